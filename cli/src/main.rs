@@ -1,0 +1,200 @@
+//! `constructos`: one binary that runs any part of ConstructOS.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use constructos::{seed, stack, ttl};
+use constructos_infra::auth::TokenRequest;
+use constructos_infra::{telemetry, Config, Domain};
+use tokio_util::sync::CancellationToken;
+
+#[derive(Parser)]
+#[command(
+    name = "constructos",
+    version,
+    about = "ConstructOS: the business system of a construction company"
+)]
+struct Cli {
+    /// Log as JSON lines (for production log shippers).
+    #[arg(long, global = true, env = "CONSTRUCTOS_LOG_JSON")]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Everything in one process for a laptop: migrate, create topics, serve the
+    /// development issuer, run every relay and projection, seed demo data, serve the gateway.
+    #[command(alias = "dev")]
+    Up {
+        /// Do not seed demo data.
+        #[arg(long)]
+        no_seed: bool,
+    },
+    /// One domain as its own service: its database, relay and projection worker, with
+    /// health checks on CONSTRUCTOS_SERVICE_ADDR.
+    Serve { domain: Domain },
+    /// Only a domain's projection worker.
+    Project { domain: Domain },
+    /// Only the relays of the given domains (all when none are given).
+    Relay { domains: Vec<Domain> },
+    /// Only the GraphQL gateway (commands to identity are handled in its process).
+    Gateway,
+    /// Create and migrate the eight domain databases and create the topics.
+    Migrate {
+        /// Skip creating the Kafka topics.
+        #[arg(long)]
+        no_topics: bool,
+    },
+    /// Serve only the development issuer's JWKS.
+    DevIssuer,
+    /// Print a development token signed by the local issuer.
+    DevToken {
+        /// The subject (`sub`).
+        #[arg(long, default_value = "dev")]
+        sub: String,
+        /// Comma-separated app roles, e.g. Finance_User,Site_Manager.
+        #[arg(long, value_delimiter = ',', default_value = "Admin")]
+        roles: Vec<String>,
+        /// Display name (`name`); defaults to the subject.
+        #[arg(long)]
+        name: Option<String>,
+        /// Lifetime, e.g. 90s, 15m, 1h, 7d.
+        #[arg(long, default_value = "1h", value_parser = ttl::parse)]
+        ttl: std::time::Duration,
+    },
+    /// Seed demo data into the identity domain (skipped when accounts exist).
+    Seed,
+    /// Print the GraphQL schema (SDL).
+    PrintSchema,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    telemetry::init(cli.log_json);
+    let config = Config::from_env()?;
+    let shutdown = CancellationToken::new();
+    let mut tasks = stack::Tasks::new();
+    match cli.command {
+        Command::Up { no_seed } => {
+            let pools = stack::migrate(&config, &Domain::ALL).await?;
+            stack::create_topics(&config, &Domain::ALL).await?;
+            let issuer = stack::dev_issuer(&config)?;
+            let issuer_addr = stack::serve(
+                &mut tasks,
+                config.dev_issuer_addr,
+                issuer.router(),
+                &shutdown,
+            )
+            .await?;
+            let mut identity = None;
+            for (domain, pool) in pools {
+                stack::spawn_relay(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
+                stack::spawn_projection(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
+                if domain == Domain::Identity {
+                    identity = Some(pool);
+                }
+            }
+            let identity = identity.context("the identity database was not prepared")?;
+            if !no_seed {
+                let seeded = seed::seed(&identity).await?;
+                tracing::info!(accounts = seeded, "demo data seeded");
+            }
+            let gateway = stack::spawn_gateway(&mut tasks, &config, identity, &shutdown).await?;
+            tracing::info!(gateway = %format!("http://{gateway}/graphql"), issuer = %format!("http://{issuer_addr}"), "ConstructOS is up");
+            stack::run_until_stopped(tasks, shutdown).await
+        }
+        Command::Serve { domain } => {
+            let pool = stack::migrate(&config, &[domain]).await?.remove(0).1;
+            stack::create_topics(&config, &[domain]).await?;
+            stack::spawn_relay(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
+            stack::spawn_projection(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
+            let router = stack::service_router(&config, domain, pool);
+            let addr = stack::serve(&mut tasks, config.service_addr, router, &shutdown).await?;
+            tracing::info!(%domain, health = %format!("http://{addr}/readyz"), "domain service up");
+            stack::run_until_stopped(tasks, shutdown).await
+        }
+        Command::Project { domain } => {
+            let pool = stack::migrate(&config, &[domain]).await?.remove(0).1;
+            stack::create_topics(&config, &[domain]).await?;
+            stack::spawn_projection(&mut tasks, &config, domain, pool, &shutdown)?;
+            stack::run_until_stopped(tasks, shutdown).await
+        }
+        Command::Relay { domains } => {
+            let domains = if domains.is_empty() {
+                Domain::ALL.to_vec()
+            } else {
+                domains
+            };
+            stack::create_topics(&config, &domains).await?;
+            for (domain, pool) in stack::migrate(&config, &domains).await? {
+                stack::spawn_relay(&mut tasks, &config, domain, pool, &shutdown)?;
+            }
+            stack::run_until_stopped(tasks, shutdown).await
+        }
+        Command::Gateway => {
+            let identity = stack::migrate(&config, &[Domain::Identity])
+                .await?
+                .remove(0)
+                .1;
+            let addr = stack::spawn_gateway(&mut tasks, &config, identity, &shutdown).await?;
+            tracing::info!(gateway = %format!("http://{addr}/graphql"), "gateway up");
+            stack::run_until_stopped(tasks, shutdown).await
+        }
+        Command::Migrate { no_topics } => {
+            stack::migrate(&config, &Domain::ALL).await?;
+            if !no_topics {
+                stack::create_topics(&config, &Domain::ALL).await?;
+            }
+            println!("migrated {} databases", Domain::ALL.len());
+            Ok(())
+        }
+        Command::DevIssuer => {
+            let issuer = stack::dev_issuer(&config)?;
+            let addr = stack::serve(
+                &mut tasks,
+                config.dev_issuer_addr,
+                issuer.router(),
+                &shutdown,
+            )
+            .await?;
+            tracing::info!(jwks = %format!("http://{addr}/.well-known/jwks.json"), "development issuer up");
+            stack::run_until_stopped(tasks, shutdown).await
+        }
+        Command::DevToken {
+            sub,
+            roles,
+            name,
+            ttl,
+        } => {
+            let issuer = stack::dev_issuer(&config)?;
+            let roles = roles
+                .into_iter()
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect();
+            let token = issuer.mint(&TokenRequest {
+                subject: sub,
+                name,
+                roles,
+                ttl,
+            })?;
+            println!("{token}");
+            Ok(())
+        }
+        Command::Seed => {
+            let pool = stack::migrate(&config, &[Domain::Identity])
+                .await?
+                .remove(0)
+                .1;
+            let seeded = seed::seed(&pool).await?;
+            println!("seeded {seeded} accounts");
+            Ok(())
+        }
+        Command::PrintSchema => {
+            print!("{}", constructos_gateway::sdl());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Starting the parts of ConstructOS: databases, topics, relays, projection workers,
+//! the development issuer and the gateway.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+use constructos_commands::identity::IdentityCommands;
+use constructos_gateway::{app, build_schema, AppState};
+use constructos_infra::auth::{DevIssuer, TokenValidator};
+use constructos_infra::health::{self, Readiness};
+use constructos_infra::relay::Relay;
+use constructos_infra::{db, kafka, Config, Domain};
+use constructos_projections::identity::{IdentityProjection, IdentityQueries};
+use constructos_projections::ProjectionWorker;
+use sqlx::PgPool;
+use tokio::net::TcpListener;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+
+/// Background tasks of a running process; each returns when `shutdown` is cancelled.
+pub type Tasks = JoinSet<anyhow::Result<()>>;
+
+/// Creates and migrates the databases of `domains`, returning a pool for each.
+pub async fn migrate(config: &Config, domains: &[Domain]) -> anyhow::Result<Vec<(Domain, PgPool)>> {
+    let mut pools = Vec::with_capacity(domains.len());
+    for &domain in domains {
+        let pool = db::prepare(config, domain).await?;
+        tracing::info!(database = %config.database_name(domain), "database ready");
+        pools.push((domain, pool));
+    }
+    Ok(pools)
+}
+
+/// Creates the topics of `domains` on the broker.
+pub async fn create_topics(config: &Config, domains: &[Domain]) -> anyhow::Result<()> {
+    let topics: Vec<String> = domains.iter().map(|&d| config.topic(d)).collect();
+    kafka::ensure_topics(config, &topics).await
+}
+
+/// Starts the relay of a domain's event store to its topic.
+pub fn spawn_relay(
+    tasks: &mut Tasks,
+    config: &Config,
+    domain: Domain,
+    pool: PgPool,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<()> {
+    let relay = Relay::new(domain, pool, kafka::producer(config)?, config.topic(domain));
+    tasks.spawn(relay.run(shutdown.clone()));
+    Ok(())
+}
+
+/// Starts a domain's projection worker, when the domain has read models.
+pub fn spawn_projection(
+    tasks: &mut Tasks,
+    config: &Config,
+    domain: Domain,
+    pool: PgPool,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<()> {
+    match domain {
+        Domain::Identity => {
+            let projection = IdentityProjection;
+            let consumer = kafka::consumer(
+                config,
+                &config.consumer_group(constructos_projections::Projection::name(&projection)),
+            )?;
+            rdkafka_subscribe(&consumer, &config.topic(domain))?;
+            let worker = ProjectionWorker {
+                pool,
+                consumer,
+                projection,
+            };
+            tasks.spawn(worker.run(shutdown.clone()));
+        }
+        other => tracing::info!(domain = %other, "no read models in this domain yet"),
+    }
+    Ok(())
+}
+
+fn rdkafka_subscribe(
+    consumer: &rdkafka::consumer::StreamConsumer,
+    topic: &str,
+) -> anyhow::Result<()> {
+    use rdkafka::consumer::Consumer;
+    consumer
+        .subscribe(&[topic])
+        .with_context(|| format!("Failed to subscribe to {topic}"))
+}
+
+/// Serves `router` on `addr` until `shutdown`; returns the bound address (port 0 picks one).
+pub async fn serve(
+    tasks: &mut Tasks,
+    addr: SocketAddr,
+    router: Router,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<SocketAddr> {
+    let listener = TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("Failed to listen on {addr}"))?;
+    let bound = listener
+        .local_addr()
+        .context("Failed to read the bound address")?;
+    let shutdown = shutdown.clone();
+    tasks.spawn(async move {
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async move { shutdown.cancelled().await })
+            .await
+            .context("The HTTP server failed")
+    });
+    Ok(bound)
+}
+
+/// Loads (or creates) the development issuer for `config`.
+pub fn dev_issuer(config: &Config) -> anyhow::Result<DevIssuer> {
+    DevIssuer::load_or_create(&config.data_dir, &config.auth.issuer, &config.auth.audience)
+}
+
+/// The gateway's state over the identity database.
+pub fn gateway_state(config: &Config, identity: PgPool) -> AppState {
+    let schema = build_schema(
+        IdentityCommands::new(identity.clone()),
+        IdentityQueries::new(identity.clone()),
+        config.dev_mode,
+    );
+    AppState {
+        schema,
+        validator: Arc::new(TokenValidator::new(config.auth.clone())),
+        readiness: Readiness {
+            databases: vec![(Domain::Identity.name().to_string(), identity)],
+            config: config.clone(),
+        },
+        dev_mode: config.dev_mode,
+    }
+}
+
+/// A domain service's own HTTP surface: its health checks.
+pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
+    health::router(Readiness {
+        databases: vec![(domain.name().to_string(), pool)],
+        config: config.clone(),
+    })
+}
+
+/// Starts the gateway; returns its bound address.
+pub async fn spawn_gateway(
+    tasks: &mut Tasks,
+    config: &Config,
+    identity: PgPool,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<SocketAddr> {
+    let router = app(gateway_state(config, identity));
+    serve(tasks, config.gateway_addr, router, shutdown).await
+}
+
+/// Waits for Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
+/// Runs `tasks` until a signal arrives or one of them fails, then stops them all.
+pub async fn run_until_stopped(
+    mut tasks: Tasks,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    let mut failure = None;
+    tokio::select! {
+        _ = shutdown_signal() => tracing::info!("stopping"),
+        Some(done) = tasks.join_next() => {
+            failure = match done {
+                Ok(Ok(())) => Some(anyhow::anyhow!("a task ended unexpectedly")),
+                Ok(Err(e)) => Some(e),
+                Err(e) => Some(anyhow::Error::new(e).context("a task panicked")),
+            };
+        }
+    }
+    shutdown.cancel();
+    while let Some(done) = tasks.join_next().await {
+        if let Ok(Err(e)) = done {
+            tracing::warn!(error = ?e, "task ended with an error during shutdown");
+        }
+    }
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,55 @@
+//! Who issues a command and in which request: becomes the events' metadata.
+
+use std::collections::HashMap;
+
+use constructos_domain::access::Permission;
+use constructos_domain::metadata;
+use constructos_infra::auth::Caller;
+
+use crate::CommandError;
+
+/// The caller and correlation id a command is executed for.
+#[derive(Debug, Clone)]
+pub struct CommandContext {
+    pub caller: Caller,
+    pub correlation_id: String,
+}
+
+impl CommandContext {
+    /// A context for `caller` within the request `correlation_id`.
+    pub fn new(caller: Caller, correlation_id: impl Into<String>) -> Self {
+        Self {
+            caller,
+            correlation_id: correlation_id.into(),
+        }
+    }
+
+    /// Refuses (and logs) when the caller lacks `permission`.
+    pub fn require(&self, permission: Permission) -> Result<(), CommandError> {
+        if self.caller.may(permission) {
+            return Ok(());
+        }
+        tracing::warn!(
+            subject = %self.caller.subject,
+            permission = %permission,
+            correlation_id = %self.correlation_id,
+            "permission denied"
+        );
+        Err(CommandError::Forbidden(permission))
+    }
+
+    /// The metadata stored with every event the command produces.
+    pub fn metadata(&self) -> HashMap<String, String> {
+        HashMap::from([
+            (
+                metadata::CORRELATION_ID.to_string(),
+                self.correlation_id.clone(),
+            ),
+            (metadata::SUBJECT.to_string(), self.caller.subject.clone()),
+            (
+                metadata::OCCURRED_AT.to_string(),
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            ),
+        ])
+    }
+}

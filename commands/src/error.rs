@@ -1,0 +1,43 @@
+//! The one error type command services return, mapped to client codes at the edge.
+
+use constructos_domain::access::Permission;
+use constructos_domain::identity::IdentityError;
+use cqrs_es::AggregateError;
+
+/// Why a command was not carried out.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    /// The caller lacks the permission; nothing was read or written.
+    #[error("you do not have permission for {0}")]
+    Forbidden(Permission),
+    /// The aggregate the command addresses does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The domain refused the command; the message is safe to show.
+    #[error("{0}")]
+    Rejected(String),
+    /// Another command changed the aggregate at the same time; retrying may succeed.
+    #[error("the record was changed by someone else at the same time; try again")]
+    Conflict,
+    /// Something outside the caller's control failed; details are only logged.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl From<AggregateError<IdentityError>> for CommandError {
+    fn from(error: AggregateError<IdentityError>) -> Self {
+        match error {
+            AggregateError::UserError(
+                e @ (IdentityError::AccountNotFound | IdentityError::ContactNotFound),
+            ) => CommandError::NotFound(e.to_string()),
+            AggregateError::UserError(IdentityError::DirectoryUnavailable(cause)) => {
+                CommandError::Internal(cause)
+            }
+            AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
+            AggregateError::AggregateConflict => CommandError::Conflict,
+            AggregateError::DatabaseConnectionError(e)
+            | AggregateError::DeserializationError(e)
+            | AggregateError::UnexpectedError(e) => CommandError::Internal(e.to_string()),
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The identity command service: permission check, then the aggregate decides and
+//! postgres-es appends the events (optimistic concurrency on the stream's sequence).
+
+use std::sync::Arc;
+
+use constructos_domain::access::Permission;
+use constructos_domain::identity::{
+    Account, AccountCommand, AccountKind, AccountStatus, Contact, ContactCommand, ContactServices,
+};
+use cqrs_es::Aggregate;
+use postgres_es::{postgres_cqrs, PostgresCqrs};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use super::EventStoreDirectory;
+use crate::{CommandContext, CommandError};
+
+/// How often a command is re-decided after losing an optimistic-concurrency race.
+const CONFLICT_RETRIES: usize = 3;
+
+/// A new account.
+#[derive(Debug, Clone)]
+pub struct CreateAccountInput {
+    pub kind: AccountKind,
+    pub name: String,
+    pub registration_number: Option<String>,
+    pub vat_number: Option<String>,
+}
+
+/// The full new details of an account.
+#[derive(Debug, Clone)]
+pub struct AccountDetailsInput {
+    pub name: String,
+    pub registration_number: Option<String>,
+    pub vat_number: Option<String>,
+}
+
+/// A new contact at an account.
+#[derive(Debug, Clone)]
+pub struct CreateContactInput {
+    pub account_id: String,
+    pub details: ContactDetailsInput,
+}
+
+/// The full new details of a contact.
+#[derive(Debug, Clone)]
+pub struct ContactDetailsInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub job_title: Option<String>,
+}
+
+/// Executes identity commands against the identity event store.
+#[derive(Clone)]
+pub struct IdentityCommands {
+    accounts: Arc<PostgresCqrs<Account>>,
+    contacts: Arc<PostgresCqrs<Contact>>,
+}
+
+impl IdentityCommands {
+    /// Command handling over the identity database.
+    pub fn new(pool: PgPool) -> Self {
+        let directory = Arc::new(EventStoreDirectory::new(pool.clone()));
+        Self {
+            accounts: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            contacts: Arc::new(postgres_cqrs(pool, vec![], ContactServices::new(directory))),
+        }
+    }
+
+    /// Opens an account; returns its new id.
+    pub async fn create_account(
+        &self,
+        ctx: &CommandContext,
+        input: CreateAccountInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::IdentityWrite)?;
+        let id = Uuid::now_v7().to_string();
+        let command = AccountCommand::CreateAccount {
+            kind: input.kind,
+            name: input.name,
+            registration_number: input.registration_number,
+            vat_number: input.vat_number,
+        };
+        execute(&self.accounts, ctx, &id, command).await?;
+        Ok(id)
+    }
+
+    /// Replaces an account's name and registration details.
+    pub async fn update_account_details(
+        &self,
+        ctx: &CommandContext,
+        account_id: &str,
+        input: AccountDetailsInput,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::IdentityWrite)?;
+        let command = AccountCommand::UpdateAccountDetails {
+            name: input.name,
+            registration_number: input.registration_number,
+            vat_number: input.vat_number,
+        };
+        execute(&self.accounts, ctx, account_id, command).await
+    }
+
+    /// Puts an account on hold, re-activates or archives it.
+    pub async fn change_account_status(
+        &self,
+        ctx: &CommandContext,
+        account_id: &str,
+        status: AccountStatus,
+        reason: Option<String>,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::IdentityWrite)?;
+        let command = AccountCommand::ChangeAccountStatus { status, reason };
+        execute(&self.accounts, ctx, account_id, command).await
+    }
+
+    /// Records a contact at an account; returns the contact's new id.
+    pub async fn create_contact(
+        &self,
+        ctx: &CommandContext,
+        input: CreateContactInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::IdentityWrite)?;
+        let id = Uuid::now_v7().to_string();
+        let d = input.details;
+        let command = ContactCommand::CreateContact {
+            account_id: input.account_id,
+            first_name: d.first_name,
+            last_name: d.last_name,
+            email: d.email,
+            phone: d.phone,
+            job_title: d.job_title,
+        };
+        execute(&self.contacts, ctx, &id, command).await?;
+        Ok(id)
+    }
+
+    /// Replaces a contact's details.
+    pub async fn update_contact_details(
+        &self,
+        ctx: &CommandContext,
+        contact_id: &str,
+        d: ContactDetailsInput,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::IdentityWrite)?;
+        let command = ContactCommand::UpdateContactDetails {
+            first_name: d.first_name,
+            last_name: d.last_name,
+            email: d.email,
+            phone: d.phone,
+            job_title: d.job_title,
+        };
+        execute(&self.contacts, ctx, contact_id, command).await
+    }
+}
+
+/// Executes with the context's metadata, re-deciding on a concurrency conflict.
+async fn execute<A>(
+    cqrs: &PostgresCqrs<A>,
+    ctx: &CommandContext,
+    aggregate_id: &str,
+    command: A::Command,
+) -> Result<(), CommandError>
+where
+    A: Aggregate,
+    A::Command: Clone,
+    CommandError: From<cqrs_es::AggregateError<A::Error>>,
+{
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let result = cqrs
+            .execute_with_metadata(aggregate_id, command.clone(), ctx.metadata())
+            .await
+            .map_err(CommandError::from);
+        match result {
+            Err(CommandError::Conflict) if attempt < CONFLICT_RETRIES => continue,
+            Err(CommandError::Internal(cause)) => {
+                tracing::error!(
+                    aggregate = A::TYPE,
+                    aggregate_id,
+                    correlation_id = %ctx.correlation_id,
+                    cause = %cause,
+                    "command failed"
+                );
+                return Err(CommandError::Internal(cause));
+            }
+            other => return other,
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The write side: each domain's commands handled by cqrs-es over its own postgres-es
+//! event store. Services check the caller's permission first, then execute.
+//!
+//! Events are not dispatched to in-process queries: read models are built from the
+//! relayed Kafka stream, so a crash after the commit loses nothing.
+
+mod context;
+mod error;
+pub mod identity;
+
+pub use context::CommandContext;
+pub use error::CommandError;

@@ -1,0 +1,182 @@
+//! Roles (Entra ID app roles) and the permissions they grant.
+//!
+//! This is the first, deliberately small rule set; the full role × operation matrix is
+//! its own piece of work. Unknown role names grant nothing.
+
+use std::fmt;
+
+/// An app role as it arrives in the token's `roles` claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Admin,
+    Auditor,
+    FinanceManager,
+    FinanceUser,
+    SalesManager,
+    SalesRep,
+    ProjectManager,
+    SiteManager,
+    ProcurementOfficer,
+    InventoryClerk,
+    HrManager,
+    PayrollOfficer,
+    SafetyOfficer,
+    SupportAgent,
+    DocumentController,
+    Employee,
+}
+
+impl Role {
+    /// Every role, in catalogue order.
+    pub const ALL: [Role; 16] = [
+        Role::Admin,
+        Role::Auditor,
+        Role::FinanceManager,
+        Role::FinanceUser,
+        Role::SalesManager,
+        Role::SalesRep,
+        Role::ProjectManager,
+        Role::SiteManager,
+        Role::ProcurementOfficer,
+        Role::InventoryClerk,
+        Role::HrManager,
+        Role::PayrollOfficer,
+        Role::SafetyOfficer,
+        Role::SupportAgent,
+        Role::DocumentController,
+        Role::Employee,
+    ];
+
+    /// The app-role name used in tokens, e.g. `Finance_User`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "Admin",
+            Role::Auditor => "Auditor",
+            Role::FinanceManager => "Finance_Manager",
+            Role::FinanceUser => "Finance_User",
+            Role::SalesManager => "Sales_Manager",
+            Role::SalesRep => "Sales_Rep",
+            Role::ProjectManager => "Project_Manager",
+            Role::SiteManager => "Site_Manager",
+            Role::ProcurementOfficer => "Procurement_Officer",
+            Role::InventoryClerk => "Inventory_Clerk",
+            Role::HrManager => "HR_Manager",
+            Role::PayrollOfficer => "Payroll_Officer",
+            Role::SafetyOfficer => "Safety_Officer",
+            Role::SupportAgent => "Support_Agent",
+            Role::DocumentController => "Document_Controller",
+            Role::Employee => "Employee",
+        }
+    }
+
+    /// Parses an app-role name; `None` for names outside the catalogue.
+    pub fn parse(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == name)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An operation that needs a grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Read accounts and contacts.
+    IdentityRead,
+    /// Create and change accounts and contacts.
+    IdentityWrite,
+}
+
+impl Permission {
+    /// A stable name for logs and error messages, `domain.operation`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Permission::IdentityRead => "identity.read",
+            Permission::IdentityWrite => "identity.write",
+        }
+    }
+
+    /// The roles that hold this permission.
+    pub fn granted_to(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            // Customers, vendors and subcontractors are master data nearly every office
+            // role works with; self-service employees do not browse them.
+            Permission::IdentityRead => &[
+                Admin,
+                Auditor,
+                FinanceManager,
+                FinanceUser,
+                SalesManager,
+                SalesRep,
+                ProjectManager,
+                SiteManager,
+                ProcurementOfficer,
+                InventoryClerk,
+                HrManager,
+                PayrollOfficer,
+                SafetyOfficer,
+                SupportAgent,
+                DocumentController,
+            ],
+            // Those who open relationships: sales opens customers, procurement opens
+            // vendors and subcontractors, finance keeps their tax details right.
+            Permission::IdentityWrite => &[
+                Admin,
+                SalesManager,
+                SalesRep,
+                ProcurementOfficer,
+                FinanceManager,
+            ],
+        }
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether any of `roles` holds `permission`.
+pub fn allows(roles: &[Role], permission: Permission) -> bool {
+    roles
+        .iter()
+        .any(|role| permission.granted_to().contains(role))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("finance_user"), None);
+    }
+
+    #[test]
+    fn auditor_reads_but_does_not_write() {
+        assert!(allows(&[Role::Auditor], Permission::IdentityRead));
+        assert!(!allows(&[Role::Auditor], Permission::IdentityWrite));
+    }
+
+    #[test]
+    fn employee_alone_reads_nothing() {
+        assert!(!allows(&[Role::Employee], Permission::IdentityRead));
+        assert!(!allows(&[], Permission::IdentityRead));
+    }
+
+    #[test]
+    fn any_granting_role_is_enough() {
+        assert!(allows(
+            &[Role::Employee, Role::SalesRep],
+            Permission::IdentityWrite
+        ));
+    }
+}

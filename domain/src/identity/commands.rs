@@ -1,0 +1,50 @@
+//! Commands of the identity domain: what a caller asks for, in the imperative.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AccountKind, AccountStatus};
+
+/// Commands to the account aggregate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AccountCommand {
+    /// Open a new customer, vendor or subcontractor account.
+    CreateAccount {
+        kind: AccountKind,
+        name: String,
+        registration_number: Option<String>,
+        vat_number: Option<String>,
+    },
+    /// Correct the account's name and registration details (the full new values).
+    UpdateAccountDetails {
+        name: String,
+        registration_number: Option<String>,
+        vat_number: Option<String>,
+    },
+    /// Put the account on hold, re-activate it, or archive it.
+    ChangeAccountStatus {
+        status: AccountStatus,
+        reason: Option<String>,
+    },
+}
+
+/// Commands to the contact aggregate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ContactCommand {
+    /// Record a person at an existing, non-archived account.
+    CreateContact {
+        account_id: String,
+        first_name: String,
+        last_name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        job_title: Option<String>,
+    },
+    /// Correct a contact's details (the full new values).
+    UpdateContactDetails {
+        first_name: String,
+        last_name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        job_title: Option<String>,
+    },
+}

@@ -1,0 +1,79 @@
+//! Events of the identity domain: what happened, in the past tense.
+//!
+//! Each variant and version has a JSON Schema in `schemas/events/identity/`, and the
+//! relay publishes the variant's fields as the CloudEvent's `data`.
+
+use cqrs_es::DomainEvent;
+use serde::{Deserialize, Serialize};
+
+use super::{AccountKind, AccountStatus};
+
+/// Events of the account aggregate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AccountEvent {
+    AccountCreated {
+        kind: AccountKind,
+        name: String,
+        registration_number: Option<String>,
+        vat_number: Option<String>,
+    },
+    AccountDetailsUpdated {
+        name: String,
+        registration_number: Option<String>,
+        vat_number: Option<String>,
+    },
+    AccountStatusChanged {
+        from: AccountStatus,
+        to: AccountStatus,
+        reason: Option<String>,
+    },
+}
+
+impl DomainEvent for AccountEvent {
+    fn event_type(&self) -> String {
+        match self {
+            AccountEvent::AccountCreated { .. } => "AccountCreated",
+            AccountEvent::AccountDetailsUpdated { .. } => "AccountDetailsUpdated",
+            AccountEvent::AccountStatusChanged { .. } => "AccountStatusChanged",
+        }
+        .to_string()
+    }
+
+    fn event_version(&self) -> String {
+        "1".to_string()
+    }
+}
+
+/// Events of the contact aggregate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ContactEvent {
+    ContactCreated {
+        account_id: String,
+        first_name: String,
+        last_name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        job_title: Option<String>,
+    },
+    ContactDetailsUpdated {
+        first_name: String,
+        last_name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        job_title: Option<String>,
+    },
+}
+
+impl DomainEvent for ContactEvent {
+    fn event_type(&self) -> String {
+        match self {
+            ContactEvent::ContactCreated { .. } => "ContactCreated",
+            ContactEvent::ContactDetailsUpdated { .. } => "ContactDetailsUpdated",
+        }
+        .to_string()
+    }
+
+    fn event_version(&self) -> String {
+        "1".to_string()
+    }
+}

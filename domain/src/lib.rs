@@ -1,0 +1,8 @@
+//! The pure business rules of ConstructOS: aggregates, commands, events and errors.
+//!
+//! Nothing here does I/O. What a decision needs from outside arrives in the command
+//! or through a small services trait that the write side implements.
+
+pub mod access;
+pub mod identity;
+pub mod metadata;

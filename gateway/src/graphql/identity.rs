@@ -1,0 +1,391 @@
+//! Identity in the schema: accounts and contacts.
+//!
+//! Mutations answer with the id as soon as the events are stored; the read side catches
+//! up from Kafka a moment later (poll `account(id)` to see it).
+
+use async_graphql::{ComplexObject, Context, Enum, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use constructos_commands::identity::{
+    AccountDetailsInput, ContactDetailsInput, CreateAccountInput as CreateAccountCommand,
+    CreateContactInput as CreateContactCommand, IdentityCommands,
+};
+use constructos_commands::CommandContext;
+use constructos_domain::access::Permission;
+use constructos_domain::identity as domain;
+use constructos_projections::identity::{
+    AccountFilter, AccountRow, ContactRow, IdentityQueries, InvalidCursor,
+};
+
+use super::errors::{self, caller, error, internal, request_id, require, ErrorCode};
+
+/// What the company is to the account.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum AccountKind {
+    Customer,
+    Vendor,
+    Subcontractor,
+}
+
+/// Where an account stands.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum AccountStatus {
+    Active,
+    OnHold,
+    Archived,
+}
+
+impl From<AccountKind> for domain::AccountKind {
+    fn from(kind: AccountKind) -> Self {
+        match kind {
+            AccountKind::Customer => domain::AccountKind::Customer,
+            AccountKind::Vendor => domain::AccountKind::Vendor,
+            AccountKind::Subcontractor => domain::AccountKind::Subcontractor,
+        }
+    }
+}
+
+impl From<AccountStatus> for domain::AccountStatus {
+    fn from(status: AccountStatus) -> Self {
+        match status {
+            AccountStatus::Active => domain::AccountStatus::Active,
+            AccountStatus::OnHold => domain::AccountStatus::OnHold,
+            AccountStatus::Archived => domain::AccountStatus::Archived,
+        }
+    }
+}
+
+fn kind_from_wire(s: &str) -> Option<AccountKind> {
+    match s {
+        "CUSTOMER" => Some(AccountKind::Customer),
+        "VENDOR" => Some(AccountKind::Vendor),
+        "SUBCONTRACTOR" => Some(AccountKind::Subcontractor),
+        _ => None,
+    }
+}
+
+fn status_from_wire(s: &str) -> Option<AccountStatus> {
+    match s {
+        "ACTIVE" => Some(AccountStatus::Active),
+        "ON_HOLD" => Some(AccountStatus::OnHold),
+        "ARCHIVED" => Some(AccountStatus::Archived),
+        _ => None,
+    }
+}
+
+/// A customer, vendor or subcontractor.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct Account {
+    id: ID,
+    kind: AccountKind,
+    name: String,
+    registration_number: Option<String>,
+    vat_number: Option<String>,
+    status: AccountStatus,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl Account {
+    fn from_row(row: AccountRow) -> async_graphql::Result<Self> {
+        let unknown =
+            |what: &str, v: &str| error(ErrorCode::Internal, format!("unknown {what} {v}"));
+        Ok(Self {
+            kind: kind_from_wire(&row.kind).ok_or_else(|| unknown("kind", &row.kind))?,
+            status: status_from_wire(&row.status).ok_or_else(|| unknown("status", &row.status))?,
+            id: ID(row.id),
+            name: row.name,
+            registration_number: row.registration_number,
+            vat_number: row.vat_number,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+#[ComplexObject]
+impl Account {
+    /// The people at this account.
+    async fn contacts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Contact>> {
+        let rows = queries(ctx)?
+            .contacts_of(&self.id)
+            .await
+            .map_err(|e| internal(ctx, &format!("{e:#}")))?;
+        Ok(rows.into_iter().map(Contact::from).collect())
+    }
+}
+
+/// A person at an account.
+#[derive(SimpleObject)]
+pub struct Contact {
+    id: ID,
+    account_id: ID,
+    first_name: String,
+    last_name: String,
+    email: Option<String>,
+    phone: Option<String>,
+    job_title: Option<String>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<ContactRow> for Contact {
+    fn from(row: ContactRow) -> Self {
+        Self {
+            id: ID(row.id),
+            account_id: ID(row.account_id),
+            first_name: row.first_name,
+            last_name: row.last_name,
+            email: row.email,
+            phone: row.phone,
+            job_title: row.job_title,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+/// Where a page ends.
+#[derive(SimpleObject)]
+pub struct PageInfo {
+    /// Pass as `after` for the next page.
+    end_cursor: Option<String>,
+    has_next_page: bool,
+}
+
+/// A page of accounts, ordered by name.
+#[derive(SimpleObject)]
+pub struct AccountConnection {
+    nodes: Vec<Account>,
+    page_info: PageInfo,
+}
+
+/// A command was accepted and its events stored.
+#[derive(SimpleObject)]
+pub struct Accepted {
+    /// The id of the account or contact the command addressed or created.
+    id: ID,
+    /// The request id, carried in every event the command produced.
+    correlation_id: String,
+}
+
+#[derive(InputObject)]
+pub struct CreateAccountInput {
+    kind: AccountKind,
+    name: String,
+    /// CIPC number, `YYYY/NNNNNN/NN`.
+    registration_number: Option<String>,
+    /// SARS VAT number: 10 digits starting with 4.
+    vat_number: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct AccountDetails {
+    name: String,
+    registration_number: Option<String>,
+    vat_number: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct ContactDetails {
+    first_name: String,
+    last_name: String,
+    email: Option<String>,
+    phone: Option<String>,
+    job_title: Option<String>,
+}
+
+impl From<ContactDetails> for ContactDetailsInput {
+    fn from(d: ContactDetails) -> Self {
+        Self {
+            first_name: d.first_name,
+            last_name: d.last_name,
+            email: d.email,
+            phone: d.phone,
+            job_title: d.job_title,
+        }
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateContactInput {
+    account_id: ID,
+    #[graphql(flatten)]
+    details: ContactDetails,
+}
+
+fn queries<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a IdentityQueries> {
+    ctx.data::<IdentityQueries>()
+}
+
+fn commands<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a IdentityCommands> {
+    ctx.data::<IdentityCommands>()
+}
+
+fn command_context(ctx: &Context<'_>) -> async_graphql::Result<CommandContext> {
+    Ok(CommandContext::new(caller(ctx)?.clone(), request_id(ctx)))
+}
+
+fn accepted(ctx: &Context<'_>, id: String) -> Accepted {
+    Accepted {
+        id: ID(id),
+        correlation_id: request_id(ctx),
+    }
+}
+
+#[derive(Default)]
+pub struct IdentityQuery;
+
+#[Object]
+impl IdentityQuery {
+    /// Accounts ordered by name. Needs `identity.read`.
+    async fn accounts(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20, validator(minimum = 1, maximum = 100))] first: i64,
+        after: Option<String>,
+        #[graphql(validator(max_length = 200))] name_contains: Option<String>,
+        kind: Option<AccountKind>,
+        status: Option<AccountStatus>,
+    ) -> async_graphql::Result<AccountConnection> {
+        require(ctx, Permission::IdentityRead)?;
+        let filter = AccountFilter {
+            name_contains: name_contains.filter(|n| !n.trim().is_empty()),
+            kind: kind.map(|k| domain::AccountKind::from(k).as_str().to_string()),
+            status: status.map(|s| domain::AccountStatus::from(s).as_str().to_string()),
+        };
+        let page = queries(ctx)?
+            .accounts(&filter, first, after.as_deref())
+            .await
+            .map_err(|e| match e.downcast_ref::<InvalidCursor>() {
+                Some(invalid) => error(ErrorCode::BadUserInput, invalid.to_string()),
+                None => internal(ctx, &format!("{e:#}")),
+            })?;
+        Ok(AccountConnection {
+            nodes: page
+                .items
+                .into_iter()
+                .map(Account::from_row)
+                .collect::<Result<_, _>>()?,
+            page_info: PageInfo {
+                end_cursor: page.end_cursor,
+                has_next_page: page.has_next_page,
+            },
+        })
+    }
+
+    /// One account, or null while the read model has not seen it. Needs `identity.read`.
+    async fn account(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Account>> {
+        require(ctx, Permission::IdentityRead)?;
+        let row = queries(ctx)?
+            .account(&id)
+            .await
+            .map_err(|e| internal(ctx, &format!("{e:#}")))?;
+        row.map(Account::from_row).transpose()
+    }
+
+    /// One contact. Needs `identity.read`.
+    async fn contact(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Contact>> {
+        require(ctx, Permission::IdentityRead)?;
+        let row = queries(ctx)?
+            .contact(&id)
+            .await
+            .map_err(|e| internal(ctx, &format!("{e:#}")))?;
+        Ok(row.map(Contact::from))
+    }
+}
+
+#[derive(Default)]
+pub struct IdentityMutation;
+
+#[Object]
+impl IdentityMutation {
+    /// Opens a customer, vendor or subcontractor account. Needs `identity.write`.
+    async fn create_account(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateAccountInput,
+    ) -> async_graphql::Result<Accepted> {
+        require(ctx, Permission::IdentityWrite)?;
+        let command = CreateAccountCommand {
+            kind: input.kind.into(),
+            name: input.name,
+            registration_number: input.registration_number,
+            vat_number: input.vat_number,
+        };
+        let id = commands(ctx)?
+            .create_account(&command_context(ctx)?, command)
+            .await
+            .map_err(|e| errors::command(ctx, e))?;
+        Ok(accepted(ctx, id))
+    }
+
+    /// Replaces an account's name and registration details. Needs `identity.write`.
+    async fn update_account_details(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: AccountDetails,
+    ) -> async_graphql::Result<Accepted> {
+        require(ctx, Permission::IdentityWrite)?;
+        let details = AccountDetailsInput {
+            name: input.name,
+            registration_number: input.registration_number,
+            vat_number: input.vat_number,
+        };
+        commands(ctx)?
+            .update_account_details(&command_context(ctx)?, &id, details)
+            .await
+            .map_err(|e| errors::command(ctx, e))?;
+        Ok(accepted(ctx, id.0))
+    }
+
+    /// Puts an account on hold, re-activates or archives it. Needs `identity.write`.
+    async fn change_account_status(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        status: AccountStatus,
+        reason: Option<String>,
+    ) -> async_graphql::Result<Accepted> {
+        require(ctx, Permission::IdentityWrite)?;
+        commands(ctx)?
+            .change_account_status(&command_context(ctx)?, &id, status.into(), reason)
+            .await
+            .map_err(|e| errors::command(ctx, e))?;
+        Ok(accepted(ctx, id.0))
+    }
+
+    /// Records a person at an existing account. Needs `identity.write`.
+    async fn create_contact(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateContactInput,
+    ) -> async_graphql::Result<Accepted> {
+        require(ctx, Permission::IdentityWrite)?;
+        let command = CreateContactCommand {
+            account_id: input.account_id.0,
+            details: input.details.into(),
+        };
+        let id = commands(ctx)?
+            .create_contact(&command_context(ctx)?, command)
+            .await
+            .map_err(|e| errors::command(ctx, e))?;
+        Ok(accepted(ctx, id))
+    }
+
+    /// Replaces a contact's details. Needs `identity.write`.
+    async fn update_contact_details(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: ContactDetails,
+    ) -> async_graphql::Result<Accepted> {
+        require(ctx, Permission::IdentityWrite)?;
+        commands(ctx)?
+            .update_contact_details(&command_context(ctx)?, &id, input.into())
+            .await
+            .map_err(|e| errors::command(ctx, e))?;
+        Ok(accepted(ctx, id.0))
+    }
+}

@@ -1,0 +1,18 @@
+//! What every request handler shares.
+
+use std::sync::Arc;
+
+use constructos_infra::auth::TokenValidator;
+use constructos_infra::health::Readiness;
+
+use crate::ApiSchema;
+
+/// The gateway's shared state.
+#[derive(Clone)]
+pub struct AppState {
+    pub schema: ApiSchema,
+    pub validator: Arc<TokenValidator>,
+    pub readiness: Readiness,
+    /// Serve GraphiQL and introspection.
+    pub dev_mode: bool,
+}

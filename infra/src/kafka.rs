@@ -1,0 +1,87 @@
+//! Kafka clients (rdkafka) configured the one way ConstructOS uses them.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::client::DefaultClientContext;
+use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::error::RDKafkaErrorCode;
+use rdkafka::producer::FutureProducer;
+use rdkafka::ClientConfig;
+
+use crate::Config;
+
+/// Header carrying the correlation id next to the CloudEvent.
+pub const CORRELATION_HEADER: &str = "correlation-id";
+
+fn base(config: &Config) -> ClientConfig {
+    let mut client = ClientConfig::new();
+    client
+        .set("bootstrap.servers", &config.kafka_brokers)
+        .set("socket.timeout.ms", "10000");
+    client
+}
+
+/// An idempotent producer: no duplicates or reordering from its own retries.
+pub fn producer(config: &Config) -> anyhow::Result<FutureProducer> {
+    base(config)
+        // librdkafka defaults to false; true implies acks=all and bounded in-flight requests.
+        .set("enable.idempotence", "true")
+        .set("acks", "all")
+        .set("message.timeout.ms", "30000")
+        .set("linger.ms", "5")
+        .create()
+        .context("Failed to create the Kafka producer")
+}
+
+/// A consumer in `group` that never commits on its own: callers commit only after the
+/// read-model transaction has committed.
+pub fn consumer(config: &Config, group: &str) -> anyhow::Result<StreamConsumer> {
+    base(config)
+        .set("group.id", group)
+        .set("enable.auto.commit", "false")
+        .set("auto.offset.reset", "earliest")
+        .set("session.timeout.ms", "10000")
+        .set("partition.assignment.strategy", "range")
+        .create()
+        .context("Failed to create the Kafka consumer")
+}
+
+/// Creates the topics when missing (the broker does not auto-create them).
+pub async fn ensure_topics(config: &Config, topics: &[String]) -> anyhow::Result<()> {
+    let admin: AdminClient<DefaultClientContext> = base(config)
+        .create()
+        .context("Failed to create the Kafka admin client")?;
+    let new_topics: Vec<NewTopic<'_>> = topics
+        .iter()
+        .map(|t| NewTopic::new(t, config.topic_partitions, TopicReplication::Fixed(1)))
+        .collect();
+    let options = AdminOptions::new().operation_timeout(Some(Duration::from_secs(10)));
+    let results = admin
+        .create_topics(&new_topics, &options)
+        .await
+        .context("Failed to create Kafka topics")?;
+    for result in results {
+        match result {
+            Ok(_) | Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
+            Err((topic, code)) => anyhow::bail!("Failed to create topic {topic}: {code}"),
+        }
+    }
+    Ok(())
+}
+
+/// Whether the broker answers a metadata request within `timeout`.
+pub async fn ping(config: &Config, timeout: Duration) -> anyhow::Result<()> {
+    let consumer: rdkafka::consumer::BaseConsumer = base(config)
+        .create()
+        .context("Failed to create a Kafka client")?;
+    tokio::task::spawn_blocking(move || {
+        consumer
+            .fetch_metadata(None, timeout)
+            .map(|_| ())
+            .context("The Kafka broker did not answer")
+    })
+    .await
+    .context("The broker check did not finish")?
+}

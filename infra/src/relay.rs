@@ -1,0 +1,244 @@
+//! The event relay: publishes a domain's committed events to its Kafka topic, in commit
+//! order, and only then advances its checkpoint.
+//!
+//! Commit order comes from the `(tx_id, global_id)` columns of the event store. A row is
+//! read only once every transaction older than it has finished
+//! (`tx_id < pg_snapshot_xmin(pg_current_snapshot())`), so a transaction that took a
+//! lower `global_id` but commits later is waited for, never skipped. Publishing happens
+//! before the checkpoint moves: a crash in between republishes, and consumers
+//! deduplicate on the CloudEvent id. Nothing is lost; duplicates are harmless.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use sqlx::postgres::PgListener;
+use sqlx::PgPool;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+use crate::cloudevents::{CloudEvent, StoredEvent, CONTENT_TYPE};
+use crate::kafka::CORRELATION_HEADER;
+use crate::Domain;
+
+/// The channel the event store's insert trigger notifies on.
+const CHANNEL: &str = "constructos_events";
+/// How long to wait for a notification before looking anyway.
+const IDLE_POLL: Duration = Duration::from_millis(500);
+
+/// Publishes one domain's event store to one topic.
+pub struct Relay {
+    domain: Domain,
+    pool: PgPool,
+    producer: FutureProducer,
+    topic: String,
+    batch_size: i64,
+}
+
+/// The position of the last published event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Cursor {
+    /// `xid8` as text: sqlx has no type for it.
+    tx_id: String,
+    global_id: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    global_id: i64,
+    tx_id: String,
+    event_id: Uuid,
+    aggregate_type: String,
+    aggregate_id: String,
+    sequence: i64,
+    event_type: String,
+    event_version: String,
+    payload: serde_json::Value,
+    metadata: serde_json::Value,
+    recorded_at: DateTime<Utc>,
+}
+
+impl Relay {
+    /// A relay from `pool` (the domain's database) to `topic`.
+    pub fn new(domain: Domain, pool: PgPool, producer: FutureProducer, topic: String) -> Self {
+        Self {
+            domain,
+            pool,
+            producer,
+            topic,
+            batch_size: 500,
+        }
+    }
+
+    /// Runs until `shutdown` is cancelled. Only one relay per topic and database
+    /// publishes at a time (a PostgreSQL advisory lock); others wait as hot standbys.
+    pub async fn run(self, shutdown: CancellationToken) -> anyhow::Result<()> {
+        let mut lock = self
+            .pool
+            .acquire()
+            .await
+            .context("Failed to get a connection")?;
+        loop {
+            let locked: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock(hashtext($1))")
+                .bind(format!("relay:{}", self.topic))
+                .fetch_one(&mut *lock)
+                .await
+                .context("Failed to take the relay lock")?;
+            if locked {
+                break;
+            }
+            tokio::select! {
+                _ = shutdown.cancelled() => return Ok(()),
+                _ = tokio::time::sleep(Duration::from_secs(2)) => {}
+            }
+        }
+        let mut listener = PgListener::connect_with(&self.pool)
+            .await
+            .context("Failed to open the relay's notification listener")?;
+        listener.listen(CHANNEL).await.context("Failed to LISTEN")?;
+        tracing::info!(domain = %self.domain, topic = %self.topic, "relay started");
+        while !shutdown.is_cancelled() {
+            match self.publish_batch().await {
+                Ok(n) if n > 0 => continue,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::error!(error = ?e, topic = %self.topic, "relay batch failed; retrying")
+                }
+            }
+            tokio::select! {
+                _ = shutdown.cancelled() => break,
+                _ = listener.recv() => {}
+                _ = tokio::time::sleep(IDLE_POLL) => {}
+            }
+        }
+        tracing::info!(topic = %self.topic, "relay stopped");
+        Ok(())
+    }
+
+    /// Publishes the next batch of committed events; returns how many were published.
+    pub async fn publish_batch(&self) -> anyhow::Result<usize> {
+        let cursor = self.checkpoint().await?;
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT global_id, tx_id::text AS tx_id, event_id, aggregate_type, aggregate_id,
+                    sequence, event_type, event_version, payload, metadata, recorded_at
+               FROM events
+              WHERE (tx_id, global_id) > ($1::text::xid8, $2)
+                AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+              ORDER BY tx_id, global_id
+              LIMIT $3",
+        )
+        .bind(&cursor.tx_id)
+        .bind(cursor.global_id)
+        .bind(self.batch_size)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to read committed events")?;
+        let Some(last) = rows.last() else {
+            return Ok(0);
+        };
+        let next = Cursor {
+            tx_id: last.tx_id.clone(),
+            global_id: last.global_id,
+        };
+        let count = rows.len();
+        self.publish(rows).await?;
+        self.advance(&next).await?;
+        tracing::debug!(topic = %self.topic, count, "published events");
+        Ok(count)
+    }
+
+    /// Sends every row and waits until the broker has acknowledged all of them.
+    async fn publish(&self, rows: Vec<Row>) -> anyhow::Result<()> {
+        let mut deliveries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let key = row.aggregate_id.clone();
+            let event = CloudEvent::from_stored(
+                self.domain.name(),
+                StoredEvent {
+                    event_id: row.event_id,
+                    aggregate_type: row.aggregate_type,
+                    aggregate_id: row.aggregate_id,
+                    sequence: row.sequence,
+                    event_type: row.event_type,
+                    event_version: row.event_version,
+                    payload: row.payload,
+                    metadata: row.metadata,
+                    recorded_at: row.recorded_at,
+                },
+            );
+            let body = serde_json::to_vec(&event).context("Failed to encode a CloudEvent")?;
+            let id = event.id.to_string();
+            let mut headers = OwnedHeaders::new()
+                .insert(Header {
+                    key: "content-type",
+                    value: Some(CONTENT_TYPE),
+                })
+                .insert(Header {
+                    key: "ce_id",
+                    value: Some(&id),
+                })
+                .insert(Header {
+                    key: "ce_type",
+                    value: Some(&event.event_type),
+                });
+            if let Some(correlation) = &event.correlationid {
+                headers = headers.insert(Header {
+                    key: CORRELATION_HEADER,
+                    value: Some(correlation),
+                });
+            }
+            let record = FutureRecord::to(&self.topic)
+                .key(&key)
+                .payload(&body)
+                .headers(headers);
+            let delivery = self
+                .producer
+                .send_result(record)
+                .map_err(|(e, _)| e)
+                .context("Failed to queue an event for Kafka")?;
+            deliveries.push(delivery);
+        }
+        for delivery in deliveries {
+            match delivery.await {
+                Ok(Ok(_)) => {}
+                Ok(Err((e, _))) => return Err(e).context("Kafka refused an event"),
+                Err(_) => anyhow::bail!("the Kafka producer dropped a delivery"),
+            }
+        }
+        Ok(())
+    }
+
+    async fn checkpoint(&self) -> anyhow::Result<Cursor> {
+        let row: Option<(String, i64)> =
+            sqlx::query_as("SELECT tx_id::text, global_id FROM relay_checkpoints WHERE topic = $1")
+                .bind(&self.topic)
+                .fetch_optional(&self.pool)
+                .await
+                .context("Failed to read the relay checkpoint")?;
+        Ok(row.map_or(
+            Cursor {
+                tx_id: "0".to_string(),
+                global_id: 0,
+            },
+            |(tx_id, global_id)| Cursor { tx_id, global_id },
+        ))
+    }
+
+    async fn advance(&self, to: &Cursor) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO relay_checkpoints (topic, tx_id, global_id, updated_at)
+             VALUES ($1, $2::text::xid8, $3, now())
+             ON CONFLICT (topic) DO UPDATE
+                SET tx_id = EXCLUDED.tx_id, global_id = EXCLUDED.global_id, updated_at = now()",
+        )
+        .bind(&self.topic)
+        .bind(&to.tx_id)
+        .bind(to.global_id)
+        .execute(&self.pool)
+        .await
+        .context("Failed to advance the relay checkpoint")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,198 @@
+//! Reads of the identity read models, with keyset (cursor) pagination.
+
+use anyhow::Context;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+
+/// The most rows one page returns.
+pub const MAX_PAGE: i64 = 100;
+
+/// An account as the read model holds it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub registration_number: Option<String>,
+    pub vat_number: Option<String>,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A contact as the read model holds it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct ContactRow {
+    pub id: String,
+    pub account_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub job_title: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Which accounts to list.
+#[derive(Debug, Clone, Default)]
+pub struct AccountFilter {
+    /// Case-insensitive substring of the name.
+    pub name_contains: Option<String>,
+    /// `CUSTOMER`, `VENDOR` or `SUBCONTRACTOR`.
+    pub kind: Option<String>,
+    /// `ACTIVE`, `ON_HOLD` or `ARCHIVED`.
+    pub status: Option<String>,
+}
+
+/// One page of results, ordered by name.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Pass as `after` to get the next page.
+    pub end_cursor: Option<String>,
+    pub has_next_page: bool,
+}
+
+/// A cursor that cannot be decoded.
+#[derive(Debug, thiserror::Error)]
+#[error("the cursor is not valid")]
+pub struct InvalidCursor;
+
+/// Reads of the identity database's read models.
+#[derive(Clone)]
+pub struct IdentityQueries {
+    pool: PgPool,
+}
+
+fn encode_cursor(sort_key: &str, id: &str) -> String {
+    let json = serde_json::json!([sort_key, id]).to_string();
+    URL_SAFE_NO_PAD.encode(json)
+}
+
+fn decode_cursor(cursor: &str) -> Result<(String, String), InvalidCursor> {
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| InvalidCursor)?;
+    serde_json::from_slice::<(String, String)>(&bytes).map_err(|_| InvalidCursor)
+}
+
+/// Escapes `%`, `_` and `\` so user text matches literally in `ILIKE`.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl IdentityQueries {
+    /// Queries over the identity database.
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
+    }
+
+    /// Accounts ordered by name, `first` at a time after `after`.
+    pub async fn accounts(
+        &self,
+        filter: &AccountFilter,
+        first: i64,
+        after: Option<&str>,
+    ) -> anyhow::Result<Page<AccountRow>> {
+        let first = first.clamp(1, MAX_PAGE);
+        let (after_key, after_id) = match after {
+            Some(cursor) => {
+                let (k, i) = decode_cursor(cursor)?;
+                (Some(k), Some(i))
+            }
+            None => (None, None),
+        };
+        let mut rows: Vec<AccountRow> = sqlx::query_as(
+            "SELECT id, kind, name, registration_number, vat_number, status, created_at, updated_at
+               FROM read_model.accounts
+              WHERE ($1::text IS NULL OR name ILIKE $1)
+                AND ($2::text IS NULL OR kind = $2)
+                AND ($3::text IS NULL OR status = $3)
+                AND ($4::text IS NULL OR (lower(name), id) > ($4, $5))
+              ORDER BY lower(name), id
+              LIMIT $6",
+        )
+        .bind(filter.name_contains.as_deref().map(like_pattern))
+        .bind(&filter.kind)
+        .bind(&filter.status)
+        .bind(after_key)
+        .bind(after_id)
+        .bind(first + 1)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to list accounts")?;
+        let has_next_page = rows.len() as i64 > first;
+        rows.truncate(first as usize);
+        let end_cursor = rows
+            .last()
+            .map(|r| encode_cursor(&r.name.to_lowercase(), &r.id));
+        Ok(Page {
+            items: rows,
+            end_cursor,
+            has_next_page,
+        })
+    }
+
+    /// One account by id.
+    pub async fn account(&self, id: &str) -> anyhow::Result<Option<AccountRow>> {
+        sqlx::query_as(
+            "SELECT id, kind, name, registration_number, vat_number, status, created_at, updated_at
+               FROM read_model.accounts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .context("Failed to read an account")
+    }
+
+    /// The contacts at an account, by last then first name.
+    pub async fn contacts_of(&self, account_id: &str) -> anyhow::Result<Vec<ContactRow>> {
+        sqlx::query_as(
+            "SELECT id, account_id, first_name, last_name, email, phone, job_title, created_at, updated_at
+               FROM read_model.contacts WHERE account_id = $1
+              ORDER BY lower(last_name), lower(first_name), id
+              LIMIT 500",
+        )
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to list contacts")
+    }
+
+    /// One contact by id.
+    pub async fn contact(&self, id: &str) -> anyhow::Result<Option<ContactRow>> {
+        sqlx::query_as(
+            "SELECT id, account_id, first_name, last_name, email, phone, job_title, created_at, updated_at
+               FROM read_model.contacts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .context("Failed to read a contact")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        let c = encode_cursor("ubuntu \"builders\"", "id-1");
+        assert_eq!(
+            decode_cursor(&c).ok(),
+            Some(("ubuntu \"builders\"".into(), "id-1".into()))
+        );
+        assert!(decode_cursor("not a cursor").is_err());
+    }
+
+    #[test]
+    fn like_patterns_match_literally() {
+        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+    }
+}

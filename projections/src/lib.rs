@@ -1,0 +1,8 @@
+//! The read side: projection workers consume a domain's topic and keep its read-model
+//! tables, recording each applied event id in the same transaction so a redelivered
+//! message changes nothing.
+
+pub mod identity;
+mod worker;
+
+pub use worker::{apply_message, Applied, Projection, ProjectionWorker};

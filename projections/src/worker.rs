@@ -1,0 +1,143 @@
+//! The generic projection worker: Kafka message → one PostgreSQL transaction → offset.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use async_trait::async_trait;
+use constructos_infra::cloudevents::CloudEvent;
+use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::Message;
+use sqlx::{PgPool, Postgres, Transaction};
+use tokio_util::sync::CancellationToken;
+
+/// A read model kept from one domain's events.
+#[async_trait]
+pub trait Projection: Send + Sync {
+    /// A stable name: the consumer group and the key of its applied-event records.
+    fn name(&self) -> &'static str;
+
+    /// Applies one event inside the worker's transaction. Events of types the
+    /// projection does not know are ignored (return `Ok`).
+    async fn apply(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        event: &CloudEvent,
+    ) -> anyhow::Result<()>;
+}
+
+/// What happened to a delivered message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// The event changed the read model.
+    Applied,
+    /// The event had been applied before; nothing changed.
+    Duplicate,
+    /// The message was not a readable CloudEvent; it was logged and skipped.
+    Unreadable,
+}
+
+/// Applies one message body exactly once: the applied-event record and the read-model
+/// change commit together or not at all.
+pub async fn apply_message(
+    pool: &PgPool,
+    projection: &dyn Projection,
+    body: &[u8],
+) -> anyhow::Result<Applied> {
+    let event: CloudEvent = match serde_json::from_slice(body) {
+        Ok(event) => event,
+        Err(e) => {
+            tracing::error!(projection = projection.name(), error = %e, "skipping an unreadable message");
+            return Ok(Applied::Unreadable);
+        }
+    };
+    let mut tx = pool
+        .begin()
+        .await
+        .context("Failed to begin a transaction")?;
+    let first_time = sqlx::query(
+        "INSERT INTO read_model.applied_events (projection, event_id) VALUES ($1, $2)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(projection.name())
+    .bind(event.id)
+    .execute(&mut *tx)
+    .await
+    .context("Failed to record the applied event")?
+    .rows_affected()
+        == 1;
+    if !first_time {
+        tx.rollback().await.context("Failed to roll back")?;
+        return Ok(Applied::Duplicate);
+    }
+    projection.apply(&mut tx, &event).await.with_context(|| {
+        format!(
+            "Failed to apply {} {} to {}",
+            event.event_type,
+            event.id,
+            projection.name()
+        )
+    })?;
+    tx.commit()
+        .await
+        .context("Failed to commit the read model")?;
+    Ok(Applied::Applied)
+}
+
+/// Consumes a topic into a projection until shut down.
+pub struct ProjectionWorker<P> {
+    pub pool: PgPool,
+    pub consumer: StreamConsumer,
+    pub projection: P,
+}
+
+impl<P: Projection> ProjectionWorker<P> {
+    /// Runs until `shutdown` is cancelled. A message's offset is committed only after its
+    /// transaction committed; a failing database is retried with back-off, in order.
+    pub async fn run(self, shutdown: CancellationToken) -> anyhow::Result<()> {
+        let name = self.projection.name();
+        tracing::info!(projection = name, "projection worker started");
+        loop {
+            let message = tokio::select! {
+                _ = shutdown.cancelled() => break,
+                message = self.consumer.recv() => message,
+            };
+            let message = match message {
+                Ok(message) => message,
+                Err(e) => {
+                    tracing::warn!(projection = name, error = %e, "Kafka receive failed");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                    continue;
+                }
+            };
+            let body = message.payload().unwrap_or_default();
+            let mut backoff = Duration::from_millis(100);
+            loop {
+                match apply_message(&self.pool, &self.projection, body).await {
+                    Ok(outcome) => {
+                        tracing::debug!(
+                            projection = name,
+                            ?outcome,
+                            offset = message.offset(),
+                            "message handled"
+                        );
+                        break;
+                    }
+                    Err(e) => {
+                        tracing::error!(projection = name, error = ?e, "projection failed; retrying");
+                        tokio::select! {
+                            _ = shutdown.cancelled() => return Ok(()),
+                            _ = tokio::time::sleep(backoff) => {}
+                        }
+                        backoff = (backoff * 2).min(Duration::from_secs(10));
+                    }
+                }
+            }
+            if let Err(e) = self.consumer.commit_message(&message, CommitMode::Async) {
+                // The read model is already right; a redelivery would be a no-op.
+                tracing::warn!(projection = name, error = %e, "offset commit failed");
+            }
+        }
+        tracing::info!(projection = name, "projection worker stopped");
+        Ok(())
+    }
+}
