@@ -97,9 +97,24 @@ pub async fn serve(
     router: Router,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<SocketAddr> {
-    let listener = TcpListener::bind(addr)
+    let listener = bind(addr).await?;
+    serve_on(tasks, listener, router, shutdown)
+}
+
+/// Binds a listener (port 0 picks one).
+pub async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(addr)
         .await
-        .with_context(|| format!("Failed to listen on {addr}"))?;
+        .with_context(|| format!("Failed to listen on {addr}"))
+}
+
+/// Serves `router` on a bound listener until `shutdown`; returns its address.
+pub fn serve_on(
+    tasks: &mut Tasks,
+    listener: TcpListener,
+    router: Router,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<SocketAddr> {
     let bound = listener
         .local_addr()
         .context("Failed to read the bound address")?;

@@ -1,0 +1,273 @@
+//! The one test harness: fresh databases and topics per test, the real broker, the real
+//! development issuer, and the gateway on port 0.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use constructos::stack::{self, Tasks};
+use constructos_infra::auth::{DevIssuer, TokenRequest};
+use constructos_infra::{db, Config, Domain};
+use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::Message;
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use sqlx::PgPool;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+/// How long a test waits for something that happens asynchronously.
+pub const EVENTUALLY: Duration = Duration::from_secs(30);
+
+/// A test's own identity database and topic namespace, nothing running yet.
+pub struct TestEnv {
+    pub config: Config,
+    pub identity: PgPool,
+}
+
+impl TestEnv {
+    /// Creates `ct_<id>_identity`, migrates it and creates the namespaced topic.
+    pub async fn new() -> Self {
+        constructos_infra::telemetry::init(false);
+        let id = Uuid::new_v4().simple().to_string()[..12].to_string();
+        let mut config = Config::from_env().expect("configuration");
+        config.db_prefix = format!("ct_{id}");
+        config.topic_namespace = format!("test.{id}.");
+        config.topic_partitions = 3;
+        config.data_dir = std::env::temp_dir().join("constructos-test-data");
+        config.gateway_addr = "127.0.0.1:0".parse().expect("address");
+        config.dev_issuer_addr = "127.0.0.1:0".parse().expect("address");
+        if constructos_infra::kafka::ping(&config, Duration::from_secs(5))
+            .await
+            .is_err()
+        {
+            panic!(
+                "no Kafka broker answers at {}: start one with `scripts/broker.sh start` (make test does)",
+                config.kafka_brokers
+            );
+        }
+        let identity = db::prepare(&config, Domain::Identity)
+            .await
+            .expect("identity database");
+        stack::create_topics(&config, &[Domain::Identity])
+            .await
+            .expect("topics");
+        Self { config, identity }
+    }
+
+    /// Drops every database this test created.
+    pub async fn drop_databases(&self) {
+        self.identity.close().await;
+        let admin = db::connect_url(&self.config.url_with_database("postgres").expect("url"), 1)
+            .await
+            .expect("admin connection");
+        for domain in Domain::ALL {
+            let name = self.config.database_name(domain);
+            sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .execute(&admin)
+                .await
+                .expect("drop database");
+        }
+    }
+
+    /// A consumer of the identity topic from its beginning, in a group of its own.
+    pub fn topic_reader(&self) -> StreamConsumer {
+        let group = format!(
+            "{}reader.{}",
+            self.config.topic_namespace,
+            Uuid::new_v4().simple()
+        );
+        let consumer = constructos_infra::kafka::consumer(&self.config, &group).expect("consumer");
+        consumer
+            .subscribe(&[&self.config.topic(Domain::Identity)])
+            .expect("subscribe");
+        consumer
+    }
+}
+
+/// Reads messages until `until` says enough or the time is up; returns (headers, body) pairs.
+pub async fn read_messages(
+    consumer: &StreamConsumer,
+    until: impl Fn(&[(Vec<(String, String)>, Value)]) -> bool,
+) -> Vec<(Vec<(String, String)>, Value)> {
+    use rdkafka::message::Headers;
+    let mut seen = Vec::new();
+    let deadline = tokio::time::Instant::now() + EVENTUALLY;
+    while !until(&seen) {
+        let message = tokio::time::timeout_at(deadline, consumer.recv())
+            .await
+            .expect("messages arrived in time")
+            .expect("a readable message");
+        let headers = message
+            .headers()
+            .map(|hs| {
+                hs.iter()
+                    .map(|h| {
+                        (
+                            h.key.to_string(),
+                            String::from_utf8_lossy(h.value.unwrap_or_default()).to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let body: Value =
+            serde_json::from_slice(message.payload().unwrap_or_default()).expect("JSON body");
+        seen.push((headers, body));
+    }
+    seen
+}
+
+/// The whole pipeline for identity: issuer, relay, projection worker and gateway.
+pub struct TestApp {
+    pub env: TestEnv,
+    pub address: SocketAddr,
+    pub issuer: DevIssuer,
+    pub client: reqwest::Client,
+    shutdown: CancellationToken,
+    tasks: Tasks,
+}
+
+/// Starts the pipeline on a fresh environment.
+pub async fn spawn_app() -> TestApp {
+    let mut env = TestEnv::new().await;
+    let shutdown = CancellationToken::new();
+    let mut tasks = Tasks::new();
+    // Bind the issuer first: its URL is the `iss` its tokens carry.
+    let listener = stack::bind(env.config.dev_issuer_addr)
+        .await
+        .expect("bind issuer");
+    let issuer_url = format!("http://{}", listener.local_addr().expect("issuer address"));
+    env.config.auth.issuer = issuer_url.clone();
+    env.config.auth.jwks_url = format!("{issuer_url}/.well-known/jwks.json");
+    let issuer = stack::dev_issuer(&env.config).expect("dev issuer");
+    stack::serve_on(&mut tasks, listener, issuer.router(), &shutdown).expect("serve issuer");
+    stack::spawn_relay(
+        &mut tasks,
+        &env.config,
+        Domain::Identity,
+        env.identity.clone(),
+        &shutdown,
+    )
+    .expect("relay");
+    stack::spawn_projection(
+        &mut tasks,
+        &env.config,
+        Domain::Identity,
+        env.identity.clone(),
+        &shutdown,
+    )
+    .expect("projection");
+    let address = stack::spawn_gateway(&mut tasks, &env.config, env.identity.clone(), &shutdown)
+        .await
+        .expect("gateway");
+    TestApp {
+        env,
+        address,
+        issuer,
+        client: reqwest::Client::new(),
+        shutdown,
+        tasks,
+    }
+}
+
+/// A GraphQL response.
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Response {
+    /// The `code` extension of the first error, if any.
+    pub fn error_code(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["code"].as_str()
+    }
+
+    /// `data`, failing the test on any error.
+    pub fn data(&self) -> &Value {
+        assert!(
+            self.body.get("errors").is_none(),
+            "unexpected errors: {}",
+            self.body
+        );
+        &self.body["data"]
+    }
+}
+
+impl TestApp {
+    /// A valid token for `subject` with `roles`.
+    pub fn token(&self, subject: &str, roles: &[&str]) -> String {
+        self.issuer
+            .mint(&TokenRequest {
+                subject: subject.to_string(),
+                name: None,
+                roles: roles.iter().map(|r| r.to_string()).collect(),
+                ttl: Duration::from_secs(600),
+            })
+            .expect("token")
+    }
+
+    /// `POST /graphql` with an optional bearer token and request id.
+    pub async fn graphql_with(
+        &self,
+        token: Option<&str>,
+        request_id: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Response {
+        let mut request = self
+            .client
+            .post(format!("http://{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(id) = request_id {
+            request = request.header("x-request-id", id);
+        }
+        let response = request.send().await.expect("gateway answered");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.json().await.expect("JSON response");
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// `POST /graphql` with a token.
+    pub async fn graphql(&self, token: &str, query: &str, variables: Value) -> Response {
+        self.graphql_with(Some(token), None, query, variables).await
+    }
+
+    /// Stops everything and drops the test's databases.
+    pub async fn stop(mut self) {
+        self.shutdown.cancel();
+        while let Some(done) = self.tasks.join_next().await {
+            done.expect("task did not panic")
+                .expect("task ended cleanly");
+        }
+        self.env.drop_databases().await;
+    }
+}
+
+/// Polls `check` until it returns `Some`, or fails the test after [`EVENTUALLY`].
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + EVENTUALLY;
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -1,0 +1,10 @@
+//! Integration and end-to-end tests against the real PostgreSQL and the real broker.
+//! One test binary; every test gets its own databases and topic namespace.
+
+mod contracts;
+mod harness;
+mod identity_api;
+mod migrate;
+mod projection;
+mod relay;
+mod tokens;
