@@ -8,9 +8,8 @@
 #   scripts/broker.sh status
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CONSTRUCTOS_CACHE="${CONSTRUCTOS_CACHE:-$HOME/.cache/constructos}"
-DATA_DIR="${CONSTRUCTOS_DATA_DIR:-$here/.data}"
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+DATA_DIR="$CONSTRUCTOS_DATA_DIR"
 BROKER_ADDR="${BROKER_ADDR:-127.0.0.1:9092}"
 TANSU_VERSION="0.6.0"
 TANSU="$CONSTRUCTOS_CACHE/bin/tansu"
