@@ -31,14 +31,15 @@ enum Command {
         #[arg(long)]
         no_seed: bool,
     },
-    /// One domain as its own service: its database, relay and projection worker, with
-    /// health checks on CONSTRUCTOS_SERVICE_ADDR.
+    /// One domain as its own service on CONSTRUCTOS_SERVICE_ADDR: its database, its API
+    /// (`POST /v1/identity` for identity), relay, projection worker and health checks.
     Serve { domain: Domain },
     /// Only a domain's projection worker.
     Project { domain: Domain },
     /// Only the relays of the given domains (all when none are given).
     Relay { domains: Vec<Domain> },
-    /// Only the GraphQL gateway (commands to identity are handled in its process).
+    /// Only the GraphQL gateway. Identity is answered in its process, or by the identity
+    /// service at CONSTRUCTOS_IDENTITY_URL when that is set.
     Gateway,
     /// Create and migrate the eight domain databases and create the topics.
     Migrate {
@@ -101,7 +102,8 @@ async fn main() -> anyhow::Result<()> {
                 let seeded = seed::seed(&identity).await?;
                 tracing::info!(accounts = seeded, "demo data seeded");
             }
-            let gateway = stack::spawn_gateway(&mut tasks, &config, identity, &shutdown).await?;
+            let gateway =
+                stack::spawn_gateway(&mut tasks, &config, Some(identity), &shutdown).await?;
             tracing::info!(gateway = %format!("http://{gateway}/graphql"), issuer = %format!("http://{issuer_addr}"), "ConstructOS is up");
             stack::run_until_stopped(tasks, shutdown).await
         }
@@ -134,10 +136,15 @@ async fn main() -> anyhow::Result<()> {
             stack::run_until_stopped(tasks, shutdown).await
         }
         Command::Gateway => {
-            let identity = stack::migrate(&config, &[Domain::Identity])
-                .await?
-                .remove(0)
-                .1;
+            let identity = match config.identity_url {
+                Some(_) => None,
+                None => Some(
+                    stack::migrate(&config, &[Domain::Identity])
+                        .await?
+                        .remove(0)
+                        .1,
+                ),
+            };
             let addr = stack::spawn_gateway(&mut tasks, &config, identity, &shutdown).await?;
             tracing::info!(gateway = %format!("http://{addr}/graphql"), "gateway up");
             stack::run_until_stopped(tasks, shutdown).await

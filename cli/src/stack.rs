@@ -6,14 +6,16 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
-use constructos_commands::identity::IdentityCommands;
 use constructos_gateway::{app, build_schema, AppState};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
-use constructos_projections::identity::{IdentityProjection, IdentityQueries};
+use constructos_projections::identity::IdentityProjection;
 use constructos_projections::ProjectionWorker;
+use constructos_services::identity::{
+    self as identity_service, IdentityApi, IdentityClient, LocalIdentity, RemoteIdentity,
+};
 use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
@@ -133,40 +135,62 @@ pub fn dev_issuer(config: &Config) -> anyhow::Result<DevIssuer> {
     DevIssuer::load_or_create(&config.data_dir, &config.auth.issuer, &config.auth.audience)
 }
 
-/// The gateway's state over the identity database.
-pub fn gateway_state(config: &Config, identity: PgPool) -> AppState {
-    let schema = build_schema(
-        IdentityCommands::new(identity.clone()),
-        IdentityQueries::new(identity.clone()),
-        config.dev_mode,
-    );
-    AppState {
-        schema,
+/// The gateway's state. Identity is answered in-process from `identity` (its database)
+/// or, when `CONSTRUCTOS_IDENTITY_URL` is set, by the identity service there.
+pub fn gateway_state(config: &Config, identity: Option<PgPool>) -> anyhow::Result<AppState> {
+    let (api, databases, services): (Arc<dyn IdentityApi>, _, _) =
+        match (&config.identity_url, identity) {
+            (Some(url), _) => (
+                Arc::new(RemoteIdentity::new(url)),
+                vec![],
+                vec![(Domain::Identity.name().to_string(), url.clone())],
+            ),
+            (None, Some(pool)) => (
+                Arc::new(LocalIdentity::new(pool.clone())),
+                vec![(Domain::Identity.name().to_string(), pool)],
+                vec![],
+            ),
+            (None, None) => {
+                anyhow::bail!("the gateway needs the identity database or CONSTRUCTOS_IDENTITY_URL")
+            }
+        };
+    Ok(AppState {
+        schema: build_schema(IdentityClient::new(api), config.dev_mode),
         validator: Arc::new(TokenValidator::new(config.auth.clone())),
         readiness: Readiness {
-            databases: vec![(Domain::Identity.name().to_string(), identity)],
+            databases,
+            services,
             config: config.clone(),
         },
         dev_mode: config.dev_mode,
-    }
+    })
 }
 
-/// A domain service's own HTTP surface: its health checks.
+/// A domain service's own HTTP surface: its health checks and, where the domain has
+/// one, its API (the caller's token validated again here).
 pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
-    health::router(Readiness {
-        databases: vec![(domain.name().to_string(), pool)],
+    let health = health::router(Readiness {
+        databases: vec![(domain.name().to_string(), pool.clone())],
+        services: vec![],
         config: config.clone(),
-    })
+    });
+    match domain {
+        Domain::Identity => health.merge(identity_service::router(
+            LocalIdentity::new(pool),
+            Arc::new(TokenValidator::new(config.auth.clone())),
+        )),
+        _ => health,
+    }
 }
 
 /// Starts the gateway; returns its bound address.
 pub async fn spawn_gateway(
     tasks: &mut Tasks,
     config: &Config,
-    identity: PgPool,
+    identity: Option<PgPool>,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<SocketAddr> {
-    let router = app(gateway_state(config, identity));
+    let router = app(gateway_state(config, identity)?);
     serve(tasks, config.gateway_addr, router, shutdown).await
 }
 

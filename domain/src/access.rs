@@ -99,6 +99,14 @@ impl Permission {
         }
     }
 
+    /// Every permission.
+    pub const ALL: [Permission; 2] = [Permission::IdentityRead, Permission::IdentityWrite];
+
+    /// Parses a `domain.operation` name.
+    pub fn parse(name: &str) -> Option<Permission> {
+        Permission::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
     /// The roles that hold this permission.
     pub fn granted_to(self) -> &'static [Role] {
         use Role::*;

@@ -12,8 +12,11 @@ use serde_json::json;
 
 use crate::AppState;
 
-/// The authenticated caller of this request.
-pub struct Authenticated(pub Caller);
+/// The authenticated caller of this request and the token that proved it.
+pub struct Authenticated {
+    pub caller: Caller,
+    pub token: String,
+}
 
 /// The refusal of an unauthenticated request.
 pub struct Unauthorized;
@@ -59,11 +62,15 @@ impl FromRequestParts<AppState> for Authenticated {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let result = match bearer(parts) {
-            Ok(token) => state.validator.validate(token).await,
+            Ok(token) => state
+                .validator
+                .validate(token)
+                .await
+                .map(|caller| (caller, token.to_string())),
             Err(e) => Err(e),
         };
         match result {
-            Ok(caller) => Ok(Authenticated(caller)),
+            Ok((caller, token)) => Ok(Authenticated { caller, token }),
             Err(e) => {
                 match &e {
                     AuthError::KeysUnavailable(_) => tracing::error!(error = %e, "token refused"),

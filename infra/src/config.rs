@@ -15,6 +15,7 @@
 //! | `CONSTRUCTOS_AUTH_JWKS_URL` | `<issuer>/.well-known/jwks.json` |
 //! | `CONSTRUCTOS_DATA_DIR` | `.data` |
 //! | `CONSTRUCTOS_DEV` | `true` (GraphiQL on) |
+//! | `CONSTRUCTOS_IDENTITY_URL` | unset: the gateway answers identity in-process; set: it calls the identity service there |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,6 +40,8 @@ pub struct Config {
     pub auth: AuthConfig,
     pub data_dir: PathBuf,
     pub dev_mode: bool,
+    /// Where the identity service runs; `None` answers identity inside the gateway.
+    pub identity_url: Option<String>,
 }
 
 /// Where tokens come from and whom they must be for.
@@ -95,6 +98,7 @@ impl Config {
             },
             data_dir: PathBuf::from(var_or("CONSTRUCTOS_DATA_DIR", ".data")),
             dev_mode: parsed("CONSTRUCTOS_DEV", "true")?,
+            identity_url: var("CONSTRUCTOS_IDENTITY_URL"),
         })
     }
 

@@ -16,6 +16,8 @@ use crate::{kafka, Config};
 #[derive(Clone)]
 pub struct Readiness {
     pub databases: Vec<(String, PgPool)>,
+    /// Other services by name and base URL; their `/readyz` must answer 200.
+    pub services: Vec<(String, String)>,
     pub config: Config,
 }
 

@@ -122,14 +122,30 @@ pub async fn read_messages(
 pub struct TestApp {
     pub env: TestEnv,
     pub address: SocketAddr,
+    /// The identity service's own address, when it runs apart from the gateway.
+    pub service_address: Option<SocketAddr>,
     pub issuer: DevIssuer,
     pub client: reqwest::Client,
     shutdown: CancellationToken,
     tasks: Tasks,
 }
 
-/// Starts the pipeline on a fresh environment.
+/// Where identity is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topology {
+    /// Inside the gateway's process, as `constructos up` runs it.
+    InProcess,
+    /// By the identity service (`constructos serve identity`) that the gateway calls over HTTP.
+    Split,
+}
+
+/// Starts the pipeline, in process, on a fresh environment.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_as(Topology::InProcess).await
+}
+
+/// Starts the pipeline in the given topology on a fresh environment.
+pub async fn spawn_app_as(topology: Topology) -> TestApp {
     let mut env = TestEnv::new().await;
     let shutdown = CancellationToken::new();
     let mut tasks = Tasks::new();
@@ -158,12 +174,29 @@ pub async fn spawn_app() -> TestApp {
         &shutdown,
     )
     .expect("projection");
-    let address = stack::spawn_gateway(&mut tasks, &env.config, env.identity.clone(), &shutdown)
+    let (service_address, gateway_pool) = match topology {
+        Topology::InProcess => (None, Some(env.identity.clone())),
+        Topology::Split => {
+            let router = stack::service_router(&env.config, Domain::Identity, env.identity.clone());
+            let addr = stack::serve(
+                &mut tasks,
+                "127.0.0.1:0".parse().expect("address"),
+                router,
+                &shutdown,
+            )
+            .await
+            .expect("identity service");
+            env.config.identity_url = Some(format!("http://{addr}"));
+            (Some(addr), None)
+        }
+    };
+    let address = stack::spawn_gateway(&mut tasks, &env.config, gateway_pool, &shutdown)
         .await
         .expect("gateway");
     TestApp {
         env,
         address,
+        service_address,
         issuer,
         client: reqwest::Client::new(),
         shutdown,

@@ -7,4 +7,5 @@ mod identity_api;
 mod migrate;
 mod projection;
 mod relay;
+mod services;
 mod tokens;

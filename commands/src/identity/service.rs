@@ -9,6 +9,7 @@ use constructos_domain::identity::{
 };
 use cqrs_es::Aggregate;
 use postgres_es::{postgres_cqrs, PostgresCqrs};
+use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -19,7 +20,7 @@ use crate::{CommandContext, CommandError};
 const CONFLICT_RETRIES: usize = 3;
 
 /// A new account.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CreateAccountInput {
     pub kind: AccountKind,
     pub name: String,
@@ -28,7 +29,7 @@ pub struct CreateAccountInput {
 }
 
 /// The full new details of an account.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AccountDetailsInput {
     pub name: String,
     pub registration_number: Option<String>,
@@ -36,14 +37,14 @@ pub struct AccountDetailsInput {
 }
 
 /// A new contact at an account.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CreateContactInput {
     pub account_id: String,
     pub details: ContactDetailsInput,
 }
 
 /// The full new details of a contact.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ContactDetailsInput {
     pub first_name: String,
     pub last_name: String,

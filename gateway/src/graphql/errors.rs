@@ -4,9 +4,7 @@
 use async_graphql::{Context, Error, ErrorExtensions};
 use constructos_commands::CommandError;
 use constructos_domain::access::Permission;
-use constructos_infra::auth::Caller;
-
-use super::RequestId;
+use constructos_services::Call;
 
 /// The error codes clients see in `extensions.code`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,32 +36,26 @@ pub fn error(code: ErrorCode, message: impl Into<String>) -> Error {
     Error::new(message).extend_with(|_, e| e.set("code", code.as_str()))
 }
 
-/// The caller in the context (the handler always puts one there).
-pub fn caller<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a Caller> {
-    ctx.data::<Caller>()
+/// The authenticated call of this request (the handler always puts one there).
+pub fn call<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a Call> {
+    ctx.data::<Call>()
         .map_err(|_| error(ErrorCode::Unauthenticated, "not authenticated"))
 }
 
 /// The current request id.
 pub fn request_id(ctx: &Context<'_>) -> String {
-    ctx.data::<RequestId>()
-        .map(|r| r.0.clone())
+    ctx.data::<Call>()
+        .map(|c| c.context.correlation_id.clone())
         .unwrap_or_default()
 }
 
-/// Refuses (and logs) when the caller lacks `permission`.
+/// Refuses (and logs) at the edge when the caller lacks `permission`; the service
+/// checks again.
 pub fn require(ctx: &Context<'_>, permission: Permission) -> async_graphql::Result<()> {
-    let caller = caller(ctx)?;
-    if caller.may(permission) {
-        return Ok(());
-    }
-    tracing::warn!(
-        subject = %caller.subject,
-        permission = %permission,
-        correlation_id = %request_id(ctx),
-        "permission denied"
-    );
-    Err(forbidden(permission))
+    call(ctx)?
+        .context
+        .require(permission)
+        .map_err(|_| forbidden(permission))
 }
 
 fn forbidden(permission: Permission) -> Error {
@@ -79,8 +71,8 @@ pub fn internal(ctx: &Context<'_>, cause: &dyn std::fmt::Display) -> Error {
     error(ErrorCode::Internal, "internal error")
 }
 
-/// Maps a command failure.
-pub fn command(ctx: &Context<'_>, e: CommandError) -> Error {
+/// Maps a service failure.
+pub fn service(ctx: &Context<'_>, e: CommandError) -> Error {
     match e {
         CommandError::Forbidden(permission) => forbidden(permission),
         CommandError::NotFound(m) => error(ErrorCode::NotFound, m),

@@ -7,16 +7,14 @@ use async_graphql::{ComplexObject, Context, Enum, InputObject, Object, SimpleObj
 use chrono::{DateTime, Utc};
 use constructos_commands::identity::{
     AccountDetailsInput, ContactDetailsInput, CreateAccountInput as CreateAccountCommand,
-    CreateContactInput as CreateContactCommand, IdentityCommands,
+    CreateContactInput as CreateContactCommand,
 };
-use constructos_commands::CommandContext;
 use constructos_domain::access::Permission;
 use constructos_domain::identity as domain;
-use constructos_projections::identity::{
-    AccountFilter, AccountRow, ContactRow, IdentityQueries, InvalidCursor,
-};
+use constructos_projections::identity::{AccountFilter, AccountRow, ContactRow};
+use constructos_services::identity::IdentityClient;
 
-use super::errors::{self, caller, error, internal, request_id, require, ErrorCode};
+use super::errors::{call, error, request_id, require, service, ErrorCode};
 
 /// What the company is to the account.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -107,10 +105,10 @@ impl Account {
 impl Account {
     /// The people at this account.
     async fn contacts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Contact>> {
-        let rows = queries(ctx)?
-            .contacts_of(&self.id)
+        let rows = identity(ctx)?
+            .contacts_of(call(ctx)?, self.id.to_string())
             .await
-            .map_err(|e| internal(ctx, &format!("{e:#}")))?;
+            .map_err(|e| service(ctx, e))?;
         Ok(rows.into_iter().map(Contact::from).collect())
     }
 }
@@ -214,16 +212,8 @@ pub struct CreateContactInput {
     details: ContactDetails,
 }
 
-fn queries<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a IdentityQueries> {
-    ctx.data::<IdentityQueries>()
-}
-
-fn commands<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a IdentityCommands> {
-    ctx.data::<IdentityCommands>()
-}
-
-fn command_context(ctx: &Context<'_>) -> async_graphql::Result<CommandContext> {
-    Ok(CommandContext::new(caller(ctx)?.clone(), request_id(ctx)))
+fn identity<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a IdentityClient> {
+    ctx.data::<IdentityClient>()
 }
 
 fn accepted(ctx: &Context<'_>, id: String) -> Accepted {
@@ -254,13 +244,10 @@ impl IdentityQuery {
             kind: kind.map(|k| domain::AccountKind::from(k).as_str().to_string()),
             status: status.map(|s| domain::AccountStatus::from(s).as_str().to_string()),
         };
-        let page = queries(ctx)?
-            .accounts(&filter, first, after.as_deref())
+        let page = identity(ctx)?
+            .accounts(call(ctx)?, filter, first, after)
             .await
-            .map_err(|e| match e.downcast_ref::<InvalidCursor>() {
-                Some(invalid) => error(ErrorCode::BadUserInput, invalid.to_string()),
-                None => internal(ctx, &format!("{e:#}")),
-            })?;
+            .map_err(|e| service(ctx, e))?;
         Ok(AccountConnection {
             nodes: page
                 .items
@@ -277,20 +264,20 @@ impl IdentityQuery {
     /// One account, or null while the read model has not seen it. Needs `identity.read`.
     async fn account(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Account>> {
         require(ctx, Permission::IdentityRead)?;
-        let row = queries(ctx)?
-            .account(&id)
+        let row = identity(ctx)?
+            .account(call(ctx)?, id.0)
             .await
-            .map_err(|e| internal(ctx, &format!("{e:#}")))?;
+            .map_err(|e| service(ctx, e))?;
         row.map(Account::from_row).transpose()
     }
 
     /// One contact. Needs `identity.read`.
     async fn contact(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Contact>> {
         require(ctx, Permission::IdentityRead)?;
-        let row = queries(ctx)?
-            .contact(&id)
+        let row = identity(ctx)?
+            .contact(call(ctx)?, id.0)
             .await
-            .map_err(|e| internal(ctx, &format!("{e:#}")))?;
+            .map_err(|e| service(ctx, e))?;
         Ok(row.map(Contact::from))
     }
 }
@@ -313,10 +300,10 @@ impl IdentityMutation {
             registration_number: input.registration_number,
             vat_number: input.vat_number,
         };
-        let id = commands(ctx)?
-            .create_account(&command_context(ctx)?, command)
+        let id = identity(ctx)?
+            .create_account(call(ctx)?, command)
             .await
-            .map_err(|e| errors::command(ctx, e))?;
+            .map_err(|e| service(ctx, e))?;
         Ok(accepted(ctx, id))
     }
 
@@ -333,10 +320,10 @@ impl IdentityMutation {
             registration_number: input.registration_number,
             vat_number: input.vat_number,
         };
-        commands(ctx)?
-            .update_account_details(&command_context(ctx)?, &id, details)
+        identity(ctx)?
+            .update_account_details(call(ctx)?, id.0.clone(), details)
             .await
-            .map_err(|e| errors::command(ctx, e))?;
+            .map_err(|e| service(ctx, e))?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -349,10 +336,10 @@ impl IdentityMutation {
         reason: Option<String>,
     ) -> async_graphql::Result<Accepted> {
         require(ctx, Permission::IdentityWrite)?;
-        commands(ctx)?
-            .change_account_status(&command_context(ctx)?, &id, status.into(), reason)
+        identity(ctx)?
+            .change_account_status(call(ctx)?, id.0.clone(), status.into(), reason)
             .await
-            .map_err(|e| errors::command(ctx, e))?;
+            .map_err(|e| service(ctx, e))?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -367,10 +354,10 @@ impl IdentityMutation {
             account_id: input.account_id.0,
             details: input.details.into(),
         };
-        let id = commands(ctx)?
-            .create_contact(&command_context(ctx)?, command)
+        let id = identity(ctx)?
+            .create_contact(call(ctx)?, command)
             .await
-            .map_err(|e| errors::command(ctx, e))?;
+            .map_err(|e| service(ctx, e))?;
         Ok(accepted(ctx, id))
     }
 
@@ -382,10 +369,10 @@ impl IdentityMutation {
         input: ContactDetails,
     ) -> async_graphql::Result<Accepted> {
         require(ctx, Permission::IdentityWrite)?;
-        commands(ctx)?
-            .update_contact_details(&command_context(ctx)?, &id, input.into())
+        identity(ctx)?
+            .update_contact_details(call(ctx)?, id.0.clone(), input.into())
             .await
-            .map_err(|e| errors::command(ctx, e))?;
+            .map_err(|e| service(ctx, e))?;
         Ok(accepted(ctx, id.0))
     }
 }

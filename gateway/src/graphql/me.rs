@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, Object, SimpleObject};
 
-use super::errors::caller;
+use super::errors::call;
 
 /// The authenticated caller.
 #[derive(SimpleObject)]
@@ -27,7 +27,7 @@ pub struct MeQuery;
 impl MeQuery {
     /// Who the gateway thinks you are. Needs only a valid token.
     async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Me> {
-        let c = caller(ctx)?;
+        let c = &call(ctx)?.context.caller;
         Ok(Me {
             subject: c.subject.clone(),
             object_id: c.object_id.clone(),

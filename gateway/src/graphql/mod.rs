@@ -10,8 +10,9 @@ use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Html;
-use constructos_commands::identity::IdentityCommands;
-use constructos_projections::identity::IdentityQueries;
+use constructos_commands::CommandContext;
+use constructos_services::identity::IdentityClient;
+use constructos_services::Call;
 
 use crate::auth::Authenticated;
 use crate::{AppState, REQUEST_ID_HEADER};
@@ -29,10 +30,6 @@ pub struct MutationRoot(identity::IdentityMutation);
 /// The gateway's schema type.
 pub type ApiSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// The request id of the current request, used as the correlation id of its commands.
-#[derive(Debug, Clone)]
-pub struct RequestId(pub String);
-
 fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     Schema::build(
         QueryRoot::default(),
@@ -44,12 +41,8 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
 }
 
 /// The schema wired to the domain services. Introspection only in development.
-pub fn build_schema(
-    identity_commands: IdentityCommands,
-    identity_queries: IdentityQueries,
-    dev_mode: bool,
-) -> ApiSchema {
-    let mut builder = builder().data(identity_commands).data(identity_queries);
+pub fn build_schema(identity: IdentityClient, dev_mode: bool) -> ApiSchema {
+    let mut builder = builder().data(identity);
     if !dev_mode {
         builder = builder.disable_introspection();
     }
@@ -64,7 +57,7 @@ pub fn sdl() -> String {
 /// `POST /graphql`: authenticate, then execute with the caller in the context.
 pub async fn graphql_handler(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    Authenticated { caller, token }: Authenticated,
     headers: HeaderMap,
     request: GraphQLRequest,
 ) -> GraphQLResponse {
@@ -73,10 +66,11 @@ pub async fn graphql_handler(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let request = request
-        .into_inner()
-        .data(caller)
-        .data(RequestId(request_id));
+    let call = Call {
+        context: CommandContext::new(caller, request_id),
+        token,
+    };
+    let request = request.into_inner().data(call);
     state.schema.execute(request).await.into()
 }
 

@@ -4,13 +4,14 @@ use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 
 /// The most rows one page returns.
 pub const MAX_PAGE: i64 = 100;
 
 /// An account as the read model holds it.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct AccountRow {
     pub id: String,
     pub kind: String,
@@ -23,7 +24,7 @@ pub struct AccountRow {
 }
 
 /// A contact as the read model holds it.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct ContactRow {
     pub id: String,
     pub account_id: String,
@@ -37,7 +38,7 @@ pub struct ContactRow {
 }
 
 /// Which accounts to list.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct AccountFilter {
     /// Case-insensitive substring of the name.
     pub name_contains: Option<String>,
@@ -48,7 +49,7 @@ pub struct AccountFilter {
 }
 
 /// One page of results, ordered by name.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Page<T> {
     pub items: Vec<T>,
     /// Pass as `after` to get the next page.

@@ -1,0 +1,93 @@
+//! The identity service in-process: permission checks, then the command side or the
+//! read models of the identity database.
+
+use async_trait::async_trait;
+use constructos_commands::identity::IdentityCommands;
+use constructos_commands::CommandError;
+use constructos_domain::access::Permission;
+use constructos_projections::identity::{IdentityQueries, InvalidCursor};
+use sqlx::PgPool;
+
+use super::{IdentityApi, IdentityRequest, IdentityResponse};
+use crate::Call;
+
+/// Identity answered from its own database.
+#[derive(Clone)]
+pub struct LocalIdentity {
+    commands: IdentityCommands,
+    queries: IdentityQueries,
+}
+
+impl LocalIdentity {
+    /// The service over the identity database.
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            commands: IdentityCommands::new(pool.clone()),
+            queries: IdentityQueries::new(pool),
+        }
+    }
+}
+
+fn read_failed(error: anyhow::Error) -> CommandError {
+    match error.downcast_ref::<InvalidCursor>() {
+        Some(invalid) => CommandError::Rejected(invalid.to_string()),
+        None => CommandError::Internal(format!("{error:#}")),
+    }
+}
+
+#[async_trait]
+impl IdentityApi for LocalIdentity {
+    async fn handle(
+        &self,
+        call: &Call,
+        request: IdentityRequest,
+    ) -> Result<IdentityResponse, CommandError> {
+        let ctx = &call.context;
+        let c = &self.commands;
+        let q = &self.queries;
+        use IdentityRequest as R;
+        use IdentityResponse as A;
+        match request {
+            R::CreateAccount { input } => c.create_account(ctx, input).await.map(A::Created),
+            R::UpdateAccountDetails { id, input } => c
+                .update_account_details(ctx, &id, input)
+                .await
+                .map(|_| A::Done),
+            R::ChangeAccountStatus { id, status, reason } => c
+                .change_account_status(ctx, &id, status, reason)
+                .await
+                .map(|_| A::Done),
+            R::CreateContact { input } => c.create_contact(ctx, input).await.map(A::Created),
+            R::UpdateContactDetails { id, input } => c
+                .update_contact_details(ctx, &id, input)
+                .await
+                .map(|_| A::Done),
+            R::Accounts {
+                filter,
+                first,
+                after,
+            } => {
+                ctx.require(Permission::IdentityRead)?;
+                q.accounts(&filter, first, after.as_deref())
+                    .await
+                    .map(A::Accounts)
+                    .map_err(read_failed)
+            }
+            R::Account { id } => {
+                ctx.require(Permission::IdentityRead)?;
+                q.account(&id).await.map(A::Account).map_err(read_failed)
+            }
+            R::Contact { id } => {
+                ctx.require(Permission::IdentityRead)?;
+                q.contact(&id).await.map(A::Contact).map_err(read_failed)
+            }
+            R::ContactsOf { account_id } => {
+                ctx.require(Permission::IdentityRead)?;
+                q.contacts_of(&account_id)
+                    .await
+                    .map(A::Contacts)
+                    .map_err(read_failed)
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Domain services as the gateway sees them: one request type per domain, answered
+//! either in-process or by the domain's own service over HTTP.
+//!
+//! Over HTTP the caller's original bearer token travels with the request and the
+//! service validates it again and applies the same permissions: a domain service does
+//! not trust the network it sits on.
+
+mod call;
+pub mod identity;
+mod wire;
+
+pub use call::Call;
+pub use wire::WireError;
