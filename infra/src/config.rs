@@ -10,7 +10,7 @@
 //! | `CONSTRUCTOS_GATEWAY_ADDR` | `127.0.0.1:8080` |
 //! | `CONSTRUCTOS_SERVICE_ADDR` | `127.0.0.1:8081` (a domain service run alone) |
 //! | `CONSTRUCTOS_DEV_ISSUER_ADDR` | `127.0.0.1:8090` |
-//! | `CONSTRUCTOS_AUTH_ISSUER` | `http://127.0.0.1:8090` (the development issuer) |
+//! | `CONSTRUCTOS_AUTH_ISSUER` | `http://<CONSTRUCTOS_DEV_ISSUER_ADDR>` (the development issuer) |
 //! | `CONSTRUCTOS_AUTH_AUDIENCE` | `api://constructos` |
 //! | `CONSTRUCTOS_AUTH_JWKS_URL` | `<issuer>/.well-known/jwks.json` |
 //! | `CONSTRUCTOS_DATA_DIR` | `.data` |
@@ -74,8 +74,11 @@ where
 impl Config {
     /// Reads the configuration from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
-        let issuer = var_or("CONSTRUCTOS_AUTH_ISSUER", "http://127.0.0.1:8090");
-        let issuer = issuer.trim_end_matches('/').to_string();
+        let dev_issuer_addr: SocketAddr = parsed("CONSTRUCTOS_DEV_ISSUER_ADDR", "127.0.0.1:8090")?;
+        let issuer = var("CONSTRUCTOS_AUTH_ISSUER")
+            .unwrap_or_else(|| format!("http://{dev_issuer_addr}"))
+            .trim_end_matches('/')
+            .to_string();
         let jwks_url = var("CONSTRUCTOS_AUTH_JWKS_URL")
             .unwrap_or_else(|| format!("{issuer}/.well-known/jwks.json"));
         Ok(Self {
@@ -89,7 +92,7 @@ impl Config {
             topic_partitions: parsed("CONSTRUCTOS_TOPIC_PARTITIONS", "3")?,
             gateway_addr: parsed("CONSTRUCTOS_GATEWAY_ADDR", "127.0.0.1:8080")?,
             service_addr: parsed("CONSTRUCTOS_SERVICE_ADDR", "127.0.0.1:8081")?,
-            dev_issuer_addr: parsed("CONSTRUCTOS_DEV_ISSUER_ADDR", "127.0.0.1:8090")?,
+            dev_issuer_addr,
             auth: AuthConfig {
                 issuer,
                 audience: var_or("CONSTRUCTOS_AUTH_AUDIENCE", "api://constructos"),
