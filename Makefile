@@ -1,7 +1,7 @@
 # ConstructOS — the two commands: `make up` and `make test`.
 SHELL := /usr/bin/env bash
 
-.PHONY: up down test lint fmt schema logs token
+.PHONY: up down test lint fmt schema rbac logs token
 
 ## Build, start the broker, migrate and seed, and serve the whole stack in the background.
 up:
@@ -25,6 +25,10 @@ fmt:
 ## Regenerate the checked-in GraphQL SDL.
 schema:
 	@scripts/constructos.sh print-schema > schemas/graphql/schema.graphql
+
+## Regenerate docs/rbac.md from the permission matrix.
+rbac:
+	@scripts/constructos.sh print-rbac > docs/rbac.md
 
 logs:
 	@tail -f .data/logs/constructos.log

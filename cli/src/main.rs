@@ -68,6 +68,8 @@ enum Command {
     Seed,
     /// Print the GraphQL schema (SDL).
     PrintSchema,
+    /// Print the role × permission matrix and the guarded fields (docs/rbac.md).
+    PrintRbac,
 }
 
 #[tokio::main]
@@ -201,6 +203,10 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::PrintSchema => {
             print!("{}", constructos_gateway::sdl());
+            Ok(())
+        }
+        Command::PrintRbac => {
+            print!("{}", constructos_gateway::rbac_markdown());
             Ok(())
         }
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
-use constructos_gateway::{app, build_schema, AppState};
+use constructos_gateway::{app, build_schema, AppState, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
@@ -154,8 +154,10 @@ pub fn gateway_state(config: &Config, identity: Option<PgPool>) -> anyhow::Resul
                 anyhow::bail!("the gateway needs the identity database or CONSTRUCTOS_IDENTITY_URL")
             }
         };
+    let identity = IdentityClient::new(api);
     Ok(AppState {
-        schema: build_schema(IdentityClient::new(api), config.dev_mode),
+        schema: build_schema(identity.clone(), config.dev_mode),
+        users: Provisioning::new(identity),
         validator: Arc::new(TokenValidator::new(config.auth.clone())),
         readiness: Readiness {
             databases,

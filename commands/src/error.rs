@@ -28,7 +28,9 @@ impl From<AggregateError<IdentityError>> for CommandError {
     fn from(error: AggregateError<IdentityError>) -> Self {
         match error {
             AggregateError::UserError(
-                e @ (IdentityError::AccountNotFound | IdentityError::ContactNotFound),
+                e @ (IdentityError::AccountNotFound
+                | IdentityError::ContactNotFound
+                | IdentityError::UserNotFound),
             ) => CommandError::NotFound(e.to_string()),
             AggregateError::UserError(IdentityError::DirectoryUnavailable(cause)) => {
                 CommandError::Internal(cause)

@@ -81,33 +81,56 @@ impl fmt::Display for Role {
     }
 }
 
-/// An operation that needs a grant.
+/// An operation that needs a grant: `domain.operation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Permission {
     /// Read accounts and contacts.
     IdentityRead,
     /// Create and change accounts and contacts.
     IdentityWrite,
+    /// Read every user record and its assignments (everyone reads their own through `me`).
+    UsersRead,
+    /// Link users to employees or contacts and assign them to projects and sites.
+    UsersAdmin,
 }
 
 impl Permission {
-    /// A stable name for logs and error messages, `domain.operation`.
+    /// Every permission, in the order the matrix is shown.
+    pub const ALL: [Permission; 4] = [
+        Permission::IdentityRead,
+        Permission::IdentityWrite,
+        Permission::UsersRead,
+        Permission::UsersAdmin,
+    ];
+
+    /// A stable name for logs, errors and the matrix, `domain.operation`.
     pub fn as_str(self) -> &'static str {
         match self {
             Permission::IdentityRead => "identity.read",
             Permission::IdentityWrite => "identity.write",
+            Permission::UsersRead => "identity.users.read",
+            Permission::UsersAdmin => "identity.users.admin",
         }
     }
 
-    /// Every permission.
-    pub const ALL: [Permission; 2] = [Permission::IdentityRead, Permission::IdentityWrite];
+    /// What the permission allows, in words.
+    pub fn description(self) -> &'static str {
+        match self {
+            Permission::IdentityRead => {
+                "read customers, vendors, subcontractors and their contacts"
+            }
+            Permission::IdentityWrite => "open and change accounts and contacts",
+            Permission::UsersRead => "read every user, their links and assignments",
+            Permission::UsersAdmin => "link users to people and assign them to projects and sites",
+        }
+    }
 
     /// Parses a `domain.operation` name.
     pub fn parse(name: &str) -> Option<Permission> {
         Permission::ALL.into_iter().find(|p| p.as_str() == name)
     }
 
-    /// The roles that hold this permission.
+    /// The roles that hold this permission: the role × operation matrix.
     pub fn granted_to(self) -> &'static [Role] {
         use Role::*;
         match self {
@@ -139,6 +162,9 @@ impl Permission {
                 ProcurementOfficer,
                 FinanceManager,
             ],
+            // Who may see who works here, and where.
+            Permission::UsersRead => &[Admin, Auditor, HrManager],
+            Permission::UsersAdmin => &[Admin],
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod auth;
 pub mod graphql;
+mod provision;
 mod state;
 
 use axum::http::{HeaderName, Request};
@@ -11,7 +12,8 @@ use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-pub use graphql::{build_schema, sdl, ApiSchema};
+pub use graphql::{build_schema, rbac_markdown, sdl, ApiSchema};
+pub use provision::Provisioning;
 pub use state::AppState;
 
 /// The header that carries the request id; it becomes the events' correlation id.

@@ -13,6 +13,8 @@ pub struct AppState {
     pub schema: ApiSchema,
     pub validator: Arc<TokenValidator>,
     pub readiness: Readiness,
+    /// Records each caller's user on their first request.
+    pub users: crate::provision::Provisioning,
     /// Serve GraphiQL and introspection.
     pub dev_mode: bool,
 }

@@ -6,6 +6,8 @@ mod harness;
 mod identity_api;
 mod migrate;
 mod projection;
+mod rbac;
 mod relay;
 mod services;
 mod tokens;
+mod users;

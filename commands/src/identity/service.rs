@@ -6,6 +6,7 @@ use std::sync::Arc;
 use constructos_domain::access::Permission;
 use constructos_domain::identity::{
     Account, AccountCommand, AccountKind, AccountStatus, Contact, ContactCommand, ContactServices,
+    User, UserCommand,
 };
 use cqrs_es::Aggregate;
 use postgres_es::{postgres_cqrs, PostgresCqrs};
@@ -58,6 +59,7 @@ pub struct ContactDetailsInput {
 pub struct IdentityCommands {
     accounts: Arc<PostgresCqrs<Account>>,
     contacts: Arc<PostgresCqrs<Contact>>,
+    users: Arc<PostgresCqrs<User>>,
 }
 
 impl IdentityCommands {
@@ -66,7 +68,12 @@ impl IdentityCommands {
         let directory = Arc::new(EventStoreDirectory::new(pool.clone()));
         Self {
             accounts: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
-            contacts: Arc::new(postgres_cqrs(pool, vec![], ContactServices::new(directory))),
+            contacts: Arc::new(postgres_cqrs(
+                pool.clone(),
+                vec![],
+                ContactServices::new(directory),
+            )),
+            users: Arc::new(postgres_cqrs(pool, vec![], ())),
         }
     }
 
@@ -154,6 +161,52 @@ impl IdentityCommands {
             job_title: d.job_title,
         };
         execute(&self.contacts, ctx, contact_id, command).await
+    }
+}
+
+impl IdentityCommands {
+    /// Records (or refreshes) the caller's own user record from their token; returns
+    /// its id. Needs no permission: everyone may be known.
+    pub async fn provision_user(&self, ctx: &CommandContext) -> Result<String, CommandError> {
+        let caller = &ctx.caller;
+        let id = caller.user_id().to_string();
+        let command = UserCommand::ProvisionUser {
+            subject: caller.subject.clone(),
+            tenant_id: caller.tenant_id.clone(),
+            name: caller.name.clone(),
+            username: caller.username.clone(),
+        };
+        execute(&self.users, ctx, &id, command).await?;
+        Ok(id)
+    }
+
+    /// Says which employee and/or contact a user is.
+    pub async fn link_user(
+        &self,
+        ctx: &CommandContext,
+        user_id: &str,
+        employee_id: Option<String>,
+        contact_id: Option<String>,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::UsersAdmin)?;
+        let command = UserCommand::LinkUser {
+            employee_id,
+            contact_id,
+        };
+        execute(&self.users, ctx, user_id, command).await
+    }
+
+    /// Replaces the projects and sites a user is assigned to.
+    pub async fn assign_user(
+        &self,
+        ctx: &CommandContext,
+        user_id: &str,
+        projects: Vec<String>,
+        sites: Vec<String>,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::UsersAdmin)?;
+        let command = UserCommand::AssignUser { projects, sites };
+        execute(&self.users, ctx, user_id, command).await
     }
 }
 

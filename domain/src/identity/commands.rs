@@ -48,3 +48,25 @@ pub enum ContactCommand {
         job_title: Option<String>,
     },
 }
+
+/// Commands to the user aggregate (id: the Entra ID object id).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum UserCommand {
+    /// Record the user at sign-in, from the token's claims; idempotent.
+    ProvisionUser {
+        subject: String,
+        tenant_id: Option<String>,
+        name: Option<String>,
+        username: Option<String>,
+    },
+    /// Say which employee and/or contact the user is (the full new values).
+    LinkUser {
+        employee_id: Option<String>,
+        contact_id: Option<String>,
+    },
+    /// Replace the projects and sites the user is assigned to.
+    AssignUser {
+        projects: Vec<String>,
+        sites: Vec<String>,
+    },
+}

@@ -29,6 +29,8 @@ pub enum IdentityError {
     ContactAlreadyExists,
     #[error("the contact does not exist")]
     ContactNotFound,
+    #[error("the user does not exist")]
+    UserNotFound,
     #[error("the account directory could not be read: {0}")]
     DirectoryUnavailable(String),
 }

@@ -77,3 +77,42 @@ impl DomainEvent for ContactEvent {
         "1".to_string()
     }
 }
+
+/// Events of the user aggregate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum UserEvent {
+    UserProvisioned {
+        subject: String,
+        tenant_id: Option<String>,
+        name: Option<String>,
+        username: Option<String>,
+    },
+    UserProfileRefreshed {
+        name: Option<String>,
+        username: Option<String>,
+    },
+    UserLinked {
+        employee_id: Option<String>,
+        contact_id: Option<String>,
+    },
+    UserAssignmentsChanged {
+        projects: Vec<String>,
+        sites: Vec<String>,
+    },
+}
+
+impl DomainEvent for UserEvent {
+    fn event_type(&self) -> String {
+        match self {
+            UserEvent::UserProvisioned { .. } => "UserProvisioned",
+            UserEvent::UserProfileRefreshed { .. } => "UserProfileRefreshed",
+            UserEvent::UserLinked { .. } => "UserLinked",
+            UserEvent::UserAssignmentsChanged { .. } => "UserAssignmentsChanged",
+        }
+        .to_string()
+    }
+
+    fn event_version(&self) -> String {
+        "1".to_string()
+    }
+}

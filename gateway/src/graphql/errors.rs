@@ -49,15 +49,6 @@ pub fn request_id(ctx: &Context<'_>) -> String {
         .unwrap_or_default()
 }
 
-/// Refuses (and logs) at the edge when the caller lacks `permission`; the service
-/// checks again.
-pub fn require(ctx: &Context<'_>, permission: Permission) -> async_graphql::Result<()> {
-    call(ctx)?
-        .context
-        .require(permission)
-        .map_err(|_| forbidden(permission))
-}
-
 fn forbidden(permission: Permission) -> Error {
     error(
         ErrorCode::Forbidden,

@@ -9,12 +9,11 @@ use constructos_commands::identity::{
     AccountDetailsInput, ContactDetailsInput, CreateAccountInput as CreateAccountCommand,
     CreateContactInput as CreateContactCommand,
 };
-use constructos_domain::access::Permission;
 use constructos_domain::identity as domain;
 use constructos_projections::identity::{AccountFilter, AccountRow, ContactRow};
 use constructos_services::identity::IdentityClient;
 
-use super::errors::{call, error, request_id, require, service, ErrorCode};
+use super::errors::{call, error, request_id, service, ErrorCode};
 
 /// What the company is to the account.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -228,7 +227,7 @@ pub struct IdentityQuery;
 
 #[Object]
 impl IdentityQuery {
-    /// Accounts ordered by name. Needs `identity.read`.
+    /// Accounts ordered by name. Guarded by `identity.read`.
     async fn accounts(
         &self,
         ctx: &Context<'_>,
@@ -238,7 +237,6 @@ impl IdentityQuery {
         kind: Option<AccountKind>,
         status: Option<AccountStatus>,
     ) -> async_graphql::Result<AccountConnection> {
-        require(ctx, Permission::IdentityRead)?;
         let filter = AccountFilter {
             name_contains: name_contains.filter(|n| !n.trim().is_empty()),
             kind: kind.map(|k| domain::AccountKind::from(k).as_str().to_string()),
@@ -261,9 +259,8 @@ impl IdentityQuery {
         })
     }
 
-    /// One account, or null while the read model has not seen it. Needs `identity.read`.
+    /// One account, or null while the read model has not seen it. Guarded by `identity.read`.
     async fn account(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Account>> {
-        require(ctx, Permission::IdentityRead)?;
         let row = identity(ctx)?
             .account(call(ctx)?, id.0)
             .await
@@ -271,9 +268,8 @@ impl IdentityQuery {
         row.map(Account::from_row).transpose()
     }
 
-    /// One contact. Needs `identity.read`.
+    /// One contact. Guarded by `identity.read`.
     async fn contact(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Contact>> {
-        require(ctx, Permission::IdentityRead)?;
         let row = identity(ctx)?
             .contact(call(ctx)?, id.0)
             .await
@@ -287,13 +283,12 @@ pub struct IdentityMutation;
 
 #[Object]
 impl IdentityMutation {
-    /// Opens a customer, vendor or subcontractor account. Needs `identity.write`.
+    /// Opens a customer, vendor or subcontractor account. Guarded by `identity.write`.
     async fn create_account(
         &self,
         ctx: &Context<'_>,
         input: CreateAccountInput,
     ) -> async_graphql::Result<Accepted> {
-        require(ctx, Permission::IdentityWrite)?;
         let command = CreateAccountCommand {
             kind: input.kind.into(),
             name: input.name,
@@ -307,14 +302,13 @@ impl IdentityMutation {
         Ok(accepted(ctx, id))
     }
 
-    /// Replaces an account's name and registration details. Needs `identity.write`.
+    /// Replaces an account's name and registration details. Guarded by `identity.write`.
     async fn update_account_details(
         &self,
         ctx: &Context<'_>,
         id: ID,
         input: AccountDetails,
     ) -> async_graphql::Result<Accepted> {
-        require(ctx, Permission::IdentityWrite)?;
         let details = AccountDetailsInput {
             name: input.name,
             registration_number: input.registration_number,
@@ -327,7 +321,7 @@ impl IdentityMutation {
         Ok(accepted(ctx, id.0))
     }
 
-    /// Puts an account on hold, re-activates or archives it. Needs `identity.write`.
+    /// Puts an account on hold, re-activates or archives it. Guarded by `identity.write`.
     async fn change_account_status(
         &self,
         ctx: &Context<'_>,
@@ -335,7 +329,6 @@ impl IdentityMutation {
         status: AccountStatus,
         reason: Option<String>,
     ) -> async_graphql::Result<Accepted> {
-        require(ctx, Permission::IdentityWrite)?;
         identity(ctx)?
             .change_account_status(call(ctx)?, id.0.clone(), status.into(), reason)
             .await
@@ -343,13 +336,12 @@ impl IdentityMutation {
         Ok(accepted(ctx, id.0))
     }
 
-    /// Records a person at an existing account. Needs `identity.write`.
+    /// Records a person at an existing account. Guarded by `identity.write`.
     async fn create_contact(
         &self,
         ctx: &Context<'_>,
         input: CreateContactInput,
     ) -> async_graphql::Result<Accepted> {
-        require(ctx, Permission::IdentityWrite)?;
         let command = CreateContactCommand {
             account_id: input.account_id.0,
             details: input.details.into(),
@@ -361,14 +353,13 @@ impl IdentityMutation {
         Ok(accepted(ctx, id))
     }
 
-    /// Replaces a contact's details. Needs `identity.write`.
+    /// Replaces a contact's details. Guarded by `identity.write`.
     async fn update_contact_details(
         &self,
         ctx: &Context<'_>,
         id: ID,
         input: ContactDetails,
     ) -> async_graphql::Result<Accepted> {
-        require(ctx, Permission::IdentityWrite)?;
         identity(ctx)?
             .update_contact_details(call(ctx)?, id.0.clone(), input.into())
             .await

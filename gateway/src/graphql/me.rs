@@ -1,11 +1,14 @@
-//! `me`: the caller's own context, as the gateway established it from the token.
+//! `me`: the caller's own context — who the token says they are, what their roles let
+//! them do, and where they are assigned.
 
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Object, SimpleObject};
+use constructos_services::identity::IdentityClient;
 
-use super::errors::call;
+use super::errors::{call, service};
 
 /// The authenticated caller.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Me {
     /// The token's `sub`.
     subject: String,
@@ -18,6 +21,36 @@ pub struct Me {
     username: Option<String>,
     /// App roles from the catalogue that the token carries.
     roles: Vec<String>,
+    /// The permissions those roles grant, `domain.operation`.
+    permissions: Vec<String>,
+}
+
+/// Where the caller is assigned, from their user record.
+#[derive(SimpleObject, Default)]
+pub struct Assignments {
+    employee_id: Option<String>,
+    contact_id: Option<String>,
+    projects: Vec<String>,
+    sites: Vec<String>,
+}
+
+#[ComplexObject]
+impl Me {
+    /// The caller's links and assignments (empty until their user record is projected).
+    async fn assignments(&self, ctx: &Context<'_>) -> async_graphql::Result<Assignments> {
+        let call = call(ctx)?;
+        let row = ctx
+            .data::<IdentityClient>()?
+            .user(call, call.context.caller.user_id().to_string())
+            .await
+            .map_err(|e| service(ctx, e))?;
+        Ok(row.map_or_else(Assignments::default, |u| Assignments {
+            employee_id: u.employee_id,
+            contact_id: u.contact_id,
+            projects: u.projects,
+            sites: u.sites,
+        }))
+    }
 }
 
 #[derive(Default)]
@@ -35,6 +68,11 @@ impl MeQuery {
             name: c.name.clone(),
             username: c.username.clone(),
             roles: c.roles.iter().map(|r| r.as_str().to_string()).collect(),
+            permissions: c
+                .permissions()
+                .iter()
+                .map(|p| p.as_str().to_string())
+                .collect(),
         })
     }
 }

@@ -1,8 +1,10 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
 mod errors;
+mod guard;
 mod identity;
 mod me;
+mod users;
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
@@ -18,14 +20,17 @@ use crate::auth::Authenticated;
 use crate::{AppState, REQUEST_ID_HEADER};
 
 pub use errors::ErrorCode;
+pub use guard::{rbac_markdown, rule_for, Rule, FIELD_RULES, ROOT_TYPES};
 
 /// Every query field, merged from the domain roots.
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(me::MeQuery, identity::IdentityQuery);
+#[graphql(name = "Query")]
+pub struct QueryRoot(me::MeQuery, identity::IdentityQuery, users::UsersQuery);
 
 /// Every mutation, merged from the domain roots.
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(identity::IdentityMutation);
+#[graphql(name = "Mutation")]
+pub struct MutationRoot(identity::IdentityMutation, users::UsersMutation);
 
 /// The gateway's schema type.
 pub type ApiSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
@@ -36,6 +41,7 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
         MutationRoot::default(),
         EmptySubscription,
     )
+    .extension(guard::FieldGuard)
     .limit_depth(12)
     .limit_complexity(500)
 }
@@ -70,6 +76,7 @@ pub async fn graphql_handler(
         context: CommandContext::new(caller, request_id),
         token,
     };
+    state.users.ensure_provisioned(&call).await;
     let request = request.into_inner().data(call);
     state.schema.execute(request).await.into()
 }

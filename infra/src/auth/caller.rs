@@ -55,6 +55,19 @@ impl Caller {
         }
     }
 
+    /// The id of the caller's user record: the Entra ID object id, else the subject.
+    pub fn user_id(&self) -> &str {
+        self.object_id.as_deref().unwrap_or(&self.subject)
+    }
+
+    /// The permissions the caller's roles grant.
+    pub fn permissions(&self) -> Vec<Permission> {
+        Permission::ALL
+            .into_iter()
+            .filter(|p| self.may(*p))
+            .collect()
+    }
+
     /// Whether the caller holds `permission` through any of their roles.
     pub fn may(&self, permission: Permission) -> bool {
         allows(&self.roles, permission)

@@ -1,9 +1,10 @@
-//! Keeps `read_model.accounts` and `read_model.contacts` from identity events.
+//! Keeps `read_model.accounts`, `read_model.contacts` and `read_model.users` from
+//! identity events.
 
 use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::identity::{
-    AccountEvent, ContactEvent, ACCOUNT_AGGREGATE, CONTACT_AGGREGATE,
+    AccountEvent, ContactEvent, UserEvent, ACCOUNT_AGGREGATE, CONTACT_AGGREGATE, USER_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
@@ -35,6 +36,7 @@ impl Projection for IdentityProjection {
         match event.aggregatetype.as_str() {
             ACCOUNT_AGGREGATE => apply_account(tx, event, domain_event(event)?).await,
             CONTACT_AGGREGATE => apply_contact(tx, event, domain_event(event)?).await,
+            USER_AGGREGATE => apply_user(tx, event, domain_event(event)?).await,
             other => {
                 tracing::debug!(
                     aggregate_type = other,
@@ -156,5 +158,67 @@ async fn apply_contact(
         .execute(&mut **tx)
         .await
         .context("Failed to update contacts")?;
+    Ok(())
+}
+
+async fn apply_user(
+    tx: &mut Transaction<'_, Postgres>,
+    event: &CloudEvent,
+    user: UserEvent,
+) -> anyhow::Result<()> {
+    let query = match user {
+        UserEvent::UserProvisioned {
+            subject,
+            tenant_id,
+            name,
+            username,
+        } => sqlx::query(
+            "INSERT INTO read_model.users
+                 (id, subject, tenant_id, name, username, created_at, updated_at, last_sequence)
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7)
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&event.subject)
+        .bind(subject)
+        .bind(tenant_id)
+        .bind(name)
+        .bind(username)
+        .bind(event.time)
+        .bind(event.sequence),
+        UserEvent::UserProfileRefreshed { name, username } => sqlx::query(
+            "UPDATE read_model.users SET name = $2, username = $3, updated_at = $4, last_sequence = $5
+              WHERE id = $1 AND last_sequence < $5",
+        )
+        .bind(&event.subject)
+        .bind(name)
+        .bind(username)
+        .bind(event.time)
+        .bind(event.sequence),
+        UserEvent::UserLinked {
+            employee_id,
+            contact_id,
+        } => sqlx::query(
+            "UPDATE read_model.users SET employee_id = $2, contact_id = $3, updated_at = $4, last_sequence = $5
+              WHERE id = $1 AND last_sequence < $5",
+        )
+        .bind(&event.subject)
+        .bind(employee_id)
+        .bind(contact_id)
+        .bind(event.time)
+        .bind(event.sequence),
+        UserEvent::UserAssignmentsChanged { projects, sites } => sqlx::query(
+            "UPDATE read_model.users SET projects = $2, sites = $3, updated_at = $4, last_sequence = $5
+              WHERE id = $1 AND last_sequence < $5",
+        )
+        .bind(&event.subject)
+        .bind(projects)
+        .bind(sites)
+        .bind(event.time)
+        .bind(event.sequence),
+    };
+    query
+        .execute(&mut **tx)
+        .await
+        .context("Failed to update users")?;
     Ok(())
 }

@@ -37,6 +37,22 @@ pub struct ContactRow {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A user as the read model holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: String,
+    pub subject: String,
+    pub tenant_id: Option<String>,
+    pub name: Option<String>,
+    pub username: Option<String>,
+    pub employee_id: Option<String>,
+    pub contact_id: Option<String>,
+    pub projects: Vec<String>,
+    pub sites: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// Which accounts to list.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct AccountFilter {
@@ -175,6 +191,36 @@ impl IdentityQueries {
         .fetch_optional(&self.pool)
         .await
         .context("Failed to read a contact")
+    }
+}
+
+const USER_COLUMNS: &str = "id, subject, tenant_id, name, username, employee_id, contact_id, \
+                            projects, sites, created_at, updated_at";
+
+impl IdentityQueries {
+    /// Users by name; `only` restricts the list to one user id (row-level filtering).
+    pub async fn users(&self, only: Option<&str>) -> anyhow::Result<Vec<UserRow>> {
+        sqlx::query_as(&format!(
+            "SELECT {USER_COLUMNS} FROM read_model.users
+              WHERE ($1::text IS NULL OR id = $1)
+              ORDER BY lower(coalesce(name, subject)), id
+              LIMIT 500"
+        ))
+        .bind(only)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to list users")
+    }
+
+    /// One user by id.
+    pub async fn user(&self, id: &str) -> anyhow::Result<Option<UserRow>> {
+        sqlx::query_as(&format!(
+            "SELECT {USER_COLUMNS} FROM read_model.users WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .context("Failed to read a user")
     }
 }
 

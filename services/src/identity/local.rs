@@ -88,6 +88,34 @@ impl IdentityApi for LocalIdentity {
                     .map(A::Contacts)
                     .map_err(read_failed)
             }
+            R::ProvisionSelf => c.provision_user(ctx).await.map(A::Created),
+            R::LinkUser {
+                id,
+                employee_id,
+                contact_id,
+            } => c
+                .link_user(ctx, &id, employee_id, contact_id)
+                .await
+                .map(|_| A::Done),
+            R::AssignUser {
+                id,
+                projects,
+                sites,
+            } => c
+                .assign_user(ctx, &id, projects, sites)
+                .await
+                .map(|_| A::Done),
+            // Row-level: without `identity.users.read` a caller sees only their own user.
+            R::Users => {
+                let only = (!ctx.caller.may(Permission::UsersRead)).then(|| ctx.caller.user_id());
+                q.users(only).await.map(A::Users).map_err(read_failed)
+            }
+            R::User { id } => {
+                if !ctx.caller.may(Permission::UsersRead) && id != ctx.caller.user_id() {
+                    return Ok(A::User(None));
+                }
+                q.user(&id).await.map(A::User).map_err(read_failed)
+            }
         }
     }
 }

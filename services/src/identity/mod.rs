@@ -10,7 +10,7 @@ use constructos_commands::identity::{
 };
 use constructos_commands::CommandError;
 use constructos_domain::identity::AccountStatus;
-use constructos_projections::identity::{AccountFilter, AccountRow, ContactRow, Page};
+use constructos_projections::identity::{AccountFilter, AccountRow, ContactRow, Page, UserRow};
 use serde::{Deserialize, Serialize};
 
 pub use http::router;
@@ -56,6 +56,24 @@ pub enum IdentityRequest {
     ContactsOf {
         account_id: String,
     },
+    /// Record (or refresh) the caller's own user from their token.
+    ProvisionSelf,
+    LinkUser {
+        id: String,
+        employee_id: Option<String>,
+        contact_id: Option<String>,
+    },
+    AssignUser {
+        id: String,
+        projects: Vec<String>,
+        sites: Vec<String>,
+    },
+    /// Every user the caller may see: all with `identity.users.read`, else only their own.
+    Users,
+    /// One user, if the caller may see it.
+    User {
+        id: String,
+    },
 }
 
 /// The identity service's answers, one shape per kind of request.
@@ -70,6 +88,8 @@ pub enum IdentityResponse {
     Account(Option<AccountRow>),
     Contact(Option<ContactRow>),
     Contacts(Vec<ContactRow>),
+    Users(Vec<UserRow>),
+    User(Option<UserRow>),
 }
 
 /// Answers identity requests, in-process or remotely.
@@ -222,6 +242,65 @@ impl IdentityClient {
             .await?
         {
             IdentityResponse::Contact(row) => Ok(row),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Records the caller's own user; returns its id.
+    pub async fn provision_self(&self, call: &Call) -> Result<String, CommandError> {
+        self.created(call, IdentityRequest::ProvisionSelf).await
+    }
+
+    /// Links a user to an employee and/or a contact.
+    pub async fn link_user(
+        &self,
+        call: &Call,
+        id: String,
+        employee_id: Option<String>,
+        contact_id: Option<String>,
+    ) -> Result<(), CommandError> {
+        self.done(
+            call,
+            IdentityRequest::LinkUser {
+                id,
+                employee_id,
+                contact_id,
+            },
+        )
+        .await
+    }
+
+    /// Replaces a user's project and site assignments.
+    pub async fn assign_user(
+        &self,
+        call: &Call,
+        id: String,
+        projects: Vec<String>,
+        sites: Vec<String>,
+    ) -> Result<(), CommandError> {
+        self.done(
+            call,
+            IdentityRequest::AssignUser {
+                id,
+                projects,
+                sites,
+            },
+        )
+        .await
+    }
+
+    /// The users the caller may see.
+    pub async fn users(&self, call: &Call) -> Result<Vec<UserRow>, CommandError> {
+        match self.api.handle(call, IdentityRequest::Users).await? {
+            IdentityResponse::Users(rows) => Ok(rows),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// One user, if the caller may see it.
+    pub async fn user(&self, call: &Call, id: String) -> Result<Option<UserRow>, CommandError> {
+        match self.api.handle(call, IdentityRequest::User { id }).await? {
+            IdentityResponse::User(row) => Ok(row),
             other => Err(unexpected(other)),
         }
     }

@@ -1,0 +1,256 @@
+//! The field guard: every root query and mutation field — and any other field listed —
+//! is allowed only by a rule in [`FIELD_RULES`]. A root field without a rule is refused:
+//! nothing is reachable without a declared permission.
+
+use std::sync::Arc;
+
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextResolve, ResolveInfo,
+};
+use async_graphql::{ServerError, ServerResult, Value};
+use constructos_domain::access::Permission;
+use constructos_services::Call;
+
+use super::errors::ErrorCode;
+
+/// What a field needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Any valid token (e.g. `me`).
+    Authenticated,
+    /// A permission from the role matrix.
+    Requires(Permission),
+}
+
+/// Every guarded field, as `Type.field`, and its rule. The root types must be complete.
+pub const FIELD_RULES: &[(&str, Rule)] = &[
+    ("Query.me", Rule::Authenticated),
+    ("Query.accounts", Rule::Requires(Permission::IdentityRead)),
+    ("Query.account", Rule::Requires(Permission::IdentityRead)),
+    ("Query.contact", Rule::Requires(Permission::IdentityRead)),
+    ("Account.contacts", Rule::Requires(Permission::IdentityRead)),
+    ("Query.users", Rule::Authenticated),
+    ("Query.user", Rule::Authenticated),
+    (
+        "Mutation.createAccount",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.updateAccountDetails",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountStatus",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.createContact",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.updateContactDetails",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    ("Mutation.linkUser", Rule::Requires(Permission::UsersAdmin)),
+    (
+        "Mutation.assignUser",
+        Rule::Requires(Permission::UsersAdmin),
+    ),
+];
+
+/// The root types whose every field must have a rule.
+pub const ROOT_TYPES: &[&str] = &["Query", "Mutation"];
+
+/// The rule of `Type.field`, if declared.
+pub fn rule_for(parent_type: &str, field: &str) -> Option<Rule> {
+    FIELD_RULES
+        .iter()
+        .find(|(name, _)| {
+            name.split_once('.')
+                .is_some_and(|(t, f)| t == parent_type && f == field)
+        })
+        .map(|(_, rule)| *rule)
+}
+
+/// The async-graphql extension that applies [`FIELD_RULES`].
+pub struct FieldGuard;
+
+impl ExtensionFactory for FieldGuard {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(FieldGuardExtension)
+    }
+}
+
+struct FieldGuardExtension;
+
+fn refuse(info: &ResolveInfo<'_>, message: String) -> ServerError {
+    let mut error = ServerError::new(message, Some(info.field.name.pos));
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", ErrorCode::Forbidden.as_str());
+    error.extensions = Some(extensions);
+    error
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for FieldGuardExtension {
+    async fn resolve(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        info: ResolveInfo<'_>,
+        next: NextResolve<'_>,
+    ) -> ServerResult<Option<Value>> {
+        if info.is_for_introspection || info.name.starts_with("__") {
+            return next.run(ctx, info).await;
+        }
+        let call = ctx.data_opt::<Call>();
+        let subject = call.map_or("", |c| c.context.caller.subject.as_str());
+        let correlation_id = call.map_or("", |c| c.context.correlation_id.as_str());
+        match rule_for(info.parent_type, info.name) {
+            None if ROOT_TYPES.contains(&info.parent_type) => {
+                tracing::error!(field = %format!("{}.{}", info.parent_type, info.name), "field without a declared rule refused");
+                return Err(refuse(&info, "this operation is not available".to_string()));
+            }
+            None | Some(Rule::Authenticated) => {}
+            Some(Rule::Requires(permission)) => {
+                let allowed = call.is_some_and(|c| c.context.caller.may(permission));
+                if !allowed {
+                    tracing::warn!(
+                        subject,
+                        permission = %permission,
+                        field = %format!("{}.{}", info.parent_type, info.name),
+                        correlation_id,
+                        "permission denied"
+                    );
+                    return Err(refuse(
+                        &info,
+                        format!("you do not have permission for {permission}"),
+                    ));
+                }
+            }
+        }
+        next.run(ctx, info).await
+    }
+}
+
+/// The role × permission matrix and the guarded fields, as Markdown (`docs/rbac.md`).
+pub fn rbac_markdown() -> String {
+    use constructos_domain::access::Role;
+    let mut out = String::from(
+        "# Roles and permissions\n\n\
+         Generated from `domain/src/access.rs` (the matrix) and `gateway/src/graphql/guard.rs` \
+         (the fields) by `constructos print-rbac`; a test keeps this file in sync.\n\n\
+         ## Permissions by role\n\n",
+    );
+    out.push_str("| role |");
+    for p in Permission::ALL {
+        out.push_str(&format!(" `{}` |", p.as_str()));
+    }
+    out.push_str("\n|---|");
+    for _ in Permission::ALL {
+        out.push_str(":---:|");
+    }
+    out.push('\n');
+    for role in Role::ALL {
+        out.push_str(&format!("| `{}` |", role.as_str()));
+        for p in Permission::ALL {
+            out.push_str(if p.granted_to().contains(&role) {
+                " ✔ |"
+            } else {
+                " |"
+            });
+        }
+        out.push('\n');
+    }
+    out.push_str("\n## What each permission allows\n\n| permission | allows |\n|---|---|\n");
+    for p in Permission::ALL {
+        out.push_str(&format!("| `{}` | {} |\n", p.as_str(), p.description()));
+    }
+    out.push_str("\n## Guarded fields\n\n| field | needs |\n|---|---|\n");
+    for (field, rule) in FIELD_RULES {
+        let needs = match rule {
+            Rule::Authenticated => "a valid token".to_string(),
+            Rule::Requires(p) => format!("`{}`", p.as_str()),
+        };
+        out.push_str(&format!("| `{field}` | {needs} |\n"));
+    }
+    out.push_str(
+        "\nRow-level rules on top of the matrix: `users` and `user` return every user to \
+         holders of `identity.users.read`, and only the caller's own record to everyone else.\n",
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema};
+    use constructos_commands::CommandContext;
+    use constructos_domain::access::Role;
+    use constructos_infra::auth::Caller;
+
+    /// A root with one declared field of each kind and one undeclared field.
+    struct Root;
+
+    #[Object(name = "Query")]
+    impl Root {
+        async fn me(&self) -> i32 {
+            1
+        }
+        async fn accounts(&self) -> i32 {
+            2
+        }
+        async fn undeclared(&self) -> i32 {
+            3
+        }
+    }
+
+    fn call(roles: Vec<Role>) -> Call {
+        let caller = Caller {
+            subject: "s".into(),
+            object_id: None,
+            tenant_id: None,
+            name: None,
+            username: None,
+            roles,
+        };
+        Call {
+            context: CommandContext::new(caller, "c"),
+            token: String::new(),
+        }
+    }
+
+    async fn code(query: &str, roles: Vec<Role>) -> Option<String> {
+        let schema = Schema::build(Root, EmptyMutation, EmptySubscription)
+            .extension(FieldGuard)
+            .finish();
+        let response = schema
+            .execute(async_graphql::Request::new(query).data(call(roles)))
+            .await;
+        response.errors.first().map(|e| {
+            e.extensions
+                .as_ref()
+                .and_then(|x| x.get("code"))
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        })
+    }
+
+    #[tokio::test]
+    async fn undeclared_root_fields_are_refused_whoever_asks() {
+        assert_eq!(
+            code("{ undeclared }", vec![Role::Admin]).await.as_deref(),
+            Some("\"FORBIDDEN\"")
+        );
+    }
+
+    #[tokio::test]
+    async fn declared_fields_follow_the_matrix() {
+        assert_eq!(code("{ me }", vec![]).await, None);
+        assert_eq!(code("{ accounts }", vec![Role::Auditor]).await, None);
+        assert_eq!(
+            code("{ accounts }", vec![Role::Employee]).await.as_deref(),
+            Some("\"FORBIDDEN\"")
+        );
+        assert_eq!(code("{ __typename }", vec![]).await, None);
+    }
+}
