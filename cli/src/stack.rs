@@ -132,7 +132,11 @@ pub fn serve_on(
 
 /// Loads (or creates) the development issuer for `config`.
 pub fn dev_issuer(config: &Config) -> anyhow::Result<DevIssuer> {
-    DevIssuer::load_or_create(&config.data_dir, &config.auth.issuer, &config.auth.audience)
+    DevIssuer::load_or_create(
+        &config.data_dir,
+        &config.dev_issuer_url(),
+        config.dev_audience(),
+    )
 }
 
 /// The gateway's state. Identity is answered in-process from `identity` (its database)

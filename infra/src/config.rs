@@ -10,9 +10,16 @@
 //! | `CONSTRUCTOS_GATEWAY_ADDR` | `127.0.0.1:8080` |
 //! | `CONSTRUCTOS_SERVICE_ADDR` | `127.0.0.1:8081` (a domain service run alone) |
 //! | `CONSTRUCTOS_DEV_ISSUER_ADDR` | `127.0.0.1:8090` |
-//! | `CONSTRUCTOS_AUTH_ISSUER` | `http://<CONSTRUCTOS_DEV_ISSUER_ADDR>` (the development issuer) |
-//! | `CONSTRUCTOS_AUTH_AUDIENCE` | `api://constructos` |
-//! | `CONSTRUCTOS_AUTH_JWKS_URL` | `<issuer>/.well-known/jwks.json` |
+//! | `CONSTRUCTOS_ENTRA_TENANT_IDS` | unset; set (comma-separated): accept Entra ID v2.0 tokens of these tenants only |
+//! | `CONSTRUCTOS_ENTRA_AUTHORITY` | `https://login.microsoftonline.com` |
+//! | `CONSTRUCTOS_AUTH_ISSUER` | `http://<CONSTRUCTOS_DEV_ISSUER_ADDR>` (the development issuer; ignored with Entra ID) |
+//! | `CONSTRUCTOS_AUTH_TENANT_IDS` | the development tenant for the development issuer, else any |
+//! | `CONSTRUCTOS_AUTH_AUDIENCE` | `api://constructos` (comma-separated: application id URI, client id) |
+//! | `CONSTRUCTOS_AUTH_JWKS_URL` | unset: keys found through `<issuer>/.well-known/openid-configuration` |
+//! | `CONSTRUCTOS_AUTH_REQUIRED_SCOPE` | unset; set: tokens must carry this delegated scope in `scp` |
+//! | `CONSTRUCTOS_AUTH_LEEWAY_SECS` | `30` |
+//! | `CONSTRUCTOS_AUTH_JWKS_TTL_SECS` | `3600` |
+//! | `CONSTRUCTOS_AUTH_JWKS_MIN_REFRESH_SECS` | `10` (unknown `kid`s refresh the keys at most this often) |
 //! | `CONSTRUCTOS_DATA_DIR` | `.data` |
 //! | `CONSTRUCTOS_DEV` | `true` (GraphiQL on) |
 //! | `CONSTRUCTOS_IDENTITY_URL` | unset: the gateway answers identity in-process; set: it calls the identity service there |
@@ -47,11 +54,98 @@ pub struct Config {
 /// Where tokens come from and whom they must be for.
 #[derive(Debug, Clone)]
 pub struct AuthConfig {
-    pub issuer: String,
-    pub audience: String,
-    pub jwks_url: String,
+    /// Accepted `iss` values (one per accepted Entra ID tenant).
+    pub issuers: Vec<String>,
+    /// Accepted `aud` values: the API's application id URI and/or client id.
+    pub audiences: Vec<String>,
+    /// Accepted `tid` values; empty accepts the issuers' tokens whatever their tenant.
+    pub tenants: Vec<String>,
+    /// Where the signing keys come from.
+    pub keys: KeySource,
+    /// A delegated scope (`scp`) every token must carry, e.g. `access_as_user`.
+    pub required_scope: Option<String>,
     /// Seconds of clock skew tolerated on `exp` and `nbf`.
     pub leeway_secs: u64,
+    /// Seconds after which cached signing keys are fetched again.
+    pub jwks_ttl_secs: u64,
+    /// The least seconds between two fetches caused by unknown key ids.
+    pub jwks_min_refresh_secs: u64,
+}
+
+/// Where the token validator finds the issuer's signing keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    /// A JWKS document at this URL.
+    Jwks(String),
+    /// An OpenID Connect discovery document whose `jwks_uri` names the JWKS.
+    Discovery(String),
+}
+
+/// The Entra ID v2.0 issuer of a tenant.
+pub fn entra_issuer(authority: &str, tenant: &str) -> String {
+    format!("{}/{tenant}/v2.0", authority.trim_end_matches('/'))
+}
+
+fn list(name: &str) -> Vec<String> {
+    var(name)
+        .map(|v| {
+            v.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl AuthConfig {
+    /// Reads the token settings: Entra ID when `CONSTRUCTOS_ENTRA_TENANT_IDS` is set,
+    /// otherwise one issuer (by default the development issuer at `dev_issuer_url`).
+    fn from_env(dev_issuer_url: &str) -> anyhow::Result<Self> {
+        let mut audiences = list("CONSTRUCTOS_AUTH_AUDIENCE");
+        if audiences.is_empty() {
+            audiences.push("api://constructos".to_string());
+        }
+        let entra_tenants = list("CONSTRUCTOS_ENTRA_TENANT_IDS");
+        let (issuers, tenants, discovery) = if let Some(first) = entra_tenants.first() {
+            let authority = var_or(
+                "CONSTRUCTOS_ENTRA_AUTHORITY",
+                "https://login.microsoftonline.com",
+            );
+            let issuers = entra_tenants
+                .iter()
+                .map(|t| entra_issuer(&authority, t))
+                .collect();
+            let discovery = format!(
+                "{}/.well-known/openid-configuration",
+                entra_issuer(&authority, first)
+            );
+            (issuers, entra_tenants, discovery)
+        } else {
+            let issuer = var("CONSTRUCTOS_AUTH_ISSUER")
+                .unwrap_or_else(|| dev_issuer_url.to_string())
+                .trim_end_matches('/')
+                .to_string();
+            let mut tenants = list("CONSTRUCTOS_AUTH_TENANT_IDS");
+            if tenants.is_empty() && issuer == dev_issuer_url {
+                tenants.push(crate::auth::DEV_TENANT_ID.to_string());
+            }
+            let discovery = format!("{issuer}/.well-known/openid-configuration");
+            (vec![issuer], tenants, discovery)
+        };
+        Ok(Self {
+            issuers,
+            audiences,
+            tenants,
+            keys: match var("CONSTRUCTOS_AUTH_JWKS_URL") {
+                Some(url) => KeySource::Jwks(url),
+                None => KeySource::Discovery(discovery),
+            },
+            required_scope: var("CONSTRUCTOS_AUTH_REQUIRED_SCOPE"),
+            leeway_secs: parsed("CONSTRUCTOS_AUTH_LEEWAY_SECS", "30")?,
+            jwks_ttl_secs: parsed("CONSTRUCTOS_AUTH_JWKS_TTL_SECS", "3600")?,
+            jwks_min_refresh_secs: parsed("CONSTRUCTOS_AUTH_JWKS_MIN_REFRESH_SECS", "10")?,
+        })
+    }
 }
 
 fn var(name: &str) -> Option<String> {
@@ -75,12 +169,6 @@ impl Config {
     /// Reads the configuration from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
         let dev_issuer_addr: SocketAddr = parsed("CONSTRUCTOS_DEV_ISSUER_ADDR", "127.0.0.1:8090")?;
-        let issuer = var("CONSTRUCTOS_AUTH_ISSUER")
-            .unwrap_or_else(|| format!("http://{dev_issuer_addr}"))
-            .trim_end_matches('/')
-            .to_string();
-        let jwks_url = var("CONSTRUCTOS_AUTH_JWKS_URL")
-            .unwrap_or_else(|| format!("{issuer}/.well-known/jwks.json"));
         Ok(Self {
             database_url: SecretString::from(var_or(
                 "CONSTRUCTOS_DATABASE_URL",
@@ -93,16 +181,24 @@ impl Config {
             gateway_addr: parsed("CONSTRUCTOS_GATEWAY_ADDR", "127.0.0.1:8080")?,
             service_addr: parsed("CONSTRUCTOS_SERVICE_ADDR", "127.0.0.1:8081")?,
             dev_issuer_addr,
-            auth: AuthConfig {
-                issuer,
-                audience: var_or("CONSTRUCTOS_AUTH_AUDIENCE", "api://constructos"),
-                jwks_url,
-                leeway_secs: parsed("CONSTRUCTOS_AUTH_LEEWAY_SECS", "30")?,
-            },
+            auth: AuthConfig::from_env(&format!("http://{dev_issuer_addr}"))?,
             data_dir: PathBuf::from(var_or("CONSTRUCTOS_DATA_DIR", ".data")),
             dev_mode: parsed("CONSTRUCTOS_DEV", "true")?,
             identity_url: var("CONSTRUCTOS_IDENTITY_URL"),
         })
+    }
+
+    /// The URL (and `iss`) of the development issuer.
+    pub fn dev_issuer_url(&self) -> String {
+        format!("http://{}", self.dev_issuer_addr)
+    }
+
+    /// The audience development tokens are minted for (the first accepted one).
+    pub fn dev_audience(&self) -> &str {
+        self.auth
+            .audiences
+            .first()
+            .map_or("api://constructos", String::as_str)
     }
 
     /// The database name of a domain, e.g. `constructos_identity`.

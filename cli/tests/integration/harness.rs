@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use constructos::stack::{self, Tasks};
 use constructos_infra::auth::{DevIssuer, TokenRequest};
+use constructos_infra::config::KeySource;
 use constructos_infra::{db, Config, Domain};
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::Message;
@@ -154,8 +155,10 @@ pub async fn spawn_app_as(topology: Topology) -> TestApp {
         .await
         .expect("bind issuer");
     let issuer_url = format!("http://{}", listener.local_addr().expect("issuer address"));
-    env.config.auth.issuer = issuer_url.clone();
-    env.config.auth.jwks_url = format!("{issuer_url}/.well-known/jwks.json");
+    env.config.dev_issuer_addr = listener.local_addr().expect("issuer address");
+    env.config.auth.issuers = vec![issuer_url.clone()];
+    env.config.auth.keys =
+        KeySource::Discovery(format!("{issuer_url}/.well-known/openid-configuration"));
     let issuer = stack::dev_issuer(&env.config).expect("dev issuer");
     stack::serve_on(&mut tasks, listener, issuer.router(), &shutdown).expect("serve issuer");
     stack::spawn_relay(

@@ -45,8 +45,8 @@ fn impostor(app: &TestApp) -> (DevIssuer, std::path::PathBuf) {
     let dir = std::env::temp_dir().join(format!("constructos-impostor-{}", uuid::Uuid::new_v4()));
     let issuer = DevIssuer::load_or_create(
         &dir,
-        &app.env.config.auth.issuer,
-        &app.env.config.auth.audience,
+        &app.env.config.dev_issuer_url(),
+        app.env.config.dev_audience(),
     )
     .expect("impostor issuer");
     (issuer, dir)
@@ -196,5 +196,155 @@ async fn unsigned_and_symmetric_tokens_are_refused() {
     )
     .expect("sign");
     assert_unauthorized(&app, Some(&hs), "HS256").await;
+    app.stop().await;
+}
+
+/// A JWKS endpoint the test can rotate, counting how often it is asked.
+struct KeyServer {
+    url: String,
+    keys: std::sync::Arc<std::sync::Mutex<serde_json::Value>>,
+    hits: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+async fn key_server(initial: serde_json::Value) -> KeyServer {
+    use axum::routing::get;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    let keys = Arc::new(Mutex::new(initial));
+    let hits = Arc::new(AtomicUsize::new(0));
+    let (k, h) = (keys.clone(), hits.clone());
+    let router = axum::Router::new().route(
+        "/keys",
+        get(move || {
+            let (k, h) = (k.clone(), h.clone());
+            async move {
+                h.fetch_add(1, Ordering::SeqCst);
+                let body = k.lock().expect("keys").clone();
+                axum::Json(body)
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/keys", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    KeyServer { url, keys, hits }
+}
+
+fn validator_for(url: &str, min_refresh_secs: u64) -> constructos_infra::auth::TokenValidator {
+    use constructos_infra::config::{AuthConfig, KeySource};
+    constructos_infra::auth::TokenValidator::new(AuthConfig {
+        issuers: vec!["https://issuer.test".into()],
+        audiences: vec!["api://constructos".into()],
+        tenants: vec![constructos_infra::auth::DEV_TENANT_ID.into()],
+        keys: KeySource::Jwks(url.to_string()),
+        required_scope: Some("access_as_user".into()),
+        leeway_secs: 0,
+        jwks_ttl_secs: 3600,
+        jwks_min_refresh_secs: min_refresh_secs,
+    })
+}
+
+fn test_issuer() -> DevIssuer {
+    let dir = std::env::temp_dir().join(format!("constructos-rotation-{}", uuid::Uuid::new_v4()));
+    let issuer = DevIssuer::load_or_create(&dir, "https://issuer.test", "api://constructos")
+        .expect("issuer");
+    let _ = std::fs::remove_dir_all(dir);
+    issuer
+}
+
+#[tokio::test]
+async fn keys_removed_from_the_jwks_stop_validating_after_a_refresh() {
+    let (old, new) = (test_issuer(), test_issuer());
+    let server = key_server(old.jwks()).await;
+    let validator = validator_for(&server.url, 1);
+    let old_token = old.mint(&request()).expect("token");
+    let new_token = new.mint(&request()).expect("token");
+    assert!(validator.validate(&old_token).await.is_ok());
+    assert!(
+        validator.validate(&new_token).await.is_err(),
+        "not published yet"
+    );
+
+    // The identity provider rotates: only the new key is published.
+    *server.keys.lock().expect("keys") = new.jwks();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert!(
+        validator.validate(&new_token).await.is_ok(),
+        "the unknown kid caused a refresh"
+    );
+    assert!(
+        validator.validate(&old_token).await.is_err(),
+        "the removed key no longer validates"
+    );
+}
+
+#[tokio::test]
+async fn a_flood_of_unknown_key_ids_fetches_the_keys_at_most_once_per_interval() {
+    let issuer = test_issuer();
+    let server = key_server(issuer.jwks()).await;
+    let validator = validator_for(&server.url, 60);
+    let claims = issuer.claims(&request());
+    let pem_dir = std::env::temp_dir().join(format!("constructos-flood-{}", uuid::Uuid::new_v4()));
+    let other = DevIssuer::load_or_create(&pem_dir, "https://issuer.test", "api://constructos")
+        .expect("issuer");
+    let pem = std::fs::read(pem_dir.join("dev-issuer").join("signing-key.pem")).expect("pem");
+    let key = EncodingKey::from_rsa_pem(&pem).expect("key");
+    for i in 0..50 {
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some(format!("bogus-{i}"));
+        let token = encode(&header, &claims, &key).expect("sign");
+        assert!(validator.validate(&token).await.is_err());
+    }
+    assert!(validator
+        .validate(&issuer.mint(&request()).expect("token"))
+        .await
+        .is_ok());
+    assert_eq!(
+        server.hits.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "one fetch for 51 tokens"
+    );
+    drop(other);
+    let _ = std::fs::remove_dir_all(pem_dir);
+}
+
+#[tokio::test]
+async fn tokens_of_another_tenant_or_without_the_scope_are_refused() {
+    let issuer = test_issuer();
+    let server = key_server(issuer.jwks()).await;
+    let validator = validator_for(&server.url, 1);
+    let mut claims = issuer.claims(&request());
+    claims.tid = Some("11111111-2222-3333-4444-555555555555".into());
+    let other_tenant = issuer.sign(&claims).expect("sign");
+    assert!(matches!(
+        validator.validate(&other_tenant).await,
+        Err(constructos_infra::auth::AuthError::Tenant(_))
+    ));
+    let mut claims = issuer.claims(&request());
+    claims.scp = Some("User.Read".into());
+    let wrong_scope = issuer.sign(&claims).expect("sign");
+    assert!(matches!(
+        validator.validate(&wrong_scope).await,
+        Err(constructos_infra::auth::AuthError::Scope(_))
+    ));
+    assert!(validator
+        .validate(&issuer.mint(&request()).expect("token"))
+        .await
+        .is_ok());
+}
+
+#[tokio::test]
+async fn the_gateway_refuses_a_token_of_another_tenant() {
+    let app = spawn_app().await;
+    let mut claims = app.issuer.claims(&request());
+    claims.tid = Some("11111111-2222-3333-4444-555555555555".into());
+    assert_unauthorized(
+        &app,
+        Some(&app.issuer.sign(&claims).expect("sign")),
+        "wrong tenant",
+    )
+    .await;
     app.stop().await;
 }

@@ -20,6 +20,9 @@ pub struct Claims {
     pub preferred_username: Option<String>,
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Delegated scopes, space-separated (absent from app-only tokens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scp: Option<String>,
     pub exp: i64,
     #[serde(default)]
     pub nbf: Option<i64>,

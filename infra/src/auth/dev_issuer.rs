@@ -110,6 +110,7 @@ impl DevIssuer {
             ),
             preferred_username: Some(format!("{}@constructos.local", request.subject)),
             roles: request.roles.clone(),
+            scp: Some("access_as_user".to_string()),
             exp: now.saturating_add(ttl),
             nbf: Some(now),
             iat: Some(now),

@@ -1,21 +1,22 @@
-//! Validates bearer JWTs (RS256 only) against keys fetched from a JWKS URL.
+//! Validates bearer JWTs (RS256 only) against the issuer's published keys.
 //!
-//! Keys are cached by `kid`. An unknown `kid` triggers one refresh, at most once per
-//! [`MIN_REFRESH_INTERVAL`], so a flood of made-up key ids cannot hammer the key
-//! endpoint. A refresh replaces the whole set: keys that left the JWKS stop validating.
+//! Keys are found through a JWKS URL or OpenID Connect discovery and cached by `kid`.
+//! An unknown `kid` triggers a refresh at most once per configured interval, so a
+//! flood of made-up key ids cannot hammer the key endpoint; the cache is also refreshed
+//! after its time to live. A refresh replaces the whole set, so keys that left the JWKS
+//! stop validating. `iss`, `aud`, `exp`, `nbf`, and where configured `tid` and `scp`,
+//! are checked.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use jsonwebtoken::jwk::{AlgorithmParameters, JwkSet};
 use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
+use serde::Deserialize;
 use tokio::sync::{Mutex, RwLock};
 
 use super::{Caller, Claims};
-use crate::config::AuthConfig;
-
-/// The least time between two key refreshes.
-pub const MIN_REFRESH_INTERVAL: Duration = Duration::from_secs(10);
+use crate::config::{AuthConfig, KeySource};
 
 /// Why a token was refused. Callers answer every variant with 401 and no detail; the
 /// variant goes to the log.
@@ -33,6 +34,10 @@ pub enum AuthError {
     UnknownKey(String),
     #[error("the token is not valid: {0}")]
     Invalid(String),
+    #[error("tenant {0:?} is not accepted")]
+    Tenant(Option<String>),
+    #[error("the token lacks the scope {0}")]
+    Scope(String),
     #[error("the signing keys could not be fetched: {0}")]
     KeysUnavailable(String),
 }
@@ -40,14 +45,23 @@ pub enum AuthError {
 struct KeyCache {
     keys: HashMap<String, DecodingKey>,
     refreshed_at: Option<Instant>,
+    /// The JWKS URL, once known (discovered or configured).
+    jwks_url: Option<String>,
 }
 
-/// Checks tokens for one issuer and audience.
+/// Checks tokens for the configured issuers, audiences and tenants.
 pub struct TokenValidator {
     config: AuthConfig,
     http: reqwest::Client,
     cache: RwLock<KeyCache>,
     refresh: Mutex<()>,
+    /// How many times keys were fetched (observable for tests and metrics).
+    fetches: std::sync::atomic::AtomicU64,
+}
+
+#[derive(Deserialize)]
+struct Discovery {
+    jwks_uri: String,
 }
 
 impl TokenValidator {
@@ -57,15 +71,26 @@ impl TokenValidator {
             .timeout(Duration::from_secs(5))
             .build()
             .unwrap_or_default();
+        let jwks_url = match &config.keys {
+            KeySource::Jwks(url) => Some(url.clone()),
+            KeySource::Discovery(_) => None,
+        };
         Self {
             config,
             http,
             cache: RwLock::new(KeyCache {
                 keys: HashMap::new(),
                 refreshed_at: None,
+                jwks_url,
             }),
             refresh: Mutex::new(()),
+            fetches: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    /// How many times the key set has been fetched so far.
+    pub fn key_fetches(&self) -> u64 {
+        self.fetches.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Validates `token` and returns the caller it speaks for.
@@ -77,38 +102,75 @@ impl TokenValidator {
         let kid = header.kid.ok_or(AuthError::MissingKeyId)?;
         let key = self.key(&kid).await?;
         let mut validation = Validation::new(Algorithm::RS256);
-        validation.set_issuer(&[&self.config.issuer]);
-        validation.set_audience(&[&self.config.audience]);
+        validation.set_issuer(&self.config.issuers);
+        validation.set_audience(&self.config.audiences);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.validate_nbf = true;
         validation.leeway = self.config.leeway_secs;
-        let data = decode::<Claims>(token, &key, &validation)
-            .map_err(|e| AuthError::Invalid(e.to_string()))?;
-        Ok(Caller::from_claims(data.claims))
+        let claims = decode::<Claims>(token, &key, &validation)
+            .map_err(|e| AuthError::Invalid(e.to_string()))?
+            .claims;
+        if !self.config.tenants.is_empty()
+            && !claims
+                .tid
+                .as_ref()
+                .is_some_and(|t| self.config.tenants.contains(t))
+        {
+            return Err(AuthError::Tenant(claims.tid));
+        }
+        if let Some(scope) = &self.config.required_scope {
+            let granted = claims
+                .scp
+                .as_deref()
+                .is_some_and(|scp| scp.split_whitespace().any(|s| s == scope));
+            if !granted {
+                return Err(AuthError::Scope(scope.clone()));
+            }
+        }
+        Ok(Caller::from_claims(claims))
     }
 
     async fn key(&self, kid: &str) -> Result<DecodingKey, AuthError> {
-        if let Some(key) = self.cache.read().await.keys.get(kid) {
-            return Ok(key.clone());
+        let ttl = Duration::from_secs(self.config.jwks_ttl_secs);
+        let min_interval = Duration::from_secs(self.config.jwks_min_refresh_secs);
+        {
+            let cache = self.cache.read().await;
+            let fresh = cache.refreshed_at.is_some_and(|at| at.elapsed() < ttl);
+            if let (Some(key), true) = (cache.keys.get(kid), fresh) {
+                return Ok(key.clone());
+            }
         }
         // One refresh at a time; whoever waited re-checks the cache first.
         let _refreshing = self.refresh.lock().await;
         {
             let cache = self.cache.read().await;
-            if let Some(key) = cache.keys.get(kid) {
-                return Ok(key.clone());
-            }
             let recently = cache
                 .refreshed_at
-                .is_some_and(|at| at.elapsed() < MIN_REFRESH_INTERVAL);
-            if recently {
-                return Err(AuthError::UnknownKey(kid.to_string()));
+                .is_some_and(|at| at.elapsed() < min_interval);
+            let known_and_fresh = cache.keys.contains_key(kid)
+                && cache.refreshed_at.is_some_and(|at| at.elapsed() < ttl);
+            if recently || known_and_fresh {
+                return cache
+                    .keys
+                    .get(kid)
+                    .cloned()
+                    .ok_or_else(|| AuthError::UnknownKey(kid.to_string()));
             }
         }
         let fetched = self.fetch_keys().await;
         let mut cache = self.cache.write().await;
         cache.refreshed_at = Some(Instant::now());
-        cache.keys = fetched?;
+        match fetched {
+            Ok((url, keys)) => {
+                cache.jwks_url = Some(url);
+                cache.keys = keys;
+            }
+            // Keep serving the last good keys while the identity provider is away.
+            Err(e) if !cache.keys.is_empty() => {
+                tracing::warn!(error = %e, "key refresh failed; keeping the cached keys");
+            }
+            Err(e) => return Err(e),
+        }
         cache
             .keys
             .get(kid)
@@ -116,11 +178,21 @@ impl TokenValidator {
             .ok_or_else(|| AuthError::UnknownKey(kid.to_string()))
     }
 
-    async fn fetch_keys(&self) -> Result<HashMap<String, DecodingKey>, AuthError> {
-        let unavailable = |e: reqwest::Error| AuthError::KeysUnavailable(e.to_string());
-        let set: JwkSet = self
-            .http
-            .get(&self.config.jwks_url)
+    async fn jwks_url(&self) -> Result<String, AuthError> {
+        if let Some(url) = &self.cache.read().await.jwks_url {
+            return Ok(url.clone());
+        }
+        let KeySource::Discovery(discovery) = &self.config.keys else {
+            return Err(AuthError::KeysUnavailable("no JWKS URL".into()));
+        };
+        let discovered: Discovery = self.get_json(discovery).await?;
+        Ok(discovered.jwks_uri)
+    }
+
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, AuthError> {
+        let unavailable = |e: reqwest::Error| AuthError::KeysUnavailable(format!("{url}: {e}"));
+        self.http
+            .get(url)
             .send()
             .await
             .map_err(unavailable)?
@@ -128,7 +200,14 @@ impl TokenValidator {
             .map_err(unavailable)?
             .json()
             .await
-            .map_err(unavailable)?;
+            .map_err(unavailable)
+    }
+
+    async fn fetch_keys(&self) -> Result<(String, HashMap<String, DecodingKey>), AuthError> {
+        self.fetches
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let url = self.jwks_url().await?;
+        let set: JwkSet = self.get_json(&url).await?;
         let mut keys = HashMap::new();
         for jwk in &set.keys {
             let (Some(kid), AlgorithmParameters::RSA(_)) = (&jwk.common.key_id, &jwk.algorithm)
@@ -142,7 +221,7 @@ impl TokenValidator {
                 Err(e) => tracing::warn!(kid = %kid, error = %e, "skipping an unusable JWK"),
             }
         }
-        tracing::info!(count = keys.len(), url = %self.config.jwks_url, "signing keys refreshed");
-        Ok(keys)
+        tracing::info!(count = keys.len(), url = %url, "signing keys refreshed");
+        Ok((url, keys))
     }
 }
