@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
-use constructos_gateway::{app, build_schema, AppState};
+use constructos_gateway::{app, build_schema, AppState, Edge};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
@@ -122,10 +122,14 @@ pub fn serve_on(
         .context("Failed to read the bound address")?;
     let shutdown = shutdown.clone();
     tasks.spawn(async move {
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async move { shutdown.cancelled().await })
-            .await
-            .context("The HTTP server failed")
+        // Connect info: the gateway's per-IP rate limit keys on the socket peer.
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move { shutdown.cancelled().await })
+        .await
+        .context("The HTTP server failed")
     });
     Ok(bound)
 }
@@ -154,8 +158,9 @@ pub fn gateway_state(config: &Config, identity: Option<PgPool>) -> anyhow::Resul
                 anyhow::bail!("the gateway needs the identity database or CONSTRUCTOS_IDENTITY_URL")
             }
         };
+    let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
     Ok(AppState {
-        schema: build_schema(IdentityClient::new(api), config.dev_mode),
+        schema: build_schema(IdentityClient::new(api), config.dev_mode, &config.edge),
         validator: Arc::new(TokenValidator::new(config.auth.clone())),
         readiness: Readiness {
             databases,
@@ -163,6 +168,7 @@ pub fn gateway_state(config: &Config, identity: Option<PgPool>) -> anyhow::Resul
             config: config.clone(),
         },
         dev_mode: config.dev_mode,
+        edge,
     })
 }
 

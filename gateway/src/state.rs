@@ -5,6 +5,7 @@ use std::sync::Arc;
 use constructos_infra::auth::TokenValidator;
 use constructos_infra::health::Readiness;
 
+use crate::edge::Edge;
 use crate::ApiSchema;
 
 /// The gateway's shared state.
@@ -15,4 +16,6 @@ pub struct AppState {
     pub readiness: Readiness,
     /// Serve GraphiQL and introspection.
     pub dev_mode: bool,
+    /// Rate limits, CORS, body limit, allow-list.
+    pub edge: Edge,
 }
