@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
-use constructos_gateway::{app, build_schema, AppState, Provisioning};
+use constructos_gateway::{app, build_schema, AppState, Edge, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
@@ -122,10 +122,14 @@ pub fn serve_on(
         .context("Failed to read the bound address")?;
     let shutdown = shutdown.clone();
     tasks.spawn(async move {
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async move { shutdown.cancelled().await })
-            .await
-            .context("The HTTP server failed")
+        // Connect info: the gateway's per-IP rate limit keys on the socket peer.
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move { shutdown.cancelled().await })
+        .await
+        .context("The HTTP server failed")
     });
     Ok(bound)
 }
@@ -159,8 +163,9 @@ pub fn gateway_state(config: &Config, identity: Option<PgPool>) -> anyhow::Resul
             }
         };
     let identity = IdentityClient::new(api);
+    let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
     Ok(AppState {
-        schema: build_schema(identity.clone(), config.dev_mode),
+        schema: build_schema(identity.clone(), config.dev_mode, &config.edge),
         users: Provisioning::new(identity),
         validator: Arc::new(TokenValidator::new(config.auth.clone())),
         readiness: Readiness {
@@ -169,6 +174,7 @@ pub fn gateway_state(config: &Config, identity: Option<PgPool>) -> anyhow::Resul
             config: config.clone(),
         },
         dev_mode: config.dev_mode,
+        edge,
     })
 }
 

@@ -1,17 +1,21 @@
 //! The GraphQL gateway: the one public entry point. It authenticates the bearer token,
 //! builds the caller context and serves the GraphQL schema whose resolvers call the
-//! domain services.
+//! domain services. What a request passes on its way in is in [`edge`].
 
 mod auth;
+pub mod edge;
 pub mod graphql;
 mod provision;
 mod state;
 
 use axum::http::{HeaderName, Request};
+use axum::middleware::{from_fn_with_state, map_response};
 use axum::Router;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
+pub use edge::{Edge, EdgeError};
 pub use graphql::{build_schema, rbac_markdown, sdl, ApiSchema};
 pub use provision::Provisioning;
 pub use state::AppState;
@@ -20,18 +24,31 @@ pub use state::AppState;
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
 /// The gateway's routes: `POST /graphql`, GraphiQL on `GET /graphql` in development,
-/// and the health checks.
+/// and the health checks, behind the edge's layers (listed outermost first in
+/// [`edge`]). The health checks are neither rate limited nor body limited.
 pub fn app(state: AppState) -> Router {
     let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
+    let edge = state.edge.clone();
     let mut graphql_route = axum::routing::post(graphql::graphql_handler);
     if state.dev_mode {
         graphql_route = graphql_route.get(graphql::graphiql);
     }
     let health = constructos_infra::health::router(state.readiness.clone());
-    Router::new()
+    // `route_layer`s wrap only `/graphql`; the last one added runs first.
+    let graphql = Router::new()
         .route("/graphql", graphql_route)
-        .with_state(state)
-        .merge(health)
+        .route_layer(RequestBodyLimitLayer::new(edge.body_limit_bytes))
+        .route_layer(map_response(edge::body::json_payload_too_large))
+        .route_layer(from_fn_with_state(
+            edge.rate_limits.clone(),
+            edge::rate_limit::limit_by_ip,
+        ))
+        .with_state(state);
+    let mut router = graphql.merge(health);
+    if let Some(cors) = edge.cors {
+        router = router.layer(cors);
+    }
+    edge::headers::secure(router)
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
             let request_id = request

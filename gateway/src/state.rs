@@ -5,6 +5,7 @@ use std::sync::Arc;
 use constructos_infra::auth::TokenValidator;
 use constructos_infra::health::Readiness;
 
+use crate::edge::Edge;
 use crate::ApiSchema;
 
 /// The gateway's shared state.
@@ -17,4 +18,6 @@ pub struct AppState {
     pub users: crate::provision::Provisioning,
     /// Serve GraphiQL and introspection.
     pub dev_mode: bool,
+    /// Rate limits, CORS, body limit, allow-list.
+    pub edge: Edge,
 }

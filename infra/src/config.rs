@@ -23,8 +23,26 @@
 //! | `CONSTRUCTOS_DATA_DIR` | `.data` |
 //! | `CONSTRUCTOS_DEV` | `true` (GraphiQL on) |
 //! | `CONSTRUCTOS_IDENTITY_URL` | unset: the gateway answers identity in-process; set: it calls the identity service there |
+//!
+//! The gateway's edge ([`EdgeConfig`]):
+//!
+//! | variable | default |
+//! |---|---|
+//! | `CONSTRUCTOS_RATE_LIMIT_IP_PER_SEC` | `50` (requests per second refilled per client IP on `POST /graphql`) |
+//! | `CONSTRUCTOS_RATE_LIMIT_IP_BURST` | `200` (requests a client IP may send at once) |
+//! | `CONSTRUCTOS_RATE_LIMIT_SUBJECT_PER_SEC` | `20` (per authenticated subject, the token's `sub`) |
+//! | `CONSTRUCTOS_RATE_LIMIT_SUBJECT_BURST` | `100` |
+//! | `CONSTRUCTOS_TRUSTED_PROXIES` | empty: the client IP is the socket peer; else comma-separated proxy IPs whose `X-Forwarded-For` is believed |
+//! | `CONSTRUCTOS_CORS_ORIGINS` | empty: no CORS headers; else comma-separated web origins, e.g. `https://app.example.co.za` |
+//! | `CONSTRUCTOS_BODY_LIMIT_BYTES` | `65536` (larger request bodies get 413) |
+//! | `CONSTRUCTOS_GRAPHQL_MAX_DEPTH` | `12` |
+//! | `CONSTRUCTOS_GRAPHQL_MAX_COMPLEXITY` | `500` |
+//! | `CONSTRUCTOS_GRAPHQL_MAX_ALIASES` | `30` (aliases per operation, fragments expanded) |
+//! | `CONSTRUCTOS_GRAPHQL_MAX_ROOT_FIELDS` | `20` (top-level fields per operation) |
+//! | `CONSTRUCTOS_PERSISTED_QUERIES_FILE` | unset: any operation; set: a JSON object `{"<sha256 hex>": "<query>"}`, only those are accepted |
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -49,6 +67,95 @@ pub struct Config {
     pub dev_mode: bool,
     /// Where the identity service runs; `None` answers identity inside the gateway.
     pub identity_url: Option<String>,
+    /// The gateway's edge: rate limits, CORS, body and operation limits.
+    pub edge: EdgeConfig,
+}
+
+/// What the gateway lets through its front door (see the table in the module docs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EdgeConfig {
+    /// Requests per second refilled to each client IP's bucket.
+    pub rate_limit_ip_per_sec: NonZeroU32,
+    /// The size of each client IP's bucket.
+    pub rate_limit_ip_burst: NonZeroU32,
+    /// Requests per second refilled to each authenticated subject's bucket.
+    pub rate_limit_subject_per_sec: NonZeroU32,
+    /// The size of each subject's bucket.
+    pub rate_limit_subject_burst: NonZeroU32,
+    /// Proxies whose `X-Forwarded-For` names the client; empty: the socket peer is the client.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Web origins allowed to call the API from a browser; empty: no CORS headers at all.
+    pub cors_origins: Vec<String>,
+    /// The largest request body accepted, in bytes.
+    pub body_limit_bytes: usize,
+    /// The deepest selection nesting an operation may have.
+    pub graphql_max_depth: usize,
+    /// The highest complexity (fields, weighted) an operation may have.
+    pub graphql_max_complexity: usize,
+    /// The most aliases an operation may use, fragments expanded.
+    pub graphql_max_aliases: usize,
+    /// The most top-level fields an operation may select.
+    pub graphql_max_root_fields: usize,
+    /// A JSON file `{"<sha256 hex>": "<query>"}`; when set, only those operations run.
+    pub persisted_queries_file: Option<PathBuf>,
+}
+
+impl EdgeConfig {
+    /// Reads the edge settings from the environment.
+    pub fn from_env() -> anyhow::Result<Self> {
+        Ok(Self {
+            rate_limit_ip_per_sec: parsed("CONSTRUCTOS_RATE_LIMIT_IP_PER_SEC", "50")?,
+            rate_limit_ip_burst: parsed("CONSTRUCTOS_RATE_LIMIT_IP_BURST", "200")?,
+            rate_limit_subject_per_sec: parsed("CONSTRUCTOS_RATE_LIMIT_SUBJECT_PER_SEC", "20")?,
+            rate_limit_subject_burst: parsed("CONSTRUCTOS_RATE_LIMIT_SUBJECT_BURST", "100")?,
+            trusted_proxies: ip_list(&var_or("CONSTRUCTOS_TRUSTED_PROXIES", ""))
+                .context("CONSTRUCTOS_TRUSTED_PROXIES must be comma-separated IP addresses")?,
+            cors_origins: origin_list(&var_or("CONSTRUCTOS_CORS_ORIGINS", ""))
+                .context("CONSTRUCTOS_CORS_ORIGINS must be comma-separated web origins")?,
+            body_limit_bytes: parsed("CONSTRUCTOS_BODY_LIMIT_BYTES", "65536")?,
+            graphql_max_depth: parsed("CONSTRUCTOS_GRAPHQL_MAX_DEPTH", "12")?,
+            graphql_max_complexity: parsed("CONSTRUCTOS_GRAPHQL_MAX_COMPLEXITY", "500")?,
+            graphql_max_aliases: parsed("CONSTRUCTOS_GRAPHQL_MAX_ALIASES", "30")?,
+            graphql_max_root_fields: parsed("CONSTRUCTOS_GRAPHQL_MAX_ROOT_FIELDS", "20")?,
+            persisted_queries_file: var("CONSTRUCTOS_PERSISTED_QUERIES_FILE").map(PathBuf::from),
+        })
+    }
+}
+
+/// The non-empty entries of a comma-separated list, trimmed.
+fn entries(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(',').map(str::trim).filter(|e| !e.is_empty())
+}
+
+/// `10.0.0.1, ::1` → IP addresses.
+fn ip_list(raw: &str) -> anyhow::Result<Vec<IpAddr>> {
+    entries(raw)
+        .map(|e| {
+            e.parse::<IpAddr>()
+                .map_err(|err| anyhow::anyhow!("{e:?} is not an IP address: {err}"))
+        })
+        .collect()
+}
+
+/// `https://app.example.co.za, http://localhost:5173` → origins as browsers send them:
+/// scheme and host (and port), no path, no trailing slash.
+fn origin_list(raw: &str) -> anyhow::Result<Vec<String>> {
+    entries(raw)
+        .map(|e| {
+            let rest = e
+                .strip_prefix("https://")
+                .or_else(|| e.strip_prefix("http://"))
+                .ok_or_else(|| anyhow::anyhow!("{e:?} does not start with http:// or https://"))?;
+            let well_formed = !rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+            if !well_formed {
+                anyhow::bail!("{e:?} is not an origin (scheme://host[:port], nothing after)");
+            }
+            Ok(e.to_string())
+        })
+        .collect()
 }
 
 /// Where tokens come from and whom they must be for.
@@ -185,6 +292,7 @@ impl Config {
             data_dir: PathBuf::from(var_or("CONSTRUCTOS_DATA_DIR", ".data")),
             dev_mode: parsed("CONSTRUCTOS_DEV", "true")?,
             identity_url: var("CONSTRUCTOS_IDENTITY_URL"),
+            edge: EdgeConfig::from_env()?,
         })
     }
 
@@ -265,5 +373,38 @@ mod tests {
             c.database_url_for(Domain::Identity).expect("valid"),
             "postgres://postgres@127.0.0.1:5432/constructos_identity"
         );
+    }
+
+    #[test]
+    fn proxy_and_origin_lists_are_parsed_and_checked() {
+        assert_eq!(ip_list("").expect("empty"), Vec::<IpAddr>::new());
+        assert_eq!(
+            ip_list(" 10.0.0.1, ::1 ,").expect("valid"),
+            vec![
+                "10.0.0.1".parse::<IpAddr>().expect("ip"),
+                "::1".parse::<IpAddr>().expect("ip")
+            ]
+        );
+        assert!(ip_list("10.0.0.0/8").is_err(), "networks are not addresses");
+        assert_eq!(
+            origin_list("https://app.example.co.za, http://localhost:5173").expect("valid"),
+            vec!["https://app.example.co.za", "http://localhost:5173"]
+        );
+        assert!(origin_list("app.example.co.za").is_err(), "no scheme");
+        assert!(
+            origin_list("https://app.example.co.za/").is_err(),
+            "trailing slash"
+        );
+        assert!(origin_list("*").is_err(), "no wildcard");
+    }
+
+    #[test]
+    fn edge_defaults_are_generous() {
+        let edge = EdgeConfig::from_env().expect("defaults are valid");
+        assert!(edge.rate_limit_ip_burst.get() >= 100);
+        assert_eq!(edge.body_limit_bytes, 64 * 1024);
+        assert!(edge.cors_origins.is_empty());
+        assert!(edge.trusted_proxies.is_empty());
+        assert!(edge.persisted_queries_file.is_none());
     }
 }

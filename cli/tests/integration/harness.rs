@@ -147,7 +147,18 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the pipeline in the given topology on a fresh environment.
 pub async fn spawn_app_as(topology: Topology) -> TestApp {
+    start(topology, |_| {}).await
+}
+
+/// Starts the pipeline in process, with `configure` applied to the test's configuration
+/// before the gateway is built (e.g. tiny rate limits, development mode off).
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    start(Topology::InProcess, configure).await
+}
+
+async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestApp {
     let mut env = TestEnv::new().await;
+    configure(&mut env.config);
     let shutdown = CancellationToken::new();
     let mut tasks = Tasks::new();
     // Bind the issuer first: its URL is the `iss` its tokens carry.

@@ -2,6 +2,7 @@
 //! One test binary; every test gets its own databases and topic namespace.
 
 mod contracts;
+mod edge;
 mod harness;
 mod identity_api;
 mod migrate;

@@ -1,7 +1,7 @@
 //! The one mapping from failures to GraphQL errors: a `code` extension the client can
 //! act on, a safe message, and the cause only in the log.
 
-use async_graphql::{Context, Error, ErrorExtensions};
+use async_graphql::{Context, Error, ErrorExtensions, ServerError};
 use constructos_commands::CommandError;
 use constructos_domain::access::Permission;
 use constructos_services::Call;
@@ -15,6 +15,8 @@ pub enum ErrorCode {
     NotFound,
     Conflict,
     Internal,
+    /// Too many requests from one client IP or subject (HTTP 429, not a GraphQL error).
+    RateLimited,
 }
 
 impl ErrorCode {
@@ -27,6 +29,7 @@ impl ErrorCode {
             ErrorCode::NotFound => "NOT_FOUND",
             ErrorCode::Conflict => "CONFLICT",
             ErrorCode::Internal => "INTERNAL",
+            ErrorCode::RateLimited => "RATE_LIMITED",
         }
     }
 }
@@ -34,6 +37,28 @@ impl ErrorCode {
 /// A GraphQL error with a code.
 pub fn error(code: ErrorCode, message: impl Into<String>) -> Error {
     Error::new(message).extend_with(|_, e| e.set("code", code.as_str()))
+}
+
+/// A request-level GraphQL error (no field, no position) with a code.
+pub fn server_error(code: ErrorCode, message: impl Into<String>) -> ServerError {
+    let mut error = ServerError::new(message, None);
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", code.as_str());
+    error
+}
+
+/// Gives every error that has no code `BAD_USER_INPUT`: the engine's own parse and
+/// validation errors (syntax, unknown field, too deep, too complex) carry none, and
+/// every failure of ours has one already.
+pub fn ensure_codes(errors: &mut [ServerError]) {
+    for error in errors {
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if extensions.get("code").is_none() {
+            extensions.set("code", ErrorCode::BadUserInput.as_str());
+        }
+    }
 }
 
 /// The authenticated call of this request (the handler always puts one there).
@@ -70,5 +95,30 @@ pub fn service(ctx: &Context<'_>, e: CommandError) -> Error {
         CommandError::Rejected(m) => error(ErrorCode::BadUserInput, m),
         CommandError::Conflict => error(ErrorCode::Conflict, e.to_string()),
         CommandError::Internal(cause) => internal(ctx, &cause),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_without_a_code_become_bad_user_input_and_coded_ones_keep_theirs() {
+        let mut errors = vec![
+            ServerError::new("Unknown field \"nope\"", None),
+            server_error(ErrorCode::Forbidden, "no"),
+        ];
+        ensure_codes(&mut errors);
+        let codes: Vec<_> = errors
+            .iter()
+            .map(|e| e.extensions.as_ref().and_then(|x| x.get("code")).cloned())
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                Some(async_graphql::Value::from("BAD_USER_INPUT")),
+                Some(async_graphql::Value::from("FORBIDDEN"))
+            ]
+        );
     }
 }

@@ -1,22 +1,23 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
-mod errors;
+pub(crate) mod errors;
 mod guard;
 mod identity;
 mod me;
 mod users;
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
-use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::response::Html;
+use async_graphql_axum::GraphQLResponse;
+use axum::extract::{Request, State};
+use axum::http::header::CONTENT_SECURITY_POLICY;
+use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
+use constructos_infra::config::EdgeConfig;
 use constructos_services::identity::IdentityClient;
 use constructos_services::Call;
 
 use crate::auth::Authenticated;
+use crate::edge::{body, OperationLimits};
 use crate::{AppState, REQUEST_ID_HEADER};
 
 pub use errors::ErrorCode;
@@ -42,13 +43,20 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
         EmptySubscription,
     )
     .extension(guard::FieldGuard)
-    .limit_depth(12)
-    .limit_complexity(500)
 }
 
-/// The schema wired to the domain services. Introspection only in development.
-pub fn build_schema(identity: IdentityClient, dev_mode: bool) -> ApiSchema {
-    let mut builder = builder().data(identity);
+/// The schema wired to the domain services, with the operation limits of `edge`.
+/// Introspection only in development.
+pub fn build_schema(identity: IdentityClient, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
+    let mut builder = builder()
+        .data(identity)
+        .limit_depth(edge.graphql_max_depth)
+        .limit_complexity(edge.graphql_max_complexity)
+        .extension(OperationLimits {
+            max_aliases: edge.graphql_max_aliases,
+            max_root_fields: edge.graphql_max_root_fields,
+            introspection: dev_mode,
+        });
     if !dev_mode {
         builder = builder.disable_introspection();
     }
@@ -60,14 +68,32 @@ pub fn sdl() -> String {
     builder().finish().sdl()
 }
 
-/// `POST /graphql`: authenticate, then execute with the caller in the context.
+/// `POST /graphql`, behind the per-IP limit and the body limit: authenticate (the
+/// extractor), take a token from the subject's bucket, read the body, check the
+/// allow-list, execute with the caller in the context, and give every error a code.
 pub async fn graphql_handler(
     State(state): State<AppState>,
     Authenticated { caller, token }: Authenticated,
-    headers: HeaderMap,
-    request: GraphQLRequest,
-) -> GraphQLResponse {
-    let request_id = headers
+    request: Request,
+) -> Response {
+    if let Err(refused) = state.edge.rate_limits.check_subject(&caller.subject) {
+        tracing::info!(subject = %caller.subject, "rate limited by subject");
+        return refused.into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let mut request = match body::read_request(&parts.headers, body).await {
+        Ok(request) => request,
+        Err(refused) => return refused,
+    };
+    if let Some(allowed) = &state.edge.persisted {
+        if let Err(refused) = allowed.admit(&mut request) {
+            tracing::info!(subject = %caller.subject, "operation not allow-listed");
+            return GraphQLResponse::from(async_graphql::Response::from_errors(vec![refused]))
+                .into_response();
+        }
+    }
+    let request_id = parts
+        .headers
         .get(REQUEST_ID_HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
@@ -77,12 +103,18 @@ pub async fn graphql_handler(
         token,
     };
     state.users.ensure_provisioned(&call).await;
-    let request = request.into_inner().data(call);
-    state.schema.execute(request).await.into()
+    let mut response = state.schema.execute(request.data(call)).await;
+    errors::ensure_codes(&mut response.errors);
+    GraphQLResponse::from(response).into_response()
 }
 
-/// `GET /graphql` in development: GraphiQL. Paste `{"Authorization": "Bearer …"}` into
-/// its headers pane.
-pub async fn graphiql() -> Html<String> {
-    Html(GraphiQLSource::build().endpoint("/graphql").finish())
+/// `GET /graphql` in development: GraphiQL, with a Content-Security-Policy that lets
+/// exactly it load. Paste `{"Authorization": "Bearer …"}` into its headers pane.
+pub async fn graphiql(State(state): State<AppState>) -> Response {
+    let page = &state.edge.graphiql;
+    (
+        [(CONTENT_SECURITY_POLICY, page.csp.clone())],
+        Html(page.html.clone()),
+    )
+        .into_response()
 }

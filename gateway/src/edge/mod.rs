@@ -1,0 +1,89 @@
+//! The gateway's front door: what a request passes before the GraphQL engine runs it.
+//!
+//! Outermost first (see "Edge" in `docs/ARCHITECTURE.md`):
+//!
+//! 1. request id and trace span (`lib.rs`);
+//! 2. security headers on every response ([`headers`]);
+//! 3. CORS for the configured web origins only ([`cors`]);
+//! 4. on `POST /graphql`: the per-IP token bucket ([`rate_limit`]), then the body-size
+//!    limit ([`body`]);
+//! 5. in the handler: authentication (no token in the query string), the per-subject
+//!    token bucket, the persisted-operation allow-list ([`persisted`]);
+//! 6. in the engine: alias and root-field limits at parse time ([`limits`]), then depth
+//!    and complexity at validation.
+//!
+//! Every refusal is a JSON body in the GraphQL error shape with a `code` extension.
+
+pub mod body;
+pub mod cors;
+pub mod headers;
+pub mod limits;
+pub mod persisted;
+pub mod rate_limit;
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use constructos_infra::config::EdgeConfig;
+use serde_json::json;
+use tower_http::cors::CorsLayer;
+
+use crate::graphql::ErrorCode;
+
+pub use headers::GraphiqlPage;
+pub use limits::OperationLimits;
+pub use persisted::{PersistedError, PersistedOperations};
+pub use rate_limit::RateLimits;
+
+/// The edge's run-time parts, built once from [`EdgeConfig`] when the gateway starts.
+#[derive(Clone)]
+pub struct Edge {
+    pub rate_limits: Arc<RateLimits>,
+    /// The allow-list; `None` runs any operation.
+    pub persisted: Option<Arc<PersistedOperations>>,
+    /// `None` when no web origin is configured: no CORS headers at all.
+    pub cors: Option<CorsLayer>,
+    pub body_limit_bytes: usize,
+    /// GraphiQL and the Content-Security-Policy that lets exactly it load.
+    pub graphiql: Arc<GraphiqlPage>,
+}
+
+/// Why the edge cannot be built from its configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum EdgeError {
+    #[error("CONSTRUCTOS_CORS_ORIGINS: {0:?} is not a valid origin")]
+    Origin(String),
+    #[error(transparent)]
+    Persisted(#[from] PersistedError),
+    #[error("the GraphiQL page's Content-Security-Policy is not a valid header: {0}")]
+    GraphiqlPolicy(String),
+}
+
+impl Edge {
+    /// Builds the limiters, the CORS policy and the allow-list (read from its file now, so
+    /// a bad file stops the gateway at start-up rather than refusing every request).
+    pub fn new(config: &EdgeConfig) -> Result<Self, EdgeError> {
+        let persisted = match &config.persisted_queries_file {
+            Some(path) => Some(Arc::new(PersistedOperations::load(path)?)),
+            None => None,
+        };
+        Ok(Self {
+            rate_limits: Arc::new(RateLimits::new(config)),
+            persisted,
+            cors: cors::layer(&config.cors_origins)?,
+            body_limit_bytes: config.body_limit_bytes,
+            graphiql: Arc::new(GraphiqlPage::new("/graphql")?),
+        })
+    }
+}
+
+/// A refusal before or around the GraphQL engine: `status` and
+/// `{"errors":[{"message": …, "extensions":{"code": …}}]}`.
+pub fn refusal(status: StatusCode, code: ErrorCode, message: &str) -> Response {
+    let body = json!({
+        "errors": [{ "message": message, "extensions": { "code": code.as_str() } }]
+    });
+    (status, Json(body)).into_response()
+}
