@@ -91,27 +91,33 @@ async fn main() -> anyhow::Result<()> {
                 &shutdown,
             )
             .await?;
-            let mut identity = None;
+            let mut gateway_pools = stack::GatewayPools::default();
             for (domain, pool) in pools {
                 stack::spawn_relay(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
                 stack::spawn_projection(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
-                if domain == Domain::Identity {
-                    identity = Some(pool);
+                match domain {
+                    Domain::Identity => gateway_pools.identity = Some(pool),
+                    Domain::Orders => gateway_pools.orders = Some(pool),
+                    _ => {}
                 }
             }
-            let identity = identity.context("the identity database was not prepared")?;
+            let identity = gateway_pools
+                .identity
+                .clone()
+                .context("the identity database was not prepared")?;
             if !no_seed {
                 let seeded = seed::seed(&identity).await?;
                 tracing::info!(accounts = seeded, "demo data seeded");
             }
             let gateway =
-                stack::spawn_gateway(&mut tasks, &config, Some(identity), &shutdown).await?;
+                stack::spawn_gateway(&mut tasks, &config, gateway_pools, &shutdown).await?;
             tracing::info!(gateway = %format!("http://{gateway}/graphql"), issuer = %format!("http://{issuer_addr}"), "ConstructOS is up");
             stack::run_until_stopped(tasks, shutdown).await
         }
         Command::Serve { domain } => {
             let pool = stack::migrate(&config, &[domain]).await?.remove(0).1;
-            stack::create_topics(&config, &[domain]).await?;
+            // Projections may read other domains' topics (orders reads identity's).
+            stack::create_topics(&config, &Domain::ALL).await?;
             stack::spawn_relay(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
             stack::spawn_projection(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
             let router = stack::service_router(&config, domain, pool);
@@ -121,7 +127,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Project { domain } => {
             let pool = stack::migrate(&config, &[domain]).await?.remove(0).1;
-            stack::create_topics(&config, &[domain]).await?;
+            stack::create_topics(&config, &Domain::ALL).await?;
             stack::spawn_projection(&mut tasks, &config, domain, pool, &shutdown)?;
             stack::run_until_stopped(tasks, shutdown).await
         }
@@ -138,16 +144,24 @@ async fn main() -> anyhow::Result<()> {
             stack::run_until_stopped(tasks, shutdown).await
         }
         Command::Gateway => {
-            let identity = match config.identity_url {
-                Some(_) => None,
-                None => Some(
+            let mut pools = stack::GatewayPools::default();
+            if config.identity_url.is_none() {
+                pools.identity = Some(
                     stack::migrate(&config, &[Domain::Identity])
                         .await?
                         .remove(0)
                         .1,
-                ),
-            };
-            let addr = stack::spawn_gateway(&mut tasks, &config, identity, &shutdown).await?;
+                );
+            }
+            if config.orders_url.is_none() {
+                pools.orders = Some(
+                    stack::migrate(&config, &[Domain::Orders])
+                        .await?
+                        .remove(0)
+                        .1,
+                );
+            }
+            let addr = stack::spawn_gateway(&mut tasks, &config, pools, &shutdown).await?;
             tracing::info!(gateway = %format!("http://{addr}/graphql"), "gateway up");
             stack::run_until_stopped(tasks, shutdown).await
         }

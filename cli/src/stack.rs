@@ -12,9 +12,13 @@ use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
 use constructos_projections::identity::IdentityProjection;
-use constructos_projections::ProjectionWorker;
+use constructos_projections::orders::{AssignmentsProjection, OrdersProjection};
+use constructos_projections::{Projection, ProjectionWorker};
 use constructos_services::identity::{
     self as identity_service, IdentityApi, IdentityClient, LocalIdentity, RemoteIdentity,
+};
+use constructos_services::orders::{
+    self as orders_service, LocalOrders, OrdersApi, OrdersClient, RemoteOrders,
 };
 use sqlx::PgPool;
 use tokio::net::TcpListener;
@@ -54,7 +58,7 @@ pub fn spawn_relay(
     Ok(())
 }
 
-/// Starts a domain's projection worker, when the domain has read models.
+/// Starts a domain's projection workers, when the domain has read models.
 pub fn spawn_projection(
     tasks: &mut Tasks,
     config: &Config,
@@ -63,22 +67,57 @@ pub fn spawn_projection(
     shutdown: &CancellationToken,
 ) -> anyhow::Result<()> {
     match domain {
-        Domain::Identity => {
-            let projection = IdentityProjection;
-            let consumer = kafka::consumer(
+        Domain::Identity => spawn_worker(
+            tasks,
+            config,
+            pool,
+            IdentityProjection,
+            Domain::Identity,
+            shutdown,
+        ),
+        Domain::Orders => {
+            spawn_worker(
+                tasks,
                 config,
-                &config.consumer_group(constructos_projections::Projection::name(&projection)),
+                pool.clone(),
+                OrdersProjection,
+                Domain::Orders,
+                shutdown,
             )?;
-            rdkafka_subscribe(&consumer, &config.topic(domain))?;
-            let worker = ProjectionWorker {
+            // Orders keeps its own copy of who is assigned where, from identity's topic.
+            spawn_worker(
+                tasks,
+                config,
                 pool,
-                consumer,
-                projection,
-            };
-            tasks.spawn(worker.run(shutdown.clone()));
+                AssignmentsProjection,
+                Domain::Identity,
+                shutdown,
+            )
         }
-        other => tracing::info!(domain = %other, "no read models in this domain yet"),
+        other => {
+            tracing::info!(domain = %other, "no read models in this domain yet");
+            Ok(())
+        }
     }
+}
+
+/// Starts one projection worker consuming `source`'s topic in its own consumer group.
+fn spawn_worker<P: Projection + 'static>(
+    tasks: &mut Tasks,
+    config: &Config,
+    pool: PgPool,
+    projection: P,
+    source: Domain,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<()> {
+    let consumer = kafka::consumer(config, &config.consumer_group(projection.name()))?;
+    rdkafka_subscribe(&consumer, &config.topic(source))?;
+    let worker = ProjectionWorker {
+        pool,
+        consumer,
+        projection,
+    };
+    tasks.spawn(worker.run(shutdown.clone()));
     Ok(())
 }
 
@@ -143,36 +182,73 @@ pub fn dev_issuer(config: &Config) -> anyhow::Result<DevIssuer> {
     )
 }
 
-/// The gateway's state. Identity is answered in-process from `identity` (its database)
-/// or, when `CONSTRUCTOS_IDENTITY_URL` is set, by the identity service there.
-pub fn gateway_state(config: &Config, identity: Option<PgPool>) -> anyhow::Result<AppState> {
-    let (api, databases, services): (Arc<dyn IdentityApi>, _, _) =
-        match (&config.identity_url, identity) {
-            (Some(url), _) => (
-                Arc::new(RemoteIdentity::new(url)),
-                vec![],
-                vec![(Domain::Identity.name().to_string(), url.clone())],
-            ),
-            (None, Some(pool)) => (
-                Arc::new(LocalIdentity::new(pool.clone())),
-                vec![(Domain::Identity.name().to_string(), pool)],
-                vec![],
-            ),
-            (None, None) => {
-                anyhow::bail!("the gateway needs the identity database or CONSTRUCTOS_IDENTITY_URL")
-            }
-        };
-    let identity = IdentityClient::new(api);
+/// The databases the gateway answers from in-process; a domain whose service URL is
+/// configured needs none.
+#[derive(Clone, Default)]
+pub struct GatewayPools {
+    pub identity: Option<PgPool>,
+    pub orders: Option<PgPool>,
+}
+
+/// Where the gateway finds one domain: its service at `url`, or its database in-process.
+fn locate<T>(
+    domain: Domain,
+    url: &Option<String>,
+    pool: Option<PgPool>,
+    readiness: &mut Readiness,
+    remote: impl FnOnce(&str) -> T,
+    local: impl FnOnce(PgPool) -> T,
+) -> anyhow::Result<T> {
+    match (url, pool) {
+        (Some(url), _) => {
+            readiness
+                .services
+                .push((domain.name().to_string(), url.clone()));
+            Ok(remote(url))
+        }
+        (None, Some(pool)) => {
+            readiness
+                .databases
+                .push((domain.name().to_string(), pool.clone()));
+            Ok(local(pool))
+        }
+        (None, None) => anyhow::bail!(
+            "the gateway needs the {domain} database or CONSTRUCTOS_{}_URL",
+            domain.name().to_uppercase()
+        ),
+    }
+}
+
+/// The gateway's state: each domain answered in-process from its database, or by its
+/// own service when `CONSTRUCTOS_<DOMAIN>_URL` is set.
+pub fn gateway_state(config: &Config, pools: GatewayPools) -> anyhow::Result<AppState> {
+    let mut readiness = Readiness {
+        databases: vec![],
+        services: vec![],
+        config: config.clone(),
+    };
+    let identity = IdentityClient::new(locate(
+        Domain::Identity,
+        &config.identity_url,
+        pools.identity,
+        &mut readiness,
+        |url| Arc::new(RemoteIdentity::new(url)) as Arc<dyn IdentityApi>,
+        |pool| Arc::new(LocalIdentity::new(pool)) as Arc<dyn IdentityApi>,
+    )?);
+    let orders = OrdersClient::new(locate(
+        Domain::Orders,
+        &config.orders_url,
+        pools.orders,
+        &mut readiness,
+        |url| Arc::new(RemoteOrders::new(url)) as Arc<dyn OrdersApi>,
+        |pool| Arc::new(LocalOrders::new(pool)) as Arc<dyn OrdersApi>,
+    )?);
     let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
     Ok(AppState {
-        schema: build_schema(identity.clone(), config.dev_mode, &config.edge),
+        schema: build_schema(identity.clone(), orders, config.dev_mode, &config.edge),
         users: Provisioning::new(identity),
         validator: Arc::new(TokenValidator::new(config.auth.clone())),
-        readiness: Readiness {
-            databases,
-            services,
-            config: config.clone(),
-        },
+        readiness,
         dev_mode: config.dev_mode,
         edge,
     })
@@ -186,11 +262,13 @@ pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
         services: vec![],
         config: config.clone(),
     });
+    let validator = Arc::new(TokenValidator::new(config.auth.clone()));
     match domain {
         Domain::Identity => health.merge(identity_service::router(
             LocalIdentity::new(pool),
-            Arc::new(TokenValidator::new(config.auth.clone())),
+            validator,
         )),
+        Domain::Orders => health.merge(orders_service::router(LocalOrders::new(pool), validator)),
         _ => health,
     }
 }
@@ -199,10 +277,10 @@ pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
 pub async fn spawn_gateway(
     tasks: &mut Tasks,
     config: &Config,
-    identity: Option<PgPool>,
+    pools: GatewayPools,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<SocketAddr> {
-    let router = app(gateway_state(config, identity)?);
+    let router = app(gateway_state(config, pools)?);
     serve(tasks, config.gateway_addr, router, shutdown).await
 }
 

@@ -2,6 +2,7 @@
 
 use constructos_domain::access::Permission;
 use constructos_domain::identity::IdentityError;
+use constructos_domain::orders::OrdersError;
 use cqrs_es::AggregateError;
 
 /// Why a command was not carried out.
@@ -34,6 +35,21 @@ impl From<AggregateError<IdentityError>> for CommandError {
             ) => CommandError::NotFound(e.to_string()),
             AggregateError::UserError(IdentityError::DirectoryUnavailable(cause)) => {
                 CommandError::Internal(cause)
+            }
+            AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
+            AggregateError::AggregateConflict => CommandError::Conflict,
+            AggregateError::DatabaseConnectionError(e)
+            | AggregateError::DeserializationError(e)
+            | AggregateError::UnexpectedError(e) => CommandError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<AggregateError<OrdersError>> for CommandError {
+    fn from(error: AggregateError<OrdersError>) -> Self {
+        match error {
+            AggregateError::UserError(e @ OrdersError::ProjectNotFound) => {
+                CommandError::NotFound(e.to_string())
             }
             AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
             AggregateError::AggregateConflict => CommandError::Conflict,

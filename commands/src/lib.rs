@@ -6,7 +6,10 @@
 
 mod context;
 mod error;
+mod execute;
 pub mod identity;
+pub mod orders;
 
 pub use context::CommandContext;
 pub use error::CommandError;
+use execute::execute;

@@ -92,15 +92,24 @@ pub enum Permission {
     UsersRead,
     /// Link users to employees or contacts and assign them to projects and sites.
     UsersAdmin,
+    /// Read every project.
+    ProjectsRead,
+    /// Read the projects and sites one is assigned to (row-level).
+    ProjectsReadAssigned,
+    /// Open projects and move them through their life cycle.
+    ProjectsWrite,
 }
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 4] = [
+    pub const ALL: [Permission; 7] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
         Permission::UsersAdmin,
+        Permission::ProjectsRead,
+        Permission::ProjectsReadAssigned,
+        Permission::ProjectsWrite,
     ];
 
     /// A stable name for logs, errors and the matrix, `domain.operation`.
@@ -110,6 +119,9 @@ impl Permission {
             Permission::IdentityWrite => "identity.write",
             Permission::UsersRead => "identity.users.read",
             Permission::UsersAdmin => "identity.users.admin",
+            Permission::ProjectsRead => "orders.projects.read",
+            Permission::ProjectsReadAssigned => "orders.projects.read_assigned",
+            Permission::ProjectsWrite => "orders.projects.write",
         }
     }
 
@@ -122,6 +134,11 @@ impl Permission {
             Permission::IdentityWrite => "open and change accounts and contacts",
             Permission::UsersRead => "read every user, their links and assignments",
             Permission::UsersAdmin => "link users to people and assign them to projects and sites",
+            Permission::ProjectsRead => "read every project",
+            Permission::ProjectsReadAssigned => {
+                "read only the projects, and projects at the sites, one is assigned to"
+            }
+            Permission::ProjectsWrite => "open projects and move them through their life cycle",
         }
     }
 
@@ -165,6 +182,20 @@ impl Permission {
             // Who may see who works here, and where.
             Permission::UsersRead => &[Admin, Auditor, HrManager],
             Permission::UsersAdmin => &[Admin],
+            // Head office sees every job; those on site see their own.
+            Permission::ProjectsRead => &[
+                Admin,
+                Auditor,
+                FinanceManager,
+                FinanceUser,
+                SalesManager,
+                ProcurementOfficer,
+                InventoryClerk,
+                SafetyOfficer,
+                DocumentController,
+            ],
+            Permission::ProjectsReadAssigned => &[ProjectManager, SiteManager],
+            Permission::ProjectsWrite => &[Admin, ProjectManager],
         }
     }
 }

@@ -6,3 +6,4 @@
 pub mod access;
 pub mod identity;
 pub mod metadata;
+pub mod orders;

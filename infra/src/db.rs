@@ -59,8 +59,10 @@ pub async fn create_database(config: &Config, domain: Domain) -> anyhow::Result<
 /// projection bookkeeping), then the domain's own read models.
 pub async fn migrate(pool: &PgPool, domain: Domain) -> anyhow::Result<()> {
     let mut migrators = vec![sqlx::migrate!("migrations/event_store")];
-    if domain == Domain::Identity {
-        migrators.push(sqlx::migrate!("migrations/identity"));
+    match domain {
+        Domain::Identity => migrators.push(sqlx::migrate!("migrations/identity")),
+        Domain::Orders => migrators.push(sqlx::migrate!("migrations/orders")),
+        _ => {}
     }
     for mut migrator in migrators {
         // The migrators share one `_sqlx_migrations` table, so each ignores the others' rows.

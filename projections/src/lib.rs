@@ -3,6 +3,7 @@
 //! message changes nothing.
 
 pub mod identity;
+pub mod orders;
 mod worker;
 
-pub use worker::{apply_message, Applied, Projection, ProjectionWorker};
+pub use worker::{apply_message, domain_event, Applied, Projection, ProjectionWorker};

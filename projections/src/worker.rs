@@ -25,6 +25,14 @@ pub trait Projection: Send + Sync {
     ) -> anyhow::Result<()>;
 }
 
+/// Rebuilds a domain event enum (externally tagged, as the event store keeps it) from a
+/// CloudEvent's type and data.
+pub fn domain_event<E: serde::de::DeserializeOwned>(event: &CloudEvent) -> anyhow::Result<E> {
+    let tagged = serde_json::json!({ event.short_type(): event.data });
+    serde_json::from_value(tagged)
+        .with_context(|| format!("{} does not match its event type", event.id))
+}
+
 /// What happened to a delivered message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applied {

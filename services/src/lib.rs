@@ -7,6 +7,8 @@
 
 mod call;
 pub mod identity;
+pub mod orders;
+pub mod transport;
 mod wire;
 
 pub use call::Call;

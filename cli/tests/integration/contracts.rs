@@ -8,6 +8,7 @@ use chrono::Utc;
 use constructos_domain::identity::{
     AccountEvent, AccountKind, AccountStatus, ContactEvent, UserEvent,
 };
+use constructos_domain::orders::{ProjectEvent, ProjectStatus};
 use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use cqrs_es::DomainEvent;
 use serde_json::{json, Value};
@@ -135,6 +136,31 @@ fn user_samples() -> Vec<UserEvent> {
     samples
 }
 
+/// One sample of every project event.
+fn project_samples() -> Vec<ProjectEvent> {
+    let samples = vec![
+        ProjectEvent::ProjectCreated {
+            code: "PRJ-2026-014".into(),
+            name: "Menlyn Office Park".into(),
+            customer_account_id: Some("acc-1".into()),
+            site_id: "SITE-PTA".into(),
+            site_name: "Menlyn".into(),
+            starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+        },
+        ProjectEvent::ProjectStatusChanged {
+            from: ProjectStatus::Planned,
+            to: ProjectStatus::Active,
+            reason: None,
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            ProjectEvent::ProjectCreated { .. } | ProjectEvent::ProjectStatusChanged { .. } => {}
+        }
+    }
+    samples
+}
+
 fn envelope<E: DomainEvent>(aggregate_type: &str, event: &E) -> Value {
     let stored = StoredEvent {
         event_id: Uuid::new_v4(),
@@ -148,7 +174,8 @@ fn envelope<E: DomainEvent>(aggregate_type: &str, event: &E) -> Value {
         metadata: json!({ "correlation_id": "c-1", "subject": "alice" }),
         recorded_at: Utc::now(),
     };
-    serde_json::to_value(CloudEvent::from_stored("identity", stored)).expect("envelope")
+    let domain = aggregate_type.split('.').next().expect("domain.aggregate");
+    serde_json::to_value(CloudEvent::from_stored(domain, stored)).expect("envelope")
 }
 
 #[test]
@@ -173,15 +200,20 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in user_samples() {
         check(envelope("identity.user", &e));
     }
-    let on_disk: BTreeSet<String> = std::fs::read_dir(schemas_dir().join("events/identity"))
-        .expect("schema folder")
-        .map(|f| {
-            format!(
-                "events/identity/{}",
-                f.expect("entry").file_name().to_string_lossy()
-            )
-        })
-        .collect();
+    for e in project_samples() {
+        check(envelope("orders.project", &e));
+    }
+    let mut on_disk = BTreeSet::new();
+    for domain in ["identity", "orders"] {
+        for file in
+            std::fs::read_dir(schemas_dir().join("events").join(domain)).expect("schema folder")
+        {
+            on_disk.insert(format!(
+                "events/{domain}/{}",
+                file.expect("entry").file_name().to_string_lossy()
+            ));
+        }
+    }
     assert_eq!(
         covered, on_disk,
         "one schema per event type and version, no orphans"

@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use constructos::stack::{self, Tasks};
+use constructos::stack::{self, GatewayPools, Tasks};
 use constructos_infra::auth::{DevIssuer, TokenRequest};
 use constructos_infra::config::KeySource;
 use constructos_infra::{db, Config, Domain};
@@ -20,14 +20,16 @@ use uuid::Uuid;
 /// How long a test waits for something that happens asynchronously.
 pub const EVENTUALLY: Duration = Duration::from_secs(30);
 
-/// A test's own identity database and topic namespace, nothing running yet.
+/// A test's own identity and orders databases and topic namespace, nothing running yet.
 pub struct TestEnv {
     pub config: Config,
     pub identity: PgPool,
+    pub orders: PgPool,
 }
 
 impl TestEnv {
-    /// Creates `ct_<id>_identity`, migrates it and creates the namespaced topic.
+    /// Creates `ct_<id>_identity` and `ct_<id>_orders`, migrates them and creates the
+    /// namespaced topics.
     pub async fn new() -> Self {
         constructos_infra::telemetry::init(false);
         let id = Uuid::new_v4().simple().to_string()[..12].to_string();
@@ -50,15 +52,23 @@ impl TestEnv {
         let identity = db::prepare(&config, Domain::Identity)
             .await
             .expect("identity database");
-        stack::create_topics(&config, &[Domain::Identity])
+        let orders = db::prepare(&config, Domain::Orders)
+            .await
+            .expect("orders database");
+        stack::create_topics(&config, &[Domain::Identity, Domain::Orders])
             .await
             .expect("topics");
-        Self { config, identity }
+        Self {
+            config,
+            identity,
+            orders,
+        }
     }
 
     /// Drops every database this test created.
     pub async fn drop_databases(&self) {
         self.identity.close().await;
+        self.orders.close().await;
         let admin = db::connect_url(&self.config.url_with_database("postgres").expect("url"), 1)
             .await
             .expect("admin connection");
@@ -172,39 +182,46 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
         KeySource::Discovery(format!("{issuer_url}/.well-known/openid-configuration"));
     let issuer = stack::dev_issuer(&env.config).expect("dev issuer");
     stack::serve_on(&mut tasks, listener, issuer.router(), &shutdown).expect("serve issuer");
-    stack::spawn_relay(
-        &mut tasks,
-        &env.config,
-        Domain::Identity,
-        env.identity.clone(),
-        &shutdown,
-    )
-    .expect("relay");
-    stack::spawn_projection(
-        &mut tasks,
-        &env.config,
-        Domain::Identity,
-        env.identity.clone(),
-        &shutdown,
-    )
-    .expect("projection");
-    let (service_address, gateway_pool) = match topology {
-        Topology::InProcess => (None, Some(env.identity.clone())),
+    for (domain, pool) in [
+        (Domain::Identity, &env.identity),
+        (Domain::Orders, &env.orders),
+    ] {
+        stack::spawn_relay(&mut tasks, &env.config, domain, pool.clone(), &shutdown)
+            .expect("relay");
+        stack::spawn_projection(&mut tasks, &env.config, domain, pool.clone(), &shutdown)
+            .expect("projection");
+    }
+    let (service_address, gateway_pools) = match topology {
+        Topology::InProcess => (
+            None,
+            GatewayPools {
+                identity: Some(env.identity.clone()),
+                orders: Some(env.orders.clone()),
+            },
+        ),
         Topology::Split => {
-            let router = stack::service_router(&env.config, Domain::Identity, env.identity.clone());
-            let addr = stack::serve(
-                &mut tasks,
-                "127.0.0.1:0".parse().expect("address"),
-                router,
-                &shutdown,
-            )
-            .await
-            .expect("identity service");
-            env.config.identity_url = Some(format!("http://{addr}"));
-            (Some(addr), None)
+            let mut addresses = Vec::new();
+            for (domain, pool) in [
+                (Domain::Identity, &env.identity),
+                (Domain::Orders, &env.orders),
+            ] {
+                let router = stack::service_router(&env.config, domain, pool.clone());
+                let addr = stack::serve(
+                    &mut tasks,
+                    "127.0.0.1:0".parse().expect("address"),
+                    router,
+                    &shutdown,
+                )
+                .await
+                .expect("domain service");
+                addresses.push(addr);
+            }
+            env.config.identity_url = Some(format!("http://{}", addresses[0]));
+            env.config.orders_url = Some(format!("http://{}", addresses[1]));
+            (Some(addresses[0]), GatewayPools::default())
         }
     };
-    let address = stack::spawn_gateway(&mut tasks, &env.config, gateway_pool, &shutdown)
+    let address = stack::spawn_gateway(&mut tasks, &env.config, gateway_pools, &shutdown)
         .await
         .expect("gateway");
     TestApp {

@@ -7,6 +7,7 @@ mod harness;
 mod identity_api;
 mod migrate;
 mod projection;
+mod projects;
 mod rbac;
 mod relay;
 mod services;

@@ -8,17 +8,13 @@ use constructos_domain::identity::{
     Account, AccountCommand, AccountKind, AccountStatus, Contact, ContactCommand, ContactServices,
     User, UserCommand,
 };
-use cqrs_es::Aggregate;
 use postgres_es::{postgres_cqrs, PostgresCqrs};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::EventStoreDirectory;
-use crate::{CommandContext, CommandError};
-
-/// How often a command is re-decided after losing an optimistic-concurrency race.
-const CONFLICT_RETRIES: usize = 3;
+use crate::{execute, CommandContext, CommandError};
 
 /// A new account.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -207,41 +203,5 @@ impl IdentityCommands {
         ctx.require(Permission::UsersAdmin)?;
         let command = UserCommand::AssignUser { projects, sites };
         execute(&self.users, ctx, user_id, command).await
-    }
-}
-
-/// Executes with the context's metadata, re-deciding on a concurrency conflict.
-async fn execute<A>(
-    cqrs: &PostgresCqrs<A>,
-    ctx: &CommandContext,
-    aggregate_id: &str,
-    command: A::Command,
-) -> Result<(), CommandError>
-where
-    A: Aggregate,
-    A::Command: Clone,
-    CommandError: From<cqrs_es::AggregateError<A::Error>>,
-{
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let result = cqrs
-            .execute_with_metadata(aggregate_id, command.clone(), ctx.metadata())
-            .await
-            .map_err(CommandError::from);
-        match result {
-            Err(CommandError::Conflict) if attempt < CONFLICT_RETRIES => continue,
-            Err(CommandError::Internal(cause)) => {
-                tracing::error!(
-                    aggregate = A::TYPE,
-                    aggregate_id,
-                    correlation_id = %ctx.correlation_id,
-                    cause = %cause,
-                    "command failed"
-                );
-                return Err(CommandError::Internal(cause));
-            }
-            other => return other,
-        }
     }
 }

@@ -20,7 +20,23 @@ pub enum Rule {
     Authenticated,
     /// A permission from the role matrix.
     Requires(Permission),
+    /// Any one of these permissions (the service then filters rows by which one).
+    AnyOf(&'static [Permission]),
 }
+
+impl Rule {
+    /// Whether a caller with `granted` permissions passes this rule.
+    pub fn allows(self, granted: impl Fn(Permission) -> bool) -> bool {
+        match self {
+            Rule::Authenticated => true,
+            Rule::Requires(p) => granted(p),
+            Rule::AnyOf(ps) => ps.iter().any(|p| granted(*p)),
+        }
+    }
+}
+
+const PROJECT_READERS: &[Permission] =
+    &[Permission::ProjectsRead, Permission::ProjectsReadAssigned];
 
 /// Every guarded field, as `Type.field`, and its rule. The root types must be complete.
 pub const FIELD_RULES: &[(&str, Rule)] = &[
@@ -50,6 +66,16 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
     (
         "Mutation.updateContactDetails",
         Rule::Requires(Permission::IdentityWrite),
+    ),
+    ("Query.projects", Rule::AnyOf(PROJECT_READERS)),
+    ("Query.project", Rule::AnyOf(PROJECT_READERS)),
+    (
+        "Mutation.createProject",
+        Rule::Requires(Permission::ProjectsWrite),
+    ),
+    (
+        "Mutation.changeProjectStatus",
+        Rule::Requires(Permission::ProjectsWrite),
     ),
     ("Mutation.linkUser", Rule::Requires(Permission::UsersAdmin)),
     (
@@ -110,20 +136,29 @@ impl Extension for FieldGuardExtension {
                 tracing::error!(field = %format!("{}.{}", info.parent_type, info.name), "field without a declared rule refused");
                 return Err(refuse(&info, "this operation is not available".to_string()));
             }
-            None | Some(Rule::Authenticated) => {}
-            Some(Rule::Requires(permission)) => {
-                let allowed = call.is_some_and(|c| c.context.caller.may(permission));
+            None => {}
+            Some(rule) => {
+                let allowed = rule.allows(|p| call.is_some_and(|c| c.context.caller.may(p)));
                 if !allowed {
+                    let needs = match rule {
+                        Rule::Authenticated => "a valid token".to_string(),
+                        Rule::Requires(p) => p.as_str().to_string(),
+                        Rule::AnyOf(ps) => ps
+                            .iter()
+                            .map(|p| p.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" or "),
+                    };
                     tracing::warn!(
                         subject,
-                        permission = %permission,
+                        permission = %needs,
                         field = %format!("{}.{}", info.parent_type, info.name),
                         correlation_id,
                         "permission denied"
                     );
                     return Err(refuse(
                         &info,
-                        format!("you do not have permission for {permission}"),
+                        format!("you do not have permission for {needs}"),
                     ));
                 }
             }
@@ -170,6 +205,11 @@ pub fn rbac_markdown() -> String {
         let needs = match rule {
             Rule::Authenticated => "a valid token".to_string(),
             Rule::Requires(p) => format!("`{}`", p.as_str()),
+            Rule::AnyOf(ps) => ps
+                .iter()
+                .map(|p| format!("`{}`", p.as_str()))
+                .collect::<Vec<_>>()
+                .join(" or "),
         };
         out.push_str(&format!("| `{field}` | {needs} |\n"));
     }

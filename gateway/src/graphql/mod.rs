@@ -4,6 +4,7 @@ pub(crate) mod errors;
 mod guard;
 mod identity;
 mod me;
+mod projects;
 mod users;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
@@ -14,6 +15,7 @@ use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
 use constructos_services::identity::IdentityClient;
+use constructos_services::orders::OrdersClient;
 use constructos_services::Call;
 
 use crate::auth::Authenticated;
@@ -26,12 +28,21 @@ pub use guard::{rbac_markdown, rule_for, Rule, FIELD_RULES, ROOT_TYPES};
 /// Every query field, merged from the domain roots.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(me::MeQuery, identity::IdentityQuery, users::UsersQuery);
+pub struct QueryRoot(
+    me::MeQuery,
+    identity::IdentityQuery,
+    users::UsersQuery,
+    projects::ProjectsQuery,
+);
 
 /// Every mutation, merged from the domain roots.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(identity::IdentityMutation, users::UsersMutation);
+pub struct MutationRoot(
+    identity::IdentityMutation,
+    users::UsersMutation,
+    projects::ProjectsMutation,
+);
 
 /// The gateway's schema type.
 pub type ApiSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
@@ -47,9 +58,15 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
 
 /// The schema wired to the domain services, with the operation limits of `edge`.
 /// Introspection only in development.
-pub fn build_schema(identity: IdentityClient, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
+pub fn build_schema(
+    identity: IdentityClient,
+    orders: OrdersClient,
+    dev_mode: bool,
+    edge: &EdgeConfig,
+) -> ApiSchema {
     let mut builder = builder()
         .data(identity)
+        .data(orders)
         .limit_depth(edge.graphql_max_depth)
         .limit_complexity(edge.graphql_max_complexity)
         .extension(OperationLimits {

@@ -9,18 +9,11 @@ use constructos_domain::identity::{
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::Projection;
+use crate::{domain_event, Projection};
 
 /// The identity projection.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IdentityProjection;
-
-/// Rebuilds the domain enum (externally tagged) from a CloudEvent's type and data.
-fn domain_event<E: serde::de::DeserializeOwned>(event: &CloudEvent) -> anyhow::Result<E> {
-    let tagged = serde_json::json!({ event.short_type(): event.data });
-    serde_json::from_value(tagged)
-        .with_context(|| format!("{} does not match its event type", event.id))
-}
 
 #[async_trait]
 impl Projection for IdentityProjection {

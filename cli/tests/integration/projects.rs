@@ -1,0 +1,156 @@
+//! Projects and row-level filtering across domains: identity's assignments travel as
+//! events into the orders database, and each site manager sees only their own projects.
+
+use serde_json::{json, Value};
+
+use crate::harness::{eventually, spawn_app, spawn_app_as, TestApp, Topology};
+
+async fn create_project(app: &TestApp, token: &str, code: &str, site: &str) -> String {
+    let r = app
+        .graphql(
+            token,
+            "mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }",
+            json!({ "input": { "code": code, "name": format!("Project {code}"), "siteId": site, "siteName": format!("Site {site}"), "startsOn": "2026-12-01" } }),
+        )
+        .await;
+    r.data()["createProject"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string()
+}
+
+async fn visible_codes(app: &TestApp, token: &str) -> Vec<String> {
+    let r = app.graphql(token, "{ projects { code } }", json!({})).await;
+    r.data()["projects"]
+        .as_array()
+        .map(|ps| {
+            ps.iter()
+                .filter_map(|p| p["code"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn user_id(app: &TestApp, token: &str) -> String {
+    let r = app.graphql(token, "{ me { objectId } }", json!({})).await;
+    r.data()["me"]["objectId"]
+        .as_str()
+        .expect("oid")
+        .to_string()
+}
+
+async fn two_site_managers_each_see_only_their_own(app: &TestApp) {
+    let admin = app.token("admin", &["Admin"]);
+    let north = app.token("north", &["Site_Manager"]);
+    let south = app.token("south", &["Site_Manager"]);
+    let north_id = user_id(app, &north).await;
+    let south_id = user_id(app, &south).await;
+    let p1 = create_project(app, &admin, "PRJ-NORTH-1", "SITE-PTA").await;
+    create_project(app, &admin, "PRJ-SOUTH-1", "SITE-CPT").await;
+    create_project(app, &admin, "PRJ-SOUTH-2", "SITE-CPT").await;
+    create_project(app, &admin, "PRJ-EAST-1", "SITE-DBN").await;
+
+    // North by project id, south by site.
+    let assign = "mutation($id: ID!, $p: [String!]!, $s: [String!]!) { assignUser(id: $id, projects: $p, sites: $s) { id } }";
+    app.graphql(
+        &admin,
+        assign,
+        json!({ "id": north_id, "p": [p1], "s": [] }),
+    )
+    .await
+    .data();
+    app.graphql(
+        &admin,
+        assign,
+        json!({ "id": south_id, "p": [], "s": ["SITE-CPT"] }),
+    )
+    .await
+    .data();
+
+    let all = eventually("head office sees all four", || async {
+        let codes = visible_codes(app, &admin).await;
+        (codes.len() == 4).then_some(codes)
+    })
+    .await;
+    assert_eq!(
+        all,
+        ["PRJ-EAST-1", "PRJ-NORTH-1", "PRJ-SOUTH-1", "PRJ-SOUTH-2"]
+    );
+    let north_sees = eventually("north's assignment reaches orders", || async {
+        let codes = visible_codes(app, &north).await;
+        (!codes.is_empty()).then_some(codes)
+    })
+    .await;
+    assert_eq!(north_sees, ["PRJ-NORTH-1"]);
+    let south_sees = eventually("south's assignment reaches orders", || async {
+        let codes = visible_codes(app, &south).await;
+        (codes.len() == 2).then_some(codes)
+    })
+    .await;
+    assert_eq!(south_sees, ["PRJ-SOUTH-1", "PRJ-SOUTH-2"]);
+
+    // Not by id either.
+    let r = app
+        .graphql(
+            &south,
+            "query($id: ID!) { project(id: $id) { code } }",
+            json!({ "id": p1 }),
+        )
+        .await;
+    assert_eq!(r.data()["project"], Value::Null);
+    // An employee without a project role is refused outright.
+    let employee = app.token("sam", &["Employee"]);
+    let r = app
+        .graphql(&employee, "{ projects { code } }", json!({}))
+        .await;
+    assert_eq!(r.error_code(), Some("FORBIDDEN"));
+}
+
+#[tokio::test]
+async fn site_managers_see_only_the_projects_they_are_assigned_to() {
+    let app = spawn_app().await;
+    two_site_managers_each_see_only_their_own(&app).await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_same_holds_when_orders_and_identity_run_as_their_own_services() {
+    let app = spawn_app_as(Topology::Split).await;
+    two_site_managers_each_see_only_their_own(&app).await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_project_moves_only_along_its_life_cycle() {
+    let app = spawn_app().await;
+    let pm = app.token("pm", &["Project_Manager"]);
+    let admin = app.token("admin", &["Admin"]);
+    let id = create_project(&app, &pm, "PRJ-2026-014", "SITE-PTA").await;
+    let change = "mutation($id: ID!, $s: ProjectStatus!) { changeProjectStatus(id: $id, status: $s) { id } }";
+    app.graphql(&pm, change, json!({ "id": id, "s": "ACTIVE" }))
+        .await
+        .data();
+    app.graphql(&pm, change, json!({ "id": id, "s": "COMPLETED" }))
+        .await
+        .data();
+    let r = app
+        .graphql(&pm, change, json!({ "id": id, "s": "ACTIVE" }))
+        .await;
+    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"));
+    let status = eventually("the completed project", || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($id: ID!) { project(id: $id) { status } }",
+                json!({ "id": id }),
+            )
+            .await;
+        r.data()["project"]["status"]
+            .as_str()
+            .filter(|s| *s == "COMPLETED")
+            .map(str::to_string)
+    })
+    .await;
+    assert_eq!(status, "COMPLETED");
+    app.stop().await;
+}

@@ -1,0 +1,5 @@
+//! Orders commands: projects.
+
+mod service;
+
+pub use service::{CreateProjectInput, OrdersCommands};

@@ -1,0 +1,82 @@
+//! The orders service in-process: permission checks and row-level filtering, then the
+//! command side or the read models of the orders database.
+
+use async_trait::async_trait;
+use constructos_commands::orders::OrdersCommands;
+use constructos_commands::{CommandContext, CommandError};
+use constructos_domain::access::Permission;
+use constructos_projections::orders::OrdersQueries;
+use sqlx::PgPool;
+
+use super::{OrdersApi, OrdersRequest, OrdersResponse};
+use crate::Call;
+
+/// Orders answered from its own database.
+#[derive(Clone)]
+pub struct LocalOrders {
+    commands: OrdersCommands,
+    queries: OrdersQueries,
+}
+
+impl LocalOrders {
+    /// The service over the orders database.
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            commands: OrdersCommands::new(pool.clone()),
+            queries: OrdersQueries::new(pool),
+        }
+    }
+}
+
+/// Row-level scope of project reads: `None` sees every project, `Some(user)` only that
+/// user's assignments; refused without either permission.
+fn project_scope(ctx: &CommandContext) -> Result<Option<&str>, CommandError> {
+    if ctx.caller.may(Permission::ProjectsRead) {
+        return Ok(None);
+    }
+    ctx.require(Permission::ProjectsReadAssigned)?;
+    Ok(Some(ctx.caller.user_id()))
+}
+
+fn read_failed(error: anyhow::Error) -> CommandError {
+    CommandError::Internal(format!("{error:#}"))
+}
+
+#[async_trait]
+impl OrdersApi for LocalOrders {
+    async fn handle(
+        &self,
+        call: &Call,
+        request: OrdersRequest,
+    ) -> Result<OrdersResponse, CommandError> {
+        let ctx = &call.context;
+        match request {
+            OrdersRequest::CreateProject { input } => self
+                .commands
+                .create_project(ctx, input)
+                .await
+                .map(OrdersResponse::Created),
+            OrdersRequest::ChangeProjectStatus { id, status, reason } => self
+                .commands
+                .change_project_status(ctx, &id, status, reason)
+                .await
+                .map(|_| OrdersResponse::Done),
+            OrdersRequest::Projects => {
+                let scope = project_scope(ctx)?;
+                self.queries
+                    .projects(scope)
+                    .await
+                    .map(OrdersResponse::Projects)
+                    .map_err(read_failed)
+            }
+            OrdersRequest::Project { id } => {
+                let scope = project_scope(ctx)?;
+                self.queries
+                    .project(&id, scope)
+                    .await
+                    .map(OrdersResponse::Project)
+                    .map_err(read_failed)
+            }
+        }
+    }
+}
