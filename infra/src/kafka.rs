@@ -43,6 +43,9 @@ pub fn consumer(config: &Config, group: &str) -> anyhow::Result<StreamConsumer> 
         .set("enable.auto.commit", "false")
         .set("auto.offset.reset", "earliest")
         .set("session.timeout.ms", "10000")
+        // The broker answers an empty fetch only after this wait, even when data arrives
+        // meanwhile (seen with tansu): keep it short so read models follow in milliseconds.
+        .set("fetch.wait.max.ms", "25")
         .set("partition.assignment.strategy", "range")
         .create()
         .context("Failed to create the Kafka consumer")
