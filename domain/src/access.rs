@@ -92,15 +92,21 @@ pub enum Permission {
     UsersRead,
     /// Link users to employees or contacts and assign them to projects and sites.
     UsersAdmin,
+    /// Read leads (row by row: see [`sees_every_lead`]).
+    LeadsRead,
+    /// Capture, qualify, disqualify and convert leads.
+    LeadsWrite,
 }
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 4] = [
+    pub const ALL: [Permission; 6] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
         Permission::UsersAdmin,
+        Permission::LeadsRead,
+        Permission::LeadsWrite,
     ];
 
     /// A stable name for logs, errors and the matrix, `domain.operation`.
@@ -110,6 +116,8 @@ impl Permission {
             Permission::IdentityWrite => "identity.write",
             Permission::UsersRead => "identity.users.read",
             Permission::UsersAdmin => "identity.users.admin",
+            Permission::LeadsRead => "identity.leads.read",
+            Permission::LeadsWrite => "identity.leads.write",
         }
     }
 
@@ -122,6 +130,10 @@ impl Permission {
             Permission::IdentityWrite => "open and change accounts and contacts",
             Permission::UsersRead => "read every user, their links and assignments",
             Permission::UsersAdmin => "link users to people and assign them to projects and sites",
+            Permission::LeadsRead => "read leads: sales reps their own, managers and auditors all",
+            Permission::LeadsWrite => {
+                "capture, qualify, disqualify and convert leads into accounts and contacts"
+            }
         }
     }
 
@@ -165,8 +177,21 @@ impl Permission {
             // Who may see who works here, and where.
             Permission::UsersRead => &[Admin, Auditor, HrManager],
             Permission::UsersAdmin => &[Admin],
+            // The sales pipeline's front end. Converting a lead opens an account and a
+            // contact, so every holder of leads.write also holds identity.write.
+            Permission::LeadsRead => &[Admin, Auditor, SalesManager, SalesRep],
+            Permission::LeadsWrite => &[Admin, SalesManager, SalesRep],
         }
     }
+}
+
+/// The roles that see (and act on) every lead; other holders of `identity.leads.read`
+/// and `identity.leads.write` see and act on only the leads they own.
+pub const EVERY_LEAD_ROLES: &[Role] = &[Role::Admin, Role::Auditor, Role::SalesManager];
+
+/// Whether any of `roles` sees every lead rather than only the caller's own.
+pub fn sees_every_lead(roles: &[Role]) -> bool {
+    roles.iter().any(|role| EVERY_LEAD_ROLES.contains(role))
 }
 
 impl fmt::Display for Permission {
@@ -204,6 +229,22 @@ mod tests {
     fn employee_alone_reads_nothing() {
         assert!(!allows(&[Role::Employee], Permission::IdentityRead));
         assert!(!allows(&[], Permission::IdentityRead));
+    }
+
+    #[test]
+    fn whoever_converts_leads_may_also_open_accounts() {
+        for role in Permission::LeadsWrite.granted_to() {
+            assert!(allows(&[*role], Permission::IdentityWrite), "{role}");
+        }
+    }
+
+    #[test]
+    fn sales_reps_see_their_own_leads_and_managers_every_lead() {
+        assert!(allows(&[Role::SalesRep], Permission::LeadsRead));
+        assert!(!sees_every_lead(&[Role::SalesRep]));
+        assert!(sees_every_lead(&[Role::SalesRep, Role::SalesManager]));
+        assert!(sees_every_lead(&[Role::Auditor]));
+        assert!(!allows(&[Role::FinanceManager], Permission::LeadsRead));
     }
 
     #[test]

@@ -5,61 +5,30 @@ use std::sync::Arc;
 
 use constructos_domain::access::Permission;
 use constructos_domain::identity::{
-    Account, AccountCommand, AccountKind, AccountStatus, Contact, ContactCommand, ContactServices,
-    User, UserCommand,
+    Account, AccountCommand, AccountStatus, Contact, ContactCommand, ContactServices, Lead, User,
+    UserCommand,
 };
-use cqrs_es::Aggregate;
-use postgres_es::{postgres_cqrs, PostgresCqrs};
-use serde::{Deserialize, Serialize};
+use cqrs_es::persist::PersistedEventStore;
+use postgres_es::{postgres_cqrs, PostgresCqrs, PostgresEventRepository};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::EventStoreDirectory;
+use super::execute::execute;
+use super::{
+    AccountDetailsInput, ContactDetailsInput, CreateAccountInput, CreateContactInput,
+    EventStoreDirectory,
+};
 use crate::{CommandContext, CommandError};
-
-/// How often a command is re-decided after losing an optimistic-concurrency race.
-const CONFLICT_RETRIES: usize = 3;
-
-/// A new account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CreateAccountInput {
-    pub kind: AccountKind,
-    pub name: String,
-    pub registration_number: Option<String>,
-    pub vat_number: Option<String>,
-}
-
-/// The full new details of an account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AccountDetailsInput {
-    pub name: String,
-    pub registration_number: Option<String>,
-    pub vat_number: Option<String>,
-}
-
-/// A new contact at an account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CreateContactInput {
-    pub account_id: String,
-    pub details: ContactDetailsInput,
-}
-
-/// The full new details of a contact.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ContactDetailsInput {
-    pub first_name: String,
-    pub last_name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub job_title: Option<String>,
-}
 
 /// Executes identity commands against the identity event store.
 #[derive(Clone)]
 pub struct IdentityCommands {
-    accounts: Arc<PostgresCqrs<Account>>,
-    contacts: Arc<PostgresCqrs<Contact>>,
-    users: Arc<PostgresCqrs<User>>,
+    pub(super) accounts: Arc<PostgresCqrs<Account>>,
+    pub(super) contacts: Arc<PostgresCqrs<Contact>>,
+    pub(super) users: Arc<PostgresCqrs<User>>,
+    pub(super) leads: Arc<PostgresCqrs<Lead>>,
+    /// Reads a lead's state after a conversion (the source of truth, not a read model).
+    pub(super) lead_store: Arc<PersistedEventStore<PostgresEventRepository, Lead>>,
 }
 
 impl IdentityCommands {
@@ -73,7 +42,11 @@ impl IdentityCommands {
                 vec![],
                 ContactServices::new(directory),
             )),
-            users: Arc::new(postgres_cqrs(pool, vec![], ())),
+            users: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            leads: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            lead_store: Arc::new(PersistedEventStore::new_event_store(
+                PostgresEventRepository::new(pool),
+            )),
         }
     }
 
@@ -207,41 +180,5 @@ impl IdentityCommands {
         ctx.require(Permission::UsersAdmin)?;
         let command = UserCommand::AssignUser { projects, sites };
         execute(&self.users, ctx, user_id, command).await
-    }
-}
-
-/// Executes with the context's metadata, re-deciding on a concurrency conflict.
-async fn execute<A>(
-    cqrs: &PostgresCqrs<A>,
-    ctx: &CommandContext,
-    aggregate_id: &str,
-    command: A::Command,
-) -> Result<(), CommandError>
-where
-    A: Aggregate,
-    A::Command: Clone,
-    CommandError: From<cqrs_es::AggregateError<A::Error>>,
-{
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let result = cqrs
-            .execute_with_metadata(aggregate_id, command.clone(), ctx.metadata())
-            .await
-            .map_err(CommandError::from);
-        match result {
-            Err(CommandError::Conflict) if attempt < CONFLICT_RETRIES => continue,
-            Err(CommandError::Internal(cause)) => {
-                tracing::error!(
-                    aggregate = A::TYPE,
-                    aggregate_id,
-                    correlation_id = %ctx.correlation_id,
-                    cause = %cause,
-                    "command failed"
-                );
-                return Err(CommandError::Internal(cause));
-            }
-            other => return other,
-        }
     }
 }

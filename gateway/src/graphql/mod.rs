@@ -3,7 +3,9 @@
 pub(crate) mod errors;
 mod guard;
 mod identity;
+mod leads;
 mod me;
+mod rand;
 mod users;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
@@ -26,12 +28,23 @@ pub use guard::{rbac_markdown, rule_for, Rule, FIELD_RULES, ROOT_TYPES};
 /// Every query field, merged from the domain roots.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct QueryRoot(me::MeQuery, identity::IdentityQuery, users::UsersQuery);
+pub struct QueryRoot(
+    me::MeQuery,
+    identity::IdentityQuery,
+    leads::LeadsQuery,
+    users::UsersQuery,
+);
 
 /// Every mutation, merged from the domain roots.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(identity::IdentityMutation, users::UsersMutation);
+pub struct MutationRoot(
+    identity::IdentityMutation,
+    identity::AccountFactsMutation,
+    identity::ContactFactsMutation,
+    leads::LeadsMutation,
+    users::UsersMutation,
+);
 
 /// The gateway's schema type.
 pub type ApiSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
