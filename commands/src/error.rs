@@ -31,7 +31,8 @@ impl From<AggregateError<IdentityError>> for CommandError {
             AggregateError::UserError(
                 e @ (IdentityError::AccountNotFound
                 | IdentityError::ContactNotFound
-                | IdentityError::UserNotFound),
+                | IdentityError::UserNotFound
+                | IdentityError::LeadNotFound),
             ) => CommandError::NotFound(e.to_string()),
             AggregateError::UserError(IdentityError::DirectoryUnavailable(cause)) => {
                 CommandError::Internal(cause)

@@ -12,4 +12,3 @@ pub mod orders;
 
 pub use context::CommandContext;
 pub use error::CommandError;
-use execute::execute;

@@ -98,11 +98,15 @@ pub enum Permission {
     ProjectsReadAssigned,
     /// Open projects and move them through their life cycle.
     ProjectsWrite,
+    /// Read leads (row by row: see [`sees_every_lead`]).
+    LeadsRead,
+    /// Capture, qualify, disqualify and convert leads.
+    LeadsWrite,
 }
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 9] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -110,6 +114,8 @@ impl Permission {
         Permission::ProjectsRead,
         Permission::ProjectsReadAssigned,
         Permission::ProjectsWrite,
+        Permission::LeadsRead,
+        Permission::LeadsWrite,
     ];
 
     /// A stable name for logs, errors and the matrix, `domain.operation`.
@@ -122,6 +128,8 @@ impl Permission {
             Permission::ProjectsRead => "orders.projects.read",
             Permission::ProjectsReadAssigned => "orders.projects.read_assigned",
             Permission::ProjectsWrite => "orders.projects.write",
+            Permission::LeadsRead => "identity.leads.read",
+            Permission::LeadsWrite => "identity.leads.write",
         }
     }
 
@@ -139,6 +147,10 @@ impl Permission {
                 "read only the projects, and projects at the sites, one is assigned to"
             }
             Permission::ProjectsWrite => "open projects and move them through their life cycle",
+            Permission::LeadsRead => "read leads: sales reps their own, managers and auditors all",
+            Permission::LeadsWrite => {
+                "capture, qualify, disqualify and convert leads into accounts and contacts"
+            }
         }
     }
 
@@ -196,8 +208,21 @@ impl Permission {
             ],
             Permission::ProjectsReadAssigned => &[ProjectManager, SiteManager],
             Permission::ProjectsWrite => &[Admin, ProjectManager],
+            // The sales pipeline's front end. Converting a lead opens an account and a
+            // contact, so every holder of leads.write also holds identity.write.
+            Permission::LeadsRead => &[Admin, Auditor, SalesManager, SalesRep],
+            Permission::LeadsWrite => &[Admin, SalesManager, SalesRep],
         }
     }
+}
+
+/// The roles that see (and act on) every lead; other holders of `identity.leads.read`
+/// and `identity.leads.write` see and act on only the leads they own.
+pub const EVERY_LEAD_ROLES: &[Role] = &[Role::Admin, Role::Auditor, Role::SalesManager];
+
+/// Whether any of `roles` sees every lead rather than only the caller's own.
+pub fn sees_every_lead(roles: &[Role]) -> bool {
+    roles.iter().any(|role| EVERY_LEAD_ROLES.contains(role))
 }
 
 impl fmt::Display for Permission {
@@ -235,6 +260,22 @@ mod tests {
     fn employee_alone_reads_nothing() {
         assert!(!allows(&[Role::Employee], Permission::IdentityRead));
         assert!(!allows(&[], Permission::IdentityRead));
+    }
+
+    #[test]
+    fn whoever_converts_leads_may_also_open_accounts() {
+        for role in Permission::LeadsWrite.granted_to() {
+            assert!(allows(&[*role], Permission::IdentityWrite), "{role}");
+        }
+    }
+
+    #[test]
+    fn sales_reps_see_their_own_leads_and_managers_every_lead() {
+        assert!(allows(&[Role::SalesRep], Permission::LeadsRead));
+        assert!(!sees_every_lead(&[Role::SalesRep]));
+        assert!(sees_every_lead(&[Role::SalesRep, Role::SalesManager]));
+        assert!(sees_every_lead(&[Role::Auditor]));
+        assert!(!allows(&[Role::FinanceManager], Permission::LeadsRead));
     }
 
     #[test]

@@ -5,15 +5,14 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::Utc;
-use constructos_domain::identity::{
-    AccountEvent, AccountKind, AccountStatus, ContactEvent, UserEvent,
-};
-use constructos_domain::orders::{ProjectEvent, ProjectStatus};
 use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use cqrs_es::DomainEvent;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+use crate::event_samples::{
+    account_samples, contact_samples, lead_samples, project_samples, user_samples,
+};
 use crate::harness::{read_messages, spawn_app};
 
 fn schemas_dir() -> PathBuf {
@@ -44,121 +43,6 @@ fn assert_valid(event: &Value) {
         .map(|e| e.to_string())
         .collect();
     assert!(errors.is_empty(), "data of {event}: {errors:?}");
-}
-
-/// One sample of every account event; the match fails to compile when a variant is added.
-fn account_samples() -> Vec<AccountEvent> {
-    let samples = vec![
-        AccountEvent::AccountCreated {
-            kind: AccountKind::Subcontractor,
-            name: "Mzansi Electrical".into(),
-            registration_number: Some("2009/087654/23".into()),
-            vat_number: Some("4870098712".into()),
-        },
-        AccountEvent::AccountDetailsUpdated {
-            name: "Mzansi Electrical CC".into(),
-            registration_number: None,
-            vat_number: None,
-        },
-        AccountEvent::AccountStatusChanged {
-            from: AccountStatus::Active,
-            to: AccountStatus::Archived,
-            reason: Some("closed".into()),
-        },
-    ];
-    for sample in &samples {
-        match sample {
-            AccountEvent::AccountCreated { .. }
-            | AccountEvent::AccountDetailsUpdated { .. }
-            | AccountEvent::AccountStatusChanged { .. } => {}
-        }
-    }
-    samples
-}
-
-/// One sample of every contact event.
-fn contact_samples() -> Vec<ContactEvent> {
-    let samples = vec![
-        ContactEvent::ContactCreated {
-            account_id: "acc-1".into(),
-            first_name: "Lerato".into(),
-            last_name: "Molefe".into(),
-            email: Some("lerato@mzansi.co.za".into()),
-            phone: None,
-            job_title: None,
-        },
-        ContactEvent::ContactDetailsUpdated {
-            first_name: "Lerato".into(),
-            last_name: "Molefe".into(),
-            email: None,
-            phone: Some("+27 11 555 0100".into()),
-            job_title: Some("Contracts Manager".into()),
-        },
-    ];
-    for sample in &samples {
-        match sample {
-            ContactEvent::ContactCreated { .. } | ContactEvent::ContactDetailsUpdated { .. } => {}
-        }
-    }
-    samples
-}
-
-/// One sample of every user event.
-fn user_samples() -> Vec<UserEvent> {
-    let samples = vec![
-        UserEvent::UserProvisioned {
-            subject: "thandi".into(),
-            tenant_id: Some("t-1".into()),
-            name: Some("Thandi Nkosi".into()),
-            username: None,
-        },
-        UserEvent::UserProfileRefreshed {
-            name: None,
-            username: Some("thandi@x.co.za".into()),
-        },
-        UserEvent::UserLinked {
-            employee_id: Some("EMP-1".into()),
-            contact_id: None,
-        },
-        UserEvent::UserAssignmentsChanged {
-            projects: vec!["P-1".into()],
-            sites: vec![],
-        },
-    ];
-    for sample in &samples {
-        match sample {
-            UserEvent::UserProvisioned { .. }
-            | UserEvent::UserProfileRefreshed { .. }
-            | UserEvent::UserLinked { .. }
-            | UserEvent::UserAssignmentsChanged { .. } => {}
-        }
-    }
-    samples
-}
-
-/// One sample of every project event.
-fn project_samples() -> Vec<ProjectEvent> {
-    let samples = vec![
-        ProjectEvent::ProjectCreated {
-            code: "PRJ-2026-014".into(),
-            name: "Menlyn Office Park".into(),
-            customer_account_id: Some("acc-1".into()),
-            site_id: "SITE-PTA".into(),
-            site_name: "Menlyn".into(),
-            starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
-        },
-        ProjectEvent::ProjectStatusChanged {
-            from: ProjectStatus::Planned,
-            to: ProjectStatus::Active,
-            reason: None,
-        },
-    ];
-    for sample in &samples {
-        match sample {
-            ProjectEvent::ProjectCreated { .. } | ProjectEvent::ProjectStatusChanged { .. } => {}
-        }
-    }
-    samples
 }
 
 fn envelope<E: DomainEvent>(aggregate_type: &str, event: &E) -> Value {
@@ -199,6 +83,9 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     }
     for e in user_samples() {
         check(envelope("identity.user", &e));
+    }
+    for e in lead_samples() {
+        check(envelope("identity.lead", &e));
     }
     for e in project_samples() {
         check(envelope("orders.project", &e));
@@ -332,13 +219,18 @@ async fn every_event_the_system_emits_validates_against_its_schema() {
     .await
     .data();
 
-    const ALL_TYPES: usize = 9;
+    emit_the_further_identity_events(&app, &token, &id, &contact).await;
+
+    let all_types = account_samples().len()
+        + contact_samples().len()
+        + user_samples().len()
+        + lead_samples().len();
     let messages = read_messages(&reader, |seen| {
         seen.iter()
             .map(|(_, b)| b["type"].to_string())
             .collect::<BTreeSet<_>>()
             .len()
-            >= ALL_TYPES
+            >= all_types
     })
     .await;
     let types: BTreeSet<&str> = messages
@@ -347,13 +239,73 @@ async fn every_event_the_system_emits_validates_against_its_schema() {
         .collect();
     assert_eq!(
         types.len(),
-        ALL_TYPES,
+        all_types,
         "every event type was emitted: {types:?}"
     );
     for (_, body) in &messages {
         assert_valid(body);
     }
     app.stop().await;
+}
+
+/// Account and contact facts beyond the first ones, a subcontractor's grading, and a
+/// lead's whole life: one of every remaining event type, through the gateway.
+async fn emit_the_further_identity_events(
+    app: &crate::harness::TestApp,
+    token: &str,
+    vendor: &str,
+    contact: &str,
+) {
+    let subcontractor = app
+        .graphql(
+            token,
+            "mutation { createAccount(input: { kind: SUBCONTRACTOR, name: \"Mzansi Electrical\" }) { id } }",
+            json!({}),
+        )
+        .await
+        .data()["createAccount"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let steps = [
+        ("mutation($id: ID!) { changeAccountTradingName(id: $id, tradingName: \"Karoo Hire\") { id } }", vendor),
+        ("mutation($id: ID!) { changeAccountTaxReference(id: $id, taxReference: \"9123456789\") { id } }", vendor),
+        ("mutation($id: ID!) { certifyBbbee(id: $id, level: LEVEL_2, certificateExpiresOn: \"2026-02-28\") { id } }", vendor),
+        ("mutation($id: ID!) { changeAccountAddress(id: $id, type: PHYSICAL, address: { lines: [\"3 Kerk Street\"], city: \"Beaufort West\", province: WESTERN_CAPE, postalCode: \"6970\" }) { id } }", vendor),
+        ("mutation($id: ID!) { changeAccountPaymentTerms(id: $id, days: 60, basis: FROM_INVOICE) { id } }", vendor),
+        ("mutation($id: ID!) { gradeCidb(id: $id, designation: \"6EB\") { id } }", subcontractor.as_str()),
+        ("mutation($id: ID!) { changeContactRoles(id: $id, roles: [SITE_AGENT]) { id } }", contact),
+        ("mutation($id: ID!) { changeContactPreferences(id: $id, input: { email: true, phone: true, sms: false, whatsapp: false, preferredChannel: PHONE }) { id } }", contact),
+        ("mutation($id: ID!) { recordPopiaConsent(id: $id, given: true, on: \"2025-01-15\") { id } }", contact),
+        ("mutation($id: ID!) { recordPopiaConsent(id: $id, given: false, on: \"2025-02-01\") { id } }", contact),
+    ];
+    for (query, id) in steps {
+        app.graphql(token, query, json!({ "id": id })).await.data();
+    }
+    let mut leads = Vec::new();
+    for company in ["Sibanye Homes", "Tshwane Clinics"] {
+        let r = app
+            .graphql(
+                token,
+                "mutation($c: String!) { captureLead(input: { companyName: $c, contactFirstName: \"Bongani\", contactLastName: \"Zulu\", email: \"bongani@example.co.za\", source: WEBSITE, estimatedValue: \"850000\" }) { id } }",
+                json!({ "c": company }),
+            )
+            .await;
+        leads.push(
+            r.data()["captureLead"]["id"]
+                .as_str()
+                .expect("id")
+                .to_string(),
+        );
+    }
+    let steps = [
+        ("mutation($id: ID!) { qualifyLead(id: $id) { id } }", leads[0].as_str()),
+        ("mutation($id: ID!) { convertLead(id: $id) { accountId } }", leads[0].as_str()),
+        ("mutation($id: ID!) { disqualifyLead(id: $id, reason: \"went with another contractor\") { id } }", leads[1].as_str()),
+    ];
+    for (query, id) in steps {
+        app.graphql(token, query, json!({ "id": id })).await.data();
+    }
 }
 
 #[test]

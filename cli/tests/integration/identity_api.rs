@@ -303,3 +303,67 @@ async fn health_and_readiness_answer() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn status_history_shows_each_change_with_its_reason_who_and_when_in_order() {
+    let app = spawn_app().await;
+    let token = app.token("naledi", &["Finance_Manager"]);
+    let id = create_account(&app, &token, "Bokamoso Roofing").await;
+    for (status, reason) in [
+        ("ON_HOLD", "overdue 90 days"),
+        ("ACTIVE", "paid in full"),
+        ("ARCHIVED", "deregistered at CIPC"),
+    ] {
+        app.graphql(
+            &token,
+            "mutation($id: ID!, $s: AccountStatus!, $r: String) { changeAccountStatus(id: $id, status: $s, reason: $r) { id } }",
+            json!({ "id": id, "s": status, "r": reason }),
+        )
+        .await
+        .data();
+    }
+    let account = eventually("three status changes", || async {
+        let r = app
+            .graphql(
+                &token,
+                "query($id: ID!) { account(id: $id) { status canTakeOrders statusHistory { from to reason changedBy changedAt } } }",
+                json!({ "id": id }),
+            )
+            .await;
+        let a = r.data()["account"].clone();
+        (a["statusHistory"].as_array().map(Vec::len) == Some(3)).then_some(a)
+    })
+    .await;
+    assert_eq!(
+        (
+            account["status"].as_str(),
+            account["canTakeOrders"].as_bool()
+        ),
+        (Some("ARCHIVED"), Some(false))
+    );
+    let history = account["statusHistory"].as_array().expect("history");
+    let steps: Vec<(&str, &str, &str, &str)> = history
+        .iter()
+        .map(|h| {
+            let s = |k: &str| h[k].as_str().unwrap_or_default();
+            (s("from"), s("to"), s("reason"), s("changedBy"))
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("ACTIVE", "ON_HOLD", "overdue 90 days", "naledi"),
+            ("ON_HOLD", "ACTIVE", "paid in full", "naledi"),
+            ("ACTIVE", "ARCHIVED", "deregistered at CIPC", "naledi"),
+        ]
+    );
+    let times: Vec<&str> = history
+        .iter()
+        .filter_map(|h| h["changedAt"].as_str())
+        .collect();
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "in order: {times:?}"
+    );
+    app.stop().await;
+}

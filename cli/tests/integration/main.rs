@@ -1,10 +1,14 @@
 //! Integration and end-to-end tests against the real PostgreSQL and the real broker.
 //! One test binary; every test gets its own databases and topic namespace.
 
+mod account_facts;
+mod contact_facts;
 mod contracts;
 mod edge;
+mod event_samples;
 mod harness;
 mod identity_api;
+mod leads;
 mod migrate;
 mod projection;
 mod projects;

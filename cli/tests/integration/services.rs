@@ -110,3 +110,57 @@ async fn the_identity_service_does_not_trust_its_callers_blindly() {
     assert_eq!(stored, 0);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn leads_rand_and_dates_cross_the_wire_to_the_identity_service() {
+    let app = spawn_app_as(Topology::Split).await;
+    let rep = app.token("rep-wire", &["Sales_Rep"]);
+    let lead = app
+        .graphql(
+            &rep,
+            "mutation { captureLead(input: { companyName: \"Lebowa Builders\", contactFirstName: \"Mpho\", contactLastName: \"Sekgala\", phone: \"015 555 0199\", source: REFERRAL, estimatedValue: \"1250000.5\" }) { id } }",
+            json!({}),
+        )
+        .await
+        .data()["captureLead"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    app.graphql(
+        &rep,
+        "mutation($id: ID!) { qualifyLead(id: $id) { id } }",
+        json!({ "id": lead }),
+    )
+    .await
+    .data();
+    let converted = app
+        .graphql(
+            &rep,
+            "mutation($id: ID!) { convertLead(id: $id) { accountId contactId } }",
+            json!({ "id": lead }),
+        )
+        .await;
+    let contact = converted.data()["convertLead"]["contactId"].clone();
+    app.graphql(
+        &rep,
+        "mutation($id: ID!) { recordPopiaConsent(id: $id, given: true, on: \"2025-07-01\") { id } }",
+        json!({ "id": contact }),
+    )
+    .await
+    .data();
+    let seen = eventually("the lead and the consent through the service", || async {
+        let r = app
+            .graphql(
+                &rep,
+                "query($l: ID!, $c: ID!) { lead(id: $l) { status estimatedValue } contact(id: $c) { popiaConsent { on } } }",
+                json!({ "l": lead, "c": contact }),
+            )
+            .await;
+        let d = r.data().clone();
+        (d["lead"]["status"] == "CONVERTED" && !d["contact"]["popiaConsent"].is_null()).then_some(d)
+    })
+    .await;
+    assert_eq!(seen["lead"]["estimatedValue"], "1250000.50");
+    assert_eq!(seen["contact"]["popiaConsent"]["on"], "2025-07-01");
+    app.stop().await;
+}

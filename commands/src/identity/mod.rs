@@ -1,10 +1,15 @@
-//! Identity commands: accounts and contacts.
+//! Identity commands: accounts, contacts, leads and users.
 
+mod account_facts;
+mod contact_facts;
 mod directory;
+mod inputs;
+mod leads;
 mod service;
 
 pub use directory::EventStoreDirectory;
-pub use service::{
-    AccountDetailsInput, ContactDetailsInput, CreateAccountInput, CreateContactInput,
-    IdentityCommands,
+pub use inputs::{
+    AccountDetailsInput, CaptureLeadInput, ContactDetailsInput, CreateAccountInput,
+    CreateContactInput, LeadConverted,
 };
+pub use service::IdentityCommands;

@@ -5,57 +5,30 @@ use std::sync::Arc;
 
 use constructos_domain::access::Permission;
 use constructos_domain::identity::{
-    Account, AccountCommand, AccountKind, AccountStatus, Contact, ContactCommand, ContactServices,
-    User, UserCommand,
+    Account, AccountCommand, AccountStatus, Contact, ContactCommand, ContactServices, Lead, User,
+    UserCommand,
 };
-use postgres_es::{postgres_cqrs, PostgresCqrs};
-use serde::{Deserialize, Serialize};
+use cqrs_es::persist::PersistedEventStore;
+use postgres_es::{postgres_cqrs, PostgresCqrs, PostgresEventRepository};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::EventStoreDirectory;
-use crate::{execute, CommandContext, CommandError};
-
-/// A new account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CreateAccountInput {
-    pub kind: AccountKind,
-    pub name: String,
-    pub registration_number: Option<String>,
-    pub vat_number: Option<String>,
-}
-
-/// The full new details of an account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AccountDetailsInput {
-    pub name: String,
-    pub registration_number: Option<String>,
-    pub vat_number: Option<String>,
-}
-
-/// A new contact at an account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CreateContactInput {
-    pub account_id: String,
-    pub details: ContactDetailsInput,
-}
-
-/// The full new details of a contact.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ContactDetailsInput {
-    pub first_name: String,
-    pub last_name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub job_title: Option<String>,
-}
+use super::{
+    AccountDetailsInput, ContactDetailsInput, CreateAccountInput, CreateContactInput,
+    EventStoreDirectory,
+};
+use crate::execute::execute;
+use crate::{CommandContext, CommandError};
 
 /// Executes identity commands against the identity event store.
 #[derive(Clone)]
 pub struct IdentityCommands {
-    accounts: Arc<PostgresCqrs<Account>>,
-    contacts: Arc<PostgresCqrs<Contact>>,
-    users: Arc<PostgresCqrs<User>>,
+    pub(super) accounts: Arc<PostgresCqrs<Account>>,
+    pub(super) contacts: Arc<PostgresCqrs<Contact>>,
+    pub(super) users: Arc<PostgresCqrs<User>>,
+    pub(super) leads: Arc<PostgresCqrs<Lead>>,
+    /// Reads a lead's state after a conversion (the source of truth, not a read model).
+    pub(super) lead_store: Arc<PersistedEventStore<PostgresEventRepository, Lead>>,
 }
 
 impl IdentityCommands {
@@ -69,7 +42,11 @@ impl IdentityCommands {
                 vec![],
                 ContactServices::new(directory),
             )),
-            users: Arc::new(postgres_cqrs(pool, vec![], ())),
+            users: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            leads: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            lead_store: Arc::new(PersistedEventStore::new_event_store(
+                PostgresEventRepository::new(pool),
+            )),
         }
     }
 

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::{execute, CommandContext, CommandError};
+use crate::execute::execute;
+use crate::{CommandContext, CommandError};
 
 /// A new project.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 //! Why the identity domain refuses a command.
 
-use super::AccountStatus;
+use super::{AccountKind, AccountStatus, Channel, LeadStatus};
 
 /// A business refusal; the message is safe to show to the caller.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -15,6 +15,23 @@ pub enum IdentityError {
     InvalidRegistrationNumber(String),
     #[error("'{0}' is not an e-mail address")]
     InvalidEmail(String),
+    #[error("'{0}' is not a SARS income tax reference number (10 digits)")]
+    InvalidTaxReference(String),
+    #[error("'{0}' is not a CIDB grading (grade 1-9 and a class of works, e.g. 7GB)")]
+    InvalidCidbGrading(String),
+    #[error("'{0}' is not a South African postal code (4 digits)")]
+    InvalidPostalCode(String),
+    #[error("an address has 1 to {max} lines")]
+    AddressLines { max: usize },
+    #[error("payment terms must be 0 to {max} days, not {days}")]
+    InvalidPaymentTerms { days: u16, max: u16 },
+    #[error("{what} does not apply to a {} account", .kind.as_str())]
+    NotForAccountKind {
+        what: &'static str,
+        kind: AccountKind,
+    },
+    #[error("a B-BBEE level 1 to 8 needs the certificate's expiry date; non-compliant has none")]
+    BbbeeExpiry,
     #[error("the account already exists")]
     AccountAlreadyExists,
     #[error("the account does not exist")]
@@ -29,8 +46,28 @@ pub enum IdentityError {
     ContactAlreadyExists,
     #[error("the contact does not exist")]
     ContactNotFound,
+    #[error("the preferred channel {} is not one the contact allows", .0.as_str())]
+    PreferredChannelNotAllowed(Channel),
+    #[error("POPIA consent is already {}", if *.0 { "given" } else { "withdrawn" })]
+    ConsentUnchanged(bool),
+    #[error("POPIA consent cannot be recorded on a date before the last one ({0})")]
+    ConsentDateOutOfOrder(chrono::NaiveDate),
     #[error("the user does not exist")]
     UserNotFound,
+    #[error("the lead already exists")]
+    LeadAlreadyExists,
+    #[error("the lead does not exist")]
+    LeadNotFound,
+    #[error("a lead needs an e-mail address or a phone number")]
+    LeadUnreachable,
+    #[error("'{0}' is not an amount in rand (zero or more, at most 2 decimal places)")]
+    InvalidRandAmount(String),
+    #[error("the lead is {}; only a new lead can be qualified", .0.as_str())]
+    LeadNotNew(LeadStatus),
+    #[error("the lead is {}; only a qualified lead can be converted", .0.as_str())]
+    LeadNotQualified(LeadStatus),
+    #[error("the lead is already {} and can no longer change", .0.as_str())]
+    LeadClosed(LeadStatus),
     #[error("the account directory could not be read: {0}")]
     DirectoryUnavailable(String),
 }

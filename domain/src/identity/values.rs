@@ -43,6 +43,11 @@ impl AccountStatus {
             AccountStatus::Archived => "ARCHIVED",
         }
     }
+
+    /// Whether an account in this status takes new orders: only when active.
+    pub fn takes_orders(self) -> bool {
+        self == AccountStatus::Active
+    }
 }
 
 /// Longest name we accept for an account or a person.

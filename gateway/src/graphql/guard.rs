@@ -45,6 +45,16 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
     ("Query.account", Rule::Requires(Permission::IdentityRead)),
     ("Query.contact", Rule::Requires(Permission::IdentityRead)),
     ("Account.contacts", Rule::Requires(Permission::IdentityRead)),
+    (
+        "Account.addresses",
+        Rule::Requires(Permission::IdentityRead),
+    ),
+    (
+        "Account.statusHistory",
+        Rule::Requires(Permission::IdentityRead),
+    ),
+    ("Query.leads", Rule::Requires(Permission::LeadsRead)),
+    ("Query.lead", Rule::Requires(Permission::LeadsRead)),
     ("Query.users", Rule::Authenticated),
     ("Query.user", Rule::Authenticated),
     (
@@ -76,6 +86,58 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
     (
         "Mutation.changeProjectStatus",
         Rule::Requires(Permission::ProjectsWrite),
+    ),
+    (
+        "Mutation.changeAccountTradingName",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountTaxReference",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.certifyBbbee",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.gradeCidb",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountAddress",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountPaymentTerms",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeContactRoles",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeContactPreferences",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.recordPopiaConsent",
+        Rule::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.captureLead",
+        Rule::Requires(Permission::LeadsWrite),
+    ),
+    (
+        "Mutation.qualifyLead",
+        Rule::Requires(Permission::LeadsWrite),
+    ),
+    (
+        "Mutation.disqualifyLead",
+        Rule::Requires(Permission::LeadsWrite),
+    ),
+    (
+        "Mutation.convertLead",
+        Rule::Requires(Permission::LeadsWrite),
     ),
     ("Mutation.linkUser", Rule::Requires(Permission::UsersAdmin)),
     (
@@ -217,6 +279,16 @@ pub fn rbac_markdown() -> String {
         "\nRow-level rules on top of the matrix: `users` and `user` return every user to \
          holders of `identity.users.read`, and only the caller's own record to everyone else.\n",
     );
+    let every_lead: Vec<String> = constructos_domain::access::EVERY_LEAD_ROLES
+        .iter()
+        .map(|r| format!("`{}`", r.as_str()))
+        .collect();
+    out.push_str(&format!(
+        "\n`leads` and `lead` return every lead to {}, and only the leads the caller owns \
+         (captured) to other holders of `identity.leads.read`; `qualifyLead`, \
+         `disqualifyLead` and `convertLead` follow the same rule.\n",
+        every_lead.join(", ")
+    ));
     out
 }
 

@@ -3,8 +3,10 @@
 pub(crate) mod errors;
 mod guard;
 mod identity;
+mod leads;
 mod me;
 mod projects;
+mod rand;
 mod users;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
@@ -31,6 +33,7 @@ pub use guard::{rbac_markdown, rule_for, Rule, FIELD_RULES, ROOT_TYPES};
 pub struct QueryRoot(
     me::MeQuery,
     identity::IdentityQuery,
+    leads::LeadsQuery,
     users::UsersQuery,
     projects::ProjectsQuery,
 );
@@ -40,6 +43,9 @@ pub struct QueryRoot(
 #[graphql(name = "Mutation")]
 pub struct MutationRoot(
     identity::IdentityMutation,
+    identity::AccountFactsMutation,
+    identity::ContactFactsMutation,
+    leads::LeadsMutation,
     users::UsersMutation,
     projects::ProjectsMutation,
 );

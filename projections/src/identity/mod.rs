@@ -1,9 +1,18 @@
-//! The identity read models: accounts, contacts and users.
+//! The identity read models: accounts (with addresses and status history), contacts,
+//! leads and users.
 
+mod account_queries;
+mod apply_account;
+mod apply_contact;
+mod apply_lead;
+mod lead_queries;
 mod projection;
 mod queries;
+mod rows;
 
 pub use projection::IdentityProjection;
-pub use queries::{
-    AccountFilter, AccountRow, ContactRow, IdentityQueries, InvalidCursor, Page, UserRow, MAX_PAGE,
+pub use queries::{IdentityQueries, InvalidCursor, MAX_PAGE};
+pub use rows::{
+    AccountFilter, AccountRow, AddressRow, ContactRow, LeadFilter, LeadRow, Page, StatusChangeRow,
+    UserRow,
 };

@@ -1,14 +1,17 @@
-//! Keeps `read_model.accounts`, `read_model.contacts` and `read_model.users` from
-//! identity events.
+//! The identity projection: routes each identity event to the code that keeps its
+//! read model (accounts, contacts, leads, users); users are kept here.
 
 use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::identity::{
-    AccountEvent, ContactEvent, UserEvent, ACCOUNT_AGGREGATE, CONTACT_AGGREGATE, USER_AGGREGATE,
+    UserEvent, ACCOUNT_AGGREGATE, CONTACT_AGGREGATE, LEAD_AGGREGATE, USER_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
+use super::apply_account::apply_account;
+use super::apply_contact::apply_contact;
+use super::apply_lead::apply_lead;
 use crate::{domain_event, Projection};
 
 /// The identity projection.
@@ -30,6 +33,7 @@ impl Projection for IdentityProjection {
             ACCOUNT_AGGREGATE => apply_account(tx, event, domain_event(event)?).await,
             CONTACT_AGGREGATE => apply_contact(tx, event, domain_event(event)?).await,
             USER_AGGREGATE => apply_user(tx, event, domain_event(event)?).await,
+            LEAD_AGGREGATE => apply_lead(tx, event, domain_event(event)?).await,
             other => {
                 tracing::debug!(
                     aggregate_type = other,
@@ -39,119 +43,6 @@ impl Projection for IdentityProjection {
             }
         }
     }
-}
-
-async fn apply_account(
-    tx: &mut Transaction<'_, Postgres>,
-    event: &CloudEvent,
-    account: AccountEvent,
-) -> anyhow::Result<()> {
-    let query = match account {
-        AccountEvent::AccountCreated {
-            kind,
-            name,
-            registration_number,
-            vat_number,
-        } => sqlx::query(
-            "INSERT INTO read_model.accounts
-                 (id, kind, name, registration_number, vat_number, status, created_at, updated_at, last_sequence)
-             VALUES ($1, $2, $3, $4, $5, 'ACTIVE', $6, $6, $7)
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&event.subject)
-        .bind(kind.as_str())
-        .bind(name)
-        .bind(registration_number)
-        .bind(vat_number)
-        .bind(event.time)
-        .bind(event.sequence),
-        AccountEvent::AccountDetailsUpdated {
-            name,
-            registration_number,
-            vat_number,
-        } => sqlx::query(
-            "UPDATE read_model.accounts
-                SET name = $2, registration_number = $3, vat_number = $4,
-                    updated_at = $5, last_sequence = $6
-              WHERE id = $1 AND last_sequence < $6",
-        )
-        .bind(&event.subject)
-        .bind(name)
-        .bind(registration_number)
-        .bind(vat_number)
-        .bind(event.time)
-        .bind(event.sequence),
-        AccountEvent::AccountStatusChanged { to, .. } => sqlx::query(
-            "UPDATE read_model.accounts
-                SET status = $2, updated_at = $3, last_sequence = $4
-              WHERE id = $1 AND last_sequence < $4",
-        )
-        .bind(&event.subject)
-        .bind(to.as_str())
-        .bind(event.time)
-        .bind(event.sequence),
-    };
-    query
-        .execute(&mut **tx)
-        .await
-        .context("Failed to update accounts")?;
-    Ok(())
-}
-
-async fn apply_contact(
-    tx: &mut Transaction<'_, Postgres>,
-    event: &CloudEvent,
-    contact: ContactEvent,
-) -> anyhow::Result<()> {
-    let query = match contact {
-        ContactEvent::ContactCreated {
-            account_id,
-            first_name,
-            last_name,
-            email,
-            phone,
-            job_title,
-        } => sqlx::query(
-            "INSERT INTO read_model.contacts
-                 (id, account_id, first_name, last_name, email, phone, job_title, created_at, updated_at, last_sequence)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&event.subject)
-        .bind(account_id)
-        .bind(first_name)
-        .bind(last_name)
-        .bind(email)
-        .bind(phone)
-        .bind(job_title)
-        .bind(event.time)
-        .bind(event.sequence),
-        ContactEvent::ContactDetailsUpdated {
-            first_name,
-            last_name,
-            email,
-            phone,
-            job_title,
-        } => sqlx::query(
-            "UPDATE read_model.contacts
-                SET first_name = $2, last_name = $3, email = $4, phone = $5, job_title = $6,
-                    updated_at = $7, last_sequence = $8
-              WHERE id = $1 AND last_sequence < $8",
-        )
-        .bind(&event.subject)
-        .bind(first_name)
-        .bind(last_name)
-        .bind(email)
-        .bind(phone)
-        .bind(job_title)
-        .bind(event.time)
-        .bind(event.sequence),
-    };
-    query
-        .execute(&mut **tx)
-        .await
-        .context("Failed to update contacts")?;
-    Ok(())
 }
 
 async fn apply_user(

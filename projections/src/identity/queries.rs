@@ -3,75 +3,12 @@
 use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
+
+use super::rows::{AccountFilter, AccountRow, ContactRow, Page, UserRow};
 
 /// The most rows one page returns.
 pub const MAX_PAGE: i64 = 100;
-
-/// An account as the read model holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct AccountRow {
-    pub id: String,
-    pub kind: String,
-    pub name: String,
-    pub registration_number: Option<String>,
-    pub vat_number: Option<String>,
-    pub status: String,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// A contact as the read model holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct ContactRow {
-    pub id: String,
-    pub account_id: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub job_title: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// A user as the read model holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct UserRow {
-    pub id: String,
-    pub subject: String,
-    pub tenant_id: Option<String>,
-    pub name: Option<String>,
-    pub username: Option<String>,
-    pub employee_id: Option<String>,
-    pub contact_id: Option<String>,
-    pub projects: Vec<String>,
-    pub sites: Vec<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// Which accounts to list.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct AccountFilter {
-    /// Case-insensitive substring of the name.
-    pub name_contains: Option<String>,
-    /// `CUSTOMER`, `VENDOR` or `SUBCONTRACTOR`.
-    pub kind: Option<String>,
-    /// `ACTIVE`, `ON_HOLD` or `ARCHIVED`.
-    pub status: Option<String>,
-}
-
-/// One page of results, ordered by name.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    /// Pass as `after` to get the next page.
-    pub end_cursor: Option<String>,
-    pub has_next_page: bool,
-}
 
 /// A cursor that cannot be decoded.
 #[derive(Debug, thiserror::Error)]
@@ -81,21 +18,29 @@ pub struct InvalidCursor;
 /// Reads of the identity database's read models.
 #[derive(Clone)]
 pub struct IdentityQueries {
-    pool: PgPool,
+    pub(super) pool: PgPool,
 }
 
-fn encode_cursor(sort_key: &str, id: &str) -> String {
+const ACCOUNT_COLUMNS: &str = "id, kind, name, registration_number, vat_number, status, \
+     trading_name, tax_reference, bbbee_level, bbbee_certificate_expires_on, cidb_gradings, \
+     payment_terms_days, payment_terms_basis, created_at, updated_at";
+
+const CONTACT_COLUMNS: &str = "id, account_id, first_name, last_name, email, phone, job_title, \
+     roles, allow_email, allow_phone, allow_sms, allow_whatsapp, preferred_channel, \
+     popia_consent, popia_consent_on, created_at, updated_at";
+
+pub(super) fn encode_cursor(sort_key: &str, id: &str) -> String {
     let json = serde_json::json!([sort_key, id]).to_string();
     URL_SAFE_NO_PAD.encode(json)
 }
 
-fn decode_cursor(cursor: &str) -> Result<(String, String), InvalidCursor> {
+pub(super) fn decode_cursor(cursor: &str) -> Result<(String, String), InvalidCursor> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| InvalidCursor)?;
     serde_json::from_slice::<(String, String)>(&bytes).map_err(|_| InvalidCursor)
 }
 
 /// Escapes `%`, `_` and `\` so user text matches literally in `ILIKE`.
-fn like_pattern(text: &str) -> String {
+pub(super) fn like_pattern(text: &str) -> String {
     let escaped = text
         .replace('\\', "\\\\")
         .replace('%', "\\%")
@@ -124,16 +69,16 @@ impl IdentityQueries {
             }
             None => (None, None),
         };
-        let mut rows: Vec<AccountRow> = sqlx::query_as(
-            "SELECT id, kind, name, registration_number, vat_number, status, created_at, updated_at
+        let mut rows: Vec<AccountRow> = sqlx::query_as(&format!(
+            "SELECT {ACCOUNT_COLUMNS}
                FROM read_model.accounts
               WHERE ($1::text IS NULL OR name ILIKE $1)
                 AND ($2::text IS NULL OR kind = $2)
                 AND ($3::text IS NULL OR status = $3)
                 AND ($4::text IS NULL OR (lower(name), id) > ($4, $5))
               ORDER BY lower(name), id
-              LIMIT $6",
-        )
+              LIMIT $6"
+        ))
         .bind(filter.name_contains.as_deref().map(like_pattern))
         .bind(&filter.kind)
         .bind(&filter.status)
@@ -157,10 +102,9 @@ impl IdentityQueries {
 
     /// One account by id.
     pub async fn account(&self, id: &str) -> anyhow::Result<Option<AccountRow>> {
-        sqlx::query_as(
-            "SELECT id, kind, name, registration_number, vat_number, status, created_at, updated_at
-               FROM read_model.accounts WHERE id = $1",
-        )
+        sqlx::query_as(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM read_model.accounts WHERE id = $1"
+        ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await
@@ -169,12 +113,12 @@ impl IdentityQueries {
 
     /// The contacts at an account, by last then first name.
     pub async fn contacts_of(&self, account_id: &str) -> anyhow::Result<Vec<ContactRow>> {
-        sqlx::query_as(
-            "SELECT id, account_id, first_name, last_name, email, phone, job_title, created_at, updated_at
+        sqlx::query_as(&format!(
+            "SELECT {CONTACT_COLUMNS}
                FROM read_model.contacts WHERE account_id = $1
               ORDER BY lower(last_name), lower(first_name), id
-              LIMIT 500",
-        )
+              LIMIT 500"
+        ))
         .bind(account_id)
         .fetch_all(&self.pool)
         .await
@@ -183,10 +127,9 @@ impl IdentityQueries {
 
     /// One contact by id.
     pub async fn contact(&self, id: &str) -> anyhow::Result<Option<ContactRow>> {
-        sqlx::query_as(
-            "SELECT id, account_id, first_name, last_name, email, phone, job_title, created_at, updated_at
-               FROM read_model.contacts WHERE id = $1",
-        )
+        sqlx::query_as(&format!(
+            "SELECT {CONTACT_COLUMNS} FROM read_model.contacts WHERE id = $1"
+        ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await

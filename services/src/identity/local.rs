@@ -1,5 +1,5 @@
 //! The identity service in-process: permission checks, then the command side or the
-//! read models of the identity database.
+//! read models of the identity database. Leads are answered in `local_leads.rs`.
 
 use async_trait::async_trait;
 use constructos_commands::identity::IdentityCommands;
@@ -14,8 +14,8 @@ use crate::Call;
 /// Identity answered from its own database.
 #[derive(Clone)]
 pub struct LocalIdentity {
-    commands: IdentityCommands,
-    queries: IdentityQueries,
+    pub(super) commands: IdentityCommands,
+    pub(super) queries: IdentityQueries,
 }
 
 impl LocalIdentity {
@@ -28,7 +28,7 @@ impl LocalIdentity {
     }
 }
 
-fn read_failed(error: anyhow::Error) -> CommandError {
+pub(super) fn read_failed(error: anyhow::Error) -> CommandError {
     match error.downcast_ref::<InvalidCursor>() {
         Some(invalid) => CommandError::Rejected(invalid.to_string()),
         None => CommandError::Internal(format!("{error:#}")),
@@ -116,6 +116,69 @@ impl IdentityApi for LocalIdentity {
                 }
                 q.user(&id).await.map(A::User).map_err(read_failed)
             }
+            R::ChangeTradingName { id, trading_name } => c
+                .change_trading_name(ctx, &id, trading_name)
+                .await
+                .map(|_| A::Done),
+            R::ChangeTaxReference { id, tax_reference } => c
+                .change_tax_reference(ctx, &id, tax_reference)
+                .await
+                .map(|_| A::Done),
+            R::CertifyBbbee {
+                id,
+                level,
+                certificate_expires_on,
+            } => c
+                .certify_bbbee(ctx, &id, level, certificate_expires_on)
+                .await
+                .map(|_| A::Done),
+            R::GradeCidb { id, designation } => {
+                c.grade_cidb(ctx, &id, designation).await.map(|_| A::Done)
+            }
+            R::ChangeAddress {
+                id,
+                address_type,
+                address,
+            } => c
+                .change_address(ctx, &id, address_type, address)
+                .await
+                .map(|_| A::Done),
+            R::ChangePaymentTerms { id, terms } => c
+                .change_payment_terms(ctx, &id, terms)
+                .await
+                .map(|_| A::Done),
+            R::AddressesOf { account_id } => {
+                ctx.require(Permission::IdentityRead)?;
+                q.addresses_of(&account_id)
+                    .await
+                    .map(A::Addresses)
+                    .map_err(read_failed)
+            }
+            R::StatusHistoryOf { account_id } => {
+                ctx.require(Permission::IdentityRead)?;
+                q.status_history_of(&account_id)
+                    .await
+                    .map(A::StatusHistory)
+                    .map_err(read_failed)
+            }
+            R::ChangeContactRoles { id, roles } => c
+                .change_contact_roles(ctx, &id, roles)
+                .await
+                .map(|_| A::Done),
+            R::ChangeCommunicationPreferences { id, preferences } => c
+                .change_communication_preferences(ctx, &id, preferences)
+                .await
+                .map(|_| A::Done),
+            R::RecordPopiaConsent { id, given, on } => c
+                .record_popia_consent(ctx, &id, given, on)
+                .await
+                .map(|_| A::Done),
+            lead @ (R::CaptureLead { .. }
+            | R::QualifyLead { .. }
+            | R::DisqualifyLead { .. }
+            | R::ConvertLead { .. }
+            | R::Leads { .. }
+            | R::Lead { .. }) => self.handle_lead(ctx, lead).await,
         }
     }
 }

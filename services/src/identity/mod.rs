@@ -1,18 +1,31 @@
-//! The identity service: accounts and contacts, reads and writes.
+//! The identity service: accounts, contacts, leads and users, reads and writes.
 
+mod client;
+mod client_facts;
+mod client_leads;
 mod http;
 mod local;
+mod local_leads;
 mod remote;
 
 use async_trait::async_trait;
+use chrono::NaiveDate;
 use constructos_commands::identity::{
-    AccountDetailsInput, ContactDetailsInput, CreateAccountInput, CreateContactInput,
+    AccountDetailsInput, CaptureLeadInput, ContactDetailsInput, CreateAccountInput,
+    CreateContactInput, LeadConverted,
 };
 use constructos_commands::CommandError;
-use constructos_domain::identity::AccountStatus;
-use constructos_projections::identity::{AccountFilter, AccountRow, ContactRow, Page, UserRow};
+use constructos_domain::identity::{
+    AccountStatus, Address, AddressType, BbbeeLevel, CommunicationPreferences, ContactRole,
+    PaymentTerms,
+};
+use constructos_projections::identity::{
+    AccountFilter, AccountRow, AddressRow, ContactRow, LeadFilter, LeadRow, Page, StatusChangeRow,
+    UserRow,
+};
 use serde::{Deserialize, Serialize};
 
+pub use client::IdentityClient;
 pub use http::router;
 pub use local::LocalIdentity;
 pub use remote::RemoteIdentity;
@@ -74,6 +87,75 @@ pub enum IdentityRequest {
     User {
         id: String,
     },
+    ChangeTradingName {
+        id: String,
+        trading_name: Option<String>,
+    },
+    ChangeTaxReference {
+        id: String,
+        tax_reference: Option<String>,
+    },
+    CertifyBbbee {
+        id: String,
+        level: BbbeeLevel,
+        certificate_expires_on: Option<NaiveDate>,
+    },
+    GradeCidb {
+        id: String,
+        designation: String,
+    },
+    ChangeAddress {
+        id: String,
+        address_type: AddressType,
+        address: Address,
+    },
+    ChangePaymentTerms {
+        id: String,
+        terms: PaymentTerms,
+    },
+    AddressesOf {
+        account_id: String,
+    },
+    StatusHistoryOf {
+        account_id: String,
+    },
+    ChangeContactRoles {
+        id: String,
+        roles: Vec<ContactRole>,
+    },
+    ChangeCommunicationPreferences {
+        id: String,
+        preferences: CommunicationPreferences,
+    },
+    RecordPopiaConsent {
+        id: String,
+        given: bool,
+        on: NaiveDate,
+    },
+    CaptureLead {
+        input: CaptureLeadInput,
+    },
+    QualifyLead {
+        id: String,
+    },
+    DisqualifyLead {
+        id: String,
+        reason: String,
+    },
+    ConvertLead {
+        id: String,
+    },
+    /// The leads the caller may see: every lead for managers, admins and auditors,
+    /// otherwise only their own.
+    Leads {
+        filter: LeadFilter,
+        first: i64,
+        after: Option<String>,
+    },
+    /// One lead, if the caller may see it.
+    Lead {
+        id: String,
+    },
 }
 
 /// The identity service's answers, one shape per kind of request.
@@ -90,6 +172,12 @@ pub enum IdentityResponse {
     Contacts(Vec<ContactRow>),
     Users(Vec<UserRow>),
     User(Option<UserRow>),
+    Addresses(Vec<AddressRow>),
+    StatusHistory(Vec<StatusChangeRow>),
+    /// A lead was converted (now or by an earlier attempt) into these.
+    Converted(LeadConverted),
+    Leads(Page<LeadRow>),
+    Lead(Option<LeadRow>),
 }
 
 /// Answers identity requests, in-process or remotely.
@@ -102,222 +190,39 @@ pub trait IdentityApi: Send + Sync {
     ) -> Result<IdentityResponse, CommandError>;
 }
 
-/// Typed calls over any [`IdentityApi`].
-#[derive(Clone)]
-pub struct IdentityClient {
-    api: std::sync::Arc<dyn IdentityApi>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use constructos_domain::identity::LeadSource;
+    use std::str::FromStr;
 
-fn unexpected(response: IdentityResponse) -> CommandError {
-    CommandError::Internal(format!("unexpected identity response {response:?}"))
-}
-
-impl IdentityClient {
-    /// A client over `api`.
-    pub fn new(api: std::sync::Arc<dyn IdentityApi>) -> Self {
-        Self { api }
-    }
-
-    async fn created(&self, call: &Call, request: IdentityRequest) -> Result<String, CommandError> {
-        match self.api.handle(call, request).await? {
-            IdentityResponse::Created(id) => Ok(id),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    async fn done(&self, call: &Call, request: IdentityRequest) -> Result<(), CommandError> {
-        match self.api.handle(call, request).await? {
-            IdentityResponse::Done => Ok(()),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Opens an account; returns its id.
-    pub async fn create_account(
-        &self,
-        call: &Call,
-        input: CreateAccountInput,
-    ) -> Result<String, CommandError> {
-        self.created(call, IdentityRequest::CreateAccount { input })
-            .await
-    }
-
-    /// Replaces an account's details.
-    pub async fn update_account_details(
-        &self,
-        call: &Call,
-        id: String,
-        input: AccountDetailsInput,
-    ) -> Result<(), CommandError> {
-        self.done(call, IdentityRequest::UpdateAccountDetails { id, input })
-            .await
-    }
-
-    /// Changes an account's status.
-    pub async fn change_account_status(
-        &self,
-        call: &Call,
-        id: String,
-        status: AccountStatus,
-        reason: Option<String>,
-    ) -> Result<(), CommandError> {
-        self.done(
-            call,
-            IdentityRequest::ChangeAccountStatus { id, status, reason },
-        )
-        .await
-    }
-
-    /// Records a contact; returns its id.
-    pub async fn create_contact(
-        &self,
-        call: &Call,
-        input: CreateContactInput,
-    ) -> Result<String, CommandError> {
-        self.created(call, IdentityRequest::CreateContact { input })
-            .await
-    }
-
-    /// Replaces a contact's details.
-    pub async fn update_contact_details(
-        &self,
-        call: &Call,
-        id: String,
-        input: ContactDetailsInput,
-    ) -> Result<(), CommandError> {
-        self.done(call, IdentityRequest::UpdateContactDetails { id, input })
-            .await
-    }
-
-    /// A page of accounts.
-    pub async fn accounts(
-        &self,
-        call: &Call,
-        filter: AccountFilter,
-        first: i64,
-        after: Option<String>,
-    ) -> Result<Page<AccountRow>, CommandError> {
-        match self
-            .api
-            .handle(
-                call,
-                IdentityRequest::Accounts {
-                    filter,
-                    first,
-                    after,
+    /// Requests cross the wire as JSON; decimals and dates must survive the trip.
+    #[test]
+    fn requests_with_rand_and_dates_round_trip() {
+        let requests = [
+            IdentityRequest::CaptureLead {
+                input: CaptureLeadInput {
+                    company_name: "Mahlangu Developments".into(),
+                    contact_first_name: "Nomsa".into(),
+                    contact_last_name: "Mahlangu".into(),
+                    email: None,
+                    phone: Some("+27 13 555 0100".into()),
+                    source: LeadSource::Referral,
+                    estimated_value: Some(
+                        rust_decimal::Decimal::from_str("1250000.50").expect("decimal"),
+                    ),
                 },
-            )
-            .await?
-        {
-            IdentityResponse::Accounts(page) => Ok(page),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// One account.
-    pub async fn account(
-        &self,
-        call: &Call,
-        id: String,
-    ) -> Result<Option<AccountRow>, CommandError> {
-        match self
-            .api
-            .handle(call, IdentityRequest::Account { id })
-            .await?
-        {
-            IdentityResponse::Account(row) => Ok(row),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// One contact.
-    pub async fn contact(
-        &self,
-        call: &Call,
-        id: String,
-    ) -> Result<Option<ContactRow>, CommandError> {
-        match self
-            .api
-            .handle(call, IdentityRequest::Contact { id })
-            .await?
-        {
-            IdentityResponse::Contact(row) => Ok(row),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Records the caller's own user; returns its id.
-    pub async fn provision_self(&self, call: &Call) -> Result<String, CommandError> {
-        self.created(call, IdentityRequest::ProvisionSelf).await
-    }
-
-    /// Links a user to an employee and/or a contact.
-    pub async fn link_user(
-        &self,
-        call: &Call,
-        id: String,
-        employee_id: Option<String>,
-        contact_id: Option<String>,
-    ) -> Result<(), CommandError> {
-        self.done(
-            call,
-            IdentityRequest::LinkUser {
-                id,
-                employee_id,
-                contact_id,
             },
-        )
-        .await
-    }
-
-    /// Replaces a user's project and site assignments.
-    pub async fn assign_user(
-        &self,
-        call: &Call,
-        id: String,
-        projects: Vec<String>,
-        sites: Vec<String>,
-    ) -> Result<(), CommandError> {
-        self.done(
-            call,
-            IdentityRequest::AssignUser {
-                id,
-                projects,
-                sites,
+            IdentityRequest::RecordPopiaConsent {
+                id: "c-1".into(),
+                given: false,
+                on: NaiveDate::from_ymd_opt(2025, 5, 1).expect("date"),
             },
-        )
-        .await
-    }
-
-    /// The users the caller may see.
-    pub async fn users(&self, call: &Call) -> Result<Vec<UserRow>, CommandError> {
-        match self.api.handle(call, IdentityRequest::Users).await? {
-            IdentityResponse::Users(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// One user, if the caller may see it.
-    pub async fn user(&self, call: &Call, id: String) -> Result<Option<UserRow>, CommandError> {
-        match self.api.handle(call, IdentityRequest::User { id }).await? {
-            IdentityResponse::User(row) => Ok(row),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// The contacts at an account.
-    pub async fn contacts_of(
-        &self,
-        call: &Call,
-        account_id: String,
-    ) -> Result<Vec<ContactRow>, CommandError> {
-        match self
-            .api
-            .handle(call, IdentityRequest::ContactsOf { account_id })
-            .await?
-        {
-            IdentityResponse::Contacts(rows) => Ok(rows),
-            other => Err(unexpected(other)),
+        ];
+        for request in requests {
+            let json = serde_json::to_value(&request).expect("serialize");
+            let back: IdentityRequest = serde_json::from_value(json.clone()).expect("deserialize");
+            assert_eq!(serde_json::to_value(back).expect("serialize"), json);
         }
     }
 }

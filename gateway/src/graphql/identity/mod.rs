@@ -1,153 +1,38 @@
-//! Identity in the schema: accounts and contacts.
+//! Identity in the schema: accounts and contacts (the types in `account.rs` and
+//! `contact.rs`, their further facts' mutations in `account_facts.rs` and
+//! `contact_facts.rs`).
 //!
 //! Mutations answer with the id as soon as the events are stored; the read side catches
 //! up from Kafka a moment later (poll `account(id)` to see it).
 
-use async_graphql::{ComplexObject, Context, Enum, InputObject, Object, SimpleObject, ID};
-use chrono::{DateTime, Utc};
+mod account;
+mod account_facts;
+mod contact;
+mod contact_facts;
+pub(crate) mod enums;
+
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use constructos_commands::identity::{
     AccountDetailsInput, ContactDetailsInput, CreateAccountInput as CreateAccountCommand,
     CreateContactInput as CreateContactCommand,
 };
 use constructos_domain::identity as domain;
-use constructos_projections::identity::{AccountFilter, AccountRow, ContactRow};
+use constructos_projections::identity::AccountFilter;
 use constructos_services::identity::IdentityClient;
 
-use super::errors::{call, error, request_id, service, ErrorCode};
-
-/// What the company is to the account.
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-pub enum AccountKind {
-    Customer,
-    Vendor,
-    Subcontractor,
-}
-
-/// Where an account stands.
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-pub enum AccountStatus {
-    Active,
-    OnHold,
-    Archived,
-}
-
-impl From<AccountKind> for domain::AccountKind {
-    fn from(kind: AccountKind) -> Self {
-        match kind {
-            AccountKind::Customer => domain::AccountKind::Customer,
-            AccountKind::Vendor => domain::AccountKind::Vendor,
-            AccountKind::Subcontractor => domain::AccountKind::Subcontractor,
-        }
-    }
-}
-
-impl From<AccountStatus> for domain::AccountStatus {
-    fn from(status: AccountStatus) -> Self {
-        match status {
-            AccountStatus::Active => domain::AccountStatus::Active,
-            AccountStatus::OnHold => domain::AccountStatus::OnHold,
-            AccountStatus::Archived => domain::AccountStatus::Archived,
-        }
-    }
-}
-
-fn kind_from_wire(s: &str) -> Option<AccountKind> {
-    match s {
-        "CUSTOMER" => Some(AccountKind::Customer),
-        "VENDOR" => Some(AccountKind::Vendor),
-        "SUBCONTRACTOR" => Some(AccountKind::Subcontractor),
-        _ => None,
-    }
-}
-
-fn status_from_wire(s: &str) -> Option<AccountStatus> {
-    match s {
-        "ACTIVE" => Some(AccountStatus::Active),
-        "ON_HOLD" => Some(AccountStatus::OnHold),
-        "ARCHIVED" => Some(AccountStatus::Archived),
-        _ => None,
-    }
-}
-
-/// A customer, vendor or subcontractor.
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct Account {
-    id: ID,
-    kind: AccountKind,
-    name: String,
-    registration_number: Option<String>,
-    vat_number: Option<String>,
-    status: AccountStatus,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-impl Account {
-    fn from_row(row: AccountRow) -> async_graphql::Result<Self> {
-        let unknown =
-            |what: &str, v: &str| error(ErrorCode::Internal, format!("unknown {what} {v}"));
-        Ok(Self {
-            kind: kind_from_wire(&row.kind).ok_or_else(|| unknown("kind", &row.kind))?,
-            status: status_from_wire(&row.status).ok_or_else(|| unknown("status", &row.status))?,
-            id: ID(row.id),
-            name: row.name,
-            registration_number: row.registration_number,
-            vat_number: row.vat_number,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-        })
-    }
-}
-
-#[ComplexObject]
-impl Account {
-    /// The people at this account.
-    async fn contacts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Contact>> {
-        let rows = identity(ctx)?
-            .contacts_of(call(ctx)?, self.id.to_string())
-            .await
-            .map_err(|e| service(ctx, e))?;
-        Ok(rows.into_iter().map(Contact::from).collect())
-    }
-}
-
-/// A person at an account.
-#[derive(SimpleObject)]
-pub struct Contact {
-    id: ID,
-    account_id: ID,
-    first_name: String,
-    last_name: String,
-    email: Option<String>,
-    phone: Option<String>,
-    job_title: Option<String>,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-impl From<ContactRow> for Contact {
-    fn from(row: ContactRow) -> Self {
-        Self {
-            id: ID(row.id),
-            account_id: ID(row.account_id),
-            first_name: row.first_name,
-            last_name: row.last_name,
-            email: row.email,
-            phone: row.phone,
-            job_title: row.job_title,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-        }
-    }
-}
+use super::errors::{call, request_id, service};
+pub use account::Account;
+pub use account_facts::AccountFactsMutation;
+pub use contact::Contact;
+pub use contact_facts::ContactFactsMutation;
+use enums::{AccountKind, AccountStatus};
 
 /// Where a page ends.
 #[derive(SimpleObject)]
 pub struct PageInfo {
     /// Pass as `after` for the next page.
-    end_cursor: Option<String>,
-    has_next_page: bool,
+    pub(crate) end_cursor: Option<String>,
+    pub(crate) has_next_page: bool,
 }
 
 /// A page of accounts, ordered by name.
@@ -160,7 +45,7 @@ pub struct AccountConnection {
 /// A command was accepted and its events stored.
 #[derive(SimpleObject)]
 pub struct Accepted {
-    /// The id of the account or contact the command addressed or created.
+    /// The id of the account, contact or lead the command addressed or created.
     id: ID,
     /// The request id, carried in every event the command produced.
     correlation_id: String,
@@ -211,11 +96,13 @@ pub struct CreateContactInput {
     details: ContactDetails,
 }
 
-fn identity<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a IdentityClient> {
+/// The identity service of this request.
+pub(crate) fn identity<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a IdentityClient> {
     ctx.data::<IdentityClient>()
 }
 
-fn accepted(ctx: &Context<'_>, id: String) -> Accepted {
+/// The answer to an accepted command.
+pub(crate) fn accepted(ctx: &Context<'_>, id: String) -> Accepted {
     Accepted {
         id: ID(id),
         correlation_id: request_id(ctx),
@@ -274,7 +161,7 @@ impl IdentityQuery {
             .contact(call(ctx)?, id.0)
             .await
             .map_err(|e| service(ctx, e))?;
-        Ok(row.map(Contact::from))
+        row.map(Contact::from_row).transpose()
     }
 }
 

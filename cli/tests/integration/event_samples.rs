@@ -1,0 +1,228 @@
+//! One sample of every event, for the contract tests. Each list ends in an
+//! exhaustive `match`, so adding an event variant fails to compile until it has a
+//! sample here (and so a schema check).
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use constructos_domain::identity::{
+    AccountEvent, AccountKind, AccountStatus, Address, AddressType, BbbeeLevel, Channel, CidbClass,
+    ContactEvent, ContactRole, LeadEvent, LeadSource, Opportunity, PaymentBasis, Province,
+    UserEvent,
+};
+use constructos_domain::orders::{ProjectEvent, ProjectStatus};
+use rust_decimal::Decimal;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// One sample of every account event; the match fails to compile when a variant is added.
+pub fn account_samples() -> Vec<AccountEvent> {
+    let samples = vec![
+        AccountEvent::AccountCreated {
+            kind: AccountKind::Subcontractor,
+            name: "Mzansi Electrical".into(),
+            registration_number: Some("2009/087654/23".into()),
+            vat_number: Some("4870098712".into()),
+        },
+        AccountEvent::AccountDetailsUpdated {
+            name: "Mzansi Electrical CC".into(),
+            registration_number: None,
+            vat_number: None,
+        },
+        AccountEvent::AccountStatusChanged {
+            from: AccountStatus::Active,
+            to: AccountStatus::Archived,
+            reason: Some("closed".into()),
+        },
+        AccountEvent::AccountTradingNameChanged {
+            trading_name: Some("Mzansi Sparks".into()),
+        },
+        AccountEvent::AccountTaxReferenceChanged {
+            tax_reference: Some("9087654321".into()),
+        },
+        AccountEvent::VendorBbbeeCertified {
+            level: BbbeeLevel::Level1,
+            certificate_expires_on: Some(date(2026, 3, 31)),
+        },
+        AccountEvent::SubcontractorCidbGraded {
+            grade: 6,
+            class_of_works: CidbClass::EB,
+        },
+        AccountEvent::AccountAddressChanged {
+            address_type: AddressType::Physical,
+            address: Address {
+                lines: vec!["14 Voortrekker Road".into(), "Bellville".into()],
+                city: "Cape Town".into(),
+                province: Province::WesternCape,
+                postal_code: "7530".into(),
+            },
+        },
+        AccountEvent::AccountPaymentTermsChanged {
+            days: 30,
+            basis: PaymentBasis::FromStatement,
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            AccountEvent::AccountCreated { .. }
+            | AccountEvent::AccountDetailsUpdated { .. }
+            | AccountEvent::AccountStatusChanged { .. }
+            | AccountEvent::AccountTradingNameChanged { .. }
+            | AccountEvent::AccountTaxReferenceChanged { .. }
+            | AccountEvent::VendorBbbeeCertified { .. }
+            | AccountEvent::SubcontractorCidbGraded { .. }
+            | AccountEvent::AccountAddressChanged { .. }
+            | AccountEvent::AccountPaymentTermsChanged { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every contact event.
+pub fn contact_samples() -> Vec<ContactEvent> {
+    let samples = vec![
+        ContactEvent::ContactCreated {
+            account_id: "acc-1".into(),
+            first_name: "Lerato".into(),
+            last_name: "Molefe".into(),
+            email: Some("lerato@mzansi.co.za".into()),
+            phone: None,
+            job_title: None,
+        },
+        ContactEvent::ContactDetailsUpdated {
+            first_name: "Lerato".into(),
+            last_name: "Molefe".into(),
+            email: None,
+            phone: Some("+27 11 555 0100".into()),
+            job_title: Some("Contracts Manager".into()),
+        },
+        ContactEvent::ContactRolesChanged {
+            roles: vec![ContactRole::Director, ContactRole::QuantitySurveyor],
+        },
+        ContactEvent::ContactCommunicationPreferencesChanged {
+            email: true,
+            phone: false,
+            sms: false,
+            whatsapp: true,
+            preferred_channel: Some(Channel::Whatsapp),
+        },
+        ContactEvent::ContactPopiaConsentGiven {
+            given_on: date(2025, 2, 3),
+        },
+        ContactEvent::ContactPopiaConsentWithdrawn {
+            withdrawn_on: date(2025, 6, 30),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            ContactEvent::ContactCreated { .. }
+            | ContactEvent::ContactDetailsUpdated { .. }
+            | ContactEvent::ContactRolesChanged { .. }
+            | ContactEvent::ContactCommunicationPreferencesChanged { .. }
+            | ContactEvent::ContactPopiaConsentGiven { .. }
+            | ContactEvent::ContactPopiaConsentWithdrawn { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every user event.
+pub fn user_samples() -> Vec<UserEvent> {
+    let samples = vec![
+        UserEvent::UserProvisioned {
+            subject: "thandi".into(),
+            tenant_id: Some("t-1".into()),
+            name: Some("Thandi Nkosi".into()),
+            username: None,
+        },
+        UserEvent::UserProfileRefreshed {
+            name: None,
+            username: Some("thandi@x.co.za".into()),
+        },
+        UserEvent::UserLinked {
+            employee_id: Some("EMP-1".into()),
+            contact_id: None,
+        },
+        UserEvent::UserAssignmentsChanged {
+            projects: vec!["P-1".into()],
+            sites: vec![],
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            UserEvent::UserProvisioned { .. }
+            | UserEvent::UserProfileRefreshed { .. }
+            | UserEvent::UserLinked { .. }
+            | UserEvent::UserAssignmentsChanged { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every lead event.
+pub fn lead_samples() -> Vec<LeadEvent> {
+    let value = Some(Decimal::from_str("4500000.00").expect("decimal"));
+    let samples = vec![
+        LeadEvent::LeadCaptured {
+            company_name: "Mahlangu Developments".into(),
+            contact_first_name: "Nomsa".into(),
+            contact_last_name: "Mahlangu".into(),
+            email: Some("nomsa@mahlangu.co.za".into()),
+            phone: None,
+            source: LeadSource::TenderBulletin,
+            estimated_value: value,
+            owner: "rep-1".into(),
+        },
+        LeadEvent::LeadQualified {},
+        LeadEvent::LeadDisqualified {
+            reason: "no budget this year".into(),
+        },
+        LeadEvent::LeadConverted {
+            account_id: "acc-1".into(),
+            contact_id: "con-1".into(),
+            opportunity: Opportunity {
+                company_name: "Mahlangu Developments".into(),
+                contact_name: "Nomsa Mahlangu".into(),
+                source: LeadSource::TenderBulletin,
+                estimated_value: value,
+                owner: "rep-1".into(),
+            },
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            LeadEvent::LeadCaptured { .. }
+            | LeadEvent::LeadQualified { .. }
+            | LeadEvent::LeadDisqualified { .. }
+            | LeadEvent::LeadConverted { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every project event.
+pub fn project_samples() -> Vec<ProjectEvent> {
+    let samples = vec![
+        ProjectEvent::ProjectCreated {
+            code: "PRJ-2026-014".into(),
+            name: "Menlyn Office Park".into(),
+            customer_account_id: Some("acc-1".into()),
+            site_id: "SITE-PTA".into(),
+            site_name: "Menlyn".into(),
+            starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+        },
+        ProjectEvent::ProjectStatusChanged {
+            from: ProjectStatus::Planned,
+            to: ProjectStatus::Active,
+            reason: None,
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            ProjectEvent::ProjectCreated { .. } | ProjectEvent::ProjectStatusChanged { .. } => {}
+        }
+    }
+    samples
+}

@@ -1,0 +1,79 @@
+//! Mutations that record a contact's roles, communication preferences and POPIA
+//! consent. Each is guarded by `identity.write` and becomes its own event.
+
+use async_graphql::{Context, InputObject, Object, ID};
+use chrono::NaiveDate;
+use constructos_domain::identity as domain;
+
+use super::enums::{Channel, ContactRole};
+use super::{accepted, identity, Accepted};
+use crate::graphql::errors::{call, service};
+
+/// The channels a contact allows, and the one they prefer (which must be allowed).
+#[derive(InputObject)]
+pub struct CommunicationPreferencesInput {
+    email: bool,
+    phone: bool,
+    sms: bool,
+    whatsapp: bool,
+    preferred_channel: Option<Channel>,
+}
+
+#[derive(Default)]
+pub struct ContactFactsMutation;
+
+#[Object]
+impl ContactFactsMutation {
+    /// Replaces the roles the contact plays at the account. Guarded by `identity.write`.
+    async fn change_contact_roles(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        #[graphql(validator(max_items = 20))] roles: Vec<ContactRole>,
+    ) -> async_graphql::Result<Accepted> {
+        let roles = roles.into_iter().map(domain::ContactRole::from).collect();
+        identity(ctx)?
+            .change_contact_roles(call(ctx)?, id.0.clone(), roles)
+            .await
+            .map_err(|e| service(ctx, e))?;
+        Ok(accepted(ctx, id.0))
+    }
+
+    /// Replaces the channels the contact allows and prefers. Guarded by `identity.write`.
+    async fn change_contact_preferences(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: CommunicationPreferencesInput,
+    ) -> async_graphql::Result<Accepted> {
+        let preferences = domain::CommunicationPreferences {
+            email: input.email,
+            phone: input.phone,
+            sms: input.sms,
+            whatsapp: input.whatsapp,
+            preferred_channel: input.preferred_channel.map(Into::into),
+        };
+        identity(ctx)?
+            .change_communication_preferences(call(ctx)?, id.0.clone(), preferences)
+            .await
+            .map_err(|e| service(ctx, e))?;
+        Ok(accepted(ctx, id.0))
+    }
+
+    /// Records that the contact gave (`given: true`) or withdrew POPIA consent to direct
+    /// marketing on the business date `on`. Withdrawn consent turns every marketing
+    /// channel off. Guarded by `identity.write`.
+    async fn record_popia_consent(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        given: bool,
+        on: NaiveDate,
+    ) -> async_graphql::Result<Accepted> {
+        identity(ctx)?
+            .record_popia_consent(call(ctx)?, id.0.clone(), given, on)
+            .await
+            .map_err(|e| service(ctx, e))?;
+        Ok(accepted(ctx, id.0))
+    }
+}
