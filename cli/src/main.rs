@@ -98,6 +98,7 @@ async fn main() -> anyhow::Result<()> {
                 match domain {
                     Domain::Identity => gateway_pools.identity = Some(pool),
                     Domain::Orders => gateway_pools.orders = Some(pool),
+                    Domain::Hr => gateway_pools.hr = Some(pool),
                     _ => {}
                 }
             }
@@ -144,23 +145,7 @@ async fn main() -> anyhow::Result<()> {
             stack::run_until_stopped(tasks, shutdown).await
         }
         Command::Gateway => {
-            let mut pools = stack::GatewayPools::default();
-            if config.identity_url.is_none() {
-                pools.identity = Some(
-                    stack::migrate(&config, &[Domain::Identity])
-                        .await?
-                        .remove(0)
-                        .1,
-                );
-            }
-            if config.orders_url.is_none() {
-                pools.orders = Some(
-                    stack::migrate(&config, &[Domain::Orders])
-                        .await?
-                        .remove(0)
-                        .1,
-                );
-            }
+            let pools = stack::gateway_pools(&config).await?;
             let addr = stack::spawn_gateway(&mut tasks, &config, pools, &shutdown).await?;
             tracing::info!(gateway = %format!("http://{addr}/graphql"), "gateway up");
             stack::run_until_stopped(tasks, shutdown).await

@@ -6,14 +6,16 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
-use constructos_gateway::{app, build_schema, AppState, Edge, Provisioning};
+use constructos_gateway::{app, build_schema, AppState, DomainClients, Edge, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
+use constructos_projections::hr::{HrProjection, LinksProjection};
 use constructos_projections::identity::IdentityProjection;
 use constructos_projections::orders::{AssignmentsProjection, OrdersProjection};
 use constructos_projections::{Projection, ProjectionWorker};
+use constructos_services::hr::{self as hr_service, HrApi, HrClient, LocalHr, RemoteHr};
 use constructos_services::identity::{
     self as identity_service, IdentityApi, IdentityClient, LocalIdentity, RemoteIdentity,
 };
@@ -90,6 +92,25 @@ pub fn spawn_projection(
                 config,
                 pool,
                 AssignmentsProjection,
+                Domain::Identity,
+                shutdown,
+            )
+        }
+        Domain::Hr => {
+            spawn_worker(
+                tasks,
+                config,
+                pool.clone(),
+                HrProjection,
+                Domain::Hr,
+                shutdown,
+            )?;
+            // HR keeps its own copy of which user is which employee, from identity's topic.
+            spawn_worker(
+                tasks,
+                config,
+                pool,
+                LinksProjection,
                 Domain::Identity,
                 shutdown,
             )
@@ -188,6 +209,30 @@ pub fn dev_issuer(config: &Config) -> anyhow::Result<DevIssuer> {
 pub struct GatewayPools {
     pub identity: Option<PgPool>,
     pub orders: Option<PgPool>,
+    pub hr: Option<PgPool>,
+}
+
+/// Prepares the database of every domain the gateway answers in-process (those without
+/// a `CONSTRUCTOS_<DOMAIN>_URL`).
+pub async fn gateway_pools(config: &Config) -> anyhow::Result<GatewayPools> {
+    let local = |url: &Option<String>, domain: Domain| url.is_none().then_some(domain);
+    let mut pools = GatewayPools::default();
+    for domain in [
+        local(&config.identity_url, Domain::Identity),
+        local(&config.orders_url, Domain::Orders),
+        local(&config.hr_url, Domain::Hr),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let pool = Some(db::prepare(config, domain).await?);
+        match domain {
+            Domain::Identity => pools.identity = pool,
+            Domain::Orders => pools.orders = pool,
+            _ => pools.hr = pool,
+        }
+    }
+    Ok(pools)
 }
 
 /// Where the gateway finds one domain: its service at `url`, or its database in-process.
@@ -243,9 +288,22 @@ pub fn gateway_state(config: &Config, pools: GatewayPools) -> anyhow::Result<App
         |url| Arc::new(RemoteOrders::new(url)) as Arc<dyn OrdersApi>,
         |pool| Arc::new(LocalOrders::new(pool)) as Arc<dyn OrdersApi>,
     )?);
+    let hr = HrClient::new(locate(
+        Domain::Hr,
+        &config.hr_url,
+        pools.hr,
+        &mut readiness,
+        |url| Arc::new(RemoteHr::new(url)) as Arc<dyn HrApi>,
+        |pool| Arc::new(LocalHr::new(pool)) as Arc<dyn HrApi>,
+    )?);
     let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
+    let clients = DomainClients {
+        identity: identity.clone(),
+        orders,
+        hr,
+    };
     Ok(AppState {
-        schema: build_schema(identity.clone(), orders, config.dev_mode, &config.edge),
+        schema: build_schema(clients, config.dev_mode, &config.edge),
         users: Provisioning::new(identity),
         validator: Arc::new(TokenValidator::new(config.auth.clone())),
         readiness,
@@ -269,6 +327,7 @@ pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
             validator,
         )),
         Domain::Orders => health.merge(orders_service::router(LocalOrders::new(pool), validator)),
+        Domain::Hr => health.merge(hr_service::router(LocalHr::new(pool), validator)),
         _ => health,
     }
 }

@@ -1,6 +1,7 @@
 //! The one error type command services return, mapped to client codes at the edge.
 
 use constructos_domain::access::Permission;
+use constructos_domain::hr::HrError;
 use constructos_domain::identity::IdentityError;
 use constructos_domain::orders::OrdersError;
 use cqrs_es::AggregateError;
@@ -50,6 +51,21 @@ impl From<AggregateError<OrdersError>> for CommandError {
     fn from(error: AggregateError<OrdersError>) -> Self {
         match error {
             AggregateError::UserError(e @ OrdersError::ProjectNotFound) => {
+                CommandError::NotFound(e.to_string())
+            }
+            AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
+            AggregateError::AggregateConflict => CommandError::Conflict,
+            AggregateError::DatabaseConnectionError(e)
+            | AggregateError::DeserializationError(e)
+            | AggregateError::UnexpectedError(e) => CommandError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<AggregateError<HrError>> for CommandError {
+    fn from(error: AggregateError<HrError>) -> Self {
+        match error {
+            AggregateError::UserError(e @ HrError::EmployeeNotFound) => {
                 CommandError::NotFound(e.to_string())
             }
             AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),

@@ -102,11 +102,17 @@ pub enum Permission {
     LeadsRead,
     /// Capture, qualify, disqualify and convert leads.
     LeadsWrite,
+    /// Read every employee record.
+    EmployeesRead,
+    /// Read one's own employee record (self-service, row-level).
+    EmployeesReadOwn,
+    /// Hire employees and end employments.
+    EmployeesWrite,
 }
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 9] = [
+    pub const ALL: [Permission; 12] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -116,6 +122,9 @@ impl Permission {
         Permission::ProjectsWrite,
         Permission::LeadsRead,
         Permission::LeadsWrite,
+        Permission::EmployeesRead,
+        Permission::EmployeesReadOwn,
+        Permission::EmployeesWrite,
     ];
 
     /// A stable name for logs, errors and the matrix, `domain.operation`.
@@ -130,6 +139,9 @@ impl Permission {
             Permission::ProjectsWrite => "orders.projects.write",
             Permission::LeadsRead => "identity.leads.read",
             Permission::LeadsWrite => "identity.leads.write",
+            Permission::EmployeesRead => "hr.employees.read",
+            Permission::EmployeesReadOwn => "hr.employees.read_own",
+            Permission::EmployeesWrite => "hr.employees.write",
         }
     }
 
@@ -151,6 +163,11 @@ impl Permission {
             Permission::LeadsWrite => {
                 "capture, qualify, disqualify and convert leads into accounts and contacts"
             }
+            Permission::EmployeesRead => "read every employee record",
+            Permission::EmployeesReadOwn => {
+                "read one's own employee record (the one one's user is linked to)"
+            }
+            Permission::EmployeesWrite => "hire employees and end employments",
         }
     }
 
@@ -212,6 +229,10 @@ impl Permission {
             // contact, so every holder of leads.write also holds identity.write.
             Permission::LeadsRead => &[Admin, Auditor, SalesManager, SalesRep],
             Permission::LeadsWrite => &[Admin, SalesManager, SalesRep],
+            // Payroll and HR see everyone; every member of staff sees their own record.
+            Permission::EmployeesRead => &[Admin, Auditor, HrManager, PayrollOfficer],
+            Permission::EmployeesReadOwn => &Role::ALL,
+            Permission::EmployeesWrite => &[Admin, HrManager],
         }
     }
 }

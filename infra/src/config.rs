@@ -22,6 +22,7 @@
 //! | `CONSTRUCTOS_AUTH_JWKS_MIN_REFRESH_SECS` | `10` (unknown `kid`s refresh the keys at most this often) |
 //! | `CONSTRUCTOS_DATA_DIR` | `.data` |
 //! | `CONSTRUCTOS_DEV` | `true` (GraphiQL on) |
+//! | `CONSTRUCTOS_HR_URL` | unset: the gateway answers HR in-process; set: it calls the HR service there |
 //! | `CONSTRUCTOS_ORDERS_URL` | unset: the gateway answers orders in-process; set: it calls the orders service there |
 //! | `CONSTRUCTOS_IDENTITY_URL` | unset: the gateway answers identity in-process; set: it calls the identity service there |
 //!
@@ -70,6 +71,8 @@ pub struct Config {
     pub identity_url: Option<String>,
     /// Where the orders service runs; `None` answers orders inside the gateway.
     pub orders_url: Option<String>,
+    /// Where the HR service runs; `None` answers HR inside the gateway.
+    pub hr_url: Option<String>,
     /// The gateway's edge: rate limits, CORS, body and operation limits.
     pub edge: EdgeConfig,
 }
@@ -296,6 +299,7 @@ impl Config {
             dev_mode: parsed("CONSTRUCTOS_DEV", "true")?,
             identity_url: var("CONSTRUCTOS_IDENTITY_URL"),
             orders_url: var("CONSTRUCTOS_ORDERS_URL"),
+            hr_url: var("CONSTRUCTOS_HR_URL"),
             edge: EdgeConfig::from_env()?,
         })
     }

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::event_samples::{
-    account_samples, contact_samples, lead_samples, project_samples, user_samples,
+    account_samples, contact_samples, employee_samples, lead_samples, project_samples, user_samples,
 };
 use crate::harness::{read_messages, spawn_app};
 
@@ -90,8 +90,11 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in project_samples() {
         check(envelope("orders.project", &e));
     }
+    for e in employee_samples() {
+        check(envelope("hr.employee", &e));
+    }
     let mut on_disk = BTreeSet::new();
-    for domain in ["identity", "orders"] {
+    for domain in ["identity", "orders", "hr"] {
         for file in
             std::fs::read_dir(schemas_dir().join("events").join(domain)).expect("schema folder")
         {

@@ -5,6 +5,7 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use constructos_domain::hr::EmployeeEvent;
 use constructos_domain::identity::{
     AccountEvent, AccountKind, AccountStatus, Address, AddressType, BbbeeLevel, Channel, CidbClass,
     ContactEvent, ContactRole, LeadEvent, LeadSource, Opportunity, PaymentBasis, Province,
@@ -222,6 +223,30 @@ pub fn project_samples() -> Vec<ProjectEvent> {
     for sample in &samples {
         match sample {
             ProjectEvent::ProjectCreated { .. } | ProjectEvent::ProjectStatusChanged { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every employee event.
+pub fn employee_samples() -> Vec<EmployeeEvent> {
+    let samples = vec![
+        EmployeeEvent::EmployeeHired {
+            employee_number: "EMP-0042".into(),
+            first_name: "Sipho".into(),
+            last_name: "Dlamini".into(),
+            job_title: "Site Foreman".into(),
+            hired_on: NaiveDate::from_ymd_opt(2024, 3, 1).expect("date"),
+            site_id: None,
+        },
+        EmployeeEvent::EmploymentTerminated {
+            last_day: NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+            reason: "resigned".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            EmployeeEvent::EmployeeHired { .. } | EmployeeEvent::EmploymentTerminated { .. } => {}
         }
     }
     samples

@@ -20,15 +20,16 @@ use uuid::Uuid;
 /// How long a test waits for something that happens asynchronously.
 pub const EVENTUALLY: Duration = Duration::from_secs(30);
 
-/// A test's own identity and orders databases and topic namespace, nothing running yet.
+/// A test's own identity, orders and HR databases and topic namespace, nothing running yet.
 pub struct TestEnv {
     pub config: Config,
     pub identity: PgPool,
     pub orders: PgPool,
+    pub hr: PgPool,
 }
 
 impl TestEnv {
-    /// Creates `ct_<id>_identity` and `ct_<id>_orders`, migrates them and creates the
+    /// Creates `ct_<id>_identity`, `_orders` and `_hr`, migrates them and creates the
     /// namespaced topics.
     pub async fn new() -> Self {
         constructos_infra::telemetry::init(false);
@@ -55,20 +56,32 @@ impl TestEnv {
         let orders = db::prepare(&config, Domain::Orders)
             .await
             .expect("orders database");
-        stack::create_topics(&config, &[Domain::Identity, Domain::Orders])
+        let hr = db::prepare(&config, Domain::Hr).await.expect("hr database");
+        stack::create_topics(&config, &[Domain::Identity, Domain::Orders, Domain::Hr])
             .await
             .expect("topics");
         Self {
             config,
             identity,
             orders,
+            hr,
         }
+    }
+
+    /// The domains this environment runs, with their pools.
+    pub fn domains(&self) -> [(Domain, PgPool); 3] {
+        [
+            (Domain::Identity, self.identity.clone()),
+            (Domain::Orders, self.orders.clone()),
+            (Domain::Hr, self.hr.clone()),
+        ]
     }
 
     /// Drops every database this test created.
     pub async fn drop_databases(&self) {
         self.identity.close().await;
         self.orders.close().await;
+        self.hr.close().await;
         let admin = db::connect_url(&self.config.url_with_database("postgres").expect("url"), 1)
             .await
             .expect("admin connection");
@@ -182,10 +195,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
         KeySource::Discovery(format!("{issuer_url}/.well-known/openid-configuration"));
     let issuer = stack::dev_issuer(&env.config).expect("dev issuer");
     stack::serve_on(&mut tasks, listener, issuer.router(), &shutdown).expect("serve issuer");
-    for (domain, pool) in [
-        (Domain::Identity, &env.identity),
-        (Domain::Orders, &env.orders),
-    ] {
+    for (domain, pool) in env.domains() {
         stack::spawn_relay(&mut tasks, &env.config, domain, pool.clone(), &shutdown)
             .expect("relay");
         stack::spawn_projection(&mut tasks, &env.config, domain, pool.clone(), &shutdown)
@@ -197,14 +207,12 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
             GatewayPools {
                 identity: Some(env.identity.clone()),
                 orders: Some(env.orders.clone()),
+                hr: Some(env.hr.clone()),
             },
         ),
         Topology::Split => {
             let mut addresses = Vec::new();
-            for (domain, pool) in [
-                (Domain::Identity, &env.identity),
-                (Domain::Orders, &env.orders),
-            ] {
+            for (domain, pool) in env.domains() {
                 let router = stack::service_router(&env.config, domain, pool.clone());
                 let addr = stack::serve(
                     &mut tasks,
@@ -218,6 +226,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
             }
             env.config.identity_url = Some(format!("http://{}", addresses[0]));
             env.config.orders_url = Some(format!("http://{}", addresses[1]));
+            env.config.hr_url = Some(format!("http://{}", addresses[2]));
             (Some(addresses[0]), GatewayPools::default())
         }
     };

@@ -5,6 +5,7 @@ mod account_facts;
 mod contact_facts;
 mod contracts;
 mod edge;
+mod employees;
 mod event_samples;
 mod harness;
 mod identity_api;

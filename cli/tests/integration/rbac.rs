@@ -48,6 +48,16 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { updateContactDetails(id: \"none\", input: { firstName: \"A\", lastName: \"B\" }) { id } }",
             json!({}),
         ),
+        "Query.employees" => ("{ employees { id } }", json!({})),
+        "Query.employee" => ("{ employee(id: \"none\") { id } }", json!({})),
+        "Mutation.hireEmployee" => (
+            "mutation { hireEmployee(input: { employeeNumber: \"EMP-9999\", firstName: \"A\", lastName: \"B\", jobTitle: \"C\", hiredOn: \"2025-01-01\" }) { id } }",
+            json!({}),
+        ),
+        "Mutation.terminateEmployment" => (
+            "mutation { terminateEmployment(id: \"none\", lastDay: \"2026-01-01\", reason: \"x\") { id } }",
+            json!({}),
+        ),
         "Query.projects" => ("{ projects { id } }", json!({})),
         "Query.project" => ("{ project(id: \"none\") { id } }", json!({})),
         "Mutation.createProject" => (

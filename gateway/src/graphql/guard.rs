@@ -37,6 +37,7 @@ impl Rule {
 
 const PROJECT_READERS: &[Permission] =
     &[Permission::ProjectsRead, Permission::ProjectsReadAssigned];
+const EMPLOYEE_READERS: &[Permission] = &[Permission::EmployeesRead, Permission::EmployeesReadOwn];
 
 /// Every guarded field, as `Type.field`, and its rule. The root types must be complete.
 pub const FIELD_RULES: &[(&str, Rule)] = &[
@@ -86,6 +87,16 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
     (
         "Mutation.changeProjectStatus",
         Rule::Requires(Permission::ProjectsWrite),
+    ),
+    ("Query.employees", Rule::AnyOf(EMPLOYEE_READERS)),
+    ("Query.employee", Rule::AnyOf(EMPLOYEE_READERS)),
+    (
+        "Mutation.hireEmployee",
+        Rule::Requires(Permission::EmployeesWrite),
+    ),
+    (
+        "Mutation.terminateEmployment",
+        Rule::Requires(Permission::EmployeesWrite),
     ),
     (
         "Mutation.changeAccountTradingName",

@@ -1,5 +1,6 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
+mod employees;
 pub(crate) mod errors;
 mod guard;
 mod identity;
@@ -16,6 +17,7 @@ use axum::http::header::CONTENT_SECURITY_POLICY;
 use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
+use constructos_services::hr::HrClient;
 use constructos_services::identity::IdentityClient;
 use constructos_services::orders::OrdersClient;
 use constructos_services::Call;
@@ -36,6 +38,7 @@ pub struct QueryRoot(
     leads::LeadsQuery,
     users::UsersQuery,
     projects::ProjectsQuery,
+    employees::EmployeesQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -48,6 +51,7 @@ pub struct MutationRoot(
     leads::LeadsMutation,
     users::UsersMutation,
     projects::ProjectsMutation,
+    employees::EmployeesMutation,
 );
 
 /// The gateway's schema type.
@@ -62,17 +66,21 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     .extension(guard::FieldGuard)
 }
 
+/// The domain services the resolvers call, each in-process or remote.
+#[derive(Clone)]
+pub struct DomainClients {
+    pub identity: IdentityClient,
+    pub orders: OrdersClient,
+    pub hr: HrClient,
+}
+
 /// The schema wired to the domain services, with the operation limits of `edge`.
 /// Introspection only in development.
-pub fn build_schema(
-    identity: IdentityClient,
-    orders: OrdersClient,
-    dev_mode: bool,
-    edge: &EdgeConfig,
-) -> ApiSchema {
+pub fn build_schema(clients: DomainClients, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
     let mut builder = builder()
-        .data(identity)
-        .data(orders)
+        .data(clients.identity)
+        .data(clients.orders)
+        .data(clients.hr)
         .limit_depth(edge.graphql_max_depth)
         .limit_complexity(edge.graphql_max_complexity)
         .extension(OperationLimits {

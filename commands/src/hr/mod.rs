@@ -1,0 +1,5 @@
+//! HR commands: employee records.
+
+mod service;
+
+pub use service::{HireEmployeeInput, HrCommands};

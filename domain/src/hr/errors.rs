@@ -1,0 +1,23 @@
+//! Why the HR domain refuses a command.
+
+use chrono::NaiveDate;
+
+/// A business refusal; the message is safe to show to the caller.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HrError {
+    #[error("{0} is required")]
+    Required(&'static str),
+    #[error("'{0}' is not an employee number (EMP- and 4 to 6 digits)")]
+    InvalidEmployeeNumber(String),
+    #[error("the employee already exists")]
+    EmployeeAlreadyExists,
+    #[error("the employee does not exist")]
+    EmployeeNotFound,
+    #[error("the employment has already ended")]
+    AlreadyTerminated,
+    #[error("the last day {last_day} is before the hiring date {hired_on}")]
+    LastDayBeforeHiring {
+        last_day: NaiveDate,
+        hired_on: NaiveDate,
+    },
+}
