@@ -31,7 +31,10 @@ async fn the_first_request_provisions_the_user_from_the_token() {
             json!({}),
         )
         .await;
-    assert_eq!(me.data()["me"]["permissions"], json!(["hr.employees.read_own"]));
+    assert_eq!(
+        me.data()["me"]["permissions"],
+        json!(["hr.employees.read_own"])
+    );
     let user = own_user(&app, &token).await;
     assert_eq!(user["subject"], "zanele");
     assert_eq!(user["id"], me.data()["me"]["objectId"]);
