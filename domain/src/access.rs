@@ -98,11 +98,21 @@ pub enum Permission {
     ProjectsReadAssigned,
     /// Open projects and move them through their life cycle.
     ProjectsWrite,
+    /// Read the general ledger: accounts, journals, trial balance, ledger history.
+    LedgerRead,
+    /// Post journals and reverse them.
+    JournalsPost,
+    /// Open, rename and close ledger accounts.
+    AccountsManage,
+    /// Close accounting periods.
+    PeriodsClose,
+    /// Reopen closed accounting periods.
+    PeriodsReopen,
 }
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 12] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -110,6 +120,11 @@ impl Permission {
         Permission::ProjectsRead,
         Permission::ProjectsReadAssigned,
         Permission::ProjectsWrite,
+        Permission::LedgerRead,
+        Permission::JournalsPost,
+        Permission::AccountsManage,
+        Permission::PeriodsClose,
+        Permission::PeriodsReopen,
     ];
 
     /// A stable name for logs, errors and the matrix, `domain.operation`.
@@ -122,6 +137,11 @@ impl Permission {
             Permission::ProjectsRead => "orders.projects.read",
             Permission::ProjectsReadAssigned => "orders.projects.read_assigned",
             Permission::ProjectsWrite => "orders.projects.write",
+            Permission::LedgerRead => "finance.ledger.read",
+            Permission::JournalsPost => "finance.journals.post",
+            Permission::AccountsManage => "finance.accounts.manage",
+            Permission::PeriodsClose => "finance.periods.close",
+            Permission::PeriodsReopen => "finance.periods.reopen",
         }
     }
 
@@ -139,6 +159,13 @@ impl Permission {
                 "read only the projects, and projects at the sites, one is assigned to"
             }
             Permission::ProjectsWrite => "open projects and move them through their life cycle",
+            Permission::LedgerRead => {
+                "read ledger accounts, journals, the trial balance and ledger history"
+            }
+            Permission::JournalsPost => "post journals and reverse them",
+            Permission::AccountsManage => "open, rename and close ledger accounts",
+            Permission::PeriodsClose => "close accounting periods",
+            Permission::PeriodsReopen => "reopen closed accounting periods",
         }
     }
 
@@ -196,6 +223,12 @@ impl Permission {
             ],
             Permission::ProjectsReadAssigned => &[ProjectManager, SiteManager],
             Permission::ProjectsWrite => &[Admin, ProjectManager],
+            // The books: finance keeps them, auditors read everything and change nothing.
+            Permission::LedgerRead => &[Admin, Auditor, FinanceManager, FinanceUser],
+            Permission::JournalsPost => &[Admin, FinanceManager, FinanceUser],
+            Permission::AccountsManage => &[Admin, FinanceManager],
+            Permission::PeriodsClose => &[Admin, FinanceManager],
+            Permission::PeriodsReopen => &[Admin, FinanceManager],
         }
     }
 }
@@ -229,6 +262,20 @@ mod tests {
     fn auditor_reads_but_does_not_write() {
         assert!(allows(&[Role::Auditor], Permission::IdentityRead));
         assert!(!allows(&[Role::Auditor], Permission::IdentityWrite));
+    }
+
+    #[test]
+    fn auditors_read_the_ledger_and_change_nothing_in_it() {
+        assert!(allows(&[Role::Auditor], Permission::LedgerRead));
+        for p in [
+            Permission::JournalsPost,
+            Permission::AccountsManage,
+            Permission::PeriodsClose,
+            Permission::PeriodsReopen,
+        ] {
+            assert!(!allows(&[Role::Auditor], p), "{p}");
+        }
+        assert!(!allows(&[Role::SiteManager], Permission::LedgerRead));
     }
 
     #[test]
