@@ -6,14 +6,19 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
+use constructos_domain::finance::FinancialCalendar;
 use constructos_gateway::{app, build_schema, AppState, Edge, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
+use constructos_projections::finance::FinanceProjection;
 use constructos_projections::identity::IdentityProjection;
 use constructos_projections::orders::{AssignmentsProjection, OrdersProjection};
 use constructos_projections::{Projection, ProjectionWorker};
+use constructos_services::finance::{
+    self as finance_service, FinanceApi, FinanceClient, LocalFinance, RemoteFinance,
+};
 use constructos_services::identity::{
     self as identity_service, IdentityApi, IdentityClient, LocalIdentity, RemoteIdentity,
 };
@@ -94,6 +99,14 @@ pub fn spawn_projection(
                 shutdown,
             )
         }
+        Domain::Finance => spawn_worker(
+            tasks,
+            config,
+            pool,
+            FinanceProjection,
+            Domain::Finance,
+            shutdown,
+        ),
         other => {
             tracing::info!(domain = %other, "no read models in this domain yet");
             Ok(())
@@ -188,6 +201,12 @@ pub fn dev_issuer(config: &Config) -> anyhow::Result<DevIssuer> {
 pub struct GatewayPools {
     pub identity: Option<PgPool>,
     pub orders: Option<PgPool>,
+    pub finance: Option<PgPool>,
+}
+
+/// The financial calendar of `config` (year end month already validated there).
+pub fn calendar(config: &Config) -> FinancialCalendar {
+    FinancialCalendar::ending_in(config.finance_year_end_month).unwrap_or_default()
 }
 
 /// Where the gateway finds one domain: its service at `url`, or its database in-process.
@@ -243,9 +262,23 @@ pub fn gateway_state(config: &Config, pools: GatewayPools) -> anyhow::Result<App
         |url| Arc::new(RemoteOrders::new(url)) as Arc<dyn OrdersApi>,
         |pool| Arc::new(LocalOrders::new(pool)) as Arc<dyn OrdersApi>,
     )?);
+    let finance = FinanceClient::new(locate(
+        Domain::Finance,
+        &config.finance_url,
+        pools.finance,
+        &mut readiness,
+        |url| Arc::new(RemoteFinance::new(url)) as Arc<dyn FinanceApi>,
+        |pool| Arc::new(LocalFinance::new(pool, calendar(config))) as Arc<dyn FinanceApi>,
+    )?);
     let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
     Ok(AppState {
-        schema: build_schema(identity.clone(), orders, config.dev_mode, &config.edge),
+        schema: build_schema(
+            identity.clone(),
+            orders,
+            finance,
+            config.dev_mode,
+            &config.edge,
+        ),
         users: Provisioning::new(identity),
         validator: Arc::new(TokenValidator::new(config.auth.clone())),
         readiness,
@@ -269,6 +302,10 @@ pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
             validator,
         )),
         Domain::Orders => health.merge(orders_service::router(LocalOrders::new(pool), validator)),
+        Domain::Finance => health.merge(finance_service::router(
+            LocalFinance::new(pool, calendar(config)),
+            validator,
+        )),
         _ => health,
     }
 }

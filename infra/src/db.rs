@@ -62,6 +62,7 @@ pub async fn migrate(pool: &PgPool, domain: Domain) -> anyhow::Result<()> {
     match domain {
         Domain::Identity => migrators.push(sqlx::migrate!("migrations/identity")),
         Domain::Orders => migrators.push(sqlx::migrate!("migrations/orders")),
+        Domain::Finance => migrators.push(sqlx::migrate!("migrations/finance")),
         _ => {}
     }
     for mut migrator in migrators {

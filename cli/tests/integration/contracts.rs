@@ -5,6 +5,10 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::Utc;
+use constructos_domain::finance::{
+    AccountType, CostType, JournalEvent, JournalLine, JournalSource, LedgerAccountEvent,
+    PeriodEvent, Rand, Side,
+};
 use constructos_domain::identity::{
     AccountEvent, AccountKind, AccountStatus, ContactEvent, UserEvent,
 };
@@ -161,6 +165,85 @@ fn project_samples() -> Vec<ProjectEvent> {
     samples
 }
 
+/// One sample of every ledger account event.
+fn ledger_account_samples() -> Vec<LedgerAccountEvent> {
+    let samples = vec![
+        LedgerAccountEvent::LedgerAccountOpened {
+            code: "5200".into(),
+            name: "Cost of sales: plant".into(),
+            account_type: AccountType::Expense,
+            cost_type: Some(CostType::Plant),
+        },
+        LedgerAccountEvent::LedgerAccountRenamed {
+            from: "Cost of sales: plant".into(),
+            to: "Plant hire".into(),
+        },
+        LedgerAccountEvent::LedgerAccountClosed {},
+    ];
+    for sample in &samples {
+        match sample {
+            LedgerAccountEvent::LedgerAccountOpened { .. }
+            | LedgerAccountEvent::LedgerAccountRenamed { .. }
+            | LedgerAccountEvent::LedgerAccountClosed { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every journal event.
+fn journal_samples() -> Vec<JournalEvent> {
+    let line = |code: &str, side, cents| JournalLine {
+        account_code: code.into(),
+        side,
+        amount: Rand::cents(cents),
+        project_id: Some("PRJ-2026-014".into()),
+        cost_code: Some("CC-100".into()),
+        site_id: None,
+    };
+    let samples = vec![
+        JournalEvent::JournalPosted {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 10).expect("date"),
+            period: "2026-03".into(),
+            narrative: "Highveld Cement invoice 4411".into(),
+            source: JournalSource::Manual,
+            lines: vec![
+                line("5100", Side::Debit, 1_150_000),
+                line("2000", Side::Credit, 1_150_000),
+            ],
+            reverses: Some("0190f0c2-0000-7000-8000-000000000001".into()),
+        },
+        JournalEvent::JournalReversed {
+            reversal_id: "0190f0c2-0000-7000-8000-000000000002".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 20).expect("date"),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            JournalEvent::JournalPosted { .. } | JournalEvent::JournalReversed { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every period event.
+fn period_samples() -> Vec<PeriodEvent> {
+    let samples = vec![
+        PeriodEvent::PeriodClosed {
+            financial_year: 2027,
+            period_number: 1,
+        },
+        PeriodEvent::PeriodReopened {
+            reason: "Late supplier invoices".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            PeriodEvent::PeriodClosed { .. } | PeriodEvent::PeriodReopened { .. } => {}
+        }
+    }
+    samples
+}
+
 fn envelope<E: DomainEvent>(aggregate_type: &str, event: &E) -> Value {
     let stored = StoredEvent {
         event_id: Uuid::new_v4(),
@@ -203,8 +286,17 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in project_samples() {
         check(envelope("orders.project", &e));
     }
+    for e in ledger_account_samples() {
+        check(envelope("finance.ledger_account", &e));
+    }
+    for e in journal_samples() {
+        check(envelope("finance.journal", &e));
+    }
+    for e in period_samples() {
+        check(envelope("finance.period", &e));
+    }
     let mut on_disk = BTreeSet::new();
-    for domain in ["identity", "orders"] {
+    for domain in ["identity", "orders", "finance"] {
         for file in
             std::fs::read_dir(schemas_dir().join("events").join(domain)).expect("schema folder")
         {
@@ -350,6 +442,78 @@ async fn every_event_the_system_emits_validates_against_its_schema() {
         ALL_TYPES,
         "every event type was emitted: {types:?}"
     );
+    for (_, body) in &messages {
+        assert_valid(body);
+    }
+    app.stop().await;
+}
+
+#[test]
+fn an_amount_as_a_number_or_with_three_places_breaks_the_contract() {
+    let event = envelope("finance.journal", &journal_samples()[0]);
+    let schema = load("events/finance/JournalPosted.v1.json");
+    assert!(jsonschema::is_valid(&schema, &event["data"]));
+    for bad in [json!(11500.0), json!("11500.005"), json!("0")] {
+        let mut data = event["data"].clone();
+        data["lines"][0]["amount"] = bad.clone();
+        assert!(!jsonschema::is_valid(&schema, &data), "{bad}");
+    }
+}
+
+/// Every finance event type, emitted through the gateway, validates on the topic.
+#[tokio::test]
+async fn every_finance_event_the_system_emits_validates_against_its_schema() {
+    use rdkafka::consumer::Consumer;
+    let app = spawn_app().await;
+    let group = format!(
+        "{}reader.finance.{}",
+        app.env.config.topic_namespace,
+        Uuid::new_v4().simple()
+    );
+    let reader = constructos_infra::kafka::consumer(&app.env.config, &group).expect("consumer");
+    reader
+        .subscribe(&[&app.env.config.topic(constructos_infra::Domain::Finance)])
+        .expect("subscribe");
+    let token = app.token("contracts", &["Admin"]);
+    let steps = [
+        "mutation { openLedgerAccount(input: { code: \"1000\", name: \"Bank\", accountType: ASSET }) { id } }",
+        "mutation { openLedgerAccount(input: { code: \"5200\", name: \"Plant\", accountType: EXPENSE, costType: PLANT }) { id } }",
+        "mutation { openLedgerAccount(input: { code: \"6999\", name: \"Suspense\", accountType: EXPENSE }) { id } }",
+        "mutation { renameLedgerAccount(code: \"6999\", name: \"Old suspense\") { id } }",
+        "mutation { closeLedgerAccount(code: \"6999\") { id } }",
+        "mutation { closePeriod(period: \"2026-02\") { id } }",
+        "mutation { reopenPeriod(period: \"2026-02\", reason: \"Audit adjustments\") { id } }",
+    ];
+    for query in steps {
+        app.graphql(&token, query, json!({})).await.data();
+    }
+    let id = app
+        .graphql(
+            &token,
+            "mutation { postJournal(input: { date: \"2026-03-12\", narrative: \"Excavator hire\", lines: [{ accountCode: \"5200\", side: DEBIT, amount: \"8200.00\", projectId: \"PRJ-1\" }, { accountCode: \"1000\", side: CREDIT, amount: \"8200.00\" }] }) { id } }",
+            json!({}),
+        )
+        .await
+        .data()["postJournal"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    app.graphql(
+        &token,
+        "mutation($id: ID!) { reverseJournal(id: $id, date: \"2026-03-13\") { id } }",
+        json!({ "id": id }),
+    )
+    .await
+    .data();
+    const ALL_TYPES: usize = 7;
+    let messages = read_messages(&reader, |seen| {
+        seen.iter()
+            .map(|(_, b)| b["type"].to_string())
+            .collect::<BTreeSet<_>>()
+            .len()
+            >= ALL_TYPES
+    })
+    .await;
     for (_, body) in &messages {
         assert_valid(body);
     }

@@ -20,11 +20,12 @@ use uuid::Uuid;
 /// How long a test waits for something that happens asynchronously.
 pub const EVENTUALLY: Duration = Duration::from_secs(30);
 
-/// A test's own identity and orders databases and topic namespace, nothing running yet.
+/// A test's own identity, orders and finance databases and topic namespace, nothing running yet.
 pub struct TestEnv {
     pub config: Config,
     pub identity: PgPool,
     pub orders: PgPool,
+    pub finance: PgPool,
 }
 
 impl TestEnv {
@@ -55,13 +56,20 @@ impl TestEnv {
         let orders = db::prepare(&config, Domain::Orders)
             .await
             .expect("orders database");
-        stack::create_topics(&config, &[Domain::Identity, Domain::Orders])
+        let finance = db::prepare(&config, Domain::Finance)
             .await
-            .expect("topics");
+            .expect("finance database");
+        stack::create_topics(
+            &config,
+            &[Domain::Identity, Domain::Orders, Domain::Finance],
+        )
+        .await
+        .expect("topics");
         Self {
             config,
             identity,
             orders,
+            finance,
         }
     }
 
@@ -69,6 +77,7 @@ impl TestEnv {
     pub async fn drop_databases(&self) {
         self.identity.close().await;
         self.orders.close().await;
+        self.finance.close().await;
         let admin = db::connect_url(&self.config.url_with_database("postgres").expect("url"), 1)
             .await
             .expect("admin connection");
@@ -185,6 +194,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
     for (domain, pool) in [
         (Domain::Identity, &env.identity),
         (Domain::Orders, &env.orders),
+        (Domain::Finance, &env.finance),
     ] {
         stack::spawn_relay(&mut tasks, &env.config, domain, pool.clone(), &shutdown)
             .expect("relay");
@@ -197,6 +207,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
             GatewayPools {
                 identity: Some(env.identity.clone()),
                 orders: Some(env.orders.clone()),
+                finance: Some(env.finance.clone()),
             },
         ),
         Topology::Split => {
@@ -204,6 +215,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
             for (domain, pool) in [
                 (Domain::Identity, &env.identity),
                 (Domain::Orders, &env.orders),
+                (Domain::Finance, &env.finance),
             ] {
                 let router = stack::service_router(&env.config, domain, pool.clone());
                 let addr = stack::serve(
@@ -218,6 +230,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
             }
             env.config.identity_url = Some(format!("http://{}", addresses[0]));
             env.config.orders_url = Some(format!("http://{}", addresses[1]));
+            env.config.finance_url = Some(format!("http://{}", addresses[2]));
             (Some(addresses[0]), GatewayPools::default())
         }
     };

@@ -3,6 +3,7 @@
 
 mod contracts;
 mod edge;
+mod finance;
 mod harness;
 mod identity_api;
 mod migrate;

@@ -32,7 +32,7 @@ const MAX: Decimal = Decimal::from_parts(1_000_000_000, 232, 0, false, 0); // 10
 
 impl Rand {
     /// Nought rand.
-    pub const ZERO: Rand = Rand(Decimal::ZERO);
+    pub const ZERO: Rand = Rand(Decimal::from_parts(0, 0, 0, false, 2));
 
     /// An amount from a decimal with at most two places; more places are refused.
     pub fn from_decimal(value: Decimal) -> Result<Rand, MoneyError> {
@@ -93,14 +93,20 @@ impl FromStr for Rand {
 }
 
 impl fmt::Display for Rand {
+    /// Always two places, and never "-0.00".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        let mut value = self.0;
+        value.rescale(2);
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        write!(f, "{value}")
     }
 }
 
 impl Serialize for Rand {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.to_string())
+        serializer.serialize_str(&self.to_string())
     }
 }
 
@@ -155,6 +161,10 @@ mod tests {
         );
         assert_eq!(Rand::cents(-5).to_string(), "-0.05");
         assert_eq!(Rand::from_decimal(dec!(1.500)), Ok(Rand::cents(150)));
+        assert_eq!(Rand::ZERO.to_string(), "0.00");
+        assert_eq!(Rand::default().to_string(), "0.00");
+        assert_eq!((-Rand::ZERO).to_string(), "0.00");
+        assert_eq!((Rand::cents(5) - Rand::cents(5)).to_string(), "0.00");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
 pub(crate) mod errors;
+mod finance;
+mod finance_types;
 mod guard;
 mod identity;
 mod me;
@@ -14,6 +16,7 @@ use axum::http::header::CONTENT_SECURITY_POLICY;
 use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
+use constructos_services::finance::FinanceClient;
 use constructos_services::identity::IdentityClient;
 use constructos_services::orders::OrdersClient;
 use constructos_services::Call;
@@ -33,6 +36,7 @@ pub struct QueryRoot(
     identity::IdentityQuery,
     users::UsersQuery,
     projects::ProjectsQuery,
+    finance::FinanceQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -42,6 +46,7 @@ pub struct MutationRoot(
     identity::IdentityMutation,
     users::UsersMutation,
     projects::ProjectsMutation,
+    finance::FinanceMutation,
 );
 
 /// The gateway's schema type.
@@ -61,12 +66,14 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
 pub fn build_schema(
     identity: IdentityClient,
     orders: OrdersClient,
+    finance: FinanceClient,
     dev_mode: bool,
     edge: &EdgeConfig,
 ) -> ApiSchema {
     let mut builder = builder()
         .data(identity)
         .data(orders)
+        .data(finance)
         .limit_depth(edge.graphql_max_depth)
         .limit_complexity(edge.graphql_max_complexity)
         .extension(OperationLimits {
