@@ -366,3 +366,34 @@ async fn verify_ledger_names_the_first_edited_event() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_ledger_works_when_finance_runs_as_its_own_service() {
+    let app = crate::harness::spawn_app_as(crate::harness::Topology::Split).await;
+    seeded(&app).await;
+    let user = app.token("fiona", &["Finance_User"]);
+    post(
+        &app,
+        &user,
+        "2026-05-02",
+        "Subcontractor payment certificate 2",
+        vec![
+            line("5300", "DEBIT", "41000.00"),
+            line("2000", "CREDIT", "41000.00"),
+        ],
+    )
+    .await;
+    let tb = trial_balance(&app, &user, "2026-05-31", 1).await;
+    assert_eq!(tb["totalDebit"], "41000.00");
+    assert_eq!(tb["totalCredit"], "41000.00");
+    let site = app.token("sipho", &["Site_Manager"]);
+    let r = app
+        .graphql(&site, "{ ledgerAccounts { code } }", json!({}))
+        .await;
+    assert_eq!(
+        r.error_code(),
+        Some("FORBIDDEN"),
+        "refused by the finance service too"
+    );
+    app.stop().await;
+}
