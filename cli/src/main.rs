@@ -64,8 +64,11 @@ enum Command {
         #[arg(long, default_value = "1h", value_parser = ttl::parse)]
         ttl: std::time::Duration,
     },
-    /// Seed demo data into the identity domain (skipped when accounts exist).
+    /// Seed demo data into the identity domain (skipped when accounts exist) and the
+    /// default chart of accounts into finance (accounts that exist are left alone).
     Seed,
+    /// Recompute every finance hash chain; name the first broken link and exit non-zero.
+    VerifyLedger,
     /// Print the GraphQL schema (SDL).
     PrintSchema,
     /// Print the role × permission matrix and the guarded fields (docs/rbac.md).
@@ -99,6 +102,7 @@ async fn main() -> anyhow::Result<()> {
                     Domain::Identity => gateway_pools.identity = Some(pool),
                     Domain::Orders => gateway_pools.orders = Some(pool),
                     Domain::Hr => gateway_pools.hr = Some(pool),
+                    Domain::Finance => gateway_pools.finance = Some(pool),
                     _ => {}
                 }
             }
@@ -109,6 +113,12 @@ async fn main() -> anyhow::Result<()> {
             if !no_seed {
                 let seeded = seed::seed(&identity).await?;
                 tracing::info!(accounts = seeded, "demo data seeded");
+                let finance = gateway_pools
+                    .finance
+                    .clone()
+                    .context("the finance database was not prepared")?;
+                let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
+                tracing::info!(ledger_accounts = opened, "chart of accounts seeded");
             }
             let gateway =
                 stack::spawn_gateway(&mut tasks, &config, gateway_pools, &shutdown).await?;
@@ -198,7 +208,30 @@ async fn main() -> anyhow::Result<()> {
                 .1;
             let seeded = seed::seed(&pool).await?;
             println!("seeded {seeded} accounts");
+            let finance = stack::migrate(&config, &[Domain::Finance])
+                .await?
+                .remove(0)
+                .1;
+            let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
+            println!("opened {opened} ledger accounts");
             Ok(())
+        }
+        Command::VerifyLedger => {
+            let pool = constructos_infra::db::connect(&config, Domain::Finance).await?;
+            let verification = constructos_commands::finance::verify_ledger(&pool).await?;
+            match verification.broken {
+                None => {
+                    println!(
+                        "ledger verified: {} events in {} streams, every hash chain intact",
+                        verification.events, verification.streams
+                    );
+                    Ok(())
+                }
+                Some(link) => {
+                    eprintln!("ledger BROKEN at {link}");
+                    std::process::exit(2);
+                }
+            }
         }
         Command::PrintSchema => {
             print!("{}", constructos_gateway::sdl());

@@ -1,11 +1,15 @@
 //! Demo data: a handful of South African customers, vendors and subcontractors with
-//! contacts, entered through the command side like any other change.
+//! contacts, and the default chart of accounts, entered through the command side like
+//! any other change.
 
+use constructos_commands::finance::{FinanceCommands, OpenLedgerAccountInput};
 use constructos_commands::identity::{
     ContactDetailsInput, CreateAccountInput, CreateContactInput, IdentityCommands,
 };
-use constructos_commands::CommandContext;
+use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Role;
+use constructos_domain::finance::chart::DEFAULT_CHART;
+use constructos_domain::finance::{FinanceError, FinancialCalendar};
 use constructos_domain::identity::{AccountKind, ACCOUNT_AGGREGATE};
 use constructos_infra::auth::Caller;
 use sqlx::PgPool;
@@ -92,17 +96,7 @@ pub async fn seed(identity: &PgPool) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let commands = IdentityCommands::new(identity.clone());
-    let ctx = CommandContext::new(
-        Caller {
-            subject: "system:seed".to_string(),
-            object_id: None,
-            tenant_id: None,
-            name: Some("Demo data".to_string()),
-            username: None,
-            roles: vec![Role::Admin],
-        },
-        uuid::Uuid::new_v4().to_string(),
-    );
+    let ctx = seed_context();
     for demo in DEMO {
         let account_id = commands
             .create_account(
@@ -133,4 +127,48 @@ pub async fn seed(identity: &PgPool) -> anyhow::Result<usize> {
             .await?;
     }
     Ok(DEMO.len())
+}
+
+/// The seed's caller: the system, as an administrator.
+fn seed_context() -> CommandContext {
+    CommandContext::new(
+        Caller {
+            subject: "system:seed".to_string(),
+            object_id: None,
+            tenant_id: None,
+            name: Some("Demo data".to_string()),
+            username: None,
+            roles: vec![Role::Admin],
+        },
+        uuid::Uuid::new_v4().to_string(),
+    )
+}
+
+/// Opens every account of the default South African construction chart that is not
+/// open yet (idempotent: an existing code is left as it is). Returns how many opened.
+pub async fn seed_chart(finance: &PgPool, calendar: FinancialCalendar) -> anyhow::Result<usize> {
+    let commands = FinanceCommands::new(finance.clone(), calendar);
+    let ctx = seed_context();
+    let mut opened = 0;
+    for entry in DEFAULT_CHART {
+        let input = OpenLedgerAccountInput {
+            code: entry.code.to_string(),
+            name: entry.name.to_string(),
+            account_type: entry.account_type,
+            cost_type: entry.cost_type,
+        };
+        match commands.open_ledger_account(&ctx, input).await {
+            Ok(_) => opened += 1,
+            // Already in the chart (seeded before, or opened by hand): leave it.
+            Err(CommandError::Rejected(m))
+                if m == FinanceError::AccountAlreadyExists.to_string() => {}
+            Err(e) => {
+                return Err(anyhow::anyhow!(
+                    "Failed to open ledger account {}: {e}",
+                    entry.code
+                ))
+            }
+        }
+    }
+    Ok(opened)
 }

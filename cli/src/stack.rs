@@ -6,15 +6,20 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
+use constructos_domain::finance::FinancialCalendar;
 use constructos_gateway::{app, build_schema, AppState, DomainClients, Edge, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
+use constructos_projections::finance::FinanceProjection;
 use constructos_projections::hr::{HrProjection, LinksProjection};
 use constructos_projections::identity::IdentityProjection;
 use constructos_projections::orders::{AssignmentsProjection, OrdersProjection};
 use constructos_projections::{Projection, ProjectionWorker};
+use constructos_services::finance::{
+    self as finance_service, FinanceApi, FinanceClient, LocalFinance, RemoteFinance,
+};
 use constructos_services::hr::{self as hr_service, HrApi, HrClient, LocalHr, RemoteHr};
 use constructos_services::identity::{
     self as identity_service, IdentityApi, IdentityClient, LocalIdentity, RemoteIdentity,
@@ -115,6 +120,14 @@ pub fn spawn_projection(
                 shutdown,
             )
         }
+        Domain::Finance => spawn_worker(
+            tasks,
+            config,
+            pool,
+            FinanceProjection,
+            Domain::Finance,
+            shutdown,
+        ),
         other => {
             tracing::info!(domain = %other, "no read models in this domain yet");
             Ok(())
@@ -210,6 +223,7 @@ pub struct GatewayPools {
     pub identity: Option<PgPool>,
     pub orders: Option<PgPool>,
     pub hr: Option<PgPool>,
+    pub finance: Option<PgPool>,
 }
 
 /// Prepares the database of every domain the gateway answers in-process (those without
@@ -221,6 +235,7 @@ pub async fn gateway_pools(config: &Config) -> anyhow::Result<GatewayPools> {
         local(&config.identity_url, Domain::Identity),
         local(&config.orders_url, Domain::Orders),
         local(&config.hr_url, Domain::Hr),
+        local(&config.finance_url, Domain::Finance),
     ]
     .into_iter()
     .flatten()
@@ -229,10 +244,16 @@ pub async fn gateway_pools(config: &Config) -> anyhow::Result<GatewayPools> {
         match domain {
             Domain::Identity => pools.identity = pool,
             Domain::Orders => pools.orders = pool,
-            _ => pools.hr = pool,
+            Domain::Hr => pools.hr = pool,
+            _ => pools.finance = pool,
         }
     }
     Ok(pools)
+}
+
+/// The financial calendar of `config` (year end month already validated there).
+pub fn calendar(config: &Config) -> FinancialCalendar {
+    FinancialCalendar::ending_in(config.finance_year_end_month).unwrap_or_default()
 }
 
 /// Where the gateway finds one domain: its service at `url`, or its database in-process.
@@ -296,11 +317,20 @@ pub fn gateway_state(config: &Config, pools: GatewayPools) -> anyhow::Result<App
         |url| Arc::new(RemoteHr::new(url)) as Arc<dyn HrApi>,
         |pool| Arc::new(LocalHr::new(pool)) as Arc<dyn HrApi>,
     )?);
+    let finance = FinanceClient::new(locate(
+        Domain::Finance,
+        &config.finance_url,
+        pools.finance,
+        &mut readiness,
+        |url| Arc::new(RemoteFinance::new(url)) as Arc<dyn FinanceApi>,
+        |pool| Arc::new(LocalFinance::new(pool, calendar(config))) as Arc<dyn FinanceApi>,
+    )?);
     let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
     let clients = DomainClients {
         identity: identity.clone(),
         orders,
         hr,
+        finance,
     };
     Ok(AppState {
         schema: build_schema(clients, config.dev_mode, &config.edge),
@@ -328,6 +358,10 @@ pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
         )),
         Domain::Orders => health.merge(orders_service::router(LocalOrders::new(pool), validator)),
         Domain::Hr => health.merge(hr_service::router(LocalHr::new(pool), validator)),
+        Domain::Finance => health.merge(finance_service::router(
+            LocalFinance::new(pool, calendar(config)),
+            validator,
+        )),
         _ => health,
     }
 }

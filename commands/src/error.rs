@@ -1,6 +1,7 @@
 //! The one error type command services return, mapped to client codes at the edge.
 
 use constructos_domain::access::Permission;
+use constructos_domain::finance::FinanceError;
 use constructos_domain::hr::HrError;
 use constructos_domain::identity::IdentityError;
 use constructos_domain::orders::OrdersError;
@@ -67,6 +68,24 @@ impl From<AggregateError<HrError>> for CommandError {
         match error {
             AggregateError::UserError(e @ HrError::EmployeeNotFound) => {
                 CommandError::NotFound(e.to_string())
+            }
+            AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
+            AggregateError::AggregateConflict => CommandError::Conflict,
+            AggregateError::DatabaseConnectionError(e)
+            | AggregateError::DeserializationError(e)
+            | AggregateError::UnexpectedError(e) => CommandError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<AggregateError<FinanceError>> for CommandError {
+    fn from(error: AggregateError<FinanceError>) -> Self {
+        match error {
+            AggregateError::UserError(
+                e @ (FinanceError::AccountNotFound | FinanceError::JournalNotFound),
+            ) => CommandError::NotFound(e.to_string()),
+            AggregateError::UserError(FinanceError::LedgerUnavailable(cause)) => {
+                CommandError::Internal(cause)
             }
             AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
             AggregateError::AggregateConflict => CommandError::Conflict,

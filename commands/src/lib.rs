@@ -7,6 +7,7 @@
 mod context;
 mod error;
 mod execute;
+pub mod finance;
 pub mod hr;
 pub mod identity;
 pub mod orders;

@@ -108,11 +108,21 @@ pub enum Permission {
     EmployeesReadOwn,
     /// Hire employees and end employments.
     EmployeesWrite,
+    /// Read the general ledger: accounts, journals, trial balance, ledger history.
+    LedgerRead,
+    /// Post journals and reverse them.
+    JournalsPost,
+    /// Open, rename and close ledger accounts.
+    AccountsManage,
+    /// Close accounting periods.
+    PeriodsClose,
+    /// Reopen closed accounting periods.
+    PeriodsReopen,
 }
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 17] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -125,6 +135,11 @@ impl Permission {
         Permission::EmployeesRead,
         Permission::EmployeesReadOwn,
         Permission::EmployeesWrite,
+        Permission::LedgerRead,
+        Permission::JournalsPost,
+        Permission::AccountsManage,
+        Permission::PeriodsClose,
+        Permission::PeriodsReopen,
     ];
 
     /// A stable name for logs, errors and the matrix, `domain.operation`.
@@ -142,6 +157,11 @@ impl Permission {
             Permission::EmployeesRead => "hr.employees.read",
             Permission::EmployeesReadOwn => "hr.employees.read_own",
             Permission::EmployeesWrite => "hr.employees.write",
+            Permission::LedgerRead => "finance.ledger.read",
+            Permission::JournalsPost => "finance.journals.post",
+            Permission::AccountsManage => "finance.accounts.manage",
+            Permission::PeriodsClose => "finance.periods.close",
+            Permission::PeriodsReopen => "finance.periods.reopen",
         }
     }
 
@@ -168,6 +188,13 @@ impl Permission {
                 "read one's own employee record (the one one's user is linked to)"
             }
             Permission::EmployeesWrite => "hire employees and end employments",
+            Permission::LedgerRead => {
+                "read ledger accounts, journals, the trial balance and ledger history"
+            }
+            Permission::JournalsPost => "post journals and reverse them",
+            Permission::AccountsManage => "open, rename and close ledger accounts",
+            Permission::PeriodsClose => "close accounting periods",
+            Permission::PeriodsReopen => "reopen closed accounting periods",
         }
     }
 
@@ -233,6 +260,12 @@ impl Permission {
             Permission::EmployeesRead => &[Admin, Auditor, HrManager, PayrollOfficer],
             Permission::EmployeesReadOwn => &Role::ALL,
             Permission::EmployeesWrite => &[Admin, HrManager],
+            // The books: finance keeps them, auditors read everything and change nothing.
+            Permission::LedgerRead => &[Admin, Auditor, FinanceManager, FinanceUser],
+            Permission::JournalsPost => &[Admin, FinanceManager, FinanceUser],
+            Permission::AccountsManage => &[Admin, FinanceManager],
+            Permission::PeriodsClose => &[Admin, FinanceManager],
+            Permission::PeriodsReopen => &[Admin, FinanceManager],
         }
     }
 }
@@ -275,6 +308,20 @@ mod tests {
     fn auditor_reads_but_does_not_write() {
         assert!(allows(&[Role::Auditor], Permission::IdentityRead));
         assert!(!allows(&[Role::Auditor], Permission::IdentityWrite));
+    }
+
+    #[test]
+    fn auditors_read_the_ledger_and_change_nothing_in_it() {
+        assert!(allows(&[Role::Auditor], Permission::LedgerRead));
+        for p in [
+            Permission::JournalsPost,
+            Permission::AccountsManage,
+            Permission::PeriodsClose,
+            Permission::PeriodsReopen,
+        ] {
+            assert!(!allows(&[Role::Auditor], p), "{p}");
+        }
+        assert!(!allows(&[Role::SiteManager], Permission::LedgerRead));
     }
 
     #[test]

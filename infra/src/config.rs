@@ -24,6 +24,8 @@
 //! | `CONSTRUCTOS_DEV` | `true` (GraphiQL on) |
 //! | `CONSTRUCTOS_HR_URL` | unset: the gateway answers HR in-process; set: it calls the HR service there |
 //! | `CONSTRUCTOS_ORDERS_URL` | unset: the gateway answers orders in-process; set: it calls the orders service there |
+//! | `CONSTRUCTOS_FINANCE_URL` | unset: the gateway answers finance in-process; set: it calls the finance service there |
+//! | `CONSTRUCTOS_FINANCE_YEAR_END_MONTH` | `2` (the financial year ends with February) |
 //! | `CONSTRUCTOS_IDENTITY_URL` | unset: the gateway answers identity in-process; set: it calls the identity service there |
 //!
 //! The gateway's edge ([`EdgeConfig`]):
@@ -73,6 +75,10 @@ pub struct Config {
     pub orders_url: Option<String>,
     /// Where the HR service runs; `None` answers HR inside the gateway.
     pub hr_url: Option<String>,
+    /// Where the finance service runs; `None` answers finance inside the gateway.
+    pub finance_url: Option<String>,
+    /// The month (1–12) the financial year ends with.
+    pub finance_year_end_month: u32,
     /// The gateway's edge: rate limits, CORS, body and operation limits.
     pub edge: EdgeConfig,
 }
@@ -261,6 +267,15 @@ impl AuthConfig {
     }
 }
 
+/// The financial year's last month, 1–12.
+fn year_end_month() -> anyhow::Result<u32> {
+    let month: u32 = parsed("CONSTRUCTOS_FINANCE_YEAR_END_MONTH", "2")?;
+    if !(1..=12).contains(&month) {
+        anyhow::bail!("CONSTRUCTOS_FINANCE_YEAR_END_MONTH must be 1 to 12, not {month}");
+    }
+    Ok(month)
+}
+
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
@@ -300,6 +315,8 @@ impl Config {
             identity_url: var("CONSTRUCTOS_IDENTITY_URL"),
             orders_url: var("CONSTRUCTOS_ORDERS_URL"),
             hr_url: var("CONSTRUCTOS_HR_URL"),
+            finance_url: var("CONSTRUCTOS_FINANCE_URL"),
+            finance_year_end_month: year_end_month()?,
             edge: EdgeConfig::from_env()?,
         })
     }

@@ -63,6 +63,7 @@ pub async fn migrate(pool: &PgPool, domain: Domain) -> anyhow::Result<()> {
         Domain::Identity => migrators.push(sqlx::migrate!("migrations/identity")),
         Domain::Orders => migrators.push(sqlx::migrate!("migrations/orders")),
         Domain::Hr => migrators.push(sqlx::migrate!("migrations/hr")),
+        Domain::Finance => migrators.push(sqlx::migrate!("migrations/finance")),
         _ => {}
     }
     for mut migrator in migrators {

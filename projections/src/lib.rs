@@ -2,6 +2,7 @@
 //! tables, recording each applied event id in the same transaction so a redelivered
 //! message changes nothing.
 
+pub mod finance;
 pub mod hr;
 pub mod identity;
 pub mod orders;

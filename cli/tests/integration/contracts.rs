@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::event_samples::{
-    account_samples, contact_samples, employee_samples, lead_samples, project_samples, user_samples,
+    account_samples, contact_samples, employee_samples, journal_samples, lead_samples,
+    ledger_account_samples, period_samples, project_samples, user_samples,
 };
 use crate::harness::{read_messages, spawn_app};
 
@@ -93,8 +94,17 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in employee_samples() {
         check(envelope("hr.employee", &e));
     }
+    for e in ledger_account_samples() {
+        check(envelope("finance.ledger_account", &e));
+    }
+    for e in journal_samples() {
+        check(envelope("finance.journal", &e));
+    }
+    for e in period_samples() {
+        check(envelope("finance.period", &e));
+    }
     let mut on_disk = BTreeSet::new();
-    for domain in ["identity", "orders", "hr"] {
+    for domain in ["identity", "orders", "hr", "finance"] {
         for file in
             std::fs::read_dir(schemas_dir().join("events").join(domain)).expect("schema folder")
         {
@@ -309,6 +319,78 @@ async fn emit_the_further_identity_events(
     for (query, id) in steps {
         app.graphql(token, query, json!({ "id": id })).await.data();
     }
+}
+
+#[test]
+fn an_amount_as_a_number_or_with_three_places_breaks_the_contract() {
+    let event = envelope("finance.journal", &journal_samples()[0]);
+    let schema = load("events/finance/JournalPosted.v1.json");
+    assert!(jsonschema::is_valid(&schema, &event["data"]));
+    for bad in [json!(11500.0), json!("11500.005"), json!("0")] {
+        let mut data = event["data"].clone();
+        data["lines"][0]["amount"] = bad.clone();
+        assert!(!jsonschema::is_valid(&schema, &data), "{bad}");
+    }
+}
+
+/// Every finance event type, emitted through the gateway, validates on the topic.
+#[tokio::test]
+async fn every_finance_event_the_system_emits_validates_against_its_schema() {
+    use rdkafka::consumer::Consumer;
+    let app = spawn_app().await;
+    let group = format!(
+        "{}reader.finance.{}",
+        app.env.config.topic_namespace,
+        Uuid::new_v4().simple()
+    );
+    let reader = constructos_infra::kafka::consumer(&app.env.config, &group).expect("consumer");
+    reader
+        .subscribe(&[&app.env.config.topic(constructos_infra::Domain::Finance)])
+        .expect("subscribe");
+    let token = app.token("contracts", &["Admin"]);
+    let steps = [
+        "mutation { openLedgerAccount(input: { code: \"1000\", name: \"Bank\", accountType: ASSET }) { id } }",
+        "mutation { openLedgerAccount(input: { code: \"5200\", name: \"Plant\", accountType: EXPENSE, costType: PLANT }) { id } }",
+        "mutation { openLedgerAccount(input: { code: \"6999\", name: \"Suspense\", accountType: EXPENSE }) { id } }",
+        "mutation { renameLedgerAccount(code: \"6999\", name: \"Old suspense\") { id } }",
+        "mutation { closeLedgerAccount(code: \"6999\") { id } }",
+        "mutation { closePeriod(period: \"2026-02\") { id } }",
+        "mutation { reopenPeriod(period: \"2026-02\", reason: \"Audit adjustments\") { id } }",
+    ];
+    for query in steps {
+        app.graphql(&token, query, json!({})).await.data();
+    }
+    let id = app
+        .graphql(
+            &token,
+            "mutation { postJournal(input: { date: \"2026-03-12\", narrative: \"Excavator hire\", lines: [{ accountCode: \"5200\", side: DEBIT, amount: \"8200.00\", projectId: \"PRJ-1\" }, { accountCode: \"1000\", side: CREDIT, amount: \"8200.00\" }] }) { id } }",
+            json!({}),
+        )
+        .await
+        .data()["postJournal"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    app.graphql(
+        &token,
+        "mutation($id: ID!) { reverseJournal(id: $id, date: \"2026-03-13\") { id } }",
+        json!({ "id": id }),
+    )
+    .await
+    .data();
+    const ALL_TYPES: usize = 7;
+    let messages = read_messages(&reader, |seen| {
+        seen.iter()
+            .map(|(_, b)| b["type"].to_string())
+            .collect::<BTreeSet<_>>()
+            .len()
+            >= ALL_TYPES
+    })
+    .await;
+    for (_, body) in &messages {
+        assert_valid(body);
+    }
+    app.stop().await;
 }
 
 #[test]

@@ -5,6 +5,10 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use constructos_domain::finance::{
+    AccountType, CostType, JournalEvent, JournalLine, JournalSource, LedgerAccountEvent,
+    PeriodEvent, Rand, Side,
+};
 use constructos_domain::hr::EmployeeEvent;
 use constructos_domain::identity::{
     AccountEvent, AccountKind, AccountStatus, Address, AddressType, BbbeeLevel, Channel, CidbClass,
@@ -247,6 +251,85 @@ pub fn employee_samples() -> Vec<EmployeeEvent> {
     for sample in &samples {
         match sample {
             EmployeeEvent::EmployeeHired { .. } | EmployeeEvent::EmploymentTerminated { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every ledger account event.
+pub fn ledger_account_samples() -> Vec<LedgerAccountEvent> {
+    let samples = vec![
+        LedgerAccountEvent::LedgerAccountOpened {
+            code: "5200".into(),
+            name: "Cost of sales: plant".into(),
+            account_type: AccountType::Expense,
+            cost_type: Some(CostType::Plant),
+        },
+        LedgerAccountEvent::LedgerAccountRenamed {
+            from: "Cost of sales: plant".into(),
+            to: "Plant hire".into(),
+        },
+        LedgerAccountEvent::LedgerAccountClosed {},
+    ];
+    for sample in &samples {
+        match sample {
+            LedgerAccountEvent::LedgerAccountOpened { .. }
+            | LedgerAccountEvent::LedgerAccountRenamed { .. }
+            | LedgerAccountEvent::LedgerAccountClosed { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every journal event.
+pub fn journal_samples() -> Vec<JournalEvent> {
+    let line = |code: &str, side, cents| JournalLine {
+        account_code: code.into(),
+        side,
+        amount: Rand::cents(cents),
+        project_id: Some("PRJ-2026-014".into()),
+        cost_code: Some("CC-100".into()),
+        site_id: None,
+    };
+    let samples = vec![
+        JournalEvent::JournalPosted {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 10).expect("date"),
+            period: "2026-03".into(),
+            narrative: "Highveld Cement invoice 4411".into(),
+            source: JournalSource::Manual,
+            lines: vec![
+                line("5100", Side::Debit, 1_150_000),
+                line("2000", Side::Credit, 1_150_000),
+            ],
+            reverses: Some("0190f0c2-0000-7000-8000-000000000001".into()),
+        },
+        JournalEvent::JournalReversed {
+            reversal_id: "0190f0c2-0000-7000-8000-000000000002".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 20).expect("date"),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            JournalEvent::JournalPosted { .. } | JournalEvent::JournalReversed { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every period event.
+pub fn period_samples() -> Vec<PeriodEvent> {
+    let samples = vec![
+        PeriodEvent::PeriodClosed {
+            financial_year: 2027,
+            period_number: 1,
+        },
+        PeriodEvent::PeriodReopened {
+            reason: "Late supplier invoices".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            PeriodEvent::PeriodClosed { .. } | PeriodEvent::PeriodReopened { .. } => {}
         }
     }
     samples

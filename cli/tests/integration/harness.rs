@@ -20,12 +20,14 @@ use uuid::Uuid;
 /// How long a test waits for something that happens asynchronously.
 pub const EVENTUALLY: Duration = Duration::from_secs(30);
 
-/// A test's own identity, orders and HR databases and topic namespace, nothing running yet.
+/// A test's own identity, orders, HR and finance databases and topic namespace, nothing
+/// running yet.
 pub struct TestEnv {
     pub config: Config,
     pub identity: PgPool,
     pub orders: PgPool,
     pub hr: PgPool,
+    pub finance: PgPool,
 }
 
 impl TestEnv {
@@ -57,23 +59,36 @@ impl TestEnv {
             .await
             .expect("orders database");
         let hr = db::prepare(&config, Domain::Hr).await.expect("hr database");
-        stack::create_topics(&config, &[Domain::Identity, Domain::Orders, Domain::Hr])
+        let finance = db::prepare(&config, Domain::Finance)
             .await
-            .expect("topics");
+            .expect("finance database");
+        stack::create_topics(
+            &config,
+            &[
+                Domain::Identity,
+                Domain::Orders,
+                Domain::Hr,
+                Domain::Finance,
+            ],
+        )
+        .await
+        .expect("topics");
         Self {
             config,
             identity,
             orders,
             hr,
+            finance,
         }
     }
 
     /// The domains this environment runs, with their pools.
-    pub fn domains(&self) -> [(Domain, PgPool); 3] {
+    pub fn domains(&self) -> [(Domain, PgPool); 4] {
         [
             (Domain::Identity, self.identity.clone()),
             (Domain::Orders, self.orders.clone()),
             (Domain::Hr, self.hr.clone()),
+            (Domain::Finance, self.finance.clone()),
         ]
     }
 
@@ -82,6 +97,7 @@ impl TestEnv {
         self.identity.close().await;
         self.orders.close().await;
         self.hr.close().await;
+        self.finance.close().await;
         let admin = db::connect_url(&self.config.url_with_database("postgres").expect("url"), 1)
             .await
             .expect("admin connection");
@@ -208,6 +224,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
                 identity: Some(env.identity.clone()),
                 orders: Some(env.orders.clone()),
                 hr: Some(env.hr.clone()),
+                finance: Some(env.finance.clone()),
             },
         ),
         Topology::Split => {
@@ -227,6 +244,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
             env.config.identity_url = Some(format!("http://{}", addresses[0]));
             env.config.orders_url = Some(format!("http://{}", addresses[1]));
             env.config.hr_url = Some(format!("http://{}", addresses[2]));
+            env.config.finance_url = Some(format!("http://{}", addresses[3]));
             (Some(addresses[0]), GatewayPools::default())
         }
     };

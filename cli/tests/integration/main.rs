@@ -7,6 +7,7 @@ mod contracts;
 mod edge;
 mod employees;
 mod event_samples;
+mod finance;
 mod harness;
 mod identity_api;
 mod leads;

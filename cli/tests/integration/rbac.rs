@@ -114,6 +114,33 @@ fn sample(field: &str) -> (&'static str, Value) {
             json!({}),
         ),
         "Mutation.convertLead" => ("mutation { convertLead(id: \"none\") { accountId } }", json!({})),
+        "Query.ledgerAccounts" => ("{ ledgerAccounts { code } }", json!({})),
+        "Query.trialBalance" => ("{ trialBalance(asAt: \"2026-03-31\") { totalDebit } }", json!({})),
+        "Query.journal" => ("{ journal(id: \"none\") { id } }", json!({})),
+        "Query.journals" => ("{ journals(from: \"2026-03-01\") { id } }", json!({})),
+        "Query.ledgerHistory" => ("{ ledgerHistory(account: \"1000\") { eventType } }", json!({})),
+        "Mutation.openLedgerAccount" => (
+            "mutation { openLedgerAccount(input: { code: \"1X\", name: \"Bad code\", accountType: ASSET }) { id } }",
+            json!({}),
+        ),
+        "Mutation.renameLedgerAccount" => (
+            "mutation { renameLedgerAccount(code: \"9999\", name: \"X\") { id } }",
+            json!({}),
+        ),
+        "Mutation.closeLedgerAccount" => ("mutation { closeLedgerAccount(code: \"9999\") { id } }", json!({})),
+        "Mutation.postJournal" => (
+            "mutation { postJournal(input: { date: \"2026-03-15\", narrative: \"RBAC\", lines: [{ accountCode: \"9998\", side: DEBIT, amount: \"1.00\" }, { accountCode: \"9999\", side: CREDIT, amount: \"1.00\" }] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.reverseJournal" => (
+            "mutation { reverseJournal(id: \"none\", date: \"2026-03-20\") { id } }",
+            json!({}),
+        ),
+        "Mutation.closePeriod" => ("mutation { closePeriod(period: \"2026-13\") { id } }", json!({})),
+        "Mutation.reopenPeriod" => (
+            "mutation { reopenPeriod(period: \"2026-02\", reason: \"RBAC\") { id } }",
+            json!({}),
+        ),
         "Mutation.linkUser" => ("mutation { linkUser(id: \"none\", employeeId: \"E-1\") { id } }", json!({})),
         "Mutation.assignUser" => (
             "mutation { assignUser(id: \"none\", projects: [\"P-1\"], sites: []) { id } }",

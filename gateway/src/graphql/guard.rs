@@ -150,6 +150,45 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
         "Mutation.convertLead",
         Rule::Requires(Permission::LeadsWrite),
     ),
+    (
+        "Query.ledgerAccounts",
+        Rule::Requires(Permission::LedgerRead),
+    ),
+    ("Query.trialBalance", Rule::Requires(Permission::LedgerRead)),
+    ("Query.journal", Rule::Requires(Permission::LedgerRead)),
+    ("Query.journals", Rule::Requires(Permission::LedgerRead)),
+    (
+        "Query.ledgerHistory",
+        Rule::Requires(Permission::LedgerRead),
+    ),
+    (
+        "Mutation.openLedgerAccount",
+        Rule::Requires(Permission::AccountsManage),
+    ),
+    (
+        "Mutation.renameLedgerAccount",
+        Rule::Requires(Permission::AccountsManage),
+    ),
+    (
+        "Mutation.closeLedgerAccount",
+        Rule::Requires(Permission::AccountsManage),
+    ),
+    (
+        "Mutation.postJournal",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.reverseJournal",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.closePeriod",
+        Rule::Requires(Permission::PeriodsClose),
+    ),
+    (
+        "Mutation.reopenPeriod",
+        Rule::Requires(Permission::PeriodsReopen),
+    ),
     ("Mutation.linkUser", Rule::Requires(Permission::UsersAdmin)),
     (
         "Mutation.assignUser",

@@ -2,6 +2,8 @@
 
 mod employees;
 pub(crate) mod errors;
+mod finance;
+mod finance_types;
 mod guard;
 mod identity;
 mod leads;
@@ -17,6 +19,7 @@ use axum::http::header::CONTENT_SECURITY_POLICY;
 use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
+use constructos_services::finance::FinanceClient;
 use constructos_services::hr::HrClient;
 use constructos_services::identity::IdentityClient;
 use constructos_services::orders::OrdersClient;
@@ -39,6 +42,7 @@ pub struct QueryRoot(
     users::UsersQuery,
     projects::ProjectsQuery,
     employees::EmployeesQuery,
+    finance::FinanceQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -52,6 +56,7 @@ pub struct MutationRoot(
     users::UsersMutation,
     projects::ProjectsMutation,
     employees::EmployeesMutation,
+    finance::FinanceMutation,
 );
 
 /// The gateway's schema type.
@@ -72,6 +77,7 @@ pub struct DomainClients {
     pub identity: IdentityClient,
     pub orders: OrdersClient,
     pub hr: HrClient,
+    pub finance: FinanceClient,
 }
 
 /// The schema wired to the domain services, with the operation limits of `edge`.
@@ -81,6 +87,7 @@ pub fn build_schema(clients: DomainClients, dev_mode: bool, edge: &EdgeConfig) -
         .data(clients.identity)
         .data(clients.orders)
         .data(clients.hr)
+        .data(clients.finance)
         .limit_depth(edge.graphql_max_depth)
         .limit_complexity(edge.graphql_max_complexity)
         .extension(OperationLimits {

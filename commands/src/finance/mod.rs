@@ -1,0 +1,12 @@
+//! Finance commands: ledger accounts, journals and periods, every event sealed into a
+//! per-stream SHA-256 hash chain; and the verifier that recomputes the chains.
+
+mod chain;
+mod ledger;
+mod service;
+mod store;
+mod verify;
+
+pub use chain::{canonical_json, ChainLink, GENESIS};
+pub use service::{FinanceCommands, OpenLedgerAccountInput, PostJournalInput};
+pub use verify::{verify_ledger, BrokenLink, Verification};

@@ -1,0 +1,278 @@
+//! The finance command service: permission check, then the aggregate decides and its
+//! events are sealed into the hash chain and appended (see `store.rs`).
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use constructos_domain::access::Permission;
+use constructos_domain::finance::{
+    account_code, parse_period, AccountType, CostType, FinanceError, FinancialCalendar, Journal,
+    JournalCommand, JournalLine, JournalServices, JournalSource, LedgerAccount,
+    LedgerAccountCommand, Period, PeriodCommand,
+};
+use cqrs_es::{Aggregate, AggregateError};
+use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use super::ledger::EventStoreLedger;
+use super::store::ChainedStore;
+use crate::{CommandContext, CommandError};
+
+/// How often a command is re-decided after losing an optimistic-concurrency race.
+const CONFLICT_RETRIES: usize = 3;
+
+/// A new ledger account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OpenLedgerAccountInput {
+    pub code: String,
+    pub name: String,
+    pub account_type: AccountType,
+    pub cost_type: Option<CostType>,
+}
+
+/// A journal to post.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PostJournalInput {
+    pub date: NaiveDate,
+    pub narrative: String,
+    pub source: JournalSource,
+    pub lines: Vec<JournalLine>,
+}
+
+/// Executes finance commands against the finance event store.
+#[derive(Clone)]
+pub struct FinanceCommands {
+    store: ChainedStore,
+    services: JournalServices,
+    calendar: FinancialCalendar,
+}
+
+fn rejected(error: FinanceError) -> CommandError {
+    CommandError::from(AggregateError::UserError(error))
+}
+
+/// Logs an internal failure once, with the command's context.
+fn logged(error: CommandError, aggregate: &str, id: &str, ctx: &CommandContext) -> CommandError {
+    if let CommandError::Internal(cause) = &error {
+        tracing::error!(aggregate, aggregate_id = id, correlation_id = %ctx.correlation_id, cause = %cause, "command failed");
+    }
+    error
+}
+
+impl FinanceCommands {
+    /// Command handling over the finance database, with periods grouped by `calendar`.
+    pub fn new(pool: PgPool, calendar: FinancialCalendar) -> Self {
+        let store = ChainedStore::new(pool);
+        let ledger = EventStoreLedger {
+            store: store.clone(),
+        };
+        Self {
+            services: JournalServices::new(Arc::new(ledger)),
+            store,
+            calendar,
+        }
+    }
+
+    /// Decides and appends one command to one aggregate, re-deciding on a conflict.
+    async fn execute<A>(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        command: A::Command,
+        services: &A::Services,
+    ) -> Result<(), CommandError>
+    where
+        A: Aggregate,
+        A::Command: Clone,
+        CommandError: From<AggregateError<A::Error>>,
+    {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = async {
+                let mut loaded = self.store.load::<A>(id).await?;
+                let events = self
+                    .store
+                    .decide(&mut loaded, command.clone(), services, &ctx.metadata())
+                    .await?;
+                self.store.commit::<A>(&events).await
+            }
+            .await
+            .map_err(CommandError::from);
+            match result {
+                Err(CommandError::Conflict) if attempt < CONFLICT_RETRIES => continue,
+                other => return other.map_err(|e| logged(e, A::TYPE, id, ctx)),
+            }
+        }
+    }
+
+    /// Opens a ledger account; returns its code.
+    pub async fn open_ledger_account(
+        &self,
+        ctx: &CommandContext,
+        input: OpenLedgerAccountInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::AccountsManage)?;
+        let code = account_code(&input.code).map_err(rejected)?;
+        let command = LedgerAccountCommand::OpenLedgerAccount {
+            code: code.clone(),
+            name: input.name,
+            account_type: input.account_type,
+            cost_type: input.cost_type,
+        };
+        self.execute::<LedgerAccount>(ctx, &code, command, &())
+            .await?;
+        Ok(code)
+    }
+
+    /// Renames a ledger account.
+    pub async fn rename_ledger_account(
+        &self,
+        ctx: &CommandContext,
+        code: &str,
+        name: String,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::AccountsManage)?;
+        let command = LedgerAccountCommand::RenameLedgerAccount { name };
+        self.execute::<LedgerAccount>(ctx, code.trim(), command, &())
+            .await
+    }
+
+    /// Closes a ledger account to new postings.
+    pub async fn close_ledger_account(
+        &self,
+        ctx: &CommandContext,
+        code: &str,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::AccountsManage)?;
+        self.execute::<LedgerAccount>(
+            ctx,
+            code.trim(),
+            LedgerAccountCommand::CloseLedgerAccount,
+            &(),
+        )
+        .await
+    }
+
+    /// Posts a journal; returns its new id.
+    pub async fn post_journal(
+        &self,
+        ctx: &CommandContext,
+        input: PostJournalInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::JournalsPost)?;
+        let id = Uuid::now_v7().to_string();
+        let command = JournalCommand::PostJournal {
+            date: input.date,
+            narrative: input.narrative,
+            source: input.source,
+            lines: input.lines,
+            reverses: None,
+        };
+        self.execute::<Journal>(ctx, &id, command, &self.services)
+            .await?;
+        Ok(id)
+    }
+
+    /// Reverses a journal: marks it reversed and posts the reversing journal (debits
+    /// and credits swapped) dated `date`, both in one transaction. Returns the new id.
+    pub async fn reverse_journal(
+        &self,
+        ctx: &CommandContext,
+        journal_id: &str,
+        date: NaiveDate,
+        narrative: Option<String>,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::JournalsPost)?;
+        let reversal_id = Uuid::now_v7().to_string();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = self
+                .try_reverse(ctx, journal_id, &reversal_id, date, narrative.clone())
+                .await
+                .map_err(CommandError::from);
+            match result {
+                Err(CommandError::Conflict) if attempt < CONFLICT_RETRIES => continue,
+                Err(e) => return Err(logged(e, "finance.journal", journal_id, ctx)),
+                Ok(()) => return Ok(reversal_id),
+            }
+        }
+    }
+
+    async fn try_reverse(
+        &self,
+        ctx: &CommandContext,
+        journal_id: &str,
+        reversal_id: &str,
+        date: NaiveDate,
+        narrative: Option<String>,
+    ) -> Result<(), AggregateError<FinanceError>> {
+        let metadata = ctx.metadata();
+        let mut original = self.store.load::<Journal>(journal_id).await?;
+        let mut events = self
+            .store
+            .decide(
+                &mut original,
+                JournalCommand::ReverseJournal {
+                    reversal_id: reversal_id.to_string(),
+                    date,
+                },
+                &self.services,
+                &metadata,
+            )
+            .await?;
+        let narrative = narrative
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| format!("Reversal of: {}", original.aggregate.narrative()));
+        let mut reversal = self.store.load::<Journal>(reversal_id).await?;
+        let command = JournalCommand::PostJournal {
+            date,
+            narrative,
+            source: JournalSource::Manual,
+            lines: original.aggregate.reversing_lines(),
+            reverses: Some(original.id.clone()),
+        };
+        events.extend(
+            self.store
+                .decide(&mut reversal, command, &self.services, &metadata)
+                .await?,
+        );
+        self.store.commit::<Journal>(&events).await
+    }
+
+    /// Closes the period `YYYY-MM`.
+    pub async fn close_period(
+        &self,
+        ctx: &CommandContext,
+        period: &str,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::PeriodsClose)?;
+        let first_day = parse_period(period).map_err(rejected)?;
+        let command = PeriodCommand::ClosePeriod {
+            financial_year: self.calendar.financial_year(first_day),
+            period_number: self.calendar.period_number(first_day),
+        };
+        self.execute::<Period>(ctx, period.trim(), command, &())
+            .await
+    }
+
+    /// Reopens the closed period `YYYY-MM`.
+    pub async fn reopen_period(
+        &self,
+        ctx: &CommandContext,
+        period: &str,
+        reason: String,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::PeriodsReopen)?;
+        parse_period(period).map_err(rejected)?;
+        self.execute::<Period>(
+            ctx,
+            period.trim(),
+            PeriodCommand::ReopenPeriod { reason },
+            &(),
+        )
+        .await
+    }
+}

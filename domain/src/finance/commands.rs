@@ -1,0 +1,53 @@
+//! Commands of the finance domain.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{AccountType, CostType, JournalLine, JournalSource};
+
+/// Commands to a ledger account (one per account code).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum LedgerAccountCommand {
+    /// Open an account in the chart of accounts.
+    OpenLedgerAccount {
+        code: String,
+        name: String,
+        account_type: AccountType,
+        cost_type: Option<CostType>,
+    },
+    /// Give the account a new name; its code never changes.
+    RenameLedgerAccount { name: String },
+    /// Close the account to new postings. Accounts are never deleted.
+    CloseLedgerAccount,
+}
+
+/// Commands to a journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum JournalCommand {
+    /// Post a balanced journal. `reverses` is set only for the reversing journal the
+    /// write side posts together with [`JournalCommand::ReverseJournal`].
+    PostJournal {
+        date: NaiveDate,
+        narrative: String,
+        source: JournalSource,
+        lines: Vec<JournalLine>,
+        reverses: Option<String>,
+    },
+    /// Mark this journal reversed by the journal `reversal_id`, dated `date`.
+    ReverseJournal {
+        reversal_id: String,
+        date: NaiveDate,
+    },
+}
+
+/// Commands to an accounting period (`YYYY-MM`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PeriodCommand {
+    /// Close the period: nothing more may be posted into it.
+    ClosePeriod {
+        financial_year: i32,
+        period_number: u32,
+    },
+    /// Open a closed period again, with a reason for the auditors.
+    ReopenPeriod { reason: String },
+}

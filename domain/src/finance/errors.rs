@@ -1,0 +1,48 @@
+//! Why the finance domain refuses a command.
+
+use super::Rand;
+
+/// A business refusal; the message is safe to show to the caller.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FinanceError {
+    #[error("{0} is required")]
+    Required(&'static str),
+    #[error("'{0}' is not an account code (4 digits, e.g. 1000)")]
+    InvalidAccountCode(String),
+    #[error("only expense accounts carry a cost type")]
+    CostTypeOnNonExpense,
+    #[error("the ledger account already exists")]
+    AccountAlreadyExists,
+    #[error("the ledger account does not exist")]
+    AccountNotFound,
+    #[error("the ledger account is closed")]
+    AccountAlreadyClosed,
+    #[error("a journal needs at least two lines")]
+    TooFewLines,
+    #[error("line {line}: amounts must be more than nought")]
+    NonPositiveAmount { line: usize },
+    #[error("the journal does not balance: debits {debits}, credits {credits}")]
+    Unbalanced { debits: Rand, credits: Rand },
+    #[error("account {0} does not exist")]
+    UnknownAccount(String),
+    #[error("account {0} is closed")]
+    ClosedAccount(String),
+    #[error("period {0} is closed")]
+    PeriodClosed(String),
+    #[error("the journal already exists")]
+    JournalAlreadyPosted,
+    #[error("the journal does not exist")]
+    JournalNotFound,
+    #[error("the journal has already been reversed")]
+    AlreadyReversed,
+    #[error("a reversing journal cannot itself be reversed; post a new journal instead")]
+    CannotReverseAReversal,
+    #[error("'{0}' is not a period (YYYY-MM)")]
+    InvalidPeriod(String),
+    #[error("the period is already closed")]
+    PeriodAlreadyClosed,
+    #[error("the period is not closed")]
+    PeriodNotClosed,
+    #[error("the ledger cannot be consulted: {0}")]
+    LedgerUnavailable(String),
+}

@@ -1,0 +1,12 @@
+//! The finance read models: ledger accounts, journals and lines, balances per account,
+//! the trial balance as at any date, and the history behind every number.
+
+mod projection;
+mod queries;
+mod rows;
+
+pub use projection::FinanceProjection;
+pub use queries::{FinanceQueries, HistoryFilter};
+pub use rows::{
+    HistoryRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance, TrialBalanceLine,
+};

@@ -1,0 +1,199 @@
+//! Keeps the finance read models from finance events. Every event also lands in
+//! `read_model.ledger_history` with who, when and in which request.
+
+use anyhow::Context;
+use async_trait::async_trait;
+use constructos_domain::finance::{
+    JournalEvent, LedgerAccountEvent, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE, PERIOD_AGGREGATE,
+};
+use constructos_infra::cloudevents::CloudEvent;
+use sqlx::{Postgres, Transaction};
+
+use crate::{domain_event, Projection};
+
+/// The finance projection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FinanceProjection;
+
+type Tx<'a, 'b> = &'a mut Transaction<'b, Postgres>;
+
+async fn apply_account(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<Vec<String>> {
+    let query = match domain_event::<LedgerAccountEvent>(event)? {
+        LedgerAccountEvent::LedgerAccountOpened {
+            code,
+            name,
+            account_type,
+            cost_type,
+        } => sqlx::query(
+            "INSERT INTO read_model.ledger_accounts
+                 (code, name, account_type, cost_type, status, opened_at, updated_at, last_sequence)
+             VALUES ($1, $2, $3, $4, 'OPEN', $5, $5, $6)
+             ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(code)
+        .bind(name)
+        .bind(account_type.as_str())
+        .bind(cost_type.map(|c| c.as_str()))
+        .bind(event.time)
+        .bind(event.sequence),
+        LedgerAccountEvent::LedgerAccountRenamed { to, .. } => sqlx::query(
+            "UPDATE read_model.ledger_accounts SET name = $2, updated_at = $3, last_sequence = $4
+              WHERE code = $1 AND last_sequence < $4",
+        )
+        .bind(&event.subject)
+        .bind(to)
+        .bind(event.time)
+        .bind(event.sequence),
+        LedgerAccountEvent::LedgerAccountClosed {} => sqlx::query(
+            "UPDATE read_model.ledger_accounts SET status = 'CLOSED', updated_at = $2, last_sequence = $3
+              WHERE code = $1 AND last_sequence < $3",
+        )
+        .bind(&event.subject)
+        .bind(event.time)
+        .bind(event.sequence),
+    };
+    query
+        .execute(&mut **tx)
+        .await
+        .context("Failed to update ledger accounts")?;
+    Ok(vec![event.subject.clone()])
+}
+
+/// Applies a journal event; returns the accounts it touched and its effective date.
+async fn apply_journal(
+    tx: Tx<'_, '_>,
+    event: &CloudEvent,
+) -> anyhow::Result<(Vec<String>, chrono::NaiveDate)> {
+    match domain_event::<JournalEvent>(event)? {
+        JournalEvent::JournalPosted {
+            date,
+            period,
+            narrative,
+            source,
+            lines,
+            reverses,
+        } => {
+            let inserted = sqlx::query(
+                "INSERT INTO read_model.journals
+                     (id, journal_date, period, narrative, source, reverses, posted_at, posted_by,
+                      correlation_id, last_sequence)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                 ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(&event.subject)
+            .bind(date)
+            .bind(period)
+            .bind(narrative)
+            .bind(source.as_str())
+            .bind(reverses)
+            .bind(event.time)
+            .bind(&event.actor)
+            .bind(&event.correlationid)
+            .bind(event.sequence)
+            .execute(&mut **tx)
+            .await
+            .context("Failed to insert a journal")?
+            .rows_affected()
+                == 1;
+            let codes = lines.iter().map(|l| l.account_code.clone()).collect();
+            if !inserted {
+                return Ok((codes, date));
+            }
+            for (index, line) in lines.iter().enumerate() {
+                let line_no = i32::try_from(index + 1).context("too many lines")?;
+                sqlx::query(
+                    "INSERT INTO read_model.journal_lines
+                         (journal_id, line_no, account_code, side, amount, journal_date,
+                          project_id, cost_code, site_id)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(&event.subject)
+                .bind(line_no)
+                .bind(&line.account_code)
+                .bind(line.side.as_str())
+                .bind(line.amount.as_decimal())
+                .bind(date)
+                .bind(&line.project_id)
+                .bind(&line.cost_code)
+                .bind(&line.site_id)
+                .execute(&mut **tx)
+                .await
+                .context("Failed to insert a journal line")?;
+                let (debit, credit) = match line.side {
+                    constructos_domain::finance::Side::Debit => (line.amount, Default::default()),
+                    constructos_domain::finance::Side::Credit => (Default::default(), line.amount),
+                };
+                sqlx::query(
+                    "INSERT INTO read_model.account_balances (account_code, debits, credits)
+                     VALUES ($1, $2, $3)
+                     ON CONFLICT (account_code) DO UPDATE
+                        SET debits = read_model.account_balances.debits + EXCLUDED.debits,
+                            credits = read_model.account_balances.credits + EXCLUDED.credits",
+                )
+                .bind(&line.account_code)
+                .bind(debit.as_decimal())
+                .bind(credit.as_decimal())
+                .execute(&mut **tx)
+                .await
+                .context("Failed to update a balance")?;
+            }
+            Ok((codes, date))
+        }
+        JournalEvent::JournalReversed { reversal_id, date } => {
+            sqlx::query(
+                "UPDATE read_model.journals SET reversed_by = $2, last_sequence = $3
+                  WHERE id = $1 AND last_sequence < $3",
+            )
+            .bind(&event.subject)
+            .bind(reversal_id)
+            .bind(event.sequence)
+            .execute(&mut **tx)
+            .await
+            .context("Failed to mark a journal reversed")?;
+            Ok((vec![], date))
+        }
+    }
+}
+
+#[async_trait]
+impl Projection for FinanceProjection {
+    fn name(&self) -> &'static str {
+        "finance.read_model"
+    }
+
+    async fn apply(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        event: &CloudEvent,
+    ) -> anyhow::Result<()> {
+        let recorded_on = event.time.date_naive();
+        let (codes, effective_date) = match event.aggregatetype.as_str() {
+            LEDGER_ACCOUNT_AGGREGATE => (apply_account(tx, event).await?, recorded_on),
+            JOURNAL_AGGREGATE => apply_journal(tx, event).await?,
+            PERIOD_AGGREGATE => (vec![], recorded_on),
+            _ => return Ok(()),
+        };
+        sqlx::query(
+            "INSERT INTO read_model.ledger_history
+                 (event_id, aggregate_type, aggregate_id, sequence, event_type, recorded_at,
+                  effective_date, subject, correlation_id, account_codes, data)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             ON CONFLICT (event_id) DO NOTHING",
+        )
+        .bind(event.id)
+        .bind(&event.aggregatetype)
+        .bind(&event.subject)
+        .bind(event.sequence)
+        .bind(event.short_type())
+        .bind(event.time)
+        .bind(effective_date)
+        .bind(&event.actor)
+        .bind(&event.correlationid)
+        .bind(codes)
+        .bind(&event.data)
+        .execute(&mut **tx)
+        .await
+        .context("Failed to record ledger history")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,233 @@
+//! Reads of the finance read models.
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use constructos_domain::finance::{Rand, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use sqlx::postgres::PgRow;
+use sqlx::{PgPool, Row};
+
+use super::rows::{
+    HistoryRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance, TrialBalanceLine,
+};
+
+/// Which events `ledger_history` lists: those of a journal, or of an account and the
+/// journals posting to it; optionally only those effective within `from..=to`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HistoryFilter {
+    pub journal: Option<String>,
+    pub account: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// Reads of the finance database's read models.
+#[derive(Clone)]
+pub struct FinanceQueries {
+    pool: PgPool,
+}
+
+/// A `numeric(18,2)` column as rand.
+fn rand(row: &PgRow, column: &str) -> anyhow::Result<Rand> {
+    let value: Decimal = row.try_get(column)?;
+    Rand::from_decimal(value).with_context(|| format!("{column} is not an amount"))
+}
+
+const JOURNAL_COLUMNS: &str = "id, journal_date, period, narrative, source, reverses, \
+                               reversed_by, posted_at, posted_by, correlation_id";
+
+impl FinanceQueries {
+    /// Queries over the finance database.
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
+    }
+
+    /// The chart of accounts by code, with all-time totals.
+    pub async fn ledger_accounts(&self) -> anyhow::Result<Vec<LedgerAccountRow>> {
+        let rows = sqlx::query(
+            "SELECT a.code, a.name, a.account_type, a.cost_type, a.status,
+                    COALESCE(b.debits, 0) AS debits, COALESCE(b.credits, 0) AS credits
+               FROM read_model.ledger_accounts a
+               LEFT JOIN read_model.account_balances b ON b.account_code = a.code
+              ORDER BY a.code",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to read ledger accounts")?;
+        rows.iter()
+            .map(|r| {
+                Ok(LedgerAccountRow {
+                    code: r.try_get("code")?,
+                    name: r.try_get("name")?,
+                    account_type: r.try_get("account_type")?,
+                    cost_type: r.try_get("cost_type")?,
+                    status: r.try_get("status")?,
+                    debits: rand(r, "debits")?,
+                    credits: rand(r, "credits")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The trial balance as at the end of `as_at`: every line of journals dated on or
+    /// before it, netted per account onto its debit or credit side.
+    pub async fn trial_balance(&self, as_at: NaiveDate) -> anyhow::Result<TrialBalance> {
+        let rows = sqlx::query(
+            "SELECT l.account_code AS code, COALESCE(a.name, '') AS name,
+                    COALESCE(a.account_type, '') AS account_type,
+                    COALESCE(SUM(l.amount) FILTER (WHERE l.side = 'DEBIT'), 0) AS debits,
+                    COALESCE(SUM(l.amount) FILTER (WHERE l.side = 'CREDIT'), 0) AS credits
+               FROM read_model.journal_lines l
+               LEFT JOIN read_model.ledger_accounts a ON a.code = l.account_code
+              WHERE l.journal_date <= $1
+              GROUP BY l.account_code, a.name, a.account_type
+              ORDER BY l.account_code",
+        )
+        .bind(as_at)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to read the trial balance")?;
+        let mut lines = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let net = rand(r, "debits")? - rand(r, "credits")?;
+            let (debit, credit) = if net.is_positive() {
+                (net, Rand::ZERO)
+            } else {
+                (Rand::ZERO, -net)
+            };
+            lines.push(TrialBalanceLine {
+                code: r.try_get("code")?,
+                name: r.try_get("name")?,
+                account_type: r.try_get("account_type")?,
+                debit,
+                credit,
+            });
+        }
+        Ok(TrialBalance {
+            as_at,
+            total_debit: lines.iter().map(|l| l.debit).sum(),
+            total_credit: lines.iter().map(|l| l.credit).sum(),
+            lines,
+        })
+    }
+
+    /// One journal with its lines.
+    pub async fn journal(&self, id: &str) -> anyhow::Result<Option<JournalRow>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {JOURNAL_COLUMNS} FROM read_model.journals WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to read a journal")?;
+        Ok(self.with_lines(rows).await?.pop())
+    }
+
+    /// Journals dated within `from..=to` (either end open), by date.
+    pub async fn journals(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> anyhow::Result<Vec<JournalRow>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {JOURNAL_COLUMNS} FROM read_model.journals
+              WHERE ($1::date IS NULL OR journal_date >= $1)
+                AND ($2::date IS NULL OR journal_date <= $2)
+              ORDER BY journal_date, id
+              LIMIT 500"
+        ))
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to read journals")?;
+        self.with_lines(rows).await
+    }
+
+    async fn with_lines(&self, rows: Vec<PgRow>) -> anyhow::Result<Vec<JournalRow>> {
+        let mut journals = Vec::with_capacity(rows.len());
+        for r in &rows {
+            journals.push(JournalRow {
+                id: r.try_get("id")?,
+                date: r.try_get("journal_date")?,
+                period: r.try_get("period")?,
+                narrative: r.try_get("narrative")?,
+                source: r.try_get("source")?,
+                reverses: r.try_get("reverses")?,
+                reversed_by: r.try_get("reversed_by")?,
+                posted_at: r.try_get("posted_at")?,
+                posted_by: r.try_get("posted_by")?,
+                correlation_id: r.try_get("correlation_id")?,
+                lines: vec![],
+            });
+        }
+        let ids: Vec<String> = journals.iter().map(|j| j.id.clone()).collect();
+        let lines = sqlx::query(
+            "SELECT journal_id, line_no, account_code, side, amount, project_id, cost_code, site_id
+               FROM read_model.journal_lines WHERE journal_id = ANY($1)
+              ORDER BY journal_id, line_no",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to read journal lines")?;
+        for r in &lines {
+            let journal_id: String = r.try_get("journal_id")?;
+            let line = JournalLineRow {
+                line_no: r.try_get("line_no")?,
+                account_code: r.try_get("account_code")?,
+                side: r.try_get("side")?,
+                amount: rand(r, "amount")?,
+                project_id: r.try_get("project_id")?,
+                cost_code: r.try_get("cost_code")?,
+                site_id: r.try_get("site_id")?,
+            };
+            if let Some(journal) = journals.iter_mut().find(|j| j.id == journal_id) {
+                journal.lines.push(line);
+            }
+        }
+        Ok(journals)
+    }
+
+    /// The events behind a journal or an account, oldest first.
+    pub async fn ledger_history(&self, filter: &HistoryFilter) -> anyhow::Result<Vec<HistoryRow>> {
+        let rows = sqlx::query(
+            "SELECT event_id::text AS event_id, aggregate_type, aggregate_id, sequence, event_type,
+                    recorded_at, effective_date, subject, correlation_id, data
+               FROM read_model.ledger_history
+              WHERE ($1::text IS NULL OR (aggregate_type = $5 AND aggregate_id = $1))
+                AND ($2::text IS NULL OR $2 = ANY (account_codes)
+                     OR (aggregate_type = $6 AND aggregate_id = $2))
+                AND ($3::date IS NULL OR effective_date >= $3)
+                AND ($4::date IS NULL OR effective_date <= $4)
+              ORDER BY effective_date, recorded_at, aggregate_id, sequence
+              LIMIT 1000",
+        )
+        .bind(&filter.journal)
+        .bind(&filter.account)
+        .bind(filter.from)
+        .bind(filter.to)
+        .bind(JOURNAL_AGGREGATE)
+        .bind(LEDGER_ACCOUNT_AGGREGATE)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to read ledger history")?;
+        rows.iter()
+            .map(|r| {
+                Ok(HistoryRow {
+                    event_id: r.try_get("event_id")?,
+                    aggregate_type: r.try_get("aggregate_type")?,
+                    aggregate_id: r.try_get("aggregate_id")?,
+                    sequence: r.try_get("sequence")?,
+                    event_type: r.try_get("event_type")?,
+                    recorded_at: r.try_get("recorded_at")?,
+                    effective_date: r.try_get("effective_date")?,
+                    subject: r.try_get("subject")?,
+                    correlation_id: r.try_get("correlation_id")?,
+                    data: r.try_get("data")?,
+                })
+            })
+            .collect()
+    }
+}

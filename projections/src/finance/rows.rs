@@ -1,0 +1,79 @@
+//! What the finance read models answer. Amounts are [`Rand`]: exact, two places.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use constructos_domain::finance::Rand;
+use serde::{Deserialize, Serialize};
+
+/// An account of the chart with its all-time totals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LedgerAccountRow {
+    pub code: String,
+    pub name: String,
+    pub account_type: String,
+    pub cost_type: Option<String>,
+    pub status: String,
+    pub debits: Rand,
+    pub credits: Rand,
+}
+
+/// One line of a posted journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalLineRow {
+    pub line_no: i32,
+    pub account_code: String,
+    pub side: String,
+    pub amount: Rand,
+    pub project_id: Option<String>,
+    pub cost_code: Option<String>,
+    pub site_id: Option<String>,
+}
+
+/// A posted journal with its lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalRow {
+    pub id: String,
+    pub date: NaiveDate,
+    pub period: String,
+    pub narrative: String,
+    pub source: String,
+    pub reverses: Option<String>,
+    pub reversed_by: Option<String>,
+    pub posted_at: DateTime<Utc>,
+    pub posted_by: Option<String>,
+    pub correlation_id: Option<String>,
+    pub lines: Vec<JournalLineRow>,
+}
+
+/// One account's line in a trial balance: its net balance on one side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrialBalanceLine {
+    pub code: String,
+    pub name: String,
+    pub account_type: String,
+    pub debit: Rand,
+    pub credit: Rand,
+}
+
+/// The trial balance as at a date: total debits equal total credits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrialBalance {
+    pub as_at: NaiveDate,
+    pub lines: Vec<TrialBalanceLine>,
+    pub total_debit: Rand,
+    pub total_credit: Rand,
+}
+
+/// One event behind a number: what happened, to what, who did it, when, in which request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub event_id: String,
+    pub aggregate_type: String,
+    pub aggregate_id: String,
+    pub sequence: i64,
+    pub event_type: String,
+    pub recorded_at: DateTime<Utc>,
+    pub effective_date: NaiveDate,
+    pub subject: Option<String>,
+    pub correlation_id: Option<String>,
+    pub data: serde_json::Value,
+}

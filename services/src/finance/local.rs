@@ -1,0 +1,117 @@
+//! The finance service in-process: permission checks, then the command side or the
+//! read models of the finance database.
+
+use async_trait::async_trait;
+use constructos_commands::finance::FinanceCommands;
+use constructos_commands::{CommandContext, CommandError};
+use constructos_domain::access::Permission;
+use constructos_domain::finance::FinancialCalendar;
+use constructos_projections::finance::FinanceQueries;
+use sqlx::PgPool;
+
+use super::{FinanceApi, FinanceRequest, FinanceResponse};
+use crate::Call;
+
+/// Finance answered from its own database.
+#[derive(Clone)]
+pub struct LocalFinance {
+    commands: FinanceCommands,
+    queries: FinanceQueries,
+}
+
+impl LocalFinance {
+    /// The service over the finance database, with periods grouped by `calendar`.
+    pub fn new(pool: PgPool, calendar: FinancialCalendar) -> Self {
+        Self {
+            commands: FinanceCommands::new(pool.clone(), calendar),
+            queries: FinanceQueries::new(pool),
+        }
+    }
+}
+
+fn read_failed(error: anyhow::Error) -> CommandError {
+    CommandError::Internal(format!("{error:#}"))
+}
+
+/// Reads need `finance.ledger.read`; checked here, as commands check theirs.
+fn may_read(ctx: &CommandContext) -> Result<(), CommandError> {
+    ctx.require(Permission::LedgerRead)
+}
+
+#[async_trait]
+impl FinanceApi for LocalFinance {
+    async fn handle(
+        &self,
+        call: &Call,
+        request: FinanceRequest,
+    ) -> Result<FinanceResponse, CommandError> {
+        let ctx = &call.context;
+        let c = &self.commands;
+        let created = |id: String| FinanceResponse::Created(id);
+        let done = |_: ()| FinanceResponse::Done;
+        match request {
+            FinanceRequest::OpenLedgerAccount { input } => {
+                c.open_ledger_account(ctx, input).await.map(created)
+            }
+            FinanceRequest::RenameLedgerAccount { code, name } => {
+                c.rename_ledger_account(ctx, &code, name).await.map(done)
+            }
+            FinanceRequest::CloseLedgerAccount { code } => {
+                c.close_ledger_account(ctx, &code).await.map(done)
+            }
+            FinanceRequest::PostJournal { input } => c.post_journal(ctx, input).await.map(created),
+            FinanceRequest::ReverseJournal {
+                id,
+                date,
+                narrative,
+            } => c
+                .reverse_journal(ctx, &id, date, narrative)
+                .await
+                .map(created),
+            FinanceRequest::ClosePeriod { period } => c.close_period(ctx, &period).await.map(done),
+            FinanceRequest::ReopenPeriod { period, reason } => {
+                c.reopen_period(ctx, &period, reason).await.map(done)
+            }
+            FinanceRequest::LedgerAccounts => {
+                may_read(ctx)?;
+                self.queries
+                    .ledger_accounts()
+                    .await
+                    .map(FinanceResponse::LedgerAccounts)
+                    .map_err(read_failed)
+            }
+            FinanceRequest::TrialBalance { as_at } => {
+                may_read(ctx)?;
+                self.queries
+                    .trial_balance(as_at)
+                    .await
+                    .map(FinanceResponse::TrialBalance)
+                    .map_err(read_failed)
+            }
+            FinanceRequest::Journal { id } => {
+                may_read(ctx)?;
+                self.queries
+                    .journal(&id)
+                    .await
+                    .map(FinanceResponse::Journal)
+                    .map_err(read_failed)
+            }
+            FinanceRequest::Journals { from, to } => {
+                may_read(ctx)?;
+                self.queries
+                    .journals(from, to)
+                    .await
+                    .map(FinanceResponse::Journals)
+                    .map_err(read_failed)
+            }
+            FinanceRequest::LedgerHistory { filter } => {
+                may_read(ctx)?;
+                self.queries
+                    .ledger_history(&filter)
+                    .await
+                    .map(FinanceResponse::LedgerHistory)
+                    .map_err(read_failed)
+            }
+        }
+    }
+}

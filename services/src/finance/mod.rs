@@ -1,0 +1,199 @@
+//! The finance service: the general ledger — accounts, journals, periods — and its
+//! read models (trial balance, ledger history).
+
+mod http;
+mod local;
+mod remote;
+
+use async_trait::async_trait;
+use chrono::NaiveDate;
+use constructos_commands::finance::{OpenLedgerAccountInput, PostJournalInput};
+use constructos_commands::CommandError;
+use constructos_projections::finance::{
+    HistoryFilter, HistoryRow, JournalRow, LedgerAccountRow, TrialBalance,
+};
+use serde::{Deserialize, Serialize};
+
+pub use http::router;
+pub use local::LocalFinance;
+pub use remote::RemoteFinance;
+
+use crate::Call;
+
+/// Everything the finance service answers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum FinanceRequest {
+    OpenLedgerAccount {
+        input: OpenLedgerAccountInput,
+    },
+    RenameLedgerAccount {
+        code: String,
+        name: String,
+    },
+    CloseLedgerAccount {
+        code: String,
+    },
+    PostJournal {
+        input: PostJournalInput,
+    },
+    ReverseJournal {
+        id: String,
+        date: NaiveDate,
+        narrative: Option<String>,
+    },
+    ClosePeriod {
+        period: String,
+    },
+    ReopenPeriod {
+        period: String,
+        reason: String,
+    },
+    LedgerAccounts,
+    TrialBalance {
+        as_at: NaiveDate,
+    },
+    Journal {
+        id: String,
+    },
+    Journals {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
+    LedgerHistory {
+        filter: HistoryFilter,
+    },
+}
+
+/// The finance service's answers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "result", content = "value", rename_all = "snake_case")]
+pub enum FinanceResponse {
+    Created(String),
+    Done,
+    LedgerAccounts(Vec<LedgerAccountRow>),
+    TrialBalance(TrialBalance),
+    Journal(Option<JournalRow>),
+    Journals(Vec<JournalRow>),
+    LedgerHistory(Vec<HistoryRow>),
+}
+
+/// Answers finance requests, in-process or remotely.
+#[async_trait]
+pub trait FinanceApi: Send + Sync {
+    async fn handle(
+        &self,
+        call: &Call,
+        request: FinanceRequest,
+    ) -> Result<FinanceResponse, CommandError>;
+}
+
+/// Typed calls over any [`FinanceApi`].
+#[derive(Clone)]
+pub struct FinanceClient {
+    api: std::sync::Arc<dyn FinanceApi>,
+}
+
+fn unexpected(response: FinanceResponse) -> CommandError {
+    CommandError::Internal(format!("unexpected finance response {response:?}"))
+}
+
+impl FinanceClient {
+    /// A client over `api`.
+    pub fn new(api: std::sync::Arc<dyn FinanceApi>) -> Self {
+        Self { api }
+    }
+
+    /// Sends a command; returns the id it created, if any.
+    pub async fn command(
+        &self,
+        call: &Call,
+        request: FinanceRequest,
+    ) -> Result<Option<String>, CommandError> {
+        match self.api.handle(call, request).await? {
+            FinanceResponse::Created(id) => Ok(Some(id)),
+            FinanceResponse::Done => Ok(None),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// The chart of accounts with totals.
+    pub async fn ledger_accounts(
+        &self,
+        call: &Call,
+    ) -> Result<Vec<LedgerAccountRow>, CommandError> {
+        match self
+            .api
+            .handle(call, FinanceRequest::LedgerAccounts)
+            .await?
+        {
+            FinanceResponse::LedgerAccounts(rows) => Ok(rows),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// The trial balance as at a date.
+    pub async fn trial_balance(
+        &self,
+        call: &Call,
+        as_at: NaiveDate,
+    ) -> Result<TrialBalance, CommandError> {
+        match self
+            .api
+            .handle(call, FinanceRequest::TrialBalance { as_at })
+            .await?
+        {
+            FinanceResponse::TrialBalance(tb) => Ok(tb),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// One journal.
+    pub async fn journal(
+        &self,
+        call: &Call,
+        id: String,
+    ) -> Result<Option<JournalRow>, CommandError> {
+        match self
+            .api
+            .handle(call, FinanceRequest::Journal { id })
+            .await?
+        {
+            FinanceResponse::Journal(row) => Ok(row),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Journals dated within a range.
+    pub async fn journals(
+        &self,
+        call: &Call,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<JournalRow>, CommandError> {
+        match self
+            .api
+            .handle(call, FinanceRequest::Journals { from, to })
+            .await?
+        {
+            FinanceResponse::Journals(rows) => Ok(rows),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// The events behind a journal or an account.
+    pub async fn ledger_history(
+        &self,
+        call: &Call,
+        filter: HistoryFilter,
+    ) -> Result<Vec<HistoryRow>, CommandError> {
+        match self
+            .api
+            .handle(call, FinanceRequest::LedgerHistory { filter })
+            .await?
+        {
+            FinanceResponse::LedgerHistory(rows) => Ok(rows),
+            other => Err(unexpected(other)),
+        }
+    }
+}
