@@ -1,0 +1,92 @@
+//! Posting balanced journals through `FinanceCommands`, as a Finance_User would.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use constructos::seed;
+use constructos_commands::finance::{FinanceCommands, PostJournalInput};
+use constructos_commands::CommandContext;
+use constructos_domain::access::Role;
+use constructos_domain::finance::{FinancialCalendar, JournalLine, JournalSource, Rand, Side};
+use constructos_infra::auth::Caller;
+use sqlx::PgPool;
+
+/// What was posted and how long it took.
+pub struct Posted {
+    pub journals: usize,
+    pub events: i64,
+    pub elapsed: Duration,
+}
+
+fn line(code: &str, side: Side, cents: i64) -> JournalLine {
+    JournalLine {
+        account_code: code.to_string(),
+        side,
+        amount: Rand::cents(cents),
+        project_id: Some("PRJ-BENCH".to_string()),
+        cost_code: Some("CC-100".to_string()),
+        site_id: None,
+    }
+}
+
+/// Seeds the chart, then posts `count` three-line journals from `writers` tasks.
+pub async fn post(pool: &PgPool, count: usize, writers: usize) -> anyhow::Result<Posted> {
+    let calendar = FinancialCalendar::default();
+    seed::seed_chart(pool, calendar).await?;
+    let commands = Arc::new(FinanceCommands::new(pool.clone(), calendar));
+    let ctx = Arc::new(CommandContext::new(
+        Caller {
+            subject: "bench".to_string(),
+            object_id: None,
+            tenant_id: None,
+            name: None,
+            username: None,
+            roles: vec![Role::FinanceUser],
+        },
+        "bench",
+    ));
+    let next = Arc::new(AtomicUsize::new(0));
+    let date = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or_else(|| anyhow::anyhow!("date"))?;
+    let before: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
+        .fetch_one(pool)
+        .await?;
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..writers.max(1))
+        .map(|_| {
+            let (commands, ctx, next) = (commands.clone(), ctx.clone(), next.clone());
+            tokio::spawn(async move {
+                while next.fetch_add(1, Ordering::Relaxed) < count {
+                    let input = PostJournalInput {
+                        date,
+                        narrative: "Cement on credit".to_string(),
+                        source: JournalSource::System,
+                        lines: vec![
+                            line("5100", Side::Debit, 1_000_000),
+                            line("1200", Side::Debit, 150_000),
+                            line("2000", Side::Credit, 1_150_000),
+                        ],
+                    };
+                    commands
+                        .post_journal(&ctx, input)
+                        .await
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                }
+                anyhow::Ok(())
+            })
+        })
+        .collect();
+    for task in futures::future::join_all(tasks).await {
+        task??;
+    }
+    let elapsed = started.elapsed();
+    let after: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
+        .fetch_one(pool)
+        .await?;
+    Ok(Posted {
+        journals: count,
+        events: after - before,
+        elapsed,
+    })
+}
