@@ -8,6 +8,7 @@ mod edge;
 mod employees;
 mod event_samples;
 mod finance;
+mod finance_invoices;
 mod harness;
 mod identity_api;
 mod leads;
