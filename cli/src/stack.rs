@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
-use constructos_commands::finance::demo_supplier;
+use constructos_commands::finance::{demo_supplier, FinanceCommands};
 use constructos_domain::finance::{FinancialCalendar, Supplier};
 use constructos_gateway::{app, build_schema, AppState, DomainClients, Edge, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
@@ -20,6 +20,7 @@ use constructos_projections::orders::{AssignmentsProjection, OrdersProjection};
 use constructos_projections::{Projection, ProjectionWorker};
 use constructos_services::finance::{
     self as finance_service, FinanceApi, FinanceClient, LocalFinance, RemoteFinance,
+    ShipmentInvoicing,
 };
 use constructos_services::hr::{self as hr_service, HrApi, HrClient, LocalHr, RemoteHr};
 use constructos_services::identity::{
@@ -121,14 +122,27 @@ pub fn spawn_projection(
                 shutdown,
             )
         }
-        Domain::Finance => spawn_worker(
-            tasks,
-            config,
-            pool,
-            FinanceProjection,
-            Domain::Finance,
-            shutdown,
-        ),
+        Domain::Finance => {
+            spawn_worker(
+                tasks,
+                config,
+                pool.clone(),
+                FinanceProjection,
+                Domain::Finance,
+                shutdown,
+            )?;
+            // Finance invoices every completed shipment, from the orders topic.
+            let commands = FinanceCommands::new(pool.clone(), calendar(config))
+                .with_supplier(supplier(config));
+            spawn_worker(
+                tasks,
+                config,
+                pool,
+                ShipmentInvoicing::new(commands),
+                Domain::Orders,
+                shutdown,
+            )
+        }
         other => {
             tracing::info!(domain = %other, "no read models in this domain yet");
             Ok(())

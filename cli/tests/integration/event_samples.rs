@@ -17,6 +17,7 @@ use constructos_domain::identity::{
     UserEvent,
 };
 use constructos_domain::orders::{ProjectEvent, ProjectStatus};
+use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use rust_decimal::Decimal;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -401,4 +402,33 @@ pub fn numbering_samples() -> Vec<NumberingEvent> {
         }
     }
     samples
+}
+
+/// A `ShipmentCompleted` v1 as orders will publish it (no domain enum yet: finance
+/// consumes it, orders does not emit it so far), with the shipment id as subject.
+pub fn shipment_completed_sample(shipment_id: &str, customer: serde_json::Value) -> CloudEvent {
+    CloudEvent::from_stored(
+        "orders",
+        StoredEvent {
+            event_id: uuid::Uuid::new_v4(),
+            aggregate_type: "orders.shipment".to_string(),
+            aggregate_id: shipment_id.to_string(),
+            sequence: 3,
+            event_type: "ShipmentCompleted".to_string(),
+            event_version: "1".to_string(),
+            payload: serde_json::json!({ "ShipmentCompleted": {
+                "shipment_id": shipment_id,
+                "project_id": "PRJ-2026-014",
+                "customer": customer,
+                "date": "2026-03-20",
+                "lines": [
+                    { "description": "Precast culverts 900mm", "quantity": "12", "unit_price": "2450.00", "vat_treatment": "STANDARD" },
+                    { "description": "Delivery, Msunduzi site", "quantity": "1", "unit_price": "1850.50", "vat_treatment": "STANDARD", "cost_code": "CC-900" }
+                ],
+                "retention_percent": "5"
+            }}),
+            metadata: serde_json::json!({ "correlation_id": "orders-req-1", "subject": "system:orders" }),
+            recorded_at: chrono::Utc::now(),
+        },
+    )
 }

@@ -4,6 +4,7 @@
 mod http;
 mod local;
 mod remote;
+mod shipments;
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use http::router;
 pub use local::LocalFinance;
 pub use remote::RemoteFinance;
+pub use shipments::{ShipmentCompleted, ShipmentInvoicing, SHIPMENT_COMPLETED};
 
 use crate::Call;
 
