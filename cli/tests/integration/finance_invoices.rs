@@ -264,5 +264,15 @@ async fn finance_invoice_numbers_have_no_gaps_or_duplicates_under_concurrency() 
     .await
     .expect("count");
     assert_eq!(numbered, 7);
+    // Invoices, their number series and their journals are all sealed in hash chains.
+    let verified = constructos_commands::finance::verify_ledger(&app.env.finance)
+        .await
+        .expect("verification ran");
+    assert_eq!(verified.broken, None);
+    assert_eq!(
+        verified.streams,
+        19 + 7 + 1 + 7,
+        "accounts, invoices, INV, journals"
+    );
     app.stop().await;
 }
