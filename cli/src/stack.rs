@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
-use constructos_domain::finance::FinancialCalendar;
+use constructos_commands::finance::{demo_supplier, FinanceCommands};
+use constructos_domain::finance::{FinancialCalendar, Supplier};
 use constructos_gateway::{app, build_schema, AppState, DomainClients, Edge, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
@@ -19,6 +20,7 @@ use constructos_projections::orders::{AssignmentsProjection, OrdersProjection};
 use constructos_projections::{Projection, ProjectionWorker};
 use constructos_services::finance::{
     self as finance_service, FinanceApi, FinanceClient, LocalFinance, RemoteFinance,
+    ShipmentInvoicing,
 };
 use constructos_services::hr::{self as hr_service, HrApi, HrClient, LocalHr, RemoteHr};
 use constructos_services::identity::{
@@ -120,14 +122,27 @@ pub fn spawn_projection(
                 shutdown,
             )
         }
-        Domain::Finance => spawn_worker(
-            tasks,
-            config,
-            pool,
-            FinanceProjection,
-            Domain::Finance,
-            shutdown,
-        ),
+        Domain::Finance => {
+            spawn_worker(
+                tasks,
+                config,
+                pool.clone(),
+                FinanceProjection,
+                Domain::Finance,
+                shutdown,
+            )?;
+            // Finance invoices every completed shipment, from the orders topic.
+            let commands = FinanceCommands::new(pool.clone(), calendar(config))
+                .with_supplier(supplier(config));
+            spawn_worker(
+                tasks,
+                config,
+                pool,
+                ShipmentInvoicing::new(commands),
+                Domain::Orders,
+                shutdown,
+            )
+        }
         other => {
             tracing::info!(domain = %other, "no read models in this domain yet");
             Ok(())
@@ -256,6 +271,22 @@ pub fn calendar(config: &Config) -> FinancialCalendar {
     FinancialCalendar::ending_in(config.finance_year_end_month).unwrap_or_default()
 }
 
+/// The supplier on tax invoices: the configured company, demo data where unset.
+pub fn supplier(config: &Config) -> Supplier {
+    let demo = demo_supplier();
+    let company = &config.company;
+    Supplier {
+        name: company.name.clone().unwrap_or(demo.name),
+        vat_number: company.vat_number.clone().unwrap_or(demo.vat_number),
+        address: company.address.clone().unwrap_or(demo.address),
+    }
+}
+
+/// The finance service in-process, as configured.
+pub fn local_finance(config: &Config, pool: PgPool) -> LocalFinance {
+    LocalFinance::new(pool, calendar(config)).with_supplier(supplier(config))
+}
+
 /// Where the gateway finds one domain: its service at `url`, or its database in-process.
 fn locate<T>(
     domain: Domain,
@@ -323,7 +354,7 @@ pub fn gateway_state(config: &Config, pools: GatewayPools) -> anyhow::Result<App
         pools.finance,
         &mut readiness,
         |url| Arc::new(RemoteFinance::new(url)) as Arc<dyn FinanceApi>,
-        |pool| Arc::new(LocalFinance::new(pool, calendar(config))) as Arc<dyn FinanceApi>,
+        |pool| Arc::new(local_finance(config, pool)) as Arc<dyn FinanceApi>,
     )?);
     let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
     let clients = DomainClients {
@@ -359,7 +390,7 @@ pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
         Domain::Orders => health.merge(orders_service::router(LocalOrders::new(pool), validator)),
         Domain::Hr => health.merge(hr_service::router(LocalHr::new(pool), validator)),
         Domain::Finance => health.merge(finance_service::router(
-            LocalFinance::new(pool, calendar(config)),
+            local_finance(config, pool),
             validator,
         )),
         _ => health,

@@ -79,8 +79,19 @@ pub struct Config {
     pub finance_url: Option<String>,
     /// The month (1–12) the financial year ends with.
     pub finance_year_end_month: u32,
+    /// The company as its tax invoices show it (`CONSTRUCTOS_COMPANY_NAME`,
+    /// `_VAT_NUMBER`, `_ADDRESS`); each unset part falls back to demo data.
+    pub company: CompanyConfig,
     /// The gateway's edge: rate limits, CORS, body and operation limits.
     pub edge: EdgeConfig,
+}
+
+/// The supplier on tax invoices; `None` where not configured.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompanyConfig {
+    pub name: Option<String>,
+    pub vat_number: Option<String>,
+    pub address: Option<String>,
 }
 
 /// What the gateway lets through its front door (see the table in the module docs).
@@ -317,6 +328,11 @@ impl Config {
             hr_url: var("CONSTRUCTOS_HR_URL"),
             finance_url: var("CONSTRUCTOS_FINANCE_URL"),
             finance_year_end_month: year_end_month()?,
+            company: CompanyConfig {
+                name: var("CONSTRUCTOS_COMPANY_NAME"),
+                vat_number: var("CONSTRUCTOS_COMPANY_VAT_NUMBER"),
+                address: var("CONSTRUCTOS_COMPANY_ADDRESS"),
+            },
             edge: EdgeConfig::from_env()?,
         })
     }

@@ -6,8 +6,9 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use constructos_domain::finance::{
-    AccountType, CostType, JournalEvent, JournalLine, JournalSource, LedgerAccountEvent,
-    PeriodEvent, Rand, Side,
+    price_lines, totals, AccountType, CostType, Customer, InvoiceEvent, InvoiceLineInput,
+    JournalEvent, JournalLine, JournalSource, LedgerAccountEvent, NumberingEvent, PeriodEvent,
+    Rand, Side, Supplier, VatTreatment,
 };
 use constructos_domain::hr::EmployeeEvent;
 use constructos_domain::identity::{
@@ -16,6 +17,7 @@ use constructos_domain::identity::{
     UserEvent,
 };
 use constructos_domain::orders::{ProjectEvent, ProjectStatus};
+use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use rust_decimal::Decimal;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -333,4 +335,100 @@ pub fn period_samples() -> Vec<PeriodEvent> {
         }
     }
     samples
+}
+
+/// One sample of every invoice event.
+pub fn invoice_samples() -> Vec<InvoiceEvent> {
+    let lines = price_lines(vec![
+        InvoiceLineInput {
+            description: "Concrete 30MPa, m³".into(),
+            quantity: Decimal::new(25, 1),
+            unit_price: Rand::cents(189_900),
+            vat_treatment: VatTreatment::Standard,
+            project_id: Some("PRJ-2026-014".into()),
+            cost_code: Some("CC-100".into()),
+        },
+        InvoiceLineInput {
+            description: "Export crating".into(),
+            quantity: Decimal::ONE,
+            unit_price: Rand::cents(50_000),
+            vat_treatment: VatTreatment::ZeroRated,
+            project_id: None,
+            cost_code: None,
+        },
+    ])
+    .expect("priced");
+    let totals = totals(&lines, Decimal::new(5, 0)).expect("totals");
+    let samples = vec![
+        InvoiceEvent::InvoiceRaised {
+            customer: Customer {
+                account_id: "0190f0c2-0000-7000-8000-0000000000aa".into(),
+                name: "Msunduzi Developments (Pty) Ltd".into(),
+                vat_number: Some("4123456789".into()),
+                address: None,
+            },
+            supplier: Supplier {
+                name: "ConstructOS Demo Construction (Pty) Ltd".into(),
+                vat_number: "4000000000".into(),
+                address: "1 Demo Road, Midrand, 1685".into(),
+            },
+            date: date(2026, 3, 10),
+            lines,
+            retention_percent: Some(Decimal::new(5, 0)),
+            totals,
+        },
+        InvoiceEvent::InvoiceIssued {
+            number: "INV-000001".into(),
+            journal_id: "0190f0c2-0000-7000-8000-000000000003".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            InvoiceEvent::InvoiceRaised { .. } | InvoiceEvent::InvoiceIssued { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every invoice numbering event.
+pub fn numbering_samples() -> Vec<NumberingEvent> {
+    let samples = vec![NumberingEvent::InvoiceNumberAssigned {
+        number: 1,
+        invoice_id: "0190f0c2-0000-7000-8000-000000000004".into(),
+    }];
+    for sample in &samples {
+        match sample {
+            NumberingEvent::InvoiceNumberAssigned { .. } => {}
+        }
+    }
+    samples
+}
+
+/// A `ShipmentCompleted` v1 as orders will publish it (no domain enum yet: finance
+/// consumes it, orders does not emit it so far), with the shipment id as subject.
+pub fn shipment_completed_sample(shipment_id: &str, customer: serde_json::Value) -> CloudEvent {
+    CloudEvent::from_stored(
+        "orders",
+        StoredEvent {
+            event_id: uuid::Uuid::new_v4(),
+            aggregate_type: "orders.shipment".to_string(),
+            aggregate_id: shipment_id.to_string(),
+            sequence: 3,
+            event_type: "ShipmentCompleted".to_string(),
+            event_version: "1".to_string(),
+            payload: serde_json::json!({ "ShipmentCompleted": {
+                "shipment_id": shipment_id,
+                "project_id": "PRJ-2026-014",
+                "customer": customer,
+                "date": "2026-03-20",
+                "lines": [
+                    { "description": "Precast culverts 900mm", "quantity": "12", "unit_price": "2450.00", "vat_treatment": "STANDARD" },
+                    { "description": "Delivery, Msunduzi site", "quantity": "1", "unit_price": "1850.50", "vat_treatment": "STANDARD", "cost_code": "CC-900" }
+                ],
+                "retention_percent": "5"
+            }}),
+            metadata: serde_json::json!({ "correlation_id": "orders-req-1", "subject": "system:orders" }),
+            recorded_at: chrono::Utc::now(),
+        },
+    )
 }

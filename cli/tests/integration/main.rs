@@ -8,6 +8,8 @@ mod edge;
 mod employees;
 mod event_samples;
 mod finance;
+mod finance_invoices;
+mod finance_shipments;
 mod harness;
 mod identity_api;
 mod leads;

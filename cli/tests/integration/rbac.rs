@@ -141,6 +141,12 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { reopenPeriod(period: \"2026-02\", reason: \"RBAC\") { id } }",
             json!({}),
         ),
+        "Query.invoices" => ("{ invoices { id } }", json!({})),
+        "Query.invoice" => ("{ invoice(id: \"none\") { id } }", json!({})),
+        "Mutation.raiseInvoice" => (
+            "mutation { raiseInvoice(input: { customer: { accountId: \"a\", name: \"RBAC\" }, date: \"2026-03-14\", lines: [] }) { id } }",
+            json!({}),
+        ),
         "Mutation.linkUser" => ("mutation { linkUser(id: \"none\", employeeId: \"E-1\") { id } }", json!({})),
         "Mutation.assignUser" => (
             "mutation { assignUser(id: \"none\", projects: [\"P-1\"], sites: []) { id } }",

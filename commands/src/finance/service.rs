@@ -8,19 +8,20 @@ use constructos_domain::access::Permission;
 use constructos_domain::finance::{
     account_code, parse_period, AccountType, CostType, FinanceError, FinancialCalendar, Journal,
     JournalCommand, JournalLine, JournalServices, JournalSource, LedgerAccount,
-    LedgerAccountCommand, Period, PeriodCommand,
+    LedgerAccountCommand, Period, PeriodCommand, Supplier,
 };
 use cqrs_es::{Aggregate, AggregateError};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use super::invoices::demo_supplier;
 use super::ledger::EventStoreLedger;
 use super::store::ChainedStore;
 use crate::{CommandContext, CommandError};
 
 /// How often a command is re-decided after losing an optimistic-concurrency race.
-const CONFLICT_RETRIES: usize = 3;
+pub(super) const CONFLICT_RETRIES: usize = 3;
 
 /// A new ledger account.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -43,17 +44,23 @@ pub struct PostJournalInput {
 /// Executes finance commands against the finance event store.
 #[derive(Clone)]
 pub struct FinanceCommands {
-    store: ChainedStore,
-    services: JournalServices,
+    pub(super) store: ChainedStore,
+    pub(super) services: JournalServices,
     calendar: FinancialCalendar,
+    pub(super) supplier: Supplier,
 }
 
-fn rejected(error: FinanceError) -> CommandError {
+pub(super) fn rejected(error: FinanceError) -> CommandError {
     CommandError::from(AggregateError::UserError(error))
 }
 
 /// Logs an internal failure once, with the command's context.
-fn logged(error: CommandError, aggregate: &str, id: &str, ctx: &CommandContext) -> CommandError {
+pub(super) fn logged(
+    error: CommandError,
+    aggregate: &str,
+    id: &str,
+    ctx: &CommandContext,
+) -> CommandError {
     if let CommandError::Internal(cause) = &error {
         tracing::error!(aggregate, aggregate_id = id, correlation_id = %ctx.correlation_id, cause = %cause, "command failed");
     }
@@ -71,7 +78,14 @@ impl FinanceCommands {
             services: JournalServices::new(Arc::new(ledger)),
             store,
             calendar,
+            supplier: demo_supplier(),
         }
+    }
+
+    /// The same commands, showing `supplier` on the tax invoices they raise.
+    pub fn with_supplier(mut self, supplier: Supplier) -> Self {
+        self.supplier = supplier;
+        self
     }
 
     /// Decides and appends one command to one aggregate, re-deciding on a conflict.

@@ -32,6 +32,7 @@ pub(crate) struct Loaded<A> {
 #[derive(Clone)]
 pub(crate) struct ChainedStore {
     repo: Arc<PostgresEventRepository>,
+    pool: PgPool,
 }
 
 fn deserialization<E: std::error::Error>(e: serde_json::Error) -> AggregateError<E> {
@@ -42,7 +43,8 @@ impl ChainedStore {
     /// A store over a finance database.
     pub fn new(pool: PgPool) -> Self {
         Self {
-            repo: Arc::new(PostgresEventRepository::new(pool)),
+            repo: Arc::new(PostgresEventRepository::new(pool.clone())),
+            pool,
         }
     }
 
@@ -130,5 +132,42 @@ impl ChainedStore {
         }
         self.repo.persist::<A>(events, None).await?;
         Ok(())
+    }
+
+    /// Appends sealed events of *different* aggregate types in one transaction (an
+    /// invoice's issue, its number and its journal). postgres-es' `persist` writes one
+    /// type per call, so this is the same insert with each event's own type; a unique
+    /// violation on `(aggregate_type, aggregate_id, sequence)` is `AggregateConflict`.
+    pub async fn commit_all<E: std::error::Error>(
+        &self,
+        events: &[SerializedEvent],
+    ) -> Result<(), AggregateError<E>> {
+        let stored = async {
+            let mut tx = self.pool.begin().await?;
+            for event in events {
+                sqlx::query(
+                    "INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type,
+                                         event_version, payload, metadata)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(&event.aggregate_type)
+                .bind(&event.aggregate_id)
+                .bind(event.sequence as i64)
+                .bind(&event.event_type)
+                .bind(&event.event_version)
+                .bind(&event.payload)
+                .bind(&event.metadata)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await
+        }
+        .await;
+        stored.map_err(|e| match &e {
+            sqlx::Error::Database(db) if db.code().as_deref() == Some("23505") => {
+                AggregateError::AggregateConflict
+            }
+            _ => AggregateError::UnexpectedError(Box::new(e)),
+        })
     }
 }

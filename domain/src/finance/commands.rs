@@ -3,7 +3,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{AccountType, CostType, JournalLine, JournalSource};
+use rust_decimal::Decimal;
+
+use super::{
+    AccountType, CostType, Customer, InvoiceLineInput, JournalLine, JournalSource, Supplier,
+};
 
 /// Commands to a ledger account (one per account code).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,4 +54,27 @@ pub enum PeriodCommand {
     },
     /// Open a closed period again, with a reason for the auditors.
     ReopenPeriod { reason: String },
+}
+
+/// Commands to a customer invoice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum InvoiceCommand {
+    /// Raise a draft: the customer and supplier as the tax invoice shows them, the
+    /// date, the lines and an optional retention percentage (0–20).
+    RaiseInvoice {
+        customer: Customer,
+        supplier: Supplier,
+        date: NaiveDate,
+        lines: Vec<InvoiceLineInput>,
+        retention_percent: Option<Decimal>,
+    },
+    /// Issue the invoice under `number`, posted by the journal `journal_id`.
+    IssueInvoice { number: String, journal_id: String },
+}
+
+/// Commands to an invoice number series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum NumberingCommand {
+    /// Hand the next number to `invoice_id`.
+    AssignInvoiceNumber { invoice_id: String },
 }

@@ -43,6 +43,24 @@ pub enum FinanceError {
     PeriodAlreadyClosed,
     #[error("the period is not closed")]
     PeriodNotClosed,
+    #[error("an invoice needs at least one line")]
+    NoInvoiceLines,
+    #[error("line {line}: the quantity must be more than nought")]
+    NonPositiveQuantity { line: usize },
+    #[error("line {line}: the unit price must be more than nought")]
+    NonPositivePrice { line: usize },
+    #[error("'{0}' is not a VAT treatment (STANDARD, ZERO_RATED or EXEMPT)")]
+    UnknownVatTreatment(String),
+    #[error("retention of {0}% is outside 0–20%")]
+    RetentionOutOfRange(String),
+    #[error("{0} is not a valid amount")]
+    InvalidAmount(String),
+    #[error("the invoice already exists")]
+    InvoiceAlreadyRaised,
+    #[error("the invoice does not exist")]
+    InvoiceNotFound,
+    #[error("the invoice has already been issued")]
+    InvoiceAlreadyIssued,
     #[error("the ledger cannot be consulted: {0}")]
     LedgerUnavailable(String),
 }

@@ -4,7 +4,12 @@ use chrono::NaiveDate;
 use cqrs_es::DomainEvent;
 use serde::{Deserialize, Serialize};
 
-use super::{AccountType, CostType, JournalLine, JournalSource};
+use rust_decimal::Decimal;
+
+use super::{
+    AccountType, CostType, Customer, InvoiceLine, InvoiceTotals, JournalLine, JournalSource,
+    Supplier,
+};
 
 /// Events of the ledger account aggregate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,6 +93,60 @@ impl DomainEvent for PeriodEvent {
         match self {
             PeriodEvent::PeriodClosed { .. } => "PeriodClosed",
             PeriodEvent::PeriodReopened { .. } => "PeriodReopened",
+        }
+        .to_string()
+    }
+
+    fn event_version(&self) -> String {
+        "1".to_string()
+    }
+}
+
+/// Events of the customer invoice aggregate.
+// An invoice's events are few and short-lived; boxing the raised one buys nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum InvoiceEvent {
+    InvoiceRaised {
+        customer: Customer,
+        supplier: Supplier,
+        date: NaiveDate,
+        lines: Vec<InvoiceLine>,
+        retention_percent: Option<Decimal>,
+        totals: InvoiceTotals,
+    },
+    InvoiceIssued {
+        /// The invoice number, e.g. `INV-000042`.
+        number: String,
+        /// The journal that posted the invoice.
+        journal_id: String,
+    },
+}
+
+/// Events of an invoice number series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum NumberingEvent {
+    InvoiceNumberAssigned { number: u64, invoice_id: String },
+}
+
+impl DomainEvent for InvoiceEvent {
+    fn event_type(&self) -> String {
+        match self {
+            InvoiceEvent::InvoiceRaised { .. } => "InvoiceRaised",
+            InvoiceEvent::InvoiceIssued { .. } => "InvoiceIssued",
+        }
+        .to_string()
+    }
+
+    fn event_version(&self) -> String {
+        "1".to_string()
+    }
+}
+
+impl DomainEvent for NumberingEvent {
+    fn event_type(&self) -> String {
+        match self {
+            NumberingEvent::InvoiceNumberAssigned { .. } => "InvoiceNumberAssigned",
         }
         .to_string()
     }

@@ -6,19 +6,34 @@ pub mod chart;
 mod commands;
 mod errors;
 mod events;
+mod invoice;
+#[cfg(test)]
+mod invoice_tests;
 mod journal;
 #[cfg(test)]
 mod journal_tests;
 mod money;
+mod numbering;
 mod period;
+mod vat;
 
 pub use account::{account_code, AccountStatus, AccountType, CostType, LedgerAccount};
-pub use commands::{JournalCommand, LedgerAccountCommand, PeriodCommand};
+pub use commands::{
+    InvoiceCommand, JournalCommand, LedgerAccountCommand, NumberingCommand, PeriodCommand,
+};
 pub use errors::FinanceError;
-pub use events::{JournalEvent, LedgerAccountEvent, PeriodEvent};
+pub use events::{InvoiceEvent, JournalEvent, LedgerAccountEvent, NumberingEvent, PeriodEvent};
+pub use invoice::{
+    price_lines, totals, Customer, Invoice, InvoiceLine, InvoiceLineInput, InvoiceTotals, Supplier,
+    CONTRACT_REVENUE, RETENTION_RECEIVABLE, TRADE_DEBTORS, VAT_OUTPUT,
+};
 pub use journal::{Journal, JournalLine, JournalServices, JournalSource, Ledger, Side};
 pub use money::{MoneyError, Rand};
+pub use numbering::{invoice_number, InvoiceNumbering, INVOICE_SERIES};
 pub use period::{parse_period, period_of, FinancialCalendar, Period};
+pub use vat::{
+    line_value, line_vat, retention, round_to_cent, VatTreatment, MAX_RETENTION_PERCENT,
+};
 
 /// The aggregate type of ledger accounts (id: the account code).
 pub const LEDGER_ACCOUNT_AGGREGATE: &str = "finance.ledger_account";
@@ -26,3 +41,7 @@ pub const LEDGER_ACCOUNT_AGGREGATE: &str = "finance.ledger_account";
 pub const JOURNAL_AGGREGATE: &str = "finance.journal";
 /// The aggregate type of accounting periods (id: `YYYY-MM`).
 pub const PERIOD_AGGREGATE: &str = "finance.period";
+/// The aggregate type of customer invoices (id: a UUID, v5 of the source when derived).
+pub const INVOICE_AGGREGATE: &str = "finance.invoice";
+/// The aggregate type of invoice number series (id: the series, `INV`).
+pub const INVOICE_NUMBERING_AGGREGATE: &str = "finance.invoice_numbering";

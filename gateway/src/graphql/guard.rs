@@ -189,6 +189,12 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
         "Mutation.reopenPeriod",
         Rule::Requires(Permission::PeriodsReopen),
     ),
+    ("Query.invoices", Rule::Requires(Permission::LedgerRead)),
+    ("Query.invoice", Rule::Requires(Permission::LedgerRead)),
+    (
+        "Mutation.raiseInvoice",
+        Rule::Requires(Permission::JournalsPost),
+    ),
     ("Mutation.linkUser", Rule::Requires(Permission::UsersAdmin)),
     (
         "Mutation.assignUser",

@@ -6,6 +6,8 @@ mod finance;
 mod finance_types;
 mod guard;
 mod identity;
+mod invoice_types;
+mod invoices;
 mod leads;
 mod me;
 mod projects;
@@ -43,6 +45,7 @@ pub struct QueryRoot(
     projects::ProjectsQuery,
     employees::EmployeesQuery,
     finance::FinanceQuery,
+    invoices::InvoiceQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -57,6 +60,7 @@ pub struct MutationRoot(
     projects::ProjectsMutation,
     employees::EmployeesMutation,
     finance::FinanceMutation,
+    invoices::InvoiceMutation,
 );
 
 /// The gateway's schema type.

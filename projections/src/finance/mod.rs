@@ -1,6 +1,7 @@
 //! The finance read models: ledger accounts, journals and lines, balances per account,
 //! the trial balance as at any date, and the history behind every number.
 
+mod invoices;
 mod projection;
 mod queries;
 mod rows;
@@ -8,5 +9,6 @@ mod rows;
 pub use projection::FinanceProjection;
 pub use queries::{FinanceQueries, HistoryFilter};
 pub use rows::{
-    HistoryRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance, TrialBalanceLine,
+    HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,
+    TrialBalanceLine,
 };

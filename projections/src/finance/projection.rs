@@ -1,14 +1,16 @@
-//! Keeps the finance read models from finance events. Every event also lands in
+//! Keeps the finance read models from finance events (invoices in `invoices.rs`). Every event also lands in
 //! `read_model.ledger_history` with who, when and in which request.
 
 use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::finance::{
-    JournalEvent, LedgerAccountEvent, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE, PERIOD_AGGREGATE,
+    JournalEvent, LedgerAccountEvent, INVOICE_AGGREGATE, INVOICE_NUMBERING_AGGREGATE,
+    JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE, PERIOD_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
+use super::invoices::apply_invoice;
 use crate::{domain_event, Projection};
 
 /// The finance projection.
@@ -170,7 +172,8 @@ impl Projection for FinanceProjection {
         let (codes, effective_date) = match event.aggregatetype.as_str() {
             LEDGER_ACCOUNT_AGGREGATE => (apply_account(tx, event).await?, recorded_on),
             JOURNAL_AGGREGATE => apply_journal(tx, event).await?,
-            PERIOD_AGGREGATE => (vec![], recorded_on),
+            PERIOD_AGGREGATE | INVOICE_NUMBERING_AGGREGATE => (vec![], recorded_on),
+            INVOICE_AGGREGATE => (vec![], apply_invoice(tx, event).await?),
             _ => return Ok(()),
         };
         sqlx::query(

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Row};
 
+use super::invoices;
 use super::rows::{
-    HistoryRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance, TrialBalanceLine,
+    HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,
+    TrialBalanceLine,
 };
 
 /// Which events `ledger_history` lists: those of a journal, or of an account and the
@@ -41,6 +43,16 @@ impl FinanceQueries {
     /// Queries over the finance database.
     pub fn new(pool: PgPool) -> Self {
         Self { pool }
+    }
+
+    /// One invoice with its tax-invoice document.
+    pub async fn invoice(&self, id: &str) -> anyhow::Result<Option<InvoiceRow>> {
+        invoices::one(&self.pool, id).await
+    }
+
+    /// Invoices, newest first (at most 500).
+    pub async fn invoices(&self) -> anyhow::Result<Vec<InvoiceRow>> {
+        invoices::all(&self.pool).await
     }
 
     /// The chart of accounts by code, with all-time totals.

@@ -1,7 +1,8 @@
 //! What the finance read models answer. Amounts are [`Rand`]: exact, two places.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use constructos_domain::finance::Rand;
+use constructos_domain::finance::{Customer, InvoiceLine, InvoiceTotals, Rand, Supplier};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// An account of the chart with its all-time totals.
@@ -76,4 +77,23 @@ pub struct HistoryRow {
     pub subject: Option<String>,
     pub correlation_id: Option<String>,
     pub data: serde_json::Value,
+}
+
+/// A customer invoice with everything its tax invoice shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InvoiceRow {
+    pub id: String,
+    /// `None` while a draft.
+    pub number: Option<String>,
+    pub status: String,
+    pub date: NaiveDate,
+    pub customer: Customer,
+    pub supplier: Supplier,
+    pub lines: Vec<InvoiceLine>,
+    pub retention_percent: Option<Decimal>,
+    pub totals: InvoiceTotals,
+    pub journal_id: Option<String>,
+    pub raised_at: DateTime<Utc>,
+    pub raised_by: Option<String>,
+    pub issued_at: Option<DateTime<Utc>>,
 }

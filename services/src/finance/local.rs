@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use constructos_commands::finance::FinanceCommands;
 use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Permission;
-use constructos_domain::finance::FinancialCalendar;
+use constructos_domain::finance::{FinancialCalendar, Supplier};
 use constructos_projections::finance::FinanceQueries;
 use sqlx::PgPool;
 
@@ -26,6 +26,12 @@ impl LocalFinance {
             commands: FinanceCommands::new(pool.clone(), calendar),
             queries: FinanceQueries::new(pool),
         }
+    }
+
+    /// The same service, showing `supplier` on the tax invoices it raises.
+    pub fn with_supplier(mut self, supplier: Supplier) -> Self {
+        self.commands = self.commands.with_supplier(supplier);
+        self
     }
 }
 
@@ -71,6 +77,27 @@ impl FinanceApi for LocalFinance {
             FinanceRequest::ClosePeriod { period } => c.close_period(ctx, &period).await.map(done),
             FinanceRequest::ReopenPeriod { period, reason } => {
                 c.reopen_period(ctx, &period, reason).await.map(done)
+            }
+            FinanceRequest::RaiseInvoice { id, input } => match id {
+                Some(id) => c.raise_invoice_with_id(ctx, &id, input).await,
+                None => c.raise_invoice(ctx, input).await,
+            }
+            .map(FinanceResponse::InvoiceIssued),
+            FinanceRequest::Invoice { id } => {
+                may_read(ctx)?;
+                self.queries
+                    .invoice(&id)
+                    .await
+                    .map(|row| FinanceResponse::Invoice(row.map(Box::new)))
+                    .map_err(read_failed)
+            }
+            FinanceRequest::Invoices => {
+                may_read(ctx)?;
+                self.queries
+                    .invoices()
+                    .await
+                    .map(FinanceResponse::Invoices)
+                    .map_err(read_failed)
             }
             FinanceRequest::LedgerAccounts => {
                 may_read(ctx)?;

@@ -4,19 +4,23 @@
 mod http;
 mod local;
 mod remote;
+mod shipments;
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
-use constructos_commands::finance::{OpenLedgerAccountInput, PostJournalInput};
+use constructos_commands::finance::{
+    IssuedInvoice, OpenLedgerAccountInput, PostJournalInput, RaiseInvoiceInput,
+};
 use constructos_commands::CommandError;
 use constructos_projections::finance::{
-    HistoryFilter, HistoryRow, JournalRow, LedgerAccountRow, TrialBalance,
+    HistoryFilter, HistoryRow, InvoiceRow, JournalRow, LedgerAccountRow, TrialBalance,
 };
 use serde::{Deserialize, Serialize};
 
 pub use http::router;
 pub use local::LocalFinance;
 pub use remote::RemoteFinance;
+pub use shipments::{ShipmentCompleted, ShipmentInvoicing, SHIPMENT_COMPLETED};
 
 use crate::Call;
 
@@ -63,6 +67,15 @@ pub enum FinanceRequest {
     LedgerHistory {
         filter: HistoryFilter,
     },
+    /// Raise and issue an invoice; `id` makes it idempotent (a new id when `None`).
+    RaiseInvoice {
+        id: Option<String>,
+        input: RaiseInvoiceInput,
+    },
+    Invoice {
+        id: String,
+    },
+    Invoices,
 }
 
 /// The finance service's answers.
@@ -76,6 +89,9 @@ pub enum FinanceResponse {
     Journal(Option<JournalRow>),
     Journals(Vec<JournalRow>),
     LedgerHistory(Vec<HistoryRow>),
+    InvoiceIssued(IssuedInvoice),
+    Invoice(Option<Box<InvoiceRow>>),
+    Invoices(Vec<InvoiceRow>),
 }
 
 /// Answers finance requests, in-process or remotely.
@@ -177,6 +193,47 @@ impl FinanceClient {
             .await?
         {
             FinanceResponse::Journals(rows) => Ok(rows),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Raises and issues an invoice (idempotent on `id` when given).
+    pub async fn raise_invoice(
+        &self,
+        call: &Call,
+        id: Option<String>,
+        input: RaiseInvoiceInput,
+    ) -> Result<IssuedInvoice, CommandError> {
+        match self
+            .api
+            .handle(call, FinanceRequest::RaiseInvoice { id, input })
+            .await?
+        {
+            FinanceResponse::InvoiceIssued(issued) => Ok(issued),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// One invoice.
+    pub async fn invoice(
+        &self,
+        call: &Call,
+        id: String,
+    ) -> Result<Option<InvoiceRow>, CommandError> {
+        match self
+            .api
+            .handle(call, FinanceRequest::Invoice { id })
+            .await?
+        {
+            FinanceResponse::Invoice(row) => Ok(row.map(|r| *r)),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Invoices, newest first.
+    pub async fn invoices(&self, call: &Call) -> Result<Vec<InvoiceRow>, CommandError> {
+        match self.api.handle(call, FinanceRequest::Invoices).await? {
+            FinanceResponse::Invoices(rows) => Ok(rows),
             other => Err(unexpected(other)),
         }
     }

@@ -1,0 +1,185 @@
+//! Raising and issuing customer invoices. One transaction appends the invoice's
+//! `InvoiceRaised` and `InvoiceIssued`, the number series' `InvoiceNumberAssigned` and
+//! the invoice's `JournalPosted`: a number is never taken without its invoice and
+//! journal (no gaps), and two writers racing for a number collide on the series'
+//! sequence (no duplicates) — the loser re-decides on the new state.
+//!
+//! Raising is idempotent on the invoice id: an invoice already issued is answered as it
+//! stands. With an id derived from its source (a shipment, [`invoice_id_for_shipment`])
+//! a retried or redelivered request raises nothing new.
+
+use chrono::NaiveDate;
+use constructos_domain::access::Permission;
+use constructos_domain::finance::{
+    invoice_number, Customer, FinanceError, Invoice, InvoiceCommand, InvoiceLineInput,
+    InvoiceNumbering, Journal, JournalCommand, JournalSource, NumberingCommand, Supplier,
+    INVOICE_SERIES,
+};
+use cqrs_es::AggregateError;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::service::{logged, FinanceCommands};
+use crate::{CommandContext, CommandError};
+
+/// How often raising is re-decided after losing a race: every invoice contends for the
+/// one number series, so more often than other commands.
+const INVOICE_RETRIES: usize = 10;
+
+/// The namespace of ids finance derives (UUID v5) from another id.
+const FINANCE_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a8e_5b3d_4c7f_9e21_0a4b_8c6d_2e10);
+
+/// The invoice raised for a shipment: the same shipment always gives the same id.
+pub fn invoice_id_for_shipment(shipment_id: &str) -> String {
+    Uuid::new_v5(
+        &FINANCE_NAMESPACE,
+        format!("shipment:{shipment_id}").as_bytes(),
+    )
+    .to_string()
+}
+
+/// The journal that posts an invoice: the same invoice always gives the same id.
+fn journal_id_for_invoice(invoice_id: &str) -> String {
+    Uuid::new_v5(
+        &FINANCE_NAMESPACE,
+        format!("invoice:{invoice_id}").as_bytes(),
+    )
+    .to_string()
+}
+
+/// The supplier shown when `CONSTRUCTOS_COMPANY_*` is not configured: demo data.
+pub fn demo_supplier() -> Supplier {
+    Supplier {
+        name: "ConstructOS Demo Construction (Pty) Ltd".to_string(),
+        vat_number: "4000000000".to_string(),
+        address: "1 Demo Road, Midrand, 1685, South Africa".to_string(),
+    }
+}
+
+/// An invoice to raise and issue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RaiseInvoiceInput {
+    pub customer: Customer,
+    pub date: NaiveDate,
+    pub lines: Vec<InvoiceLineInput>,
+    pub retention_percent: Option<Decimal>,
+}
+
+/// An issued invoice: its id, number and journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedInvoice {
+    pub id: String,
+    pub number: String,
+    /// Whether it had already been issued before this request (nothing was appended).
+    pub already_issued: bool,
+}
+
+impl FinanceCommands {
+    /// Raises an invoice under a new id and issues it; returns its id and number.
+    pub async fn raise_invoice(
+        &self,
+        ctx: &CommandContext,
+        input: RaiseInvoiceInput,
+    ) -> Result<IssuedInvoice, CommandError> {
+        let id = Uuid::now_v7().to_string();
+        self.raise_invoice_with_id(ctx, &id, input).await
+    }
+
+    /// Raises the invoice `id` and issues it, or answers it when already issued.
+    pub async fn raise_invoice_with_id(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        input: RaiseInvoiceInput,
+    ) -> Result<IssuedInvoice, CommandError> {
+        ctx.require(Permission::JournalsPost)?;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = self
+                .try_raise(ctx, id, input.clone())
+                .await
+                .map_err(CommandError::from);
+            match result {
+                Err(CommandError::Conflict) if attempt < INVOICE_RETRIES => continue,
+                other => return other.map_err(|e| logged(e, "finance.invoice", id, ctx)),
+            }
+        }
+    }
+
+    async fn try_raise(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        input: RaiseInvoiceInput,
+    ) -> Result<IssuedInvoice, AggregateError<FinanceError>> {
+        let metadata = ctx.metadata();
+        let mut invoice = self.store.load::<Invoice>(id).await?;
+        if let Some(number) = invoice.aggregate.number() {
+            return Ok(IssuedInvoice {
+                id: id.to_string(),
+                number: number.to_string(),
+                already_issued: true,
+            });
+        }
+        let mut events = Vec::new();
+        if !invoice.aggregate.exists() {
+            let raise = InvoiceCommand::RaiseInvoice {
+                customer: input.customer,
+                supplier: self.supplier.clone(),
+                date: input.date,
+                lines: input.lines,
+                retention_percent: input.retention_percent,
+            };
+            events.extend(
+                self.store
+                    .decide(&mut invoice, raise, &(), &metadata)
+                    .await?,
+            );
+        }
+        let mut numbering = self.store.load::<InvoiceNumbering>(INVOICE_SERIES).await?;
+        let assign = NumberingCommand::AssignInvoiceNumber {
+            invoice_id: id.to_string(),
+        };
+        events.extend(
+            self.store
+                .decide(&mut numbering, assign, &(), &metadata)
+                .await?,
+        );
+        let number = invoice_number(INVOICE_SERIES, numbering.aggregate.last());
+        let journal_id = journal_id_for_invoice(id);
+        let mut journal = self.store.load::<Journal>(&journal_id).await?;
+        let date = invoice
+            .aggregate
+            .date()
+            .ok_or(AggregateError::UserError(FinanceError::InvoiceNotFound))?;
+        let post = JournalCommand::PostJournal {
+            date,
+            narrative: format!("Tax invoice {number}"),
+            source: JournalSource::System,
+            lines: invoice.aggregate.journal_lines(),
+            reverses: None,
+        };
+        events.extend(
+            self.store
+                .decide(&mut journal, post, &self.services, &metadata)
+                .await?,
+        );
+        let issue = InvoiceCommand::IssueInvoice {
+            number: number.clone(),
+            journal_id,
+        };
+        events.extend(
+            self.store
+                .decide(&mut invoice, issue, &(), &metadata)
+                .await?,
+        );
+        self.store.commit_all(&events).await?;
+        Ok(IssuedInvoice {
+            id: id.to_string(),
+            number,
+            already_issued: false,
+        })
+    }
+}

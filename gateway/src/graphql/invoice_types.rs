@@ -1,0 +1,237 @@
+//! The invoice types of the schema: a customer invoice as a South African full tax
+//! invoice shows it (VAT Act s20(4)), the `Decimal` scalar for quantities and
+//! percentages, and the input of `raiseInvoice`.
+
+use async_graphql::{
+    Enum, InputObject, InputValueError, InputValueResult, Scalar, ScalarType, SimpleObject, Value,
+    ID,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use constructos_domain::finance as domain;
+use constructos_projections::finance::InvoiceRow;
+
+use super::finance_types::Rand;
+
+/// An exact decimal number as a string, e.g. `"2.5"` (a quantity or a percentage);
+/// never a Float.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decimal(pub rust_decimal::Decimal);
+
+#[Scalar(name = "Decimal")]
+impl ScalarType for Decimal {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match value {
+            Value::String(text) => text
+                .trim()
+                .parse::<rust_decimal::Decimal>()
+                .map(Decimal)
+                .map_err(|e| InputValueError::custom(format!("'{text}' is not a decimal: {e}"))),
+            other => Err(InputValueError::custom(format!(
+                "a decimal is a string such as \"2.5\", not {other}"
+            ))),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.normalize().to_string())
+    }
+}
+
+/// How a line is treated for VAT: STANDARD (15%), ZERO_RATED (0%) or EXEMPT.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum VatTreatment {
+    Standard,
+    ZeroRated,
+    Exempt,
+}
+
+impl From<VatTreatment> for domain::VatTreatment {
+    fn from(t: VatTreatment) -> Self {
+        match t {
+            VatTreatment::Standard => domain::VatTreatment::Standard,
+            VatTreatment::ZeroRated => domain::VatTreatment::ZeroRated,
+            VatTreatment::Exempt => domain::VatTreatment::Exempt,
+        }
+    }
+}
+
+impl From<domain::VatTreatment> for VatTreatment {
+    fn from(t: domain::VatTreatment) -> Self {
+        match t {
+            domain::VatTreatment::Standard => VatTreatment::Standard,
+            domain::VatTreatment::ZeroRated => VatTreatment::ZeroRated,
+            domain::VatTreatment::Exempt => VatTreatment::Exempt,
+        }
+    }
+}
+
+/// The customer as the tax invoice must show them (a snapshot of their account).
+#[derive(InputObject)]
+pub struct CustomerInput {
+    pub account_id: ID,
+    pub name: String,
+    pub vat_number: Option<String>,
+    pub address: Option<String>,
+}
+
+/// One line to invoice.
+#[derive(InputObject)]
+pub struct InvoiceLineInput {
+    pub description: String,
+    pub quantity: Decimal,
+    pub unit_price: Rand,
+    pub vat_treatment: VatTreatment,
+    pub project_id: Option<ID>,
+    pub cost_code: Option<String>,
+}
+
+/// An invoice to raise and issue.
+#[derive(InputObject)]
+pub struct RaiseInvoiceInput {
+    pub customer: CustomerInput,
+    pub date: NaiveDate,
+    pub lines: Vec<InvoiceLineInput>,
+    /// Retention withheld, 0–20 (percent of the total including VAT).
+    pub retention_percent: Option<Decimal>,
+}
+
+impl From<RaiseInvoiceInput> for constructos_commands::finance::RaiseInvoiceInput {
+    fn from(input: RaiseInvoiceInput) -> Self {
+        Self {
+            customer: domain::Customer {
+                account_id: input.customer.account_id.0,
+                name: input.customer.name,
+                vat_number: input.customer.vat_number,
+                address: input.customer.address,
+            },
+            date: input.date,
+            lines: input
+                .lines
+                .into_iter()
+                .map(|l| domain::InvoiceLineInput {
+                    description: l.description,
+                    quantity: l.quantity.0,
+                    unit_price: l.unit_price.0,
+                    vat_treatment: l.vat_treatment.into(),
+                    project_id: l.project_id.map(|id| id.0),
+                    cost_code: l.cost_code,
+                })
+                .collect(),
+            retention_percent: input.retention_percent.map(|p| p.0),
+        }
+    }
+}
+
+/// What `raiseInvoice` answers: the invoice's id and its number.
+#[derive(SimpleObject)]
+pub struct InvoiceRaised {
+    pub id: ID,
+    pub number: String,
+    /// The request's correlation id, recorded with every event it caused.
+    pub correlation_id: String,
+}
+
+/// A party to the invoice: name, address and VAT registration number.
+#[derive(SimpleObject)]
+pub struct InvoiceParty {
+    /// The customer's account id (none for the supplier).
+    pub account_id: Option<ID>,
+    pub name: String,
+    pub address: Option<String>,
+    pub vat_number: Option<String>,
+}
+
+/// One line of a tax invoice.
+#[derive(SimpleObject)]
+pub struct TaxInvoiceLine {
+    pub description: String,
+    pub quantity: Decimal,
+    pub unit_price: Rand,
+    pub vat_treatment: VatTreatment,
+    /// Quantity × unit price, rounded half up to the cent.
+    pub value_excl_vat: Rand,
+    /// Value excl. VAT × 15% (STANDARD), rounded half up to the cent.
+    pub vat: Rand,
+    pub total: Rand,
+    pub project_id: Option<ID>,
+    pub cost_code: Option<String>,
+}
+
+/// A customer invoice with every field of a full tax invoice.
+#[derive(SimpleObject)]
+pub struct Invoice {
+    pub id: ID,
+    /// The words the document carries: "Tax Invoice".
+    pub title: String,
+    /// The sequential invoice number, e.g. `INV-000042` (none while a draft).
+    pub number: Option<String>,
+    /// DRAFT or ISSUED.
+    pub status: String,
+    pub date: NaiveDate,
+    pub supplier: InvoiceParty,
+    pub recipient: InvoiceParty,
+    pub lines: Vec<TaxInvoiceLine>,
+    pub total_excl_vat: Rand,
+    /// The sum of the lines' VAT.
+    pub vat: Rand,
+    pub total: Rand,
+    pub retention_percent: Option<Decimal>,
+    /// Withheld: total incl. VAT × retention %, rounded half up.
+    pub retention: Rand,
+    /// Total less retention: what the customer pays now.
+    pub amount_due: Rand,
+    pub journal_id: Option<ID>,
+    pub raised_at: DateTime<Utc>,
+    pub raised_by: Option<String>,
+    pub issued_at: Option<DateTime<Utc>>,
+}
+
+impl From<InvoiceRow> for Invoice {
+    fn from(row: InvoiceRow) -> Self {
+        let t = row.totals;
+        Invoice {
+            id: ID(row.id),
+            title: "Tax Invoice".to_string(),
+            number: row.number,
+            status: row.status,
+            date: row.date,
+            supplier: InvoiceParty {
+                account_id: None,
+                name: row.supplier.name,
+                address: Some(row.supplier.address),
+                vat_number: Some(row.supplier.vat_number),
+            },
+            recipient: InvoiceParty {
+                account_id: Some(ID(row.customer.account_id)),
+                name: row.customer.name,
+                address: row.customer.address,
+                vat_number: row.customer.vat_number,
+            },
+            lines: row
+                .lines
+                .into_iter()
+                .map(|l| TaxInvoiceLine {
+                    description: l.description,
+                    quantity: Decimal(l.quantity),
+                    unit_price: Rand(l.unit_price),
+                    vat_treatment: l.vat_treatment.into(),
+                    value_excl_vat: Rand(l.value_excl_vat),
+                    vat: Rand(l.vat),
+                    total: Rand(l.total),
+                    project_id: l.project_id.map(ID),
+                    cost_code: l.cost_code,
+                })
+                .collect(),
+            total_excl_vat: Rand(t.excl_vat),
+            vat: Rand(t.vat),
+            total: Rand(t.incl_vat),
+            retention_percent: row.retention_percent.map(Decimal),
+            retention: Rand(t.retention),
+            amount_due: Rand(t.due),
+            journal_id: row.journal_id.map(ID),
+            raised_at: row.raised_at,
+            raised_by: row.raised_by,
+            issued_at: row.issued_at,
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Customer invoices in the schema: `invoices` and `invoice(id)` for ledger readers
+//! (`finance.ledger.read`), `raiseInvoice` for those who post journals
+//! (`finance.journals.post`): issuing an invoice posts its journal.
+
+use async_graphql::{Context, Object, ID};
+use constructos_services::finance::FinanceClient;
+
+use super::errors::{call, request_id, service};
+use super::invoice_types::{Invoice, InvoiceRaised, RaiseInvoiceInput};
+
+fn finance<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a FinanceClient> {
+    ctx.data::<FinanceClient>()
+}
+
+#[derive(Default)]
+pub struct InvoiceQuery;
+
+#[Object]
+impl InvoiceQuery {
+    /// Customer invoices, newest first (at most 500).
+    async fn invoices(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Invoice>> {
+        let rows = finance(ctx)?
+            .invoices(call(ctx)?)
+            .await
+            .map_err(|e| service(ctx, e))?;
+        Ok(rows.into_iter().map(Invoice::from).collect())
+    }
+
+    /// One customer invoice with every field of its tax invoice.
+    async fn invoice(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Invoice>> {
+        let row = finance(ctx)?
+            .invoice(call(ctx)?, id.0)
+            .await
+            .map_err(|e| service(ctx, e))?;
+        Ok(row.map(Invoice::from))
+    }
+}
+
+#[derive(Default)]
+pub struct InvoiceMutation;
+
+#[Object]
+impl InvoiceMutation {
+    /// Raises an invoice and issues it: it takes the next number (no gaps) and its
+    /// journal is posted (Dr trade debtors and retention receivable, Cr contract
+    /// revenue and VAT output) in the same transaction.
+    async fn raise_invoice(
+        &self,
+        ctx: &Context<'_>,
+        input: RaiseInvoiceInput,
+    ) -> async_graphql::Result<InvoiceRaised> {
+        let issued = finance(ctx)?
+            .raise_invoice(call(ctx)?, None, input.into())
+            .await
+            .map_err(|e| service(ctx, e))?;
+        Ok(InvoiceRaised {
+            id: ID(issued.id),
+            number: issued.number,
+            correlation_id: request_id(ctx),
+        })
+    }
+}

@@ -1,0 +1,125 @@
+//! The invoices read model: one row per invoice holding its tax-invoice document, and
+//! the reads of it. Idempotent: a row is inserted once, updates are guarded by sequence.
+
+use anyhow::Context;
+use constructos_domain::finance::InvoiceEvent;
+use constructos_infra::cloudevents::CloudEvent;
+use rust_decimal::Decimal;
+use serde_json::json;
+use sqlx::postgres::PgRow;
+use sqlx::{PgPool, Postgres, Row, Transaction};
+
+use super::rows::InvoiceRow;
+use crate::domain_event;
+
+/// Applies an invoice event; returns its effective date (the invoice date, or the day
+/// it was recorded for the issue).
+pub(super) async fn apply_invoice(
+    tx: &mut Transaction<'_, Postgres>,
+    event: &CloudEvent,
+) -> anyhow::Result<chrono::NaiveDate> {
+    match domain_event::<InvoiceEvent>(event)? {
+        InvoiceEvent::InvoiceRaised {
+            customer,
+            supplier,
+            date,
+            lines,
+            retention_percent,
+            totals,
+        } => {
+            let document = json!({
+                "customer": customer,
+                "supplier": supplier,
+                "lines": lines,
+                "retention_percent": retention_percent,
+                "totals": totals,
+            });
+            sqlx::query(
+                "INSERT INTO read_model.invoices
+                     (id, status, invoice_date, customer_id, customer_name, total_incl_vat,
+                      raised_at, raised_by, document, last_sequence)
+                 VALUES ($1, 'DRAFT', $2, $3, $4, $5, $6, $7, $8, $9)
+                 ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(&event.subject)
+            .bind(date)
+            .bind(&customer.account_id)
+            .bind(&customer.name)
+            .bind(totals.incl_vat.as_decimal())
+            .bind(event.time)
+            .bind(&event.actor)
+            .bind(document)
+            .bind(event.sequence)
+            .execute(&mut **tx)
+            .await
+            .context("Failed to insert an invoice")?;
+            Ok(date)
+        }
+        InvoiceEvent::InvoiceIssued { number, journal_id } => {
+            sqlx::query(
+                "UPDATE read_model.invoices
+                    SET status = 'ISSUED', number = $2, journal_id = $3, issued_at = $4,
+                        last_sequence = $5
+                  WHERE id = $1 AND last_sequence < $5",
+            )
+            .bind(&event.subject)
+            .bind(number)
+            .bind(journal_id)
+            .bind(event.time)
+            .bind(event.sequence)
+            .execute(&mut **tx)
+            .await
+            .context("Failed to mark an invoice issued")?;
+            Ok(event.time.date_naive())
+        }
+    }
+}
+
+const COLUMNS: &str = "id, number, status, invoice_date, journal_id, raised_at, raised_by, \
+                       issued_at, document";
+
+fn invoice(row: &PgRow) -> anyhow::Result<InvoiceRow> {
+    let document: serde_json::Value = row.try_get("document")?;
+    let part = |key: &str| document.get(key).cloned().unwrap_or_default();
+    let percent: Option<Decimal> = serde_json::from_value(part("retention_percent"))?;
+    let totals = serde_json::from_value(part("totals")).context("invoice totals")?;
+    Ok(InvoiceRow {
+        id: row.try_get("id")?,
+        number: row.try_get("number")?,
+        status: row.try_get("status")?,
+        date: row.try_get("invoice_date")?,
+        customer: serde_json::from_value(part("customer")).context("invoice customer")?,
+        supplier: serde_json::from_value(part("supplier")).context("invoice supplier")?,
+        lines: serde_json::from_value(part("lines")).context("invoice lines")?,
+        retention_percent: percent,
+        totals,
+        journal_id: row.try_get("journal_id")?,
+        raised_at: row.try_get("raised_at")?,
+        raised_by: row.try_get("raised_by")?,
+        issued_at: row.try_get("issued_at")?,
+    })
+}
+
+/// One invoice.
+pub(super) async fn one(pool: &PgPool, id: &str) -> anyhow::Result<Option<InvoiceRow>> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM read_model.invoices WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+    .context("Failed to read an invoice")?;
+    row.as_ref().map(invoice).transpose()
+}
+
+/// Invoices by date and number, newest first; at most 500.
+pub(super) async fn all(pool: &PgPool) -> anyhow::Result<Vec<InvoiceRow>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM read_model.invoices
+          ORDER BY invoice_date DESC, number DESC NULLS FIRST LIMIT 500"
+    ))
+    .fetch_all(pool)
+    .await
+    .context("Failed to read invoices")?;
+    rows.iter().map(invoice).collect()
+}
