@@ -4,19 +4,15 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
-use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use constructos_projections::finance::FinanceProjection;
-use constructos_projections::{apply_message, Applied};
-use sqlx::{PgPool, Row};
+use constructos_projections::replay::replay;
+use sqlx::PgPool;
 
 /// How many events were applied and how long it took.
 pub struct Rebuilt {
     pub events: usize,
     pub elapsed: Duration,
 }
-
-const PAGE: i64 = 5_000;
 
 /// Fills the store to `target` events, then rebuilds and times it.
 pub async fn run(pool: &PgPool, target: usize) -> anyhow::Result<Rebuilt> {
@@ -31,49 +27,11 @@ pub async fn run(pool: &PgPool, target: usize) -> anyhow::Result<Rebuilt> {
     .execute(pool)
     .await?;
     let started = Instant::now();
-    let mut applied = 0;
-    let mut cursor = 0_i64;
-    loop {
-        let rows = sqlx::query(
-            "SELECT global_id, event_id, aggregate_type, aggregate_id, sequence, event_type,
-                    event_version, payload::jsonb AS payload, metadata::jsonb AS metadata, recorded_at
-               FROM events WHERE global_id > $1 ORDER BY global_id LIMIT $2",
-        )
-        .bind(cursor)
-        .bind(PAGE)
-        .fetch_all(pool)
-        .await?;
-        let Some(last) = rows.last() else { break };
-        cursor = last.try_get("global_id")?;
-        for row in &rows {
-            let event = CloudEvent::from_stored(
-                "finance",
-                StoredEvent {
-                    event_id: row.try_get("event_id")?,
-                    aggregate_type: row.try_get("aggregate_type")?,
-                    aggregate_id: row.try_get("aggregate_id")?,
-                    sequence: row.try_get("sequence")?,
-                    event_type: row.try_get("event_type")?,
-                    event_version: row.try_get("event_version")?,
-                    payload: row.try_get("payload")?,
-                    metadata: row.try_get("metadata")?,
-                    recorded_at: row.try_get::<DateTime<Utc>, _>("recorded_at")?,
-                },
-            );
-            let body = serde_json_bytes(&event)?;
-            if apply_message(pool, &FinanceProjection, &body).await? == Applied::Applied {
-                applied += 1;
-            }
-        }
-    }
+    let events = replay(pool, pool, "finance", &FinanceProjection, None).await?;
     Ok(Rebuilt {
-        events: applied,
+        events,
         elapsed: started.elapsed(),
     })
-}
-
-fn serde_json_bytes(event: &CloudEvent) -> anyhow::Result<Vec<u8>> {
-    Ok(serde_json::to_vec(event)?)
 }
 
 /// Copies posted journal events under new aggregate ids until `target` events exist.

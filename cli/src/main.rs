@@ -69,6 +69,14 @@ enum Command {
     Seed,
     /// Recompute every finance hash chain; name the first broken link and exit non-zero.
     VerifyLedger,
+    /// Rebuild a domain's read models into a fresh database from its event store alone
+    /// and print what they say (finance: the trial balance as at --until).
+    Replay {
+        domain: Domain,
+        /// Only events recorded up to the end of this date (UTC).
+        #[arg(long)]
+        until: Option<chrono::NaiveDate>,
+    },
     /// Print the GraphQL schema (SDL).
     PrintSchema,
     /// Print the role × permission matrix and the guarded fields (docs/rbac.md).
@@ -232,6 +240,15 @@ async fn main() -> anyhow::Result<()> {
                     std::process::exit(2);
                 }
             }
+        }
+        Command::Replay { domain, until } => {
+            anyhow::ensure!(
+                domain == Domain::Finance,
+                "replay is built for finance so far, not {domain}"
+            );
+            let replayed = constructos::replay::replay_finance(&config, until).await?;
+            print!("{}", constructos::replay::print(&replayed));
+            Ok(())
         }
         Command::PrintSchema => {
             print!("{}", constructos_gateway::sdl());

@@ -6,6 +6,7 @@ pub mod finance;
 pub mod hr;
 pub mod identity;
 pub mod orders;
+pub mod replay;
 mod worker;
 
 pub use worker::{apply_message, domain_event, Applied, Projection, ProjectionWorker};

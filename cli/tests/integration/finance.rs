@@ -11,11 +11,11 @@ use crate::harness::{eventually, spawn_app, TestApp};
 const POST: &str =
     "mutation($input: PostJournalInput!) { postJournal(input: $input) { id correlationId } }";
 
-fn line(code: &str, side: &str, amount: &str) -> Value {
+pub fn line(code: &str, side: &str, amount: &str) -> Value {
     json!({ "accountCode": code, "side": side, "amount": amount, "projectId": "PRJ-2026-014" })
 }
 
-async fn post(
+pub async fn post(
     app: &TestApp,
     token: &str,
     date: &str,
@@ -35,7 +35,7 @@ async fn post(
         .to_string()
 }
 
-async fn seeded(app: &TestApp) {
+pub async fn seeded(app: &TestApp) {
     let opened = seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart seeded");
@@ -46,7 +46,7 @@ async fn seeded(app: &TestApp) {
     assert_eq!(again, 0, "seeding is idempotent");
 }
 
-async fn trial_balance(app: &TestApp, token: &str, as_at: &str, journals: usize) -> Value {
+pub async fn trial_balance(app: &TestApp, token: &str, as_at: &str, journals: usize) -> Value {
     // Wait for the journals first, then ask for the trial balance in a request of its
     // own: root fields of one request resolve concurrently, so a balance read beside the
     // journal count could predate a journal the count already sees.

@@ -18,6 +18,7 @@ mod projection;
 mod projects;
 mod rbac;
 mod relay;
+mod replay;
 mod services;
 mod tokens;
 mod users;
