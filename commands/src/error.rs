@@ -1,10 +1,7 @@
 //! The one error type command services return, mapped to client codes at the edge.
 
 use constructos_domain::access::Permission;
-use constructos_domain::finance::FinanceError;
-use constructos_domain::hr::HrError;
-use constructos_domain::identity::IdentityError;
-use constructos_domain::orders::OrdersError;
+use constructos_domain::refusal::{Refusal, RefusalKind};
 use cqrs_es::AggregateError;
 
 /// Why a command was not carried out.
@@ -27,67 +24,14 @@ pub enum CommandError {
     Internal(String),
 }
 
-impl From<AggregateError<IdentityError>> for CommandError {
-    fn from(error: AggregateError<IdentityError>) -> Self {
+impl<E: Refusal> From<AggregateError<E>> for CommandError {
+    fn from(error: AggregateError<E>) -> Self {
         match error {
-            AggregateError::UserError(
-                e @ (IdentityError::AccountNotFound
-                | IdentityError::ContactNotFound
-                | IdentityError::UserNotFound
-                | IdentityError::LeadNotFound),
-            ) => CommandError::NotFound(e.to_string()),
-            AggregateError::UserError(IdentityError::DirectoryUnavailable(cause)) => {
-                CommandError::Internal(cause)
-            }
-            AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
-            AggregateError::AggregateConflict => CommandError::Conflict,
-            AggregateError::DatabaseConnectionError(e)
-            | AggregateError::DeserializationError(e)
-            | AggregateError::UnexpectedError(e) => CommandError::Internal(e.to_string()),
-        }
-    }
-}
-
-impl From<AggregateError<OrdersError>> for CommandError {
-    fn from(error: AggregateError<OrdersError>) -> Self {
-        match error {
-            AggregateError::UserError(e @ OrdersError::ProjectNotFound) => {
-                CommandError::NotFound(e.to_string())
-            }
-            AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
-            AggregateError::AggregateConflict => CommandError::Conflict,
-            AggregateError::DatabaseConnectionError(e)
-            | AggregateError::DeserializationError(e)
-            | AggregateError::UnexpectedError(e) => CommandError::Internal(e.to_string()),
-        }
-    }
-}
-
-impl From<AggregateError<HrError>> for CommandError {
-    fn from(error: AggregateError<HrError>) -> Self {
-        match error {
-            AggregateError::UserError(e @ HrError::EmployeeNotFound) => {
-                CommandError::NotFound(e.to_string())
-            }
-            AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
-            AggregateError::AggregateConflict => CommandError::Conflict,
-            AggregateError::DatabaseConnectionError(e)
-            | AggregateError::DeserializationError(e)
-            | AggregateError::UnexpectedError(e) => CommandError::Internal(e.to_string()),
-        }
-    }
-}
-
-impl From<AggregateError<FinanceError>> for CommandError {
-    fn from(error: AggregateError<FinanceError>) -> Self {
-        match error {
-            AggregateError::UserError(
-                e @ (FinanceError::AccountNotFound | FinanceError::JournalNotFound),
-            ) => CommandError::NotFound(e.to_string()),
-            AggregateError::UserError(FinanceError::LedgerUnavailable(cause)) => {
-                CommandError::Internal(cause)
-            }
-            AggregateError::UserError(e) => CommandError::Rejected(e.to_string()),
+            AggregateError::UserError(e) => match e.kind() {
+                RefusalKind::NotFound => CommandError::NotFound(e.to_string()),
+                RefusalKind::Rejected => CommandError::Rejected(e.to_string()),
+                RefusalKind::Unavailable(cause) => CommandError::Internal(cause),
+            },
             AggregateError::AggregateConflict => CommandError::Conflict,
             AggregateError::DatabaseConnectionError(e)
             | AggregateError::DeserializationError(e)

@@ -9,3 +9,4 @@ pub mod hr;
 pub mod identity;
 pub mod metadata;
 pub mod orders;
+pub mod refusal;

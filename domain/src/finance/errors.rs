@@ -64,3 +64,16 @@ pub enum FinanceError {
     #[error("the ledger cannot be consulted: {0}")]
     LedgerUnavailable(String),
 }
+
+impl crate::refusal::Refusal for FinanceError {
+    fn kind(&self) -> crate::refusal::RefusalKind {
+        use crate::refusal::RefusalKind;
+        match self {
+            FinanceError::AccountNotFound
+            | FinanceError::JournalNotFound
+            | FinanceError::InvoiceNotFound => RefusalKind::NotFound,
+            FinanceError::LedgerUnavailable(cause) => RefusalKind::Unavailable(cause.clone()),
+            _ => RefusalKind::Rejected,
+        }
+    }
+}

@@ -21,3 +21,13 @@ pub enum HrError {
         hired_on: NaiveDate,
     },
 }
+
+impl crate::refusal::Refusal for HrError {
+    fn kind(&self) -> crate::refusal::RefusalKind {
+        use crate::refusal::RefusalKind;
+        match self {
+            HrError::EmployeeNotFound => RefusalKind::NotFound,
+            _ => RefusalKind::Rejected,
+        }
+    }
+}

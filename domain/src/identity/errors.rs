@@ -71,3 +71,17 @@ pub enum IdentityError {
     #[error("the account directory could not be read: {0}")]
     DirectoryUnavailable(String),
 }
+
+impl crate::refusal::Refusal for IdentityError {
+    fn kind(&self) -> crate::refusal::RefusalKind {
+        use crate::refusal::RefusalKind;
+        match self {
+            IdentityError::AccountNotFound
+            | IdentityError::ContactNotFound
+            | IdentityError::UserNotFound
+            | IdentityError::LeadNotFound => RefusalKind::NotFound,
+            IdentityError::DirectoryUnavailable(cause) => RefusalKind::Unavailable(cause.clone()),
+            _ => RefusalKind::Rejected,
+        }
+    }
+}

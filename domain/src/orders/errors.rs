@@ -19,3 +19,13 @@ pub enum OrdersError {
         to: ProjectStatus,
     },
 }
+
+impl crate::refusal::Refusal for OrdersError {
+    fn kind(&self) -> crate::refusal::RefusalKind {
+        use crate::refusal::RefusalKind;
+        match self {
+            OrdersError::ProjectNotFound => RefusalKind::NotFound,
+            _ => RefusalKind::Rejected,
+        }
+    }
+}

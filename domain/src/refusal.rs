@@ -1,0 +1,19 @@
+//! How a domain's refusal is understood outside the domain: one question each error
+//! enum answers, so the write side maps every domain's errors the same way.
+
+/// The kind of a domain refusal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// The command addresses something that does not exist.
+    NotFound,
+    /// A business rule refused the command; the message is safe to show.
+    Rejected,
+    /// Something the decision needed could not be read; the cause is for the log.
+    Unavailable(String),
+}
+
+/// Implemented by every domain's error enum.
+pub trait Refusal: std::error::Error {
+    /// What kind of refusal this is.
+    fn kind(&self) -> RefusalKind;
+}
