@@ -61,12 +61,18 @@ pub fn print(replayed: &Replayed) -> String {
     for line in &tb.lines {
         out.push_str(&format!(
             "{:<6} {:<32} {:>16} {:>16}\n",
-            line.code, line.name, line.debit, line.credit
+            line.code,
+            line.name,
+            line.debit.to_string(),
+            line.credit.to_string()
         ));
     }
     out.push_str(&format!(
         "{:<6} {:<32} {:>16} {:>16}\n",
-        "", "total", tb.total_debit, tb.total_credit
+        "",
+        "total",
+        tb.total_debit.to_string(),
+        tb.total_credit.to_string()
     ));
     out
 }
