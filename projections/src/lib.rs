@@ -9,4 +9,4 @@ pub mod orders;
 pub mod replay;
 mod worker;
 
-pub use worker::{apply_message, domain_event, Applied, Projection, ProjectionWorker};
+pub use worker::{apply_in, apply_message, domain_event, Applied, Projection, ProjectionWorker};

@@ -62,22 +62,35 @@ pub async fn apply_message(
         .begin()
         .await
         .context("Failed to begin a transaction")?;
+    let applied = apply_in(&mut tx, projection, &event).await?;
+    tx.commit()
+        .await
+        .context("Failed to commit the read model")?;
+    Ok(applied)
+}
+
+/// Records `event` as applied by `projection` and applies it, inside `tx`; an event
+/// recorded before changes nothing. Many events may share one transaction (replays do).
+pub async fn apply_in(
+    tx: &mut Transaction<'_, Postgres>,
+    projection: &dyn Projection,
+    event: &CloudEvent,
+) -> anyhow::Result<Applied> {
     let first_time = sqlx::query(
         "INSERT INTO read_model.applied_events (projection, event_id) VALUES ($1, $2)
          ON CONFLICT DO NOTHING",
     )
     .bind(projection.name())
     .bind(event.id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await
     .context("Failed to record the applied event")?
     .rows_affected()
         == 1;
     if !first_time {
-        tx.rollback().await.context("Failed to roll back")?;
         return Ok(Applied::Duplicate);
     }
-    projection.apply(&mut tx, &event).await.with_context(|| {
+    projection.apply(tx, event).await.with_context(|| {
         format!(
             "Failed to apply {} {} to {}",
             event.event_type,
@@ -85,9 +98,6 @@ pub async fn apply_message(
             projection.name()
         )
     })?;
-    tx.commit()
-        .await
-        .context("Failed to commit the read model")?;
     Ok(Applied::Applied)
 }
 
