@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 
-use super::queries::{decode_cursor, encode_cursor, like_pattern};
+use super::queries::{keyset_after, like_pattern, page_of};
 use super::rows::{LeadFilter, LeadRow, Page};
 use super::{IdentityQueries, MAX_PAGE};
 
@@ -22,14 +22,8 @@ impl IdentityQueries {
         after: Option<&str>,
     ) -> anyhow::Result<Page<LeadRow>> {
         let first = first.clamp(1, MAX_PAGE);
-        let (after_key, after_id) = match after {
-            Some(cursor) => {
-                let (k, i) = decode_cursor(cursor)?;
-                (Some(k), Some(i))
-            }
-            None => (None, None),
-        };
-        let mut rows: Vec<LeadRow> = sqlx::query_as(&format!(
+        let (after_key, after_id) = keyset_after(after)?;
+        let rows: Vec<LeadRow> = sqlx::query_as(&format!(
             "SELECT {LEAD_COLUMNS}
                FROM read_model.leads
               WHERE ($1::text IS NULL OR company_name ILIKE $1)
@@ -50,16 +44,9 @@ impl IdentityQueries {
         .fetch_all(&self.pool)
         .await
         .context("Failed to list leads")?;
-        let has_next_page = rows.len() as i64 > first;
-        rows.truncate(first as usize);
-        let end_cursor = rows
-            .last()
-            .map(|r| encode_cursor(&r.company_name.to_lowercase(), &r.id));
-        Ok(Page {
-            items: rows,
-            end_cursor,
-            has_next_page,
-        })
+        Ok(page_of(rows, first, |r| {
+            (r.company_name.to_lowercase(), r.id.clone())
+        }))
     }
 
     /// One lead by id; with `visible_to`, only if that subject owns it.

@@ -39,6 +39,37 @@ pub(super) fn decode_cursor(cursor: &str) -> Result<(String, String), InvalidCur
     serde_json::from_slice::<(String, String)>(&bytes).map_err(|_| InvalidCursor)
 }
 
+/// The keyset position after `cursor`: `(sort key, id)`, both `None` for the first page.
+pub(super) fn keyset_after(
+    cursor: Option<&str>,
+) -> Result<(Option<String>, Option<String>), InvalidCursor> {
+    match cursor {
+        Some(cursor) => decode_cursor(cursor).map(|(key, id)| (Some(key), Some(id))),
+        None => Ok((None, None)),
+    }
+}
+
+/// A page from `rows` fetched with `LIMIT first + 1`: the extra row only says that more
+/// follow; the cursor is the last kept row's `(sort key, id)`.
+pub(super) fn page_of<T>(
+    mut rows: Vec<T>,
+    first: i64,
+    key: impl Fn(&T) -> (String, String),
+) -> Page<T> {
+    let keep = usize::try_from(first).unwrap_or(0);
+    let has_next_page = rows.len() > keep;
+    rows.truncate(keep);
+    let end_cursor = rows.last().map(|r| {
+        let (sort_key, id) = key(r);
+        encode_cursor(&sort_key, &id)
+    });
+    Page {
+        items: rows,
+        end_cursor,
+        has_next_page,
+    }
+}
+
 /// Escapes `%`, `_` and `\` so user text matches literally in `ILIKE`.
 pub(super) fn like_pattern(text: &str) -> String {
     let escaped = text
@@ -62,14 +93,8 @@ impl IdentityQueries {
         after: Option<&str>,
     ) -> anyhow::Result<Page<AccountRow>> {
         let first = first.clamp(1, MAX_PAGE);
-        let (after_key, after_id) = match after {
-            Some(cursor) => {
-                let (k, i) = decode_cursor(cursor)?;
-                (Some(k), Some(i))
-            }
-            None => (None, None),
-        };
-        let mut rows: Vec<AccountRow> = sqlx::query_as(&format!(
+        let (after_key, after_id) = keyset_after(after)?;
+        let rows: Vec<AccountRow> = sqlx::query_as(&format!(
             "SELECT {ACCOUNT_COLUMNS}
                FROM read_model.accounts
               WHERE ($1::text IS NULL OR name ILIKE $1)
@@ -88,16 +113,9 @@ impl IdentityQueries {
         .fetch_all(&self.pool)
         .await
         .context("Failed to list accounts")?;
-        let has_next_page = rows.len() as i64 > first;
-        rows.truncate(first as usize);
-        let end_cursor = rows
-            .last()
-            .map(|r| encode_cursor(&r.name.to_lowercase(), &r.id));
-        Ok(Page {
-            items: rows,
-            end_cursor,
-            has_next_page,
-        })
+        Ok(page_of(rows, first, |r| {
+            (r.name.to_lowercase(), r.id.clone())
+        }))
     }
 
     /// One account by id.
