@@ -78,3 +78,16 @@ pub enum NumberingCommand {
     /// Hand the next number to `invoice_id`.
     AssignInvoiceNumber { invoice_id: String },
 }
+
+/// Commands to a project's budget (`finance.budget`, one stream per project).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum BudgetCommand {
+    /// Set the budget of one cost code of the project for one period (`YYYY-MM`),
+    /// replacing what was set before; the amount is nought or more.
+    SetBudget {
+        project_id: String,
+        cost_code: String,
+        period: String,
+        amount: super::Rand,
+    },
+}

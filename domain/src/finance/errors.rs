@@ -63,6 +63,10 @@ pub enum FinanceError {
     InvoiceAlreadyIssued,
     #[error("the ledger cannot be consulted: {0}")]
     LedgerUnavailable(String),
+    #[error("a budget cannot be negative: {0}")]
+    NegativeBudget(Rand),
+    #[error("the budget belongs to project {expected}, not {given}")]
+    BudgetProjectMismatch { expected: String, given: String },
 }
 
 impl crate::refusal::Refusal for FinanceError {

@@ -155,3 +155,30 @@ impl DomainEvent for NumberingEvent {
         "1".to_string()
     }
 }
+
+/// Events of a project's budget.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum BudgetEvent {
+    BudgetSet {
+        project_id: String,
+        cost_code: String,
+        /// The period the amount is budgeted for, `YYYY-MM`.
+        period: String,
+        amount: super::Rand,
+        /// What was budgeted for the same cost code and period before (nought at first).
+        previous: super::Rand,
+    },
+}
+
+impl DomainEvent for BudgetEvent {
+    fn event_type(&self) -> String {
+        match self {
+            BudgetEvent::BudgetSet { .. } => "BudgetSet",
+        }
+        .to_string()
+    }
+
+    fn event_version(&self) -> String {
+        "1".to_string()
+    }
+}

@@ -45,3 +45,24 @@ pub const PERIOD_AGGREGATE: &str = "finance.period";
 pub const INVOICE_AGGREGATE: &str = "finance.invoice";
 /// The aggregate type of invoice number series (id: the series, `INV`).
 pub const INVOICE_NUMBERING_AGGREGATE: &str = "finance.invoice_numbering";
+
+mod books;
+#[cfg(test)]
+mod books_tests;
+mod budget;
+mod project_costs;
+mod statements;
+
+pub use books::Books;
+pub use budget::Budget;
+pub use commands::BudgetCommand;
+pub use events::BudgetEvent;
+pub use project_costs::{project_cost_report, CostFigure, ProjectCostLine, ProjectCostReport};
+pub use statements::{
+    balance_sheet, financial_year_start, income_statement, vat_return, AccountBalance,
+    BalanceSheet, CostTypeAmount, IncomeStatement, StatementLine, VatReturn, VatSupplies,
+    COST_TYPES,
+};
+
+/// The aggregate type of project budgets (id: the project id).
+pub const BUDGET_AGGREGATE: &str = "finance.budget";
