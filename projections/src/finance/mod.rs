@@ -1,13 +1,16 @@
 //! The finance read models: ledger accounts, journals and lines, balances per account,
 //! the trial balance as at any date, and the history behind every number.
 
+mod budgets;
 mod invoices;
 mod projection;
 mod queries;
+mod reports;
 mod rows;
 
 pub use projection::FinanceProjection;
 pub use queries::{FinanceQueries, HistoryFilter};
+pub use reports::{BudgetRow, FinanceReports};
 pub use rows::{
     HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,
     TrialBalanceLine,

@@ -174,6 +174,9 @@ impl Projection for FinanceProjection {
             JOURNAL_AGGREGATE => apply_journal(tx, event).await?,
             PERIOD_AGGREGATE | INVOICE_NUMBERING_AGGREGATE => (vec![], recorded_on),
             INVOICE_AGGREGATE => (vec![], apply_invoice(tx, event).await?),
+            constructos_domain::finance::BUDGET_AGGREGATE => {
+                (vec![], super::budgets::apply_budget(tx, event).await?)
+            }
             _ => return Ok(()),
         };
         sqlx::query(

@@ -1,0 +1,45 @@
+//! Setting project budgets: one `finance.budget` stream per project, each `BudgetSet`
+//! sealed into the hash chain like every finance event.
+//!
+//! Permission: `finance.accounts.manage` (Admin, Finance_Manager). A budget is a
+//! management decision about what a project may spend, like the shape of the chart of
+//! accounts — not day-to-day bookkeeping, so `finance.journals.post` (which Finance_User
+//! holds) is deliberately not enough.
+
+use constructos_domain::access::Permission;
+use constructos_domain::finance::{Budget, BudgetCommand, Rand};
+use serde::{Deserialize, Serialize};
+
+use super::service::FinanceCommands;
+use crate::{CommandContext, CommandError};
+
+/// A budget to set: the project, cost code, period (`YYYY-MM`) and amount (≥ 0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetBudgetInput {
+    pub project_id: String,
+    pub cost_code: String,
+    pub period: String,
+    pub amount: Rand,
+}
+
+impl FinanceCommands {
+    /// Sets the budget of one cost code of a project for one period, replacing the
+    /// amount set before; returns the project id (the budget's stream).
+    pub async fn set_budget(
+        &self,
+        ctx: &CommandContext,
+        input: SetBudgetInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::AccountsManage)?;
+        let project_id = input.project_id.trim().to_string();
+        let command = BudgetCommand::SetBudget {
+            project_id: project_id.clone(),
+            cost_code: input.cost_code,
+            period: input.period,
+            amount: input.amount,
+        };
+        self.execute::<Budget>(ctx, &project_id, command, &())
+            .await?;
+        Ok(project_id)
+    }
+}

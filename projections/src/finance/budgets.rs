@@ -1,0 +1,47 @@
+//! The budgets read model: the latest amount per project, cost code and period, kept
+//! from `BudgetSet`. Idempotent: a row is updated only by a later event of its project's
+//! stream (`last_sequence`).
+
+use anyhow::Context;
+use constructos_domain::finance::BudgetEvent;
+use constructos_infra::cloudevents::CloudEvent;
+use sqlx::{Postgres, Transaction};
+
+use crate::domain_event;
+
+/// Applies a budget event; returns its effective date (the day it was recorded).
+pub(super) async fn apply_budget(
+    tx: &mut Transaction<'_, Postgres>,
+    event: &CloudEvent,
+) -> anyhow::Result<chrono::NaiveDate> {
+    match domain_event::<BudgetEvent>(event)? {
+        BudgetEvent::BudgetSet {
+            project_id,
+            cost_code,
+            period,
+            amount,
+            ..
+        } => {
+            sqlx::query(
+                "INSERT INTO read_model.budgets
+                     (project_id, cost_code, period, amount, updated_at, updated_by, last_sequence)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                 ON CONFLICT (project_id, cost_code, period) DO UPDATE
+                    SET amount = EXCLUDED.amount, updated_at = EXCLUDED.updated_at,
+                        updated_by = EXCLUDED.updated_by, last_sequence = EXCLUDED.last_sequence
+                  WHERE read_model.budgets.last_sequence < EXCLUDED.last_sequence",
+            )
+            .bind(project_id)
+            .bind(cost_code)
+            .bind(period)
+            .bind(amount.as_decimal())
+            .bind(event.time)
+            .bind(&event.actor)
+            .bind(event.sequence)
+            .execute(&mut **tx)
+            .await
+            .context("Failed to update a budget")?;
+        }
+    }
+    Ok(event.time.date_naive())
+}

@@ -1,0 +1,289 @@
+//! The financial reports from the read models, each as at a date: the income
+//! statement, balance sheet, VAT return summary and project cost report, and the
+//! budgets. SQL sums exact `numeric` amounts per account over the journal lines dated
+//! in the span asked for; the statements themselves are assembled by the domain's pure
+//! functions (`constructos_domain::finance::statements`), the same ones the pure fold
+//! of the events uses — so a report equals a replay of the events up to its date.
+//!
+//! Every report reads in one `REPEATABLE READ` transaction: its parts see one snapshot
+//! even while the projection keeps applying events.
+
+use anyhow::Context;
+use chrono::{DateTime, NaiveDate, Utc};
+use constructos_domain::finance::{
+    balance_sheet, financial_year_start, income_statement, period_of, project_cost_report,
+    vat_return, AccountBalance, AccountType, BalanceSheet, CostFigure, CostType, FinancialCalendar,
+    IncomeStatement, ProjectCostReport, Rand, VatReturn, VatSupplies, VatTreatment,
+};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use sqlx::postgres::PgRow;
+use sqlx::{PgConnection, PgPool, Postgres, Row, Transaction};
+
+/// One budget: a project's amount for a cost code and period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BudgetRow {
+    pub project_id: String,
+    pub cost_code: String,
+    /// `YYYY-MM`.
+    pub period: String,
+    pub amount: Rand,
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: Option<String>,
+}
+
+/// The reports over the finance database's read models.
+#[derive(Clone)]
+pub struct FinanceReports {
+    pool: PgPool,
+    calendar: FinancialCalendar,
+}
+
+fn rand(row: &PgRow, column: &str) -> anyhow::Result<Rand> {
+    let value: Decimal = row.try_get(column)?;
+    Rand::from_decimal(value).with_context(|| format!("{column} is not an amount"))
+}
+
+/// A wire name (`EXPENSE`, `LABOUR`, `ZERO_RATED`) back into its enum.
+fn wire<T: serde::de::DeserializeOwned>(name: &str) -> anyhow::Result<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .with_context(|| format!("'{name}' is not a known value"))
+}
+
+fn optional_wire<T: serde::de::DeserializeOwned>(
+    name: Option<String>,
+) -> anyhow::Result<Option<T>> {
+    name.as_deref().map(wire).transpose()
+}
+
+/// Debits and credits per account of the lines dated within `from..=to` (from the
+/// beginning when `from` is `None`), by account code.
+async fn balances(
+    conn: &mut PgConnection,
+    from: Option<NaiveDate>,
+    to: NaiveDate,
+) -> anyhow::Result<Vec<AccountBalance>> {
+    let rows = sqlx::query(
+        "SELECT l.account_code AS code, COALESCE(a.name, '') AS name,
+                a.account_type, a.cost_type,
+                COALESCE(SUM(l.amount) FILTER (WHERE l.side = 'DEBIT'), 0) AS debits,
+                COALESCE(SUM(l.amount) FILTER (WHERE l.side = 'CREDIT'), 0) AS credits
+           FROM read_model.journal_lines l
+           LEFT JOIN read_model.ledger_accounts a ON a.code = l.account_code
+          WHERE l.journal_date <= $2 AND ($1::date IS NULL OR l.journal_date >= $1)
+          GROUP BY l.account_code, a.name, a.account_type, a.cost_type
+          ORDER BY l.account_code",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+    .context("Failed to sum the journal lines")?;
+    rows.iter()
+        .map(|r| {
+            Ok(AccountBalance {
+                code: r.try_get("code")?,
+                name: r.try_get("name")?,
+                account_type: optional_wire::<AccountType>(r.try_get("account_type")?)?,
+                cost_type: optional_wire::<CostType>(r.try_get("cost_type")?)?,
+                debits: rand(r, "debits")?,
+                credits: rand(r, "credits")?,
+            })
+        })
+        .collect()
+}
+
+/// Cost figures from rows of `project_id`, `cost_code`, optional `cost_type`, `amount`.
+fn figures(rows: &[PgRow], with_cost_type: bool) -> anyhow::Result<Vec<CostFigure>> {
+    rows.iter()
+        .map(|r| {
+            Ok(CostFigure {
+                project_id: r.try_get("project_id")?,
+                cost_code: r.try_get("cost_code")?,
+                cost_type: if with_cost_type {
+                    optional_wire::<CostType>(r.try_get("cost_type")?)?
+                } else {
+                    None
+                },
+                amount: rand(r, "amount")?,
+            })
+        })
+        .collect()
+}
+
+impl FinanceReports {
+    /// Reports over the finance database, financial years per `calendar`.
+    pub fn new(pool: PgPool, calendar: FinancialCalendar) -> Self {
+        Self { pool, calendar }
+    }
+
+    async fn snapshot(&self) -> anyhow::Result<Transaction<'static, Postgres>> {
+        let mut tx = self.pool.begin().await.context("Failed to begin a read")?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await
+            .context("Failed to begin a snapshot read")?;
+        Ok(tx)
+    }
+
+    /// Debits and credits per account of the journals dated within `from..=to`.
+    pub async fn balances(
+        &self,
+        from: Option<NaiveDate>,
+        to: NaiveDate,
+    ) -> anyhow::Result<Vec<AccountBalance>> {
+        let mut tx = self.snapshot().await?;
+        balances(&mut tx, from, to).await
+    }
+
+    /// The income statement for journals dated `from..=to`.
+    pub async fn income_statement(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> anyhow::Result<IncomeStatement> {
+        let mut tx = self.snapshot().await?;
+        Ok(income_statement(
+            from,
+            to,
+            &balances(&mut tx, Some(from), to).await?,
+        ))
+    }
+
+    /// The balance sheet as at the end of `as_at`, the year's profit split at the start
+    /// of its financial year.
+    pub async fn balance_sheet(&self, as_at: NaiveDate) -> anyhow::Result<BalanceSheet> {
+        let mut tx = self.snapshot().await?;
+        let to_date = balances(&mut tx, None, as_at).await?;
+        let start = financial_year_start(self.calendar, as_at);
+        let current_year = balances(&mut tx, Some(start), as_at).await?;
+        Ok(balance_sheet(as_at, self.calendar, &to_date, &current_year))
+    }
+
+    /// The VAT return summary for the VAT period `from..=to`: VAT from the ledger,
+    /// supplies from the issued customer invoices dated in the period.
+    pub async fn vat_return(&self, from: NaiveDate, to: NaiveDate) -> anyhow::Result<VatReturn> {
+        let mut tx = self.snapshot().await?;
+        let ledger = balances(&mut tx, Some(from), to).await?;
+        let rows = sqlx::query(
+            "SELECT line->>'vat_treatment' AS treatment,
+                    COALESCE(SUM((line->>'value_excl_vat')::numeric), 0) AS value_excl_vat,
+                    COALESCE(SUM((line->>'vat')::numeric), 0) AS vat
+               FROM read_model.invoices i,
+                    jsonb_array_elements(i.document->'lines') AS line
+              WHERE i.status = 'ISSUED' AND i.invoice_date BETWEEN $1 AND $2
+              GROUP BY 1",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&mut *tx)
+        .await
+        .context("Failed to sum the invoiced supplies")?;
+        let supplies = rows
+            .iter()
+            .map(|r| {
+                let treatment: String = r.try_get("treatment")?;
+                Ok(VatSupplies {
+                    treatment: wire::<VatTreatment>(&treatment)?,
+                    value_excl_vat: rand(r, "value_excl_vat")?,
+                    vat: rand(r, "vat")?,
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(vat_return(from, to, &ledger, &supplies))
+    }
+
+    /// Budget vs actual vs committed per project and cost code as at the end of
+    /// `as_at`, for one project or (`None`) every project.
+    pub async fn project_cost_report(
+        &self,
+        as_at: NaiveDate,
+        project_id: Option<&str>,
+    ) -> anyhow::Result<ProjectCostReport> {
+        let mut tx = self.snapshot().await?;
+        let budgets = sqlx::query(
+            "SELECT project_id, cost_code, SUM(amount) AS amount
+               FROM read_model.budgets
+              WHERE period <= $1 AND ($2::text IS NULL OR project_id = $2)
+              GROUP BY project_id, cost_code",
+        )
+        .bind(period_of(as_at))
+        .bind(project_id)
+        .fetch_all(&mut *tx)
+        .await
+        .context("Failed to sum the budgets")?;
+        let actuals = sqlx::query(
+            "SELECT l.project_id, l.cost_code, a.cost_type,
+                    SUM(CASE l.side WHEN 'DEBIT' THEN l.amount ELSE -l.amount END) AS amount
+               FROM read_model.journal_lines l
+               JOIN read_model.ledger_accounts a ON a.code = l.account_code
+              WHERE a.account_type = 'EXPENSE' AND l.project_id IS NOT NULL
+                AND l.journal_date <= $1 AND ($2::text IS NULL OR l.project_id = $2)
+              GROUP BY l.project_id, l.cost_code, a.cost_type",
+        )
+        .bind(as_at)
+        .bind(project_id)
+        .fetch_all(&mut *tx)
+        .await
+        .context("Failed to sum the actual costs")?;
+        let committed = sqlx::query(
+            "SELECT project_id, cost_code, SUM(amount) AS amount
+               FROM read_model.commitments
+              WHERE commitment_date <= $1 AND ($2::text IS NULL OR project_id = $2)
+              GROUP BY project_id, cost_code",
+        )
+        .bind(as_at)
+        .bind(project_id)
+        .fetch_all(&mut *tx)
+        .await
+        .context("Failed to sum the commitments")?;
+        let revenue = sqlx::query(
+            "SELECT COALESCE(SUM(CASE l.side WHEN 'CREDIT' THEN l.amount ELSE -l.amount END), 0)
+                    AS amount
+               FROM read_model.journal_lines l
+               JOIN read_model.ledger_accounts a ON a.code = l.account_code
+              WHERE a.account_type = 'INCOME' AND l.project_id IS NOT NULL
+                AND l.journal_date <= $1 AND ($2::text IS NULL OR l.project_id = $2)",
+        )
+        .bind(as_at)
+        .bind(project_id)
+        .fetch_one(&mut *tx)
+        .await
+        .context("Failed to sum the project revenue")?;
+        Ok(project_cost_report(
+            as_at,
+            project_id.map(str::to_string),
+            &figures(&budgets, false)?,
+            &figures(&actuals, true)?,
+            &figures(&committed, false)?,
+            rand(&revenue, "amount")?,
+        ))
+    }
+
+    /// The budgets of one project (or every project), by project, cost code and period.
+    pub async fn budgets(&self, project_id: Option<&str>) -> anyhow::Result<Vec<BudgetRow>> {
+        let rows = sqlx::query(
+            "SELECT project_id, cost_code, period, amount, updated_at, updated_by
+               FROM read_model.budgets
+              WHERE $1::text IS NULL OR project_id = $1
+              ORDER BY project_id, cost_code, period
+              LIMIT 5000",
+        )
+        .bind(project_id)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to read budgets")?;
+        rows.iter()
+            .map(|r| {
+                Ok(BudgetRow {
+                    project_id: r.try_get("project_id")?,
+                    cost_code: r.try_get("cost_code")?,
+                    period: r.try_get("period")?,
+                    amount: rand(r, "amount")?,
+                    updated_at: r.try_get("updated_at")?,
+                    updated_by: r.try_get("updated_by")?,
+                })
+            })
+            .collect()
+    }
+}
