@@ -7,6 +7,7 @@ use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{FinancialCalendar, Supplier};
 use constructos_projections::finance::FinanceQueries;
+use constructos_projections::finance::FinanceReports;
 use sqlx::PgPool;
 
 use super::{FinanceApi, FinanceRequest, FinanceResponse};
@@ -17,6 +18,7 @@ use crate::Call;
 pub struct LocalFinance {
     commands: FinanceCommands,
     queries: FinanceQueries,
+    reports: FinanceReports,
 }
 
 impl LocalFinance {
@@ -24,6 +26,7 @@ impl LocalFinance {
     pub fn new(pool: PgPool, calendar: FinancialCalendar) -> Self {
         Self {
             commands: FinanceCommands::new(pool.clone(), calendar),
+            reports: FinanceReports::new(pool.clone(), calendar),
             queries: FinanceQueries::new(pool),
         }
     }
@@ -138,6 +141,11 @@ impl FinanceApi for LocalFinance {
                     .await
                     .map(FinanceResponse::LedgerHistory)
                     .map_err(read_failed)
+            }
+            FinanceRequest::Reports { request } => {
+                super::reports::handle(c, &self.reports, ctx, request)
+                    .await
+                    .map(|r| FinanceResponse::Reports(Box::new(r)))
             }
         }
     }

@@ -4,6 +4,7 @@
 mod http;
 mod local;
 mod remote;
+mod reports;
 mod shipments;
 
 use async_trait::async_trait;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use http::router;
 pub use local::LocalFinance;
 pub use remote::RemoteFinance;
+pub use reports::{ReportsRequest, ReportsResponse};
 pub use shipments::{ShipmentCompleted, ShipmentInvoicing, SHIPMENT_COMPLETED};
 
 use crate::Call;
@@ -76,6 +78,10 @@ pub enum FinanceRequest {
         id: String,
     },
     Invoices,
+    /// Budgets and the financial reports (`reports.rs`).
+    Reports {
+        request: ReportsRequest,
+    },
 }
 
 /// The finance service's answers.
@@ -92,6 +98,7 @@ pub enum FinanceResponse {
     InvoiceIssued(IssuedInvoice),
     Invoice(Option<Box<InvoiceRow>>),
     Invoices(Vec<InvoiceRow>),
+    Reports(Box<ReportsResponse>),
 }
 
 /// Answers finance requests, in-process or remotely.
