@@ -200,6 +200,22 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
         "Mutation.assignUser",
         Rule::Requires(Permission::UsersAdmin),
     ),
+    // Financial reports and budgets (`finance_reports.rs`).
+    (
+        "Query.incomeStatement",
+        Rule::Requires(Permission::LedgerRead),
+    ),
+    ("Query.balanceSheet", Rule::Requires(Permission::LedgerRead)),
+    ("Query.vatReturn", Rule::Requires(Permission::LedgerRead)),
+    (
+        "Query.projectCostReport",
+        Rule::Requires(Permission::LedgerRead),
+    ),
+    ("Query.budgets", Rule::Requires(Permission::LedgerRead)),
+    (
+        "Mutation.setBudget",
+        Rule::Requires(Permission::AccountsManage),
+    ),
 ];
 
 /// The root types whose every field must have a rule.

@@ -14,6 +14,9 @@ mod projects;
 mod rand;
 mod users;
 
+mod finance_report_types;
+mod finance_reports;
+
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 use async_graphql_axum::GraphQLResponse;
 use axum::extract::{Request, State};
@@ -46,6 +49,7 @@ pub struct QueryRoot(
     employees::EmployeesQuery,
     finance::FinanceQuery,
     invoices::InvoiceQuery,
+    finance_reports::FinanceReportsQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -61,6 +65,7 @@ pub struct MutationRoot(
     employees::EmployeesMutation,
     finance::FinanceMutation,
     invoices::InvoiceMutation,
+    finance_reports::FinanceReportsMutation,
 );
 
 /// The gateway's schema type.
