@@ -432,3 +432,21 @@ pub fn shipment_completed_sample(shipment_id: &str, customer: serde_json::Value)
         },
     )
 }
+
+/// One sample of every budget event.
+pub fn budget_samples() -> Vec<constructos_domain::finance::BudgetEvent> {
+    use constructos_domain::finance::BudgetEvent;
+    let samples = vec![BudgetEvent::BudgetSet {
+        project_id: "PRJ-2026-014".into(),
+        cost_code: "CC-100".into(),
+        period: "2026-03".into(),
+        amount: Rand::cents(42_000_000),
+        previous: Rand::cents(50_000_000),
+    }];
+    for sample in &samples {
+        match sample {
+            BudgetEvent::BudgetSet { .. } => {}
+        }
+    }
+    samples
+}

@@ -147,6 +147,24 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { raiseInvoice(input: { customer: { accountId: \"a\", name: \"RBAC\" }, date: \"2026-03-14\", lines: [] }) { id } }",
             json!({}),
         ),
+        "Query.incomeStatement" => (
+            "{ incomeStatement(from: \"2026-03-01\", to: \"2026-03-31\") { netProfit } }",
+            json!({}),
+        ),
+        "Query.balanceSheet" => ("{ balanceSheet(asAt: \"2026-03-31\") { balances } }", json!({})),
+        "Query.vatReturn" => (
+            "{ vatReturn(from: \"2026-03-01\", to: \"2026-04-30\") { netPayable } }",
+            json!({}),
+        ),
+        "Query.projectCostReport" => (
+            "{ projectCostReport(asAt: \"2026-03-31\", projectId: \"none\") { totalVariance } }",
+            json!({}),
+        ),
+        "Query.budgets" => ("{ budgets(projectId: \"none\") { amount } }", json!({})),
+        "Mutation.setBudget" => (
+            "mutation { setBudget(input: { projectId: \"PRJ-RBAC\", costCode: \"CC-1\", period: \"2026-13\", amount: \"1.00\" }) { id } }",
+            json!({}),
+        ),
         "Mutation.linkUser" => ("mutation { linkUser(id: \"none\", employeeId: \"E-1\") { id } }", json!({})),
         "Mutation.assignUser" => (
             "mutation { assignUser(id: \"none\", projects: [\"P-1\"], sites: []) { id } }",
