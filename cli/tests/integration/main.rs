@@ -9,6 +9,7 @@ mod employees;
 mod event_samples;
 mod finance;
 mod finance_invoices;
+mod finance_reports;
 mod finance_shipments;
 mod harness;
 mod identity_api;
