@@ -5,8 +5,8 @@
 
 use chrono::{Days, NaiveDate};
 use constructos_domain::finance::{
-    Books, FinancialCalendar, JournalEvent, LedgerAccountEvent, Rand, JOURNAL_AGGREGATE,
-    LEDGER_ACCOUNT_AGGREGATE,
+    vat_return, Books, FinancialCalendar, JournalEvent, LedgerAccountEvent, Rand,
+    JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE,
 };
 use constructos_projections::finance::{FinanceQueries, FinanceReports};
 use proptest::strategy::{Strategy, ValueTree};
@@ -526,6 +526,22 @@ async fn finance_reports_as_at_any_date_equal_a_replay_of_the_events_up_to_it() 
                 books.balance_sheet(as_at, calendar),
                 "balance sheet, {context}"
             );
+
+            let vat = reports.vat_return(from, as_at).await.expect("VAT return");
+            let replayed = vat_return(from, as_at, &books.balances(Some(from), as_at), &[]);
+            assert_eq!(vat, replayed, "VAT return, {context}");
+
+            for project in [None, Some("PRJ-1")] {
+                let costs = reports
+                    .project_cost_report(as_at, project)
+                    .await
+                    .expect("project cost report");
+                let replayed = books.project_cost_report(as_at, project, &[], &[]);
+                assert_eq!(
+                    costs, replayed,
+                    "project cost report {project:?}, {context}"
+                );
+            }
         }
     }
     app.stop().await;

@@ -1,14 +1,15 @@
 //! The books as a pure fold of finance events: what an auditor's replay gives. Apply
 //! the ledger account and journal events in any order (the journal date, not the order
 //! of recording, decides what a report as at a date sees), then ask for the trial
-//! balance, income statement or balance sheet as at any date. The read models must
-//! answer exactly the same; `cli/tests/integration/finance_reports.rs` checks it on
-//! random histories.
+//! balance, income statement, balance sheet or project costs as at any date. The read
+//! models must answer exactly the same; `cli/tests/integration/finance_reports.rs`
+//! checks it on random histories.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::project_costs::{project_cost_report, CostFigure, ProjectCostReport};
 use super::statements::{
     balance_sheet, financial_year_start, income_statement, AccountBalance, BalanceSheet,
     IncomeStatement,
@@ -122,6 +123,48 @@ impl Books {
     /// The income statement for journals dated `from..=to`.
     pub fn income_statement(&self, from: NaiveDate, to: NaiveDate) -> IncomeStatement {
         income_statement(from, to, &self.balances(Some(from), to))
+    }
+
+    /// The project cost report as at the end of `as_at` for one project (or all), with
+    /// the budgets and commitments given (the journals hold neither).
+    pub fn project_cost_report(
+        &self,
+        as_at: NaiveDate,
+        project_id: Option<&str>,
+        budgets: &[CostFigure],
+        commitments: &[CostFigure],
+    ) -> ProjectCostReport {
+        let mut actuals = Vec::new();
+        let mut revenue = Rand::ZERO;
+        for (date, line) in &self.lines {
+            let Some(project) = &line.project_id else {
+                continue;
+            };
+            if *date > as_at || project_id.is_some_and(|p| p != project) {
+                continue;
+            }
+            let Some(account) = self.accounts.get(&line.account_code) else {
+                continue;
+            };
+            match account.account_type {
+                AccountType::Expense => actuals.push(CostFigure {
+                    project_id: project.clone(),
+                    cost_code: line.cost_code.clone(),
+                    cost_type: account.cost_type,
+                    amount: line.signed(),
+                }),
+                AccountType::Income => revenue = revenue - line.signed(),
+                _ => {}
+            }
+        }
+        project_cost_report(
+            as_at,
+            project_id.map(str::to_string),
+            budgets,
+            &actuals,
+            commitments,
+            revenue,
+        )
     }
 
     /// The balance sheet as at the end of `as_at`.

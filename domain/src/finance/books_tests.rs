@@ -252,3 +252,50 @@ proptest! {
         prop_assert_eq!(is.net_profit, bs.current_year_profit);
     }
 }
+
+#[test]
+fn the_fold_reports_project_costs_and_revenue() {
+    let mut books = chart();
+    let on = |code: &str, side, cents, project: &str, cost: Option<&str>| JournalLine {
+        project_id: Some(project.into()),
+        cost_code: cost.map(Into::into),
+        ..line(code, side, cents)
+    };
+    books.apply_journal(&posted(
+        day(2026, 3, 10),
+        vec![
+            on("5100", Side::Debit, 40_000, "PRJ-A", Some("CC-100")),
+            on("6000", Side::Debit, 1_000, "PRJ-A", Some("CC-100")),
+            on("5300", Side::Debit, 9_000, "PRJ-B", None),
+            line("2000", Side::Credit, 50_000),
+        ],
+    ));
+    books.apply_journal(&posted(
+        day(2026, 3, 11),
+        vec![
+            line("1100", Side::Debit, 70_000),
+            on("4000", Side::Credit, 70_000, "PRJ-A", None),
+        ],
+    ));
+    let budget = CostFigure {
+        project_id: "PRJ-A".into(),
+        cost_code: Some("CC-100".into()),
+        cost_type: None,
+        amount: Rand::cents(50_000),
+    };
+    let a = books.project_cost_report(day(2026, 3, 31), Some("PRJ-A"), &[budget], &[]);
+    assert_eq!(a.lines.len(), 1);
+    assert_eq!(a.lines[0].actual, Rand::cents(41_000));
+    assert_eq!(
+        a.lines[0].actual_by_cost_type[1].amount,
+        Rand::cents(40_000)
+    );
+    assert_eq!(a.lines[0].actual_by_cost_type[4].amount, Rand::cents(1_000));
+    assert_eq!(a.lines[0].variance, Rand::cents(9_000));
+    assert_eq!(a.revenue, Rand::cents(70_000));
+    let all = books.project_cost_report(day(2026, 3, 31), None, &[], &[]);
+    assert_eq!(all.lines.len(), 2);
+    assert_eq!(all.total_actual, Rand::cents(50_000));
+    let before = books.project_cost_report(day(2026, 3, 9), None, &[], &[]);
+    assert!(before.lines.is_empty());
+}
