@@ -377,16 +377,36 @@ fn random_case() -> impl Strategy<Value = RandomCase> {
             pairs,
             reversed_after,
         });
+    // An end of a span is a random day, or a day a journal falls on, the day before
+    // it, or its reversal's day: the boundaries where `<` and `<=` differ.
+    let end = (
+        0..SPAN_DAYS + 60,
+        prop::option::of((any::<prop::sample::Index>(), 0u8..3)),
+    );
     (
         prop::collection::vec(journal, 2..9),
-        prop::collection::vec((0..SPAN_DAYS + 60, 0..SPAN_DAYS + 60), 4),
+        prop::collection::vec((end.clone(), end), 6),
     )
-        .prop_map(|(journals, asks)| RandomCase {
-            journals,
-            asks: asks
+        .prop_map(|(journals, ends)| {
+            let pick = |(random, on_journal): (u64, Option<(prop::sample::Index, u8)>)| {
+                let Some((index, which)) = on_journal else {
+                    return random;
+                };
+                let j = index.get(&journals);
+                match which {
+                    0 => j.day,
+                    1 => j.day.saturating_sub(1),
+                    _ => j.day + j.reversed_after.unwrap_or(0),
+                }
+            };
+            let asks = ends
                 .into_iter()
-                .map(|(a, b)| (a.min(b), a.max(b)))
-                .collect(),
+                .map(|(a, b)| {
+                    let (a, b) = (pick(a), pick(b));
+                    (a.min(b), a.max(b))
+                })
+                .collect();
+            RandomCase { journals, asks }
         })
 }
 
