@@ -377,6 +377,7 @@ async fn every_finance_event_the_system_emits_validates_against_its_schema() {
         "mutation { openLedgerAccount(input: { code: \"2100\", name: \"VAT output\", accountType: LIABILITY }) { id } }",
         "mutation { openLedgerAccount(input: { code: \"4000\", name: \"Contract revenue\", accountType: INCOME }) { id } }",
         "mutation { raiseInvoice(input: { customer: { accountId: \"acc-1\", name: \"Msunduzi Developments\" }, date: \"2026-03-14\", retentionPercent: \"10\", lines: [{ description: \"Concrete 30MPa\", quantity: \"2.5\", unitPrice: \"1899.00\", vatTreatment: STANDARD, projectId: \"PRJ-1\" }] }) { id number } }",
+        "mutation { setBudget(input: { projectId: \"PRJ-1\", costCode: \"CC-100\", period: \"2026-03\", amount: \"50000.00\" }) { id } }",
     ];
     for query in steps {
         app.graphql(&token, query, json!({})).await.data();
@@ -399,7 +400,8 @@ async fn every_finance_event_the_system_emits_validates_against_its_schema() {
     )
     .await
     .data();
-    const ALL_TYPES: usize = 10;
+    // The ten ledger and invoice event types, and BudgetSet.
+    const ALL_TYPES: usize = 11;
     let messages = read_messages(&reader, |seen| {
         seen.iter()
             .map(|(_, b)| b["type"].to_string())
