@@ -10,6 +10,7 @@ mod event_samples;
 mod finance;
 mod finance_invoices;
 mod finance_reports;
+mod finance_reports_replay;
 mod finance_shipments;
 mod harness;
 mod identity_api;

@@ -2,7 +2,7 @@
 //! the ledger account and journal events in any order (the journal date, not the order
 //! of recording, decides what a report as at a date sees), then ask for the trial
 //! balance, income statement, balance sheet or project costs as at any date. The read
-//! models must answer exactly the same; `cli/tests/integration/finance_reports.rs`
+//! models must answer exactly the same; `cli/tests/integration/finance_reports_replay.rs`
 //! checks it on random histories.
 
 use std::collections::BTreeMap;
