@@ -58,7 +58,8 @@ fn read_failed(error: anyhow::Error) -> CommandError {
     CommandError::Internal(format!("{error:#}"))
 }
 
-fn bad_span(from: NaiveDate, to: NaiveDate) -> Result<(), CommandError> {
+/// Refuses a span that ends before it starts.
+fn check_span(from: NaiveDate, to: NaiveDate) -> Result<(), CommandError> {
     if from > to {
         return Err(CommandError::Rejected(format!(
             "the period starts ({from}) after it ends ({to})"
@@ -92,7 +93,7 @@ pub(super) async fn handle(
             .await
             .map(ReportsResponse::Budgets),
         ReportsRequest::IncomeStatement { from, to } => {
-            bad_span(from, to)?;
+            check_span(from, to)?;
             reports
                 .income_statement(from, to)
                 .await
@@ -103,7 +104,7 @@ pub(super) async fn handle(
             .await
             .map(ReportsResponse::BalanceSheet),
         ReportsRequest::VatReturn { from, to } => {
-            bad_span(from, to)?;
+            check_span(from, to)?;
             reports
                 .vat_return(from, to)
                 .await
