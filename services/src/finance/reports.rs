@@ -135,3 +135,52 @@ impl FinanceClient {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use constructos_domain::finance::{income_statement, Rand};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).expect("date")
+    }
+
+    /// What the finance service's HTTP transport does to a request and an answer.
+    #[test]
+    fn requests_and_reports_survive_the_wire() {
+        let request = FinanceRequest::Reports {
+            request: ReportsRequest::SetBudget {
+                input: SetBudgetInput {
+                    project_id: "PRJ-1".into(),
+                    cost_code: "CC-100".into(),
+                    period: "2026-03".into(),
+                    amount: Rand::cents(123_450),
+                },
+            },
+        };
+        let json = serde_json::to_value(&request).expect("serialised");
+        assert_eq!(json["op"], "reports");
+        assert_eq!(json["request"]["input"]["amount"], "1234.50");
+        let back: FinanceRequest = serde_json::from_value(json).expect("deserialised");
+        assert!(matches!(
+            back,
+            FinanceRequest::Reports {
+                request: ReportsRequest::SetBudget { input }
+            } if input.amount == Rand::cents(123_450)
+        ));
+
+        let statement = income_statement(day(1), day(31), &[]);
+        let response = FinanceResponse::Reports(Box::new(ReportsResponse::IncomeStatement(
+            statement.clone(),
+        )));
+        let text = serde_json::to_string(&response).expect("serialised");
+        let back: FinanceResponse = serde_json::from_str(&text).expect("deserialised");
+        match back {
+            FinanceResponse::Reports(r) => match *r {
+                ReportsResponse::IncomeStatement(s) => assert_eq!(s, statement),
+                other => panic!("unexpected {other:?}"),
+            },
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
