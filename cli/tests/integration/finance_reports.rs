@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use crate::finance::{post, seeded, trial_balance};
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_app, spawn_app_as, TestApp, Topology};
 
 /// A journal line as `postJournal` takes it.
 pub fn line(
@@ -321,5 +321,42 @@ async fn finance_reports_through_the_gateway_and_who_may_read_them() {
         body["errors"][0]["extensions"]["code"], "FORBIDDEN",
         "{body}"
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn finance_reports_work_when_finance_runs_as_its_own_service() {
+    let app = spawn_app_as(Topology::Split).await;
+    seeded(&app).await;
+    let user = app.token("fiona", &["Finance_User"]);
+    let manager = app.token("mandla", &["Finance_Manager"]);
+    post(
+        &app,
+        &user,
+        "2026-03-10",
+        "Wages",
+        vec![
+            line("5000", "DEBIT", "800.00", Some("PRJ-A"), Some("CC-200")),
+            line("1000", "CREDIT", "800.00", None, None),
+        ],
+    )
+    .await;
+    trial_balance(&app, &user, "2026-03-31", 1).await;
+    let body = set_budget(&app, &manager, "CC-200", "2026-03", "1000.00").await;
+    assert_eq!(body["data"]["setBudget"]["id"], "PRJ-A", "{body}");
+    let r = app
+        .graphql(&user, BALANCE, json!({ "d": "2026-03-31" }))
+        .await;
+    assert_eq!(r.data()["balanceSheet"]["currentYearProfit"], "-800.00");
+    assert_eq!(r.data()["balanceSheet"]["balances"], true);
+    let costs = eventually("the budget reaches the report", || async {
+        let r = app
+            .graphql(&user, COSTS, json!({ "d": "2026-03-31" }))
+            .await;
+        let costs = r.data()["projectCostReport"].clone();
+        (costs["totalBudget"] == "1000.00").then_some(costs)
+    })
+    .await;
+    assert_eq!(costs["totalVariance"], "200.00");
     app.stop().await;
 }
