@@ -9,6 +9,7 @@ mod employees;
 mod event_samples;
 mod finance;
 mod finance_invoices;
+mod finance_settlements;
 mod finance_shipments;
 mod harness;
 mod identity_api;

@@ -12,6 +12,8 @@ mod leads;
 mod me;
 mod projects;
 mod rand;
+mod settlement_types;
+mod settlements;
 mod users;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
@@ -46,6 +48,7 @@ pub struct QueryRoot(
     employees::EmployeesQuery,
     finance::FinanceQuery,
     invoices::InvoiceQuery,
+    settlements::SettlementQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -61,6 +64,7 @@ pub struct MutationRoot(
     employees::EmployeesMutation,
     finance::FinanceMutation,
     invoices::InvoiceMutation,
+    settlements::SettlementMutation,
 );
 
 /// The gateway's schema type.

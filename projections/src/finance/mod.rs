@@ -4,10 +4,15 @@
 mod invoices;
 mod projection;
 mod queries;
+mod receivables;
 mod rows;
+mod settlements;
 
 pub use projection::FinanceProjection;
 pub use queries::{FinanceQueries, HistoryFilter};
+pub use receivables::{
+    AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, OpenItem, PaymentRow,
+};
 pub use rows::{
     HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,
     TrialBalanceLine,

@@ -4,13 +4,15 @@
 use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::finance::{
-    JournalEvent, LedgerAccountEvent, INVOICE_AGGREGATE, INVOICE_NUMBERING_AGGREGATE,
-    JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE, PERIOD_AGGREGATE,
+    JournalEvent, LedgerAccountEvent, BILL_AGGREGATE, CREDIT_NOTE_AGGREGATE, INVOICE_AGGREGATE,
+    INVOICE_NUMBERING_AGGREGATE, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE, PAYMENT_AGGREGATE,
+    PERIOD_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
 use super::invoices::apply_invoice;
+use super::settlements::{apply_bill, apply_credit_note, apply_payment};
 use crate::{domain_event, Projection};
 
 /// The finance projection.
@@ -174,6 +176,9 @@ impl Projection for FinanceProjection {
             JOURNAL_AGGREGATE => apply_journal(tx, event).await?,
             PERIOD_AGGREGATE | INVOICE_NUMBERING_AGGREGATE => (vec![], recorded_on),
             INVOICE_AGGREGATE => (vec![], apply_invoice(tx, event).await?),
+            BILL_AGGREGATE => (vec![], apply_bill(tx, event).await?),
+            CREDIT_NOTE_AGGREGATE => (vec![], apply_credit_note(tx, event).await?),
+            PAYMENT_AGGREGATE => (vec![], apply_payment(tx, event).await?),
             _ => return Ok(()),
         };
         sqlx::query(

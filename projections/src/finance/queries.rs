@@ -9,6 +9,7 @@ use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Row};
 
 use super::invoices;
+use super::receivables::{self, AgedReport, AgedSide, BillRow, CreditNoteRow, PaymentRow};
 use super::rows::{
     HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,
     TrialBalanceLine,
@@ -53,6 +54,31 @@ impl FinanceQueries {
     /// Invoices, newest first (at most 500).
     pub async fn invoices(&self) -> anyhow::Result<Vec<InvoiceRow>> {
         invoices::all(&self.pool).await
+    }
+
+    /// Aged debtors or creditors as at the end of `as_at`.
+    pub async fn aged(&self, side: AgedSide, as_at: NaiveDate) -> anyhow::Result<AgedReport> {
+        receivables::aged(&self.pool, side, as_at).await
+    }
+
+    /// One supplier bill.
+    pub async fn bill(&self, id: &str) -> anyhow::Result<Option<BillRow>> {
+        receivables::one_bill(&self.pool, id).await
+    }
+
+    /// Supplier bills, newest first (at most 500).
+    pub async fn bills(&self) -> anyhow::Result<Vec<BillRow>> {
+        receivables::bills(&self.pool).await
+    }
+
+    /// Credit notes, newest first (at most 500).
+    pub async fn credit_notes(&self) -> anyhow::Result<Vec<CreditNoteRow>> {
+        receivables::credit_notes(&self.pool).await
+    }
+
+    /// Payments with their allocations, newest first (at most 500).
+    pub async fn payments(&self) -> anyhow::Result<Vec<PaymentRow>> {
+        receivables::payments(&self.pool).await
     }
 
     /// The chart of accounts by code, with all-time totals.

@@ -96,4 +96,8 @@ pub struct InvoiceRow {
     pub raised_at: DateTime<Utc>,
     pub raised_by: Option<String>,
     pub issued_at: Option<DateTime<Utc>>,
+    /// Still owed now: due, less payments and credit notes, plus retention released.
+    pub open: Rand,
+    /// Retention still withheld.
+    pub retention_held: Rand,
 }
