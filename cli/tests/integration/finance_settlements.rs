@@ -108,7 +108,7 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
     assert_eq!(line["counterpartyName"], "Msunduzi Developments (Pty) Ltd");
     assert_eq!(line["amounts"]["days60"], "10350.00");
     assert_eq!(line["amounts"]["current"], "10350.00");
-    assert_eq!(line["items"][0]["bucket"], "DAYS60");
+    assert_eq!(line["items"][0]["bucket"], "DAYS_60");
 
     // R12 000 received: R4 000 to the first invoice (a part payment), the rest on account.
     let r = app
@@ -131,7 +131,7 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
     // is exactly the trade debtors balance.
     let report = aged_debtors(&app, &user, "2026-05-31", "8700.00").await;
     assert_eq!(report["totals"]["onAccount"], "8000.00");
-    assert_eq!(report["totals"]["days60"], "6350.00");
+    assert_eq!(report["totals"]["days90"], "6350.00");
     assert_eq!(report["totals"]["days30"], "10350.00");
     assert_eq!(
         balance(&app, &user, "2026-05-31", "1100").await,
@@ -198,10 +198,10 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
     assert!(release.error_code().is_none(), "{}", release.body);
     let invoice = invoice_open(&app, &user, &first, "6350.00").await;
     assert_eq!(invoice["retentionHeld"], "0.00");
-    let report = aged_debtors(&app, &user, "2026-06-30", "8550.00").await;
+    let report = aged_debtors(&app, &user, "2026-06-30", "8700.00").await;
     assert_eq!(
         balance(&app, &user, "2026-06-30", "1100").await,
-        ("8550.00".into(), "0.00".into())
+        ("8700.00".into(), "0.00".into())
     );
     assert_eq!(report["totals"]["onAccount"], "0.00");
     assert_eq!(
@@ -209,6 +209,65 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
         ("1150.00".into(), "0.00".into()),
         "the second invoice's retention is still receivable"
     );
+
+    // The auditor's view of the first invoice: its own events, its journal, the
+    // payment and credit note that settled it and their journals, the release.
+    let expected = [
+        "finance.invoice:InvoiceRaised",
+        "finance.invoice:InvoiceIssued",
+        "finance.invoice:InvoicePaymentAllocated",
+        "finance.invoice:InvoiceCredited",
+        "finance.invoice:InvoiceRetentionReleased",
+        "finance.payment:PaymentRecorded",
+        "finance.credit_note:CreditNoteIssued",
+        "finance.journal:JournalPosted",
+    ];
+    let (events, kinds) = eventually("the invoice's whole history", || async {
+        let r = app
+            .graphql(
+                &user,
+                "query($d: ID!) { ledgerHistory(document: $d) { aggregateType eventType correlationId causationId subject } }",
+                json!({ "d": first }),
+            )
+            .await;
+        let events = r.data()["ledgerHistory"].as_array().cloned().unwrap_or_default();
+        let kinds: Vec<String> = events
+            .iter()
+            .map(|e| {
+                let part = |k: &str| e[k].as_str().unwrap_or("").to_string();
+                format!("{}:{}", part("aggregateType"), part("eventType"))
+            })
+            .collect();
+        // Four journals: the invoice, the payment, the credit note, the release.
+        let journals = kinds.iter().filter(|k| k.ends_with("JournalPosted")).count();
+        (expected.iter().all(|e| kinds.iter().any(|k| k == e)) && journals == 4)
+            .then_some((events, kinds))
+    })
+    .await;
+    assert!(
+        !kinds.iter().any(|k| k.contains("InvoiceNumberAssigned")),
+        "numbering is not the document's history"
+    );
+    for e in &events {
+        assert_eq!(e["subject"], "fiona");
+        assert_eq!(
+            e["causationId"], e["correlationId"],
+            "a request causes its own events"
+        );
+    }
+    // The second invoice's history does not include the first's events.
+    let second_history = app
+        .graphql(
+            &user,
+            "query($d: ID!) { ledgerHistory(document: $d) { aggregateId } }",
+            json!({ "d": second }),
+        )
+        .await;
+    let ids = second_history.data()["ledgerHistory"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!ids.iter().any(|e| e["aggregateId"] == first.as_str()));
 
     // Who may do what.
     let site = app.token("sipho", &["Site_Manager"]);
@@ -220,7 +279,7 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
     let read = app
         .graphql(&auditor, AGED_DEBTORS, json!({ "d": "2026-06-30" }))
         .await;
-    assert_eq!(read.data()["agedDebtors"]["totals"]["total"], "8550.00");
+    assert_eq!(read.data()["agedDebtors"]["totals"]["total"], "8700.00");
     let post = app
         .graphql(
             &auditor,
@@ -311,7 +370,7 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
         let r = app
             .graphql(
                 &user,
-                "{ agedCreditors(asAt: \"2026-05-31\") { lines { counterpartyName amounts { current days30 total } } totals { total } } }",
+                "{ agedCreditors(asAt: \"2026-05-31\") { lines { counterpartyName amounts { current days60 total } } totals { total } } }",
                 json!({}),
             )
             .await;
@@ -320,7 +379,7 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
     })
     .await;
     assert_eq!(aged["lines"][0]["counterpartyName"], "Umgeni Formwork CC");
-    assert_eq!(aged["lines"][0]["amounts"]["days30"], "13700.00");
+    assert_eq!(aged["lines"][0]["amounts"]["days60"], "13700.00");
     assert_eq!(
         balance(&app, &user, "2026-05-31", "2000").await,
         ("0.00".into(), "13700.00".into()),

@@ -2,6 +2,10 @@
 -- allocations, and every change to what is open on an invoice or bill, dated, so that
 -- aged debtors and creditors can be asked as at any date.
 
+-- Ledger history names the cause of each event: the request, or the event a handler
+-- reacted to (e.g. the ShipmentCompleted behind an invoice).
+ALTER TABLE read_model.ledger_history ADD COLUMN causation_id text;
+
 -- One row per invoice or bill: what fell due when it was issued.
 CREATE TABLE read_model.open_items
 (

@@ -184,8 +184,8 @@ impl Projection for FinanceProjection {
         sqlx::query(
             "INSERT INTO read_model.ledger_history
                  (event_id, aggregate_type, aggregate_id, sequence, event_type, recorded_at,
-                  effective_date, subject, correlation_id, account_codes, data)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                  effective_date, subject, correlation_id, account_codes, data, causation_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
              ON CONFLICT (event_id) DO NOTHING",
         )
         .bind(event.id)
@@ -199,6 +199,7 @@ impl Projection for FinanceProjection {
         .bind(&event.correlationid)
         .bind(codes)
         .bind(&event.data)
+        .bind(&event.causationid)
         .execute(&mut **tx)
         .await
         .context("Failed to record ledger history")?;

@@ -76,6 +76,8 @@ pub struct HistoryRow {
     pub effective_date: NaiveDate,
     pub subject: Option<String>,
     pub correlation_id: Option<String>,
+    /// The message that directly caused the event.
+    pub causation_id: Option<String>,
     pub data: serde_json::Value,
 }
 
