@@ -257,9 +257,9 @@ impl FinanceClient {
         &self,
         call: &Call,
         request: FinanceRequest,
-        pick: impl FnOnce(FinanceResponse) -> Result<T, FinanceResponse>,
+        pick: impl FnOnce(FinanceResponse) -> Result<T, Box<FinanceResponse>>,
     ) -> Result<T, CommandError> {
-        pick(self.api.handle(call, request).await?).map_err(unexpected)
+        pick(self.api.handle(call, request).await?).map_err(|other| unexpected(*other))
     }
 
     /// Issues a credit note against an invoice.
@@ -273,7 +273,7 @@ impl FinanceClient {
             FinanceRequest::IssueCreditNote { input },
             |r| match r {
                 FinanceResponse::CreditNoteIssued(issued) => Ok(issued),
-                other => Err(other),
+                other => Err(Box::new(other)),
             },
         )
         .await
@@ -288,7 +288,7 @@ impl FinanceClient {
     ) -> Result<AgedReport, CommandError> {
         self.ask(call, FinanceRequest::Aged { side, as_at }, |r| match r {
             FinanceResponse::Aged(report) => Ok(report),
-            other => Err(other),
+            other => Err(Box::new(other)),
         })
         .await
     }
@@ -297,7 +297,7 @@ impl FinanceClient {
     pub async fn bill(&self, call: &Call, id: String) -> Result<Option<BillRow>, CommandError> {
         self.ask(call, FinanceRequest::Bill { id }, |r| match r {
             FinanceResponse::Bill(row) => Ok(row.map(|b| *b)),
-            other => Err(other),
+            other => Err(Box::new(other)),
         })
         .await
     }
@@ -306,7 +306,7 @@ impl FinanceClient {
     pub async fn bills(&self, call: &Call) -> Result<Vec<BillRow>, CommandError> {
         self.ask(call, FinanceRequest::Bills, |r| match r {
             FinanceResponse::Bills(rows) => Ok(rows),
-            other => Err(other),
+            other => Err(Box::new(other)),
         })
         .await
     }
@@ -315,7 +315,7 @@ impl FinanceClient {
     pub async fn credit_notes(&self, call: &Call) -> Result<Vec<CreditNoteRow>, CommandError> {
         self.ask(call, FinanceRequest::CreditNotes, |r| match r {
             FinanceResponse::CreditNotes(rows) => Ok(rows),
-            other => Err(other),
+            other => Err(Box::new(other)),
         })
         .await
     }
@@ -324,7 +324,7 @@ impl FinanceClient {
     pub async fn payments(&self, call: &Call) -> Result<Vec<PaymentRow>, CommandError> {
         self.ask(call, FinanceRequest::Payments, |r| match r {
             FinanceResponse::Payments(rows) => Ok(rows),
-            other => Err(other),
+            other => Err(Box::new(other)),
         })
         .await
     }
