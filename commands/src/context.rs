@@ -8,11 +8,14 @@ use constructos_infra::auth::Caller;
 
 use crate::CommandError;
 
-/// The caller and correlation id a command is executed for.
+/// The caller, correlation id and cause a command is executed for.
 #[derive(Debug, Clone)]
 pub struct CommandContext {
     pub caller: Caller,
     pub correlation_id: String,
+    /// The message that directly caused the command: an event's id when a handler
+    /// reacts to an event; `None` for a request, whose cause is the request itself.
+    pub causation_id: Option<String>,
 }
 
 impl CommandContext {
@@ -21,7 +24,14 @@ impl CommandContext {
         Self {
             caller,
             correlation_id: correlation_id.into(),
+            causation_id: None,
         }
+    }
+
+    /// The same context, caused by the message `causation_id` (e.g. an event's id).
+    pub fn caused_by(mut self, causation_id: impl Into<String>) -> Self {
+        self.causation_id = Some(causation_id.into());
+        self
     }
 
     /// Refuses (and logs) when the caller lacks `permission`.
@@ -44,6 +54,12 @@ impl CommandContext {
             (
                 metadata::CORRELATION_ID.to_string(),
                 self.correlation_id.clone(),
+            ),
+            (
+                metadata::CAUSATION_ID.to_string(),
+                self.causation_id
+                    .clone()
+                    .unwrap_or_else(|| self.correlation_id.clone()),
             ),
             (metadata::SUBJECT.to_string(), self.caller.subject.clone()),
             (

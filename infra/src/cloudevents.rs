@@ -33,6 +33,10 @@ pub struct CloudEvent {
     /// The request that started the work, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlationid: Option<String>,
+    /// The message that directly caused the event: the request, or the event a
+    /// handler reacted to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub causationid: Option<String>,
     /// The subject who issued the command, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<String>,
@@ -94,6 +98,7 @@ impl CloudEvent {
             aggregatetype: event.aggregate_type,
             sequence: event.sequence,
             correlationid: meta(constructos_domain::metadata::CORRELATION_ID),
+            causationid: meta(constructos_domain::metadata::CAUSATION_ID),
             actor: meta(constructos_domain::metadata::SUBJECT),
             data,
         }

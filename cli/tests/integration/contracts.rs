@@ -11,9 +11,9 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::event_samples::{
-    account_samples, contact_samples, employee_samples, invoice_samples, journal_samples,
-    lead_samples, ledger_account_samples, numbering_samples, period_samples, project_samples,
-    shipment_completed_sample, user_samples,
+    account_samples, bill_samples, contact_samples, credit_note_samples, employee_samples,
+    invoice_samples, journal_samples, lead_samples, ledger_account_samples, numbering_samples,
+    payment_samples, period_samples, project_samples, shipment_completed_sample, user_samples,
 };
 use crate::harness::{read_messages, spawn_app};
 
@@ -109,6 +109,15 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     }
     for e in numbering_samples() {
         check(envelope("finance.invoice_numbering", &e));
+    }
+    for e in bill_samples() {
+        check(envelope("finance.bill", &e));
+    }
+    for e in credit_note_samples() {
+        check(envelope("finance.credit_note", &e));
+    }
+    for e in payment_samples() {
+        check(envelope("finance.payment", &e));
     }
     for e in crate::event_samples::budget_samples() {
         check(envelope("finance.budget", &e));

@@ -6,8 +6,9 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use constructos_domain::finance::{
-    price_lines, totals, AccountType, CostType, Customer, InvoiceEvent, InvoiceLineInput,
-    JournalEvent, JournalLine, JournalSource, LedgerAccountEvent, NumberingEvent, PeriodEvent,
+    price_bill_lines, price_lines, totals, AccountType, BillEvent, BillLineInput, BillSupplier,
+    CostType, CreditNoteEvent, Customer, InvoiceEvent, InvoiceLineInput, JournalEvent, JournalLine,
+    JournalSource, LedgerAccountEvent, NumberingEvent, PaymentDirection, PaymentEvent, PeriodEvent,
     Rand, Side, Supplier, VatTreatment,
 };
 use constructos_domain::hr::EmployeeEvent;
@@ -381,10 +382,162 @@ pub fn invoice_samples() -> Vec<InvoiceEvent> {
             number: "INV-000001".into(),
             journal_id: "0190f0c2-0000-7000-8000-000000000003".into(),
         },
+        InvoiceEvent::InvoicePaymentAllocated {
+            payment_id: "0190f0c2-0000-7000-8000-000000000010".into(),
+            amount: Rand::cents(100_000),
+            date: date(2026, 4, 2),
+        },
+        InvoiceEvent::InvoiceCredited {
+            credit_note_id: "0190f0c2-0000-7000-8000-000000000011".into(),
+            number: "CN-000001".into(),
+            amount: Rand::cents(5_750),
+            date: date(2026, 4, 3),
+        },
+        InvoiceEvent::InvoiceRetentionReleased {
+            amount: Rand::cents(25_000),
+            date: date(2026, 9, 30),
+            journal_id: "0190f0c2-0000-7000-8000-000000000012".into(),
+        },
     ];
     for sample in &samples {
         match sample {
-            InvoiceEvent::InvoiceRaised { .. } | InvoiceEvent::InvoiceIssued { .. } => {}
+            InvoiceEvent::InvoiceRaised { .. }
+            | InvoiceEvent::InvoiceIssued { .. }
+            | InvoiceEvent::InvoicePaymentAllocated { .. }
+            | InvoiceEvent::InvoiceCredited { .. }
+            | InvoiceEvent::InvoiceRetentionReleased { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every supplier bill event.
+pub fn bill_samples() -> Vec<BillEvent> {
+    let lines = price_bill_lines(vec![BillLineInput {
+        account_code: "5300".into(),
+        description: "Shuttering subcontract, March".into(),
+        quantity: Decimal::ONE,
+        unit_price: Rand::cents(4_500_000),
+        vat_treatment: VatTreatment::Standard,
+        project_id: Some("PRJ-2026-014".into()),
+        cost_code: Some("03-100".into()),
+    }])
+    .expect("priced");
+    let samples = vec![
+        BillEvent::BillRecorded {
+            supplier: BillSupplier {
+                account_id: "0190f0c2-0000-7000-8000-0000000000bb".into(),
+                name: "Umgeni Formwork CC".into(),
+                vat_number: Some("4222222222".into()),
+                address: Some("3 Quarry Rd, Pinetown".into()),
+            },
+            supplier_reference: "UF-2026-031".into(),
+            date: date(2026, 3, 31),
+            retention_percent: Some(Decimal::new(10, 0)),
+            totals: {
+                let priced: Vec<_> = lines
+                    .iter()
+                    .map(|l| constructos_domain::finance::InvoiceLine {
+                        description: l.description.clone(),
+                        quantity: l.quantity,
+                        unit_price: l.unit_price,
+                        vat_treatment: l.vat_treatment,
+                        value_excl_vat: l.value_excl_vat,
+                        vat: l.vat,
+                        total: l.total,
+                        project_id: None,
+                        cost_code: None,
+                    })
+                    .collect();
+                totals(&priced, Decimal::new(10, 0)).expect("totals")
+            },
+            lines,
+            journal_id: "0190f0c2-0000-7000-8000-000000000013".into(),
+        },
+        BillEvent::BillPaymentAllocated {
+            payment_id: "0190f0c2-0000-7000-8000-000000000014".into(),
+            amount: Rand::cents(4_657_500),
+            date: date(2026, 4, 30),
+        },
+        BillEvent::BillRetentionReleased {
+            amount: Rand::cents(517_500),
+            date: date(2026, 11, 30),
+            journal_id: "0190f0c2-0000-7000-8000-000000000015".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            BillEvent::BillRecorded { .. }
+            | BillEvent::BillPaymentAllocated { .. }
+            | BillEvent::BillRetentionReleased { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every credit note event.
+pub fn credit_note_samples() -> Vec<CreditNoteEvent> {
+    let lines = price_lines(vec![InvoiceLineInput {
+        description: "Concrete 30MPa returned, m³".into(),
+        quantity: Decimal::new(5, 1),
+        unit_price: Rand::cents(189_900),
+        vat_treatment: VatTreatment::Standard,
+        project_id: Some("PRJ-2026-014".into()),
+        cost_code: None,
+    }])
+    .expect("priced");
+    let totals = totals(&lines, Decimal::ZERO).expect("totals");
+    let samples = vec![CreditNoteEvent::CreditNoteIssued {
+        invoice_id: "0190f0c2-0000-7000-8000-000000000001".into(),
+        invoice_number: "INV-000001".into(),
+        number: "CN-000001".into(),
+        customer: Customer {
+            account_id: "0190f0c2-0000-7000-8000-0000000000aa".into(),
+            name: "Msunduzi Developments (Pty) Ltd".into(),
+            vat_number: Some("4123456789".into()),
+            address: None,
+        },
+        supplier: Supplier {
+            name: "ConstructOS Demo Construction (Pty) Ltd".into(),
+            vat_number: "4000000000".into(),
+            address: "1 Demo Road, Midrand, 1685".into(),
+        },
+        date: date(2026, 4, 3),
+        reason: "Half a cube returned unused".into(),
+        lines,
+        totals,
+        journal_id: "0190f0c2-0000-7000-8000-000000000016".into(),
+    }];
+    for sample in &samples {
+        match sample {
+            CreditNoteEvent::CreditNoteIssued { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every payment event.
+pub fn payment_samples() -> Vec<PaymentEvent> {
+    let samples = vec![
+        PaymentEvent::PaymentRecorded {
+            direction: PaymentDirection::Received,
+            counterparty_id: "0190f0c2-0000-7000-8000-0000000000aa".into(),
+            counterparty_name: "Msunduzi Developments (Pty) Ltd".into(),
+            date: date(2026, 4, 2),
+            amount: Rand::cents(150_000),
+            reference: "EFT MSUNDUZI 0042".into(),
+            journal_id: "0190f0c2-0000-7000-8000-000000000017".into(),
+        },
+        PaymentEvent::PaymentAllocated {
+            document_id: "0190f0c2-0000-7000-8000-000000000001".into(),
+            document_number: "INV-000001".into(),
+            amount: Rand::cents(100_000),
+            date: date(2026, 4, 2),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            PaymentEvent::PaymentRecorded { .. } | PaymentEvent::PaymentAllocated { .. } => {}
         }
     }
     samples

@@ -84,6 +84,25 @@ async fn finance_invoices_a_shipment_delivered_twice_exactly_once() {
     assert_eq!(invoice["lines"][0]["projectId"], "PRJ-2026-014");
     assert_eq!(count(&app, NUMBERS, "INV").await, 2);
     assert_eq!(count(&app, INVOICE_EVENTS, &id).await, 2);
+    // The auditor sees what caused the invoice: the ShipmentCompleted event itself.
+    let history = eventually("the invoice's history names its journal too", || async {
+        let r = app
+            .graphql(
+                &user,
+                "query($d: ID!) { ledgerHistory(document: $d) { aggregateType eventType causationId subject } }",
+                json!({ "d": id }),
+            )
+            .await;
+        let events = r.data()["ledgerHistory"].as_array().cloned().unwrap_or_default();
+        (events.len() == 3).then_some(events)
+    })
+    .await;
+    let types: Vec<_> = history.iter().map(|e| e["eventType"].clone()).collect();
+    assert!(types.contains(&json!("JournalPosted")), "{types:?}");
+    for event in &history {
+        assert_eq!(event["causationId"], first.id.to_string(), "{event}");
+        assert_eq!(event["subject"], "system:finance.shipment_invoicing");
+    }
     app.stop().await;
 }
 

@@ -11,6 +11,7 @@ mod finance;
 mod finance_invoices;
 mod finance_reports;
 mod finance_reports_replay;
+mod finance_settlements;
 mod finance_shipments;
 mod harness;
 mod identity_api;

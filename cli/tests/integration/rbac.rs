@@ -147,6 +147,32 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { raiseInvoice(input: { customer: { accountId: \"a\", name: \"RBAC\" }, date: \"2026-03-14\", lines: [] }) { id } }",
             json!({}),
         ),
+        "Query.agedDebtors" => ("{ agedDebtors(asAt: \"2026-03-31\") { asAt } }", json!({})),
+        "Query.agedCreditors" => ("{ agedCreditors(asAt: \"2026-03-31\") { asAt } }", json!({})),
+        "Query.bills" => ("{ bills { id } }", json!({})),
+        "Query.bill" => ("{ bill(id: \"none\") { id } }", json!({})),
+        "Query.creditNotes" => ("{ creditNotes { id } }", json!({})),
+        "Query.payments" => ("{ payments { id } }", json!({})),
+        "Mutation.recordBill" => (
+            "mutation { recordBill(input: { supplier: { accountId: \"s\", name: \"RBAC\" }, supplierReference: \"R-1\", date: \"2026-03-14\", lines: [] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.issueCreditNote" => (
+            "mutation { issueCreditNote(input: { invoiceId: \"none\", date: \"2026-03-14\", reason: \"RBAC\", lines: [] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.recordPayment" => (
+            "mutation { recordPayment(input: { direction: RECEIVED, counterpartyId: \"a\", date: \"2026-03-14\", amount: \"0.00\" }) { id } }",
+            json!({}),
+        ),
+        "Mutation.allocatePayment" => (
+            "mutation { allocatePayment(paymentId: \"none\", date: \"2026-03-14\", allocations: []) { id } }",
+            json!({}),
+        ),
+        "Mutation.releaseRetention" => (
+            "mutation { releaseRetention(documentId: \"none\", amount: \"1.00\", date: \"2026-03-14\") { id } }",
+            json!({}),
+        ),
         "Query.incomeStatement" => (
             "{ incomeStatement(from: \"2026-03-01\", to: \"2026-03-31\") { netProfit } }",
             json!({}),

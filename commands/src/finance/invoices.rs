@@ -30,22 +30,20 @@ const INVOICE_RETRIES: usize = 10;
 /// The namespace of ids finance derives (UUID v5) from another id.
 const FINANCE_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a8e_5b3d_4c7f_9e21_0a4b_8c6d_2e10);
 
+/// An id derived from another (UUID v5): the same `kind` and `key` always give the
+/// same id, so a retried request finds what it already wrote.
+pub(super) fn derived_id(kind: &str, key: &str) -> String {
+    Uuid::new_v5(&FINANCE_NAMESPACE, format!("{kind}:{key}").as_bytes()).to_string()
+}
+
 /// The invoice raised for a shipment: the same shipment always gives the same id.
 pub fn invoice_id_for_shipment(shipment_id: &str) -> String {
-    Uuid::new_v5(
-        &FINANCE_NAMESPACE,
-        format!("shipment:{shipment_id}").as_bytes(),
-    )
-    .to_string()
+    derived_id("shipment", shipment_id)
 }
 
 /// The journal that posts an invoice: the same invoice always gives the same id.
 fn journal_id_for_invoice(invoice_id: &str) -> String {
-    Uuid::new_v5(
-        &FINANCE_NAMESPACE,
-        format!("invoice:{invoice_id}").as_bytes(),
-    )
-    .to_string()
+    derived_id("invoice", invoice_id)
 }
 
 /// The supplier shown when `CONSTRUCTOS_COMPANY_*` is not configured: demo data.

@@ -88,6 +88,30 @@ impl FinanceCommands {
         self
     }
 
+    /// Runs `attempt` (load, decide, append in one transaction) again while it loses
+    /// optimistic-concurrency races, at most `retries` times; logs internal failures.
+    pub(super) async fn retrying<T, F, Fut>(
+        &self,
+        ctx: &CommandContext,
+        aggregate: &str,
+        id: &str,
+        retries: usize,
+        mut attempt: F,
+    ) -> Result<T, CommandError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, AggregateError<FinanceError>>>,
+    {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match attempt().await.map_err(CommandError::from) {
+                Err(CommandError::Conflict) if tries < retries => continue,
+                other => return other.map_err(|e| logged(e, aggregate, id, ctx)),
+            }
+        }
+    }
+
     /// Decides and appends one command to one aggregate, re-deciding on a conflict.
     pub(super) async fn execute<A>(
         &self,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use rust_decimal::Decimal;
 
 use super::{
-    AccountType, CostType, Customer, InvoiceLineInput, JournalLine, JournalSource, Supplier,
+    AccountType, CostType, Customer, InvoiceLineInput, JournalLine, JournalSource, Rand, Supplier,
 };
 
 /// Commands to a ledger account (one per account code).
@@ -70,6 +70,25 @@ pub enum InvoiceCommand {
     },
     /// Issue the invoice under `number`, posted by the journal `journal_id`.
     IssueInvoice { number: String, journal_id: String },
+    /// Settle part or all of what is open with the payment `payment_id`.
+    AllocatePayment {
+        payment_id: String,
+        amount: Rand,
+        date: NaiveDate,
+    },
+    /// Reduce what is open by the credit note `credit_note_id`.
+    ApplyCreditNote {
+        credit_note_id: String,
+        number: String,
+        amount: Rand,
+        date: NaiveDate,
+    },
+    /// Release withheld retention: it falls due, posted by the journal `journal_id`.
+    ReleaseRetention {
+        amount: Rand,
+        date: NaiveDate,
+        journal_id: String,
+    },
 }
 
 /// Commands to an invoice number series.

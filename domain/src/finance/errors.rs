@@ -61,6 +61,38 @@ pub enum FinanceError {
     InvoiceNotFound,
     #[error("the invoice has already been issued")]
     InvoiceAlreadyIssued,
+    #[error("{0} must be more than nought")]
+    NotPositive(&'static str),
+    #[error("over-allocation: {asked} asked but only {open} is open")]
+    OverAllocation { open: Rand, asked: Rand },
+    #[error("only {held} of retention is withheld; {asked} cannot be released")]
+    OverRelease { held: Rand, asked: Rand },
+    #[error("dated {date}, before the document's date {document_date}")]
+    DatedBeforeDocument {
+        date: chrono::NaiveDate,
+        document_date: chrono::NaiveDate,
+    },
+    #[error("the invoice has not been issued")]
+    InvoiceNotIssued,
+    #[error("supplier invoice {reference} from this supplier has already been recorded")]
+    DuplicateSupplierInvoice { reference: String },
+    #[error("the supplier bill does not exist")]
+    BillNotFound,
+    #[error("the payment already exists")]
+    PaymentAlreadyRecorded,
+    #[error("the payment does not exist")]
+    PaymentNotFound,
+    #[error("a payment {direction} cannot settle {document}")]
+    WrongDocumentForPayment {
+        direction: &'static str,
+        document: &'static str,
+    },
+    #[error("the payment is from {payment}, the document is for {document}")]
+    CounterpartyMismatch { payment: String, document: String },
+    #[error("document {0} is listed more than once")]
+    DocumentListedTwice(String),
+    #[error("the credit note already exists")]
+    CreditNoteAlreadyIssued,
     #[error("the ledger cannot be consulted: {0}")]
     LedgerUnavailable(String),
     #[error("a budget cannot be negative: {0}")]
@@ -75,7 +107,9 @@ impl crate::refusal::Refusal for FinanceError {
         match self {
             FinanceError::AccountNotFound
             | FinanceError::JournalNotFound
-            | FinanceError::InvoiceNotFound => RefusalKind::NotFound,
+            | FinanceError::InvoiceNotFound
+            | FinanceError::BillNotFound
+            | FinanceError::PaymentNotFound => RefusalKind::NotFound,
             FinanceError::LedgerUnavailable(cause) => RefusalKind::Unavailable(cause.clone()),
             _ => RefusalKind::Rejected,
         }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use rust_decimal::Decimal;
 
 use super::{
-    AccountType, CostType, Customer, InvoiceLine, InvoiceTotals, JournalLine, JournalSource,
+    AccountType, CostType, Customer, InvoiceLine, InvoiceTotals, JournalLine, JournalSource, Rand,
     Supplier,
 };
 
@@ -121,6 +121,25 @@ pub enum InvoiceEvent {
         /// The journal that posted the invoice.
         journal_id: String,
     },
+    /// A payment settled part or all of what was open.
+    InvoicePaymentAllocated {
+        payment_id: String,
+        amount: Rand,
+        date: NaiveDate,
+    },
+    /// A credit note reduced what was open.
+    InvoiceCredited {
+        credit_note_id: String,
+        number: String,
+        amount: Rand,
+        date: NaiveDate,
+    },
+    /// Withheld retention was released and fell due.
+    InvoiceRetentionReleased {
+        amount: Rand,
+        date: NaiveDate,
+        journal_id: String,
+    },
 }
 
 /// Events of an invoice number series.
@@ -134,6 +153,9 @@ impl DomainEvent for InvoiceEvent {
         match self {
             InvoiceEvent::InvoiceRaised { .. } => "InvoiceRaised",
             InvoiceEvent::InvoiceIssued { .. } => "InvoiceIssued",
+            InvoiceEvent::InvoicePaymentAllocated { .. } => "InvoicePaymentAllocated",
+            InvoiceEvent::InvoiceCredited { .. } => "InvoiceCredited",
+            InvoiceEvent::InvoiceRetentionReleased { .. } => "InvoiceRetentionReleased",
         }
         .to_string()
     }

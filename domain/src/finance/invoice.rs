@@ -9,6 +9,7 @@ use cqrs_es::Aggregate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::settlement::{check_not_before, OpenBalance};
 use super::vat::{line_value, line_vat, retention, MAX_RETENTION_PERCENT};
 use super::{
     FinanceError, InvoiceCommand, InvoiceEvent, JournalLine, Rand, Side, VatTreatment,
@@ -88,6 +89,7 @@ pub struct Invoice {
     customer: Customer,
     lines: Vec<InvoiceLine>,
     totals: InvoiceTotals,
+    balance: OpenBalance,
 }
 
 fn trimmed(value: Option<String>) -> Option<String> {
@@ -149,7 +151,8 @@ pub fn totals(lines: &[InvoiceLine], percent: Decimal) -> Result<InvoiceTotals, 
     })
 }
 
-fn line(code: &str, side: Side, amount: Rand, project: Option<String>) -> JournalLine {
+/// A journal line without dimensions.
+pub(super) fn line(code: &str, side: Side, amount: Rand, project: Option<String>) -> JournalLine {
     JournalLine {
         account_code: code.to_string(),
         side,
@@ -181,6 +184,24 @@ impl Invoice {
         self.totals
     }
 
+    /// The customer as invoiced.
+    pub fn customer(&self) -> &Customer {
+        &self.customer
+    }
+
+    /// What is still owed and withheld.
+    pub fn balance(&self) -> OpenBalance {
+        self.balance
+    }
+
+    fn issued_on(&self) -> Result<NaiveDate, FinanceError> {
+        match (self.raised, &self.number, self.date) {
+            (false, _, _) => Err(FinanceError::InvoiceNotFound),
+            (true, Some(_), Some(date)) => Ok(date),
+            _ => Err(FinanceError::InvoiceNotIssued),
+        }
+    }
+
     /// The journal that issuing posts: Dr trade debtors (due) and retention receivable
     /// (retention); Cr contract revenue per line (with its project and cost code) and
     /// Cr VAT output (the invoice's VAT). Nought amounts are left out.
@@ -205,6 +226,15 @@ impl Invoice {
             lines.push(line(VAT_OUTPUT, Side::Credit, t.vat, None));
         }
         lines
+    }
+
+    /// The journal that releases `amount` of retention: Dr trade debtors, Cr retention
+    /// receivable (the customer now owes it).
+    pub fn retention_release_lines(amount: Rand) -> Vec<JournalLine> {
+        vec![
+            line(TRADE_DEBTORS, Side::Debit, amount, None),
+            line(RETENTION_RECEIVABLE, Side::Credit, amount, None),
+        ]
     }
 
     fn decide(&self, command: InvoiceCommand) -> Result<InvoiceEvent, FinanceError> {
@@ -255,6 +285,47 @@ impl Invoice {
                 }
                 Ok(InvoiceEvent::InvoiceIssued { number, journal_id })
             }
+            InvoiceCommand::AllocatePayment {
+                payment_id,
+                amount,
+                date,
+            } => {
+                check_not_before(date, self.issued_on()?)?;
+                self.balance.check_settlement(amount)?;
+                Ok(InvoiceEvent::InvoicePaymentAllocated {
+                    payment_id,
+                    amount,
+                    date,
+                })
+            }
+            InvoiceCommand::ApplyCreditNote {
+                credit_note_id,
+                number,
+                amount,
+                date,
+            } => {
+                check_not_before(date, self.issued_on()?)?;
+                self.balance.check_settlement(amount)?;
+                Ok(InvoiceEvent::InvoiceCredited {
+                    credit_note_id,
+                    number,
+                    amount,
+                    date,
+                })
+            }
+            InvoiceCommand::ReleaseRetention {
+                amount,
+                date,
+                journal_id,
+            } => {
+                check_not_before(date, self.issued_on()?)?;
+                self.balance.check_release(amount)?;
+                Ok(InvoiceEvent::InvoiceRetentionReleased {
+                    amount,
+                    date,
+                    journal_id,
+                })
+            }
         }
     }
 }
@@ -291,8 +362,18 @@ impl Aggregate for Invoice {
                 self.date = Some(date);
                 self.lines = lines;
                 self.totals = totals;
+                self.balance = OpenBalance::new(totals.due, totals.retention);
             }
             InvoiceEvent::InvoiceIssued { number, .. } => self.number = Some(number),
+            InvoiceEvent::InvoicePaymentAllocated { amount, .. } => {
+                self.balance.allocated = self.balance.allocated + amount
+            }
+            InvoiceEvent::InvoiceCredited { amount, .. } => {
+                self.balance.credited = self.balance.credited + amount
+            }
+            InvoiceEvent::InvoiceRetentionReleased { amount, .. } => {
+                self.balance.released = self.balance.released + amount
+            }
         }
     }
 }

@@ -2,8 +2,11 @@
 //! never edited (reversed instead), and monthly periods that close.
 
 mod account;
+mod aging;
+mod bill;
 pub mod chart;
 mod commands;
+mod credit_note;
 mod errors;
 mod events;
 mod invoice;
@@ -14,12 +17,24 @@ mod journal;
 mod journal_tests;
 mod money;
 mod numbering;
+mod payment;
 mod period;
+mod settlement;
+#[cfg(test)]
+mod settlement_tests;
 mod vat;
 
 pub use account::{account_code, AccountStatus, AccountType, CostType, LedgerAccount};
+pub use aging::{age_bucket, AgeBucket, AgedAmounts};
+pub use bill::{
+    normalized_reference, price_bill_lines, Bill, BillCommand, BillEvent, BillLine, BillLineInput,
+    BillSupplier, BILL_AGGREGATE, RETENTION_PAYABLE, TRADE_CREDITORS, VAT_INPUT,
+};
 pub use commands::{
     InvoiceCommand, JournalCommand, LedgerAccountCommand, NumberingCommand, PeriodCommand,
+};
+pub use credit_note::{
+    CreditNote, CreditNoteCommand, CreditNoteEvent, CREDIT_NOTE_AGGREGATE, CREDIT_NOTE_SERIES,
 };
 pub use errors::FinanceError;
 pub use events::{InvoiceEvent, JournalEvent, LedgerAccountEvent, NumberingEvent, PeriodEvent};
@@ -30,7 +45,11 @@ pub use invoice::{
 pub use journal::{Journal, JournalLine, JournalServices, JournalSource, Ledger, Side};
 pub use money::{MoneyError, Rand};
 pub use numbering::{invoice_number, InvoiceNumbering, INVOICE_SERIES};
+pub use payment::{
+    Payment, PaymentCommand, PaymentDirection, PaymentEvent, BANK, PAYMENT_AGGREGATE,
+};
 pub use period::{parse_period, period_of, FinancialCalendar, Period};
+pub use settlement::{check_not_before, OpenBalance};
 pub use vat::{
     line_value, line_vat, retention, round_to_cent, VatTreatment, MAX_RETENTION_PERCENT,
 };

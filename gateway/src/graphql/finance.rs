@@ -73,25 +73,30 @@ impl FinanceQuery {
         Ok(rows.into_iter().map(Journal::from).collect())
     }
 
-    /// The events behind a journal, or behind an account (its own events and every
-    /// journal posting to it), effective within `from`..=`to`: who, when, which request.
+    /// The events behind a number, effective within `from`..=`to`, with who, when,
+    /// which request and what caused each: those of a journal; of an account (its own
+    /// and every journal posting to it); or of a document — an invoice, bill, credit
+    /// note or payment with the journals, payments and credit notes that touched it.
     async fn ledger_history(
         &self,
         ctx: &Context<'_>,
         journal: Option<ID>,
         account: Option<String>,
+        document: Option<ID>,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> async_graphql::Result<Vec<LedgerEvent>> {
-        if journal.is_none() == account.is_none() {
+        let given = [journal.is_some(), account.is_some(), document.is_some()];
+        if given.iter().filter(|g| **g).count() != 1 {
             return Err(error(
                 ErrorCode::BadUserInput,
-                "give exactly one of journal or account",
+                "give exactly one of journal, account or document",
             ));
         }
         let filter = HistoryFilter {
             journal: journal.map(|id| id.0),
             account,
+            document: document.map(|id| id.0),
             from,
             to,
         };

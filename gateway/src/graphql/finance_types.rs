@@ -267,7 +267,7 @@ impl From<rows::TrialBalance> for TrialBalance {
 #[derive(SimpleObject)]
 pub struct LedgerEvent {
     pub event_id: ID,
-    /// `finance.journal`, `finance.ledger_account` or `finance.period`.
+    /// The aggregate: `finance.journal`, `finance.invoice`, `finance.payment`, …
     pub aggregate_type: String,
     pub aggregate_id: String,
     pub sequence: i64,
@@ -278,6 +278,9 @@ pub struct LedgerEvent {
     /// Who issued the command (the token's subject).
     pub subject: Option<String>,
     pub correlation_id: Option<String>,
+    /// What directly caused it: the request (its correlation id) or the event a
+    /// handler reacted to (that event's id, e.g. a ShipmentCompleted).
+    pub causation_id: Option<String>,
     /// The event's data as JSON text.
     pub data: String,
 }
@@ -294,6 +297,7 @@ impl From<rows::HistoryRow> for LedgerEvent {
             effective_date: r.effective_date,
             subject: r.subject,
             correlation_id: r.correlation_id,
+            causation_id: r.causation_id,
             data: r.data.to_string(),
         }
     }

@@ -195,6 +195,35 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
         "Mutation.raiseInvoice",
         Rule::Requires(Permission::JournalsPost),
     ),
+    ("Query.agedDebtors", Rule::Requires(Permission::LedgerRead)),
+    (
+        "Query.agedCreditors",
+        Rule::Requires(Permission::LedgerRead),
+    ),
+    ("Query.bills", Rule::Requires(Permission::LedgerRead)),
+    ("Query.bill", Rule::Requires(Permission::LedgerRead)),
+    ("Query.creditNotes", Rule::Requires(Permission::LedgerRead)),
+    ("Query.payments", Rule::Requires(Permission::LedgerRead)),
+    (
+        "Mutation.recordBill",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.issueCreditNote",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.recordPayment",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.allocatePayment",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.releaseRetention",
+        Rule::Requires(Permission::JournalsPost),
+    ),
     ("Mutation.linkUser", Rule::Requires(Permission::UsersAdmin)),
     (
         "Mutation.assignUser",

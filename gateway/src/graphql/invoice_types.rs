@@ -95,6 +95,35 @@ pub struct RaiseInvoiceInput {
     pub retention_percent: Option<Decimal>,
 }
 
+impl From<InvoiceLineInput> for domain::InvoiceLineInput {
+    fn from(l: InvoiceLineInput) -> Self {
+        domain::InvoiceLineInput {
+            description: l.description,
+            quantity: l.quantity.0,
+            unit_price: l.unit_price.0,
+            vat_treatment: l.vat_treatment.into(),
+            project_id: l.project_id.map(|id| id.0),
+            cost_code: l.cost_code,
+        }
+    }
+}
+
+impl From<domain::InvoiceLine> for TaxInvoiceLine {
+    fn from(l: domain::InvoiceLine) -> Self {
+        TaxInvoiceLine {
+            description: l.description,
+            quantity: Decimal(l.quantity),
+            unit_price: Rand(l.unit_price),
+            vat_treatment: l.vat_treatment.into(),
+            value_excl_vat: Rand(l.value_excl_vat),
+            vat: Rand(l.vat),
+            total: Rand(l.total),
+            project_id: l.project_id.map(ID),
+            cost_code: l.cost_code,
+        }
+    }
+}
+
 impl From<RaiseInvoiceInput> for constructos_commands::finance::RaiseInvoiceInput {
     fn from(input: RaiseInvoiceInput) -> Self {
         Self {
@@ -105,18 +134,7 @@ impl From<RaiseInvoiceInput> for constructos_commands::finance::RaiseInvoiceInpu
                 address: input.customer.address,
             },
             date: input.date,
-            lines: input
-                .lines
-                .into_iter()
-                .map(|l| domain::InvoiceLineInput {
-                    description: l.description,
-                    quantity: l.quantity.0,
-                    unit_price: l.unit_price.0,
-                    vat_treatment: l.vat_treatment.into(),
-                    project_id: l.project_id.map(|id| id.0),
-                    cost_code: l.cost_code,
-                })
-                .collect(),
+            lines: input.lines.into_iter().map(Into::into).collect(),
             retention_percent: input.retention_percent.map(|p| p.0),
         }
     }
@@ -180,6 +198,11 @@ pub struct Invoice {
     pub retention: Rand,
     /// Total less retention: what the customer pays now.
     pub amount_due: Rand,
+    /// Still owed now: amount due, less payments and credit notes, plus retention
+    /// released.
+    pub amount_open: Rand,
+    /// Retention still withheld.
+    pub retention_held: Rand,
     pub journal_id: Option<ID>,
     pub raised_at: DateTime<Utc>,
     pub raised_by: Option<String>,
@@ -207,27 +230,15 @@ impl From<InvoiceRow> for Invoice {
                 address: row.customer.address,
                 vat_number: row.customer.vat_number,
             },
-            lines: row
-                .lines
-                .into_iter()
-                .map(|l| TaxInvoiceLine {
-                    description: l.description,
-                    quantity: Decimal(l.quantity),
-                    unit_price: Rand(l.unit_price),
-                    vat_treatment: l.vat_treatment.into(),
-                    value_excl_vat: Rand(l.value_excl_vat),
-                    vat: Rand(l.vat),
-                    total: Rand(l.total),
-                    project_id: l.project_id.map(ID),
-                    cost_code: l.cost_code,
-                })
-                .collect(),
+            lines: row.lines.into_iter().map(TaxInvoiceLine::from).collect(),
             total_excl_vat: Rand(t.excl_vat),
             vat: Rand(t.vat),
             total: Rand(t.incl_vat),
             retention_percent: row.retention_percent.map(Decimal),
             retention: Rand(t.retention),
             amount_due: Rand(t.due),
+            amount_open: Rand(row.open),
+            retention_held: Rand(row.retention_held),
             journal_id: row.journal_id.map(ID),
             raised_at: row.raised_at,
             raised_by: row.raised_by,

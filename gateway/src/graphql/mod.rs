@@ -12,6 +12,8 @@ mod leads;
 mod me;
 mod projects;
 mod rand;
+mod settlement_types;
+mod settlements;
 mod users;
 
 mod finance_report_types;
@@ -49,6 +51,7 @@ pub struct QueryRoot(
     employees::EmployeesQuery,
     finance::FinanceQuery,
     invoices::InvoiceQuery,
+    settlements::SettlementQuery,
     finance_reports::FinanceReportsQuery,
 );
 
@@ -65,6 +68,7 @@ pub struct MutationRoot(
     employees::EmployeesMutation,
     finance::FinanceMutation,
     invoices::InvoiceMutation,
+    settlements::SettlementMutation,
     finance_reports::FinanceReportsMutation,
 );
 

@@ -2,7 +2,7 @@
 //! the reads of it. Idempotent: a row is inserted once, updates are guarded by sequence.
 
 use anyhow::Context;
-use constructos_domain::finance::InvoiceEvent;
+use constructos_domain::finance::{InvoiceEvent, Rand};
 use constructos_infra::cloudevents::CloudEvent;
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -10,6 +10,7 @@ use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Postgres, Row, Transaction};
 
 use super::rows::InvoiceRow;
+use super::settlements::{open_item, settle, Settlement};
 use crate::domain_event;
 
 /// Applies an invoice event; returns its effective date (the invoice date, or the day
@@ -53,9 +54,21 @@ pub(super) async fn apply_invoice(
             .execute(&mut **tx)
             .await
             .context("Failed to insert an invoice")?;
+            open_item(
+                tx,
+                &event.subject,
+                "INVOICE",
+                (&customer.account_id, &customer.name),
+                None,
+                date,
+                totals.due,
+                totals.retention,
+            )
+            .await?;
             Ok(date)
         }
         InvoiceEvent::InvoiceIssued { number, journal_id } => {
+            let number_shown = number.clone();
             sqlx::query(
                 "UPDATE read_model.invoices
                     SET status = 'ISSUED', number = $2, journal_id = $3, issued_at = $4,
@@ -70,13 +83,62 @@ pub(super) async fn apply_invoice(
             .execute(&mut **tx)
             .await
             .context("Failed to mark an invoice issued")?;
+            sqlx::query("UPDATE read_model.open_items SET number = $2 WHERE id = $1")
+                .bind(&event.subject)
+                .bind(&number_shown)
+                .execute(&mut **tx)
+                .await
+                .context("Failed to number an open item")?;
             Ok(event.time.date_naive())
+        }
+        InvoiceEvent::InvoicePaymentAllocated {
+            payment_id,
+            amount,
+            date,
+        } => {
+            settle(tx, event, Settlement::Payment, &payment_id, date, amount).await?;
+            Ok(date)
+        }
+        InvoiceEvent::InvoiceCredited {
+            credit_note_id,
+            amount,
+            date,
+            ..
+        } => {
+            let kind = Settlement::CreditNote;
+            settle(tx, event, kind, &credit_note_id, date, amount).await?;
+            Ok(date)
+        }
+        InvoiceEvent::InvoiceRetentionReleased {
+            amount,
+            date,
+            journal_id,
+        } => {
+            let kind = Settlement::RetentionRelease;
+            settle(tx, event, kind, &journal_id, date, amount).await?;
+            Ok(date)
         }
     }
 }
 
-const COLUMNS: &str = "id, number, status, invoice_date, journal_id, raised_at, raised_by, \
-                       issued_at, document";
+/// The invoice's columns, and what is open and withheld on it now (from its open item
+/// and every settlement of it).
+const COLUMNS: &str = "i.id, i.number, i.status, i.invoice_date, i.journal_id, i.raised_at, \
+     i.raised_by, i.issued_at, i.document, \
+     COALESCE(o.amount_due + COALESCE(s.change, 0), 0) AS open_amount, \
+     COALESCE(o.retention - COALESCE(s.released, 0), 0) AS retention_held";
+
+/// The tables [`COLUMNS`] reads.
+const FROM: &str = "read_model.invoices i \
+     LEFT JOIN read_model.open_items o ON o.id = i.id \
+     LEFT JOIN (SELECT document_id, SUM(open_change) AS change, \
+                       SUM(open_change) FILTER (WHERE kind = 'RETENTION_RELEASE') AS released \
+                  FROM read_model.settlements GROUP BY document_id) s ON s.document_id = i.id";
+
+fn amount(row: &PgRow, column: &str) -> anyhow::Result<Rand> {
+    let value: Decimal = row.try_get(column)?;
+    Rand::from_decimal(value).with_context(|| format!("{column} is not an amount"))
+}
 
 fn invoice(row: &PgRow) -> anyhow::Result<InvoiceRow> {
     let document: serde_json::Value = row.try_get("document")?;
@@ -97,26 +159,26 @@ fn invoice(row: &PgRow) -> anyhow::Result<InvoiceRow> {
         raised_at: row.try_get("raised_at")?,
         raised_by: row.try_get("raised_by")?,
         issued_at: row.try_get("issued_at")?,
+        open: amount(row, "open_amount")?,
+        retention_held: amount(row, "retention_held")?,
     })
 }
 
 /// One invoice.
 pub(super) async fn one(pool: &PgPool, id: &str) -> anyhow::Result<Option<InvoiceRow>> {
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM read_model.invoices WHERE id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(pool)
-    .await
-    .context("Failed to read an invoice")?;
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM {FROM} WHERE i.id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+        .context("Failed to read an invoice")?;
     row.as_ref().map(invoice).transpose()
 }
 
 /// Invoices by date and number, newest first; at most 500.
 pub(super) async fn all(pool: &PgPool) -> anyhow::Result<Vec<InvoiceRow>> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM read_model.invoices
-          ORDER BY invoice_date DESC, number DESC NULLS FIRST LIMIT 500"
+        "SELECT {COLUMNS} FROM {FROM}
+          ORDER BY i.invoice_date DESC, i.number DESC NULLS FIRST LIMIT 500"
     ))
     .fetch_all(pool)
     .await

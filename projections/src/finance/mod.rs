@@ -5,11 +5,16 @@ mod budgets;
 mod invoices;
 mod projection;
 mod queries;
+mod receivables;
 mod reports;
 mod rows;
+mod settlements;
 
 pub use projection::FinanceProjection;
 pub use queries::{FinanceQueries, HistoryFilter};
+pub use receivables::{
+    AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, OpenItem, PaymentRow,
+};
 pub use reports::{BudgetRow, FinanceReports};
 pub use rows::{
     HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,

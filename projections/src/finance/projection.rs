@@ -4,13 +4,15 @@
 use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::finance::{
-    JournalEvent, LedgerAccountEvent, INVOICE_AGGREGATE, INVOICE_NUMBERING_AGGREGATE,
-    JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE, PERIOD_AGGREGATE,
+    JournalEvent, LedgerAccountEvent, BILL_AGGREGATE, CREDIT_NOTE_AGGREGATE, INVOICE_AGGREGATE,
+    INVOICE_NUMBERING_AGGREGATE, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE, PAYMENT_AGGREGATE,
+    PERIOD_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
 use super::invoices::apply_invoice;
+use super::settlements::{apply_bill, apply_credit_note, apply_payment};
 use crate::{domain_event, Projection};
 
 /// The finance projection.
@@ -174,6 +176,9 @@ impl Projection for FinanceProjection {
             JOURNAL_AGGREGATE => apply_journal(tx, event).await?,
             PERIOD_AGGREGATE | INVOICE_NUMBERING_AGGREGATE => (vec![], recorded_on),
             INVOICE_AGGREGATE => (vec![], apply_invoice(tx, event).await?),
+            BILL_AGGREGATE => (vec![], apply_bill(tx, event).await?),
+            CREDIT_NOTE_AGGREGATE => (vec![], apply_credit_note(tx, event).await?),
+            PAYMENT_AGGREGATE => (vec![], apply_payment(tx, event).await?),
             constructos_domain::finance::BUDGET_AGGREGATE => {
                 (vec![], super::budgets::apply_budget(tx, event).await?)
             }
@@ -182,8 +187,8 @@ impl Projection for FinanceProjection {
         sqlx::query(
             "INSERT INTO read_model.ledger_history
                  (event_id, aggregate_type, aggregate_id, sequence, event_type, recorded_at,
-                  effective_date, subject, correlation_id, account_codes, data)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                  effective_date, subject, correlation_id, account_codes, data, causation_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
              ON CONFLICT (event_id) DO NOTHING",
         )
         .bind(event.id)
@@ -197,6 +202,7 @@ impl Projection for FinanceProjection {
         .bind(&event.correlationid)
         .bind(codes)
         .bind(&event.data)
+        .bind(&event.causationid)
         .execute(&mut **tx)
         .await
         .context("Failed to record ledger history")?;

@@ -9,17 +9,22 @@ use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Row};
 
 use super::invoices;
+use super::receivables::{self, AgedReport, AgedSide, BillRow, CreditNoteRow, PaymentRow};
 use super::rows::{
     HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,
     TrialBalanceLine,
 };
 
-/// Which events `ledger_history` lists: those of a journal, or of an account and the
-/// journals posting to it; optionally only those effective within `from..=to`.
+/// Which events `ledger_history` lists: those of a journal; of an account and the
+/// journals posting to it; or of a document (invoice, bill, credit note, payment) and
+/// what it names — its journals, payments and credit notes, and their journals —
+/// optionally only those effective within `from..=to`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct HistoryFilter {
     pub journal: Option<String>,
     pub account: Option<String>,
+    #[serde(default)]
+    pub document: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
@@ -53,6 +58,31 @@ impl FinanceQueries {
     /// Invoices, newest first (at most 500).
     pub async fn invoices(&self) -> anyhow::Result<Vec<InvoiceRow>> {
         invoices::all(&self.pool).await
+    }
+
+    /// Aged debtors or creditors as at the end of `as_at`.
+    pub async fn aged(&self, side: AgedSide, as_at: NaiveDate) -> anyhow::Result<AgedReport> {
+        receivables::aged(&self.pool, side, as_at).await
+    }
+
+    /// One supplier bill.
+    pub async fn bill(&self, id: &str) -> anyhow::Result<Option<BillRow>> {
+        receivables::one_bill(&self.pool, id).await
+    }
+
+    /// Supplier bills, newest first (at most 500).
+    pub async fn bills(&self) -> anyhow::Result<Vec<BillRow>> {
+        receivables::bills(&self.pool).await
+    }
+
+    /// Credit notes, newest first (at most 500).
+    pub async fn credit_notes(&self) -> anyhow::Result<Vec<CreditNoteRow>> {
+        receivables::credit_notes(&self.pool).await
+    }
+
+    /// Payments with their allocations, newest first (at most 500).
+    pub async fn payments(&self) -> anyhow::Result<Vec<PaymentRow>> {
+        receivables::payments(&self.pool).await
     }
 
     /// The chart of accounts by code, with all-time totals.
@@ -205,10 +235,26 @@ impl FinanceQueries {
     /// The events behind a journal or an account, oldest first.
     pub async fn ledger_history(&self, filter: &HistoryFilter) -> anyhow::Result<Vec<HistoryRow>> {
         let rows = sqlx::query(
-            "SELECT event_id::text AS event_id, aggregate_type, aggregate_id, sequence, event_type,
-                    recorded_at, effective_date, subject, correlation_id, data
+            "WITH RECURSIVE linked(id, depth) AS (
+                 SELECT $7::text, 0 WHERE $7::text IS NOT NULL
+                 UNION
+                 SELECT ref, l.depth + 1
+                   FROM linked l
+                   JOIN read_model.ledger_history h ON h.aggregate_id = l.id
+                  -- From the document: everything it names; further on, only journals
+                  -- (a payment's other invoices are not this document's history).
+                  CROSS JOIN LATERAL (VALUES (h.data ->> 'journal_id'),
+                         (CASE WHEN l.depth = 0 THEN h.data ->> 'payment_id' END),
+                         (CASE WHEN l.depth = 0 THEN h.data ->> 'credit_note_id' END),
+                         (CASE WHEN l.depth = 0 THEN h.data ->> 'invoice_id' END),
+                         (CASE WHEN l.depth = 0 THEN h.data ->> 'document_id' END)) AS refs(ref)
+                  WHERE ref IS NOT NULL AND l.depth < 2
+             )
+             SELECT event_id::text AS event_id, aggregate_type, aggregate_id, sequence, event_type,
+                    recorded_at, effective_date, subject, correlation_id, causation_id, data
                FROM read_model.ledger_history
               WHERE ($1::text IS NULL OR (aggregate_type = $5 AND aggregate_id = $1))
+                AND ($7::text IS NULL OR aggregate_id IN (SELECT id FROM linked))
                 AND ($2::text IS NULL OR $2 = ANY (account_codes)
                      OR (aggregate_type = $6 AND aggregate_id = $2))
                 AND ($3::date IS NULL OR effective_date >= $3)
@@ -222,6 +268,7 @@ impl FinanceQueries {
         .bind(filter.to)
         .bind(JOURNAL_AGGREGATE)
         .bind(LEDGER_ACCOUNT_AGGREGATE)
+        .bind(&filter.document)
         .fetch_all(&self.pool)
         .await
         .context("Failed to read ledger history")?;
@@ -237,6 +284,7 @@ impl FinanceQueries {
                     effective_date: r.try_get("effective_date")?,
                     subject: r.try_get("subject")?,
                     correlation_id: r.try_get("correlation_id")?,
+                    causation_id: r.try_get("causation_id")?,
                     data: r.try_get("data")?,
                 })
             })

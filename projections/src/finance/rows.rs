@@ -76,6 +76,8 @@ pub struct HistoryRow {
     pub effective_date: NaiveDate,
     pub subject: Option<String>,
     pub correlation_id: Option<String>,
+    /// The message that directly caused the event.
+    pub causation_id: Option<String>,
     pub data: serde_json::Value,
 }
 
@@ -96,4 +98,8 @@ pub struct InvoiceRow {
     pub raised_at: DateTime<Utc>,
     pub raised_by: Option<String>,
     pub issued_at: Option<DateTime<Utc>>,
+    /// Still owed now: due, less payments and credit notes, plus retention released.
+    pub open: Rand,
+    /// Retention still withheld.
+    pub retention_held: Rand,
 }

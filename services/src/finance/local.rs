@@ -94,6 +94,70 @@ impl FinanceApi for LocalFinance {
                     .map(|row| FinanceResponse::Invoice(row.map(Box::new)))
                     .map_err(read_failed)
             }
+            FinanceRequest::RecordBill { input } => c.record_bill(ctx, input).await.map(created),
+            FinanceRequest::IssueCreditNote { input } => c
+                .issue_credit_note(ctx, input)
+                .await
+                .map(FinanceResponse::CreditNoteIssued),
+            FinanceRequest::RecordPayment { input } => {
+                c.record_payment(ctx, input).await.map(created)
+            }
+            FinanceRequest::AllocatePayment {
+                payment_id,
+                date,
+                allocations,
+            } => c
+                .allocate_payment(ctx, &payment_id, date, allocations)
+                .await
+                .map(done),
+            FinanceRequest::ReleaseRetention {
+                document_id,
+                amount,
+                date,
+            } => c
+                .release_retention(ctx, &document_id, amount, date)
+                .await
+                .map(created),
+            FinanceRequest::Aged { side, as_at } => {
+                may_read(ctx)?;
+                let q = &self.queries;
+                q.aged(side, as_at)
+                    .await
+                    .map(FinanceResponse::Aged)
+                    .map_err(read_failed)
+            }
+            FinanceRequest::Bill { id } => {
+                may_read(ctx)?;
+                let q = &self.queries;
+                q.bill(&id)
+                    .await
+                    .map(|row| FinanceResponse::Bill(row.map(Box::new)))
+                    .map_err(read_failed)
+            }
+            FinanceRequest::Bills => {
+                may_read(ctx)?;
+                let q = &self.queries;
+                q.bills()
+                    .await
+                    .map(FinanceResponse::Bills)
+                    .map_err(read_failed)
+            }
+            FinanceRequest::CreditNotes => {
+                may_read(ctx)?;
+                let q = &self.queries;
+                q.credit_notes()
+                    .await
+                    .map(FinanceResponse::CreditNotes)
+                    .map_err(read_failed)
+            }
+            FinanceRequest::Payments => {
+                may_read(ctx)?;
+                let q = &self.queries;
+                q.payments()
+                    .await
+                    .map(FinanceResponse::Payments)
+                    .map_err(read_failed)
+            }
             FinanceRequest::Invoices => {
                 may_read(ctx)?;
                 self.queries

@@ -10,11 +10,14 @@ mod shipments;
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use constructos_commands::finance::{
-    IssuedInvoice, OpenLedgerAccountInput, PostJournalInput, RaiseInvoiceInput,
+    AllocationInput, IssueCreditNoteInput, IssuedCreditNote, IssuedInvoice, OpenLedgerAccountInput,
+    PostJournalInput, RaiseInvoiceInput, RecordBillInput, RecordPaymentInput,
 };
 use constructos_commands::CommandError;
+use constructos_domain::finance::Rand;
 use constructos_projections::finance::{
-    HistoryFilter, HistoryRow, InvoiceRow, JournalRow, LedgerAccountRow, TrialBalance,
+    AgedReport, AgedSide, BillRow, CreditNoteRow, HistoryFilter, HistoryRow, InvoiceRow,
+    JournalRow, LedgerAccountRow, PaymentRow, TrialBalance,
 };
 use serde::{Deserialize, Serialize};
 
@@ -78,6 +81,35 @@ pub enum FinanceRequest {
         id: String,
     },
     Invoices,
+    RecordBill {
+        input: RecordBillInput,
+    },
+    IssueCreditNote {
+        input: IssueCreditNoteInput,
+    },
+    RecordPayment {
+        input: RecordPaymentInput,
+    },
+    AllocatePayment {
+        payment_id: String,
+        date: NaiveDate,
+        allocations: Vec<AllocationInput>,
+    },
+    ReleaseRetention {
+        document_id: String,
+        amount: Rand,
+        date: NaiveDate,
+    },
+    Aged {
+        side: AgedSide,
+        as_at: NaiveDate,
+    },
+    Bill {
+        id: String,
+    },
+    Bills,
+    CreditNotes,
+    Payments,
     /// Budgets and the financial reports (`reports.rs`).
     Reports {
         request: ReportsRequest,
@@ -98,6 +130,12 @@ pub enum FinanceResponse {
     InvoiceIssued(IssuedInvoice),
     Invoice(Option<Box<InvoiceRow>>),
     Invoices(Vec<InvoiceRow>),
+    CreditNoteIssued(IssuedCreditNote),
+    Aged(AgedReport),
+    Bill(Option<Box<BillRow>>),
+    Bills(Vec<BillRow>),
+    CreditNotes(Vec<CreditNoteRow>),
+    Payments(Vec<PaymentRow>),
     Reports(Box<ReportsResponse>),
 }
 
@@ -219,6 +257,83 @@ impl FinanceClient {
             FinanceResponse::InvoiceIssued(issued) => Ok(issued),
             other => Err(unexpected(other)),
         }
+    }
+
+    /// Sends `request` and takes the answer `pick` expects.
+    async fn ask<T>(
+        &self,
+        call: &Call,
+        request: FinanceRequest,
+        pick: impl FnOnce(FinanceResponse) -> Result<T, Box<FinanceResponse>>,
+    ) -> Result<T, CommandError> {
+        pick(self.api.handle(call, request).await?).map_err(|other| unexpected(*other))
+    }
+
+    /// Issues a credit note against an invoice.
+    pub async fn issue_credit_note(
+        &self,
+        call: &Call,
+        input: IssueCreditNoteInput,
+    ) -> Result<IssuedCreditNote, CommandError> {
+        self.ask(
+            call,
+            FinanceRequest::IssueCreditNote { input },
+            |r| match r {
+                FinanceResponse::CreditNoteIssued(issued) => Ok(issued),
+                other => Err(Box::new(other)),
+            },
+        )
+        .await
+    }
+
+    /// Aged debtors or creditors as at a date.
+    pub async fn aged(
+        &self,
+        call: &Call,
+        side: AgedSide,
+        as_at: NaiveDate,
+    ) -> Result<AgedReport, CommandError> {
+        self.ask(call, FinanceRequest::Aged { side, as_at }, |r| match r {
+            FinanceResponse::Aged(report) => Ok(report),
+            other => Err(Box::new(other)),
+        })
+        .await
+    }
+
+    /// One supplier bill.
+    pub async fn bill(&self, call: &Call, id: String) -> Result<Option<BillRow>, CommandError> {
+        self.ask(call, FinanceRequest::Bill { id }, |r| match r {
+            FinanceResponse::Bill(row) => Ok(row.map(|b| *b)),
+            other => Err(Box::new(other)),
+        })
+        .await
+    }
+
+    /// Supplier bills, newest first.
+    pub async fn bills(&self, call: &Call) -> Result<Vec<BillRow>, CommandError> {
+        self.ask(call, FinanceRequest::Bills, |r| match r {
+            FinanceResponse::Bills(rows) => Ok(rows),
+            other => Err(Box::new(other)),
+        })
+        .await
+    }
+
+    /// Credit notes, newest first.
+    pub async fn credit_notes(&self, call: &Call) -> Result<Vec<CreditNoteRow>, CommandError> {
+        self.ask(call, FinanceRequest::CreditNotes, |r| match r {
+            FinanceResponse::CreditNotes(rows) => Ok(rows),
+            other => Err(Box::new(other)),
+        })
+        .await
+    }
+
+    /// Payments with their allocations, newest first.
+    pub async fn payments(&self, call: &Call) -> Result<Vec<PaymentRow>, CommandError> {
+        self.ask(call, FinanceRequest::Payments, |r| match r {
+            FinanceResponse::Payments(rows) => Ok(rows),
+            other => Err(Box::new(other)),
+        })
+        .await
     }
 
     /// One invoice.

@@ -120,7 +120,7 @@ impl ShipmentInvoicing {
             .correlationid
             .clone()
             .unwrap_or_else(|| event.id.to_string());
-        CommandContext::new(caller, correlation)
+        CommandContext::new(caller, correlation).caused_by(event.id.to_string())
     }
 }
 

@@ -1,0 +1,413 @@
+//! Receivables and payables end to end through the gateway with real tokens: a finance
+//! user raises an invoice, records a part payment and an overpayment held on account,
+//! reads aged debtors (which equal the trade debtors balance), issues a credit note,
+//! releases retention, records and pays a supplier bill; over-allocation and duplicate
+//! supplier invoices are refused; a site manager is refused and an auditor only reads.
+
+use constructos::seed;
+use constructos_domain::finance::FinancialCalendar;
+use serde_json::{json, Value};
+
+use crate::harness::{eventually, spawn_app, TestApp};
+
+const RAISE: &str =
+    "mutation($input: RaiseInvoiceInput!) { raiseInvoice(input: $input) { id number } }";
+const PAY: &str = "mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }";
+const AGED_DEBTORS: &str = "query($d: NaiveDate!) { agedDebtors(asAt: $d) { asAt
+    lines { counterpartyId counterpartyName
+            amounts { current days30 days60 days90 days120Plus onAccount total }
+            items { number date open bucket } }
+    totals { current days30 days60 days90 days120Plus onAccount total } } }";
+const INVOICE: &str =
+    "query($id: ID!) { invoice(id: $id) { number amountDue amountOpen retention retentionHeld } }";
+
+async fn seeded(app: &TestApp) {
+    seed::seed_chart(&app.env.finance, FinancialCalendar::default())
+        .await
+        .expect("chart seeded");
+}
+
+/// R10 000 excl. VAT + R1 500 VAT = R11 500; 10% retention R1 150; due R10 350.
+async fn raise(app: &TestApp, token: &str, date: &str) -> (String, String) {
+    let input = json!({
+        "customer": { "accountId": "acc-msunduzi", "name": "Msunduzi Developments (Pty) Ltd" },
+        "date": date,
+        "retentionPercent": "10",
+        "lines": [{ "description": "Progress claim: slab", "quantity": "1", "unitPrice": "10000.00",
+                    "vatTreatment": "STANDARD", "projectId": "PRJ-2026-014" }]
+    });
+    let r = app.graphql(token, RAISE, json!({ "input": input })).await;
+    let raised = &r.data()["raiseInvoice"];
+    (
+        raised["id"].as_str().expect("id").to_string(),
+        raised["number"].as_str().expect("number").to_string(),
+    )
+}
+
+async fn aged_debtors(app: &TestApp, token: &str, as_at: &str, total: &str) -> Value {
+    eventually(
+        &format!("aged debtors as at {as_at} total {total}"),
+        || async {
+            let r = app
+                .graphql(token, AGED_DEBTORS, json!({ "d": as_at }))
+                .await;
+            let report = r.data()["agedDebtors"].clone();
+            (report["totals"]["total"] == total).then_some(report)
+        },
+    )
+    .await
+}
+
+async fn invoice_open(app: &TestApp, token: &str, id: &str, open: &str) -> Value {
+    eventually(&format!("invoice open {open}"), || async {
+        let r = app.graphql(token, INVOICE, json!({ "id": id })).await;
+        let invoice = r.data()["invoice"].clone();
+        (invoice["amountOpen"] == open).then_some(invoice)
+    })
+    .await
+}
+
+async fn balance(app: &TestApp, token: &str, as_at: &str, code: &str) -> (String, String) {
+    let r = app
+        .graphql(
+            token,
+            "query($d: NaiveDate!) { trialBalance(asAt: $d) { lines { code debit credit } totalDebit totalCredit } }",
+            json!({ "d": as_at }),
+        )
+        .await;
+    let tb = &r.data()["trialBalance"];
+    assert_eq!(
+        tb["totalDebit"], tb["totalCredit"],
+        "the trial balance balances"
+    );
+    let line = tb["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .find(|l| l["code"] == code)
+        .cloned()
+        .unwrap_or(json!({ "debit": "0.00", "credit": "0.00" }));
+    (
+        line["debit"].as_str().expect("debit").to_string(),
+        line["credit"].as_str().expect("credit").to_string(),
+    )
+}
+
+#[tokio::test]
+async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
+    let app = spawn_app().await;
+    seeded(&app).await;
+    let user = app.token("fiona", &["Finance_User"]);
+    let (first, number) = raise(&app, &user, "2026-03-02").await;
+    assert_eq!(number, "INV-000001");
+    let (second, _) = raise(&app, &user, "2026-04-20").await;
+
+    // Before any payment, as at 15 May: the March invoice is 74 days old, April's 25.
+    let report = aged_debtors(&app, &user, "2026-05-15", "20700.00").await;
+    let line = &report["lines"][0];
+    assert_eq!(line["counterpartyName"], "Msunduzi Developments (Pty) Ltd");
+    assert_eq!(line["amounts"]["days60"], "10350.00");
+    assert_eq!(line["amounts"]["current"], "10350.00");
+    assert_eq!(line["items"][0]["bucket"], "DAYS_60");
+
+    // R12 000 received: R4 000 to the first invoice (a part payment), the rest on account.
+    let r = app
+        .graphql(
+            &user,
+            PAY,
+            json!({ "input": {
+                "direction": "RECEIVED", "counterpartyId": "acc-msunduzi", "date": "2026-05-20",
+                "amount": "12000.00", "reference": "EFT MSUNDUZI 0042",
+                "allocations": [{ "documentId": first, "amount": "4000.00" }] } }),
+        )
+        .await;
+    let payment = r.data()["recordPayment"]["id"]
+        .as_str()
+        .expect("payment id")
+        .to_string();
+    invoice_open(&app, &user, &first, "6350.00").await;
+
+    // As at 31 May: 6 350 + 10 350 open, 8 000 on account → 8 700 owed in all, which
+    // is exactly the trade debtors balance.
+    let report = aged_debtors(&app, &user, "2026-05-31", "8700.00").await;
+    assert_eq!(report["totals"]["onAccount"], "8000.00");
+    assert_eq!(report["totals"]["days90"], "6350.00");
+    assert_eq!(report["totals"]["days30"], "10350.00");
+    assert_eq!(
+        balance(&app, &user, "2026-05-31", "1100").await,
+        ("8700.00".into(), "0.00".into())
+    );
+    // The past is still the past: as at 15 May nothing was paid yet.
+    aged_debtors(&app, &user, "2026-05-15", "20700.00").await;
+
+    // Over-allocation is refused on either side, and nothing is written.
+    let over = app
+        .graphql(
+            &user,
+            "mutation($p: ID!, $a: [AllocationInput!]!) { allocatePayment(paymentId: $p, date: \"2026-05-21\", allocations: $a) { id } }",
+            json!({ "p": payment, "a": [{ "documentId": second, "amount": "8000.01" }] }),
+        )
+        .await;
+    assert_eq!(over.error_code(), Some("BAD_USER_INPUT"));
+    assert!(
+        over.body.to_string().contains("over-allocation"),
+        "{}",
+        over.body
+    );
+    // The money on account settles the second invoice later.
+    let later = app
+        .graphql(
+            &user,
+            "mutation($p: ID!, $a: [AllocationInput!]!) { allocatePayment(paymentId: $p, date: \"2026-05-21\", allocations: $a) { id } }",
+            json!({ "p": payment, "a": [{ "documentId": second, "amount": "8000.00" }] }),
+        )
+        .await;
+    assert!(later.error_code().is_none(), "{}", later.body);
+    invoice_open(&app, &user, &second, "2350.00").await;
+
+    // A credit note of R1 000 + VAT against the first invoice.
+    let credit = app
+        .graphql(
+            &user,
+            "mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id number } }",
+            json!({ "input": { "invoiceId": first, "date": "2026-05-25", "reason": "Snag deduction agreed on site",
+                "lines": [{ "description": "Snag deduction", "quantity": "1", "unitPrice": "1000.00",
+                            "vatTreatment": "STANDARD", "projectId": "PRJ-2026-014" }] } }),
+        )
+        .await;
+    assert_eq!(credit.data()["issueCreditNote"]["number"], "CN-000001");
+    invoice_open(&app, &user, &first, "5200.00").await;
+    let too_much = app
+        .graphql(
+            &user,
+            "mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id number } }",
+            json!({ "input": { "invoiceId": first, "date": "2026-05-25", "reason": "Too much",
+                "lines": [{ "description": "x", "quantity": "1", "unitPrice": "5000.00", "vatTreatment": "STANDARD" }] } }),
+        )
+        .await;
+    assert_eq!(too_much.error_code(), Some("BAD_USER_INPUT"));
+
+    // Retention released at completion falls due.
+    let release = app
+        .graphql(
+            &user,
+            "mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"1150.00\", date: \"2026-06-30\") { id } }",
+            json!({ "d": first }),
+        )
+        .await;
+    assert!(release.error_code().is_none(), "{}", release.body);
+    let invoice = invoice_open(&app, &user, &first, "6350.00").await;
+    assert_eq!(invoice["retentionHeld"], "0.00");
+    let report = aged_debtors(&app, &user, "2026-06-30", "8700.00").await;
+    assert_eq!(
+        balance(&app, &user, "2026-06-30", "1100").await,
+        ("8700.00".into(), "0.00".into())
+    );
+    assert_eq!(report["totals"]["onAccount"], "0.00");
+    assert_eq!(
+        balance(&app, &user, "2026-06-30", "1150").await,
+        ("1150.00".into(), "0.00".into()),
+        "the second invoice's retention is still receivable"
+    );
+
+    // The auditor's view of the first invoice: its own events, its journal, the
+    // payment and credit note that settled it and their journals, the release.
+    let expected = [
+        "finance.invoice:InvoiceRaised",
+        "finance.invoice:InvoiceIssued",
+        "finance.invoice:InvoicePaymentAllocated",
+        "finance.invoice:InvoiceCredited",
+        "finance.invoice:InvoiceRetentionReleased",
+        "finance.payment:PaymentRecorded",
+        "finance.credit_note:CreditNoteIssued",
+        "finance.journal:JournalPosted",
+    ];
+    let (events, kinds) = eventually("the invoice's whole history", || async {
+        let r = app
+            .graphql(
+                &user,
+                "query($d: ID!) { ledgerHistory(document: $d) { aggregateType eventType correlationId causationId subject } }",
+                json!({ "d": first }),
+            )
+            .await;
+        let events = r.data()["ledgerHistory"].as_array().cloned().unwrap_or_default();
+        let kinds: Vec<String> = events
+            .iter()
+            .map(|e| {
+                let part = |k: &str| e[k].as_str().unwrap_or("").to_string();
+                format!("{}:{}", part("aggregateType"), part("eventType"))
+            })
+            .collect();
+        // Four journals: the invoice, the payment, the credit note, the release.
+        let journals = kinds.iter().filter(|k| k.ends_with("JournalPosted")).count();
+        (expected.iter().all(|e| kinds.iter().any(|k| k == e)) && journals == 4)
+            .then_some((events, kinds))
+    })
+    .await;
+    assert!(
+        !kinds.iter().any(|k| k.contains("InvoiceNumberAssigned")),
+        "numbering is not the document's history"
+    );
+    for e in &events {
+        assert_eq!(e["subject"], "fiona");
+        assert_eq!(
+            e["causationId"], e["correlationId"],
+            "a request causes its own events"
+        );
+    }
+    // The second invoice's history does not include the first's events.
+    let second_history = app
+        .graphql(
+            &user,
+            "query($d: ID!) { ledgerHistory(document: $d) { aggregateId } }",
+            json!({ "d": second }),
+        )
+        .await;
+    let ids = second_history.data()["ledgerHistory"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!ids.iter().any(|e| e["aggregateId"] == first.as_str()));
+
+    // Who may do what.
+    let site = app.token("sipho", &["Site_Manager"]);
+    let refused = app
+        .graphql(&site, AGED_DEBTORS, json!({ "d": "2026-06-30" }))
+        .await;
+    assert_eq!(refused.error_code(), Some("FORBIDDEN"));
+    let auditor = app.token("ayanda", &["Auditor"]);
+    let read = app
+        .graphql(&auditor, AGED_DEBTORS, json!({ "d": "2026-06-30" }))
+        .await;
+    assert_eq!(read.data()["agedDebtors"]["totals"]["total"], "8700.00");
+    let post = app
+        .graphql(
+            &auditor,
+            PAY,
+            json!({ "input": { "direction": "RECEIVED", "counterpartyId": "acc-msunduzi",
+                               "date": "2026-06-30", "amount": "1.00" } }),
+        )
+        .await;
+    assert_eq!(post.error_code(), Some("FORBIDDEN"));
+    app.stop().await;
+}
+
+const BILL: &str = "mutation($input: RecordBillInput!) { recordBill(input: $input) { id } }";
+
+fn bill_input(reference: &str) -> Value {
+    json!({
+        "supplier": { "accountId": "sup-umgeni", "name": "Umgeni Formwork CC", "vatNumber": "4222222222" },
+        "supplierReference": reference,
+        "date": "2026-03-31",
+        "retentionPercent": "5",
+        "lines": [
+            { "accountCode": "5300", "description": "Shuttering subcontract, March", "quantity": "1",
+              "unitPrice": "40000.00", "vatTreatment": "STANDARD", "projectId": "PRJ-2026-014", "costCode": "03-100" }
+        ]
+    })
+}
+
+#[tokio::test]
+async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
+    let app = spawn_app().await;
+    seeded(&app).await;
+    let user = app.token("fiona", &["Finance_User"]);
+    let r = app
+        .graphql(&user, BILL, json!({ "input": bill_input("UF-2026-031") }))
+        .await;
+    let bill = r.data()["recordBill"]["id"]
+        .as_str()
+        .expect("bill id")
+        .to_string();
+    // The same supplier invoice number again (spaced and cased differently) is refused.
+    let again = app
+        .graphql(&user, BILL, json!({ "input": bill_input(" uf-2026-031 ") }))
+        .await;
+    assert_eq!(again.error_code(), Some("BAD_USER_INPUT"), "{}", again.body);
+    assert!(again.body.to_string().contains("already been recorded"));
+
+    // R40 000 + R6 000 input VAT = R46 000; 5% retention R2 300; due R43 700.
+    let read = eventually("the bill reaches the read model", || async {
+        let r = app
+            .graphql(
+                &user,
+                "query($id: ID!) { bill(id: $id) { supplierReference vat total retention amountDue amountOpen lines { accountCode costCode } } }",
+                json!({ "id": bill }),
+            )
+            .await;
+        let b = r.data()["bill"].clone();
+        (!b.is_null()).then_some(b)
+    })
+    .await;
+    assert_eq!(read["vat"], "6000.00");
+    assert_eq!(read["total"], "46000.00");
+    assert_eq!(read["retention"], "2300.00");
+    assert_eq!(read["amountOpen"], "43700.00");
+    assert_eq!(read["lines"][0]["costCode"], "03-100");
+
+    // Paid in part; the supplier's invoice cannot be settled by money received.
+    let wrong = app
+        .graphql(
+            &user,
+            PAY,
+            json!({ "input": { "direction": "RECEIVED", "counterpartyId": "sup-umgeni", "date": "2026-04-30",
+                               "amount": "100.00", "allocations": [{ "documentId": bill, "amount": "100.00" }] } }),
+        )
+        .await;
+    assert_eq!(wrong.error_code(), Some("NOT_FOUND"), "{}", wrong.body);
+    let paid = app
+        .graphql(
+            &user,
+            PAY,
+            json!({ "input": { "direction": "MADE", "counterpartyId": "sup-umgeni", "date": "2026-04-30",
+                               "amount": "30000.00", "reference": "UMGENI MAR",
+                               "allocations": [{ "documentId": bill, "amount": "30000.00" }] } }),
+        )
+        .await;
+    assert!(paid.error_code().is_none(), "{}", paid.body);
+
+    let aged = eventually("aged creditors show the part payment", || async {
+        let r = app
+            .graphql(
+                &user,
+                "{ agedCreditors(asAt: \"2026-05-31\") { lines { counterpartyName amounts { current days60 total } } totals { total } } }",
+                json!({}),
+            )
+            .await;
+        let report = r.data()["agedCreditors"].clone();
+        (report["totals"]["total"] == "13700.00").then_some(report)
+    })
+    .await;
+    assert_eq!(aged["lines"][0]["counterpartyName"], "Umgeni Formwork CC");
+    assert_eq!(aged["lines"][0]["amounts"]["days60"], "13700.00");
+    assert_eq!(
+        balance(&app, &user, "2026-05-31", "2000").await,
+        ("0.00".into(), "13700.00".into()),
+        "aged creditors equal the trade creditors balance"
+    );
+    assert_eq!(
+        balance(&app, &user, "2026-05-31", "1200").await,
+        ("6000.00".into(), "0.00".into()),
+        "input VAT"
+    );
+    assert_eq!(
+        balance(&app, &user, "2026-05-31", "2050").await,
+        ("0.00".into(), "2300.00".into()),
+        "retention payable"
+    );
+    // Releasing the retention to the subcontractor makes it owing.
+    let release = app
+        .graphql(
+            &user,
+            "mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"2300.00\", date: \"2026-09-30\") { id } }",
+            json!({ "d": bill }),
+        )
+        .await;
+    assert!(release.error_code().is_none(), "{}", release.body);
+    eventually("retention payable is released", || async {
+        let (_, credit) = balance(&app, &user, "2026-09-30", "2000").await;
+        (credit == "16000.00").then_some(())
+    })
+    .await;
+    app.stop().await;
+}

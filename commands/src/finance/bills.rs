@@ -1,0 +1,96 @@
+//! Recording supplier bills. A bill's id is derived from the supplier and the
+//! supplier's own invoice number, so recording the same supplier invoice twice is
+//! refused as a duplicate (even by two clerks at once: they collide on the stream).
+//! The bill and its journal are appended in one transaction.
+
+use chrono::NaiveDate;
+use constructos_domain::access::Permission;
+use constructos_domain::finance::{
+    normalized_reference, Bill, BillCommand, BillLineInput, BillSupplier, FinanceError,
+};
+use cqrs_es::AggregateError;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::invoices::derived_id;
+use super::service::{FinanceCommands, CONFLICT_RETRIES};
+use crate::{CommandContext, CommandError};
+
+/// A supplier's tax invoice to record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordBillInput {
+    pub supplier: BillSupplier,
+    /// The supplier's own invoice number.
+    pub supplier_reference: String,
+    pub date: NaiveDate,
+    pub lines: Vec<BillLineInput>,
+    /// Withheld from a subcontractor until completion (0–20%).
+    pub retention_percent: Option<Decimal>,
+}
+
+/// The bill recorded for a supplier's invoice number: the same pair, the same id.
+pub fn bill_id(supplier_account_id: &str, supplier_reference: &str) -> String {
+    derived_id(
+        "bill",
+        &format!(
+            "{}:{}",
+            supplier_account_id.trim(),
+            normalized_reference(supplier_reference)
+        ),
+    )
+}
+
+impl FinanceCommands {
+    /// Records a supplier bill and posts it; returns the bill's id.
+    pub async fn record_bill(
+        &self,
+        ctx: &CommandContext,
+        input: RecordBillInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::JournalsPost)?;
+        let id = bill_id(&input.supplier.account_id, &input.supplier_reference);
+        self.retrying(ctx, "finance.bill", &id, CONFLICT_RETRIES, || {
+            self.try_record_bill(ctx, &id, input.clone())
+        })
+        .await?;
+        Ok(id)
+    }
+
+    async fn try_record_bill(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        input: RecordBillInput,
+    ) -> Result<(), AggregateError<FinanceError>> {
+        let journal_id = derived_id("bill-journal", id);
+        let mut bill = self.store.load::<Bill>(id).await?;
+        let record = BillCommand::RecordBill {
+            supplier: input.supplier,
+            supplier_reference: input.supplier_reference,
+            date: input.date,
+            lines: input.lines,
+            retention_percent: input.retention_percent,
+            journal_id: journal_id.clone(),
+        };
+        let mut events = self
+            .store
+            .decide(&mut bill, record, &(), &ctx.metadata())
+            .await?;
+        let narrative = format!(
+            "Supplier invoice {} from {}",
+            bill.aggregate.reference(),
+            bill.aggregate.supplier().name
+        );
+        events.extend(
+            self.system_journal(
+                ctx,
+                &journal_id,
+                input.date,
+                narrative,
+                bill.aggregate.posting(),
+            )
+            .await?,
+        );
+        self.store.commit_all(&events).await
+    }
+}

@@ -1,0 +1,487 @@
+//! The receivables and payables types of the schema: supplier bills, tax credit notes,
+//! payments with their allocations, and aged debtors and creditors.
+
+use async_graphql::{Enum, InputObject, SimpleObject, ID};
+use chrono::{DateTime, NaiveDate, Utc};
+use constructos_commands::finance as commands;
+use constructos_domain::finance as domain;
+use constructos_projections::finance as rows;
+
+use super::finance_types::Rand;
+use super::invoice_types::{Decimal, InvoiceLineInput, InvoiceParty, TaxInvoiceLine, VatTreatment};
+
+/// The supplier as their tax invoice shows them.
+#[derive(InputObject)]
+pub struct SupplierInput {
+    pub account_id: ID,
+    pub name: String,
+    pub vat_number: Option<String>,
+    pub address: Option<String>,
+}
+
+/// One line of a supplier's invoice and the account it is costed to.
+#[derive(InputObject)]
+pub struct BillLineInput {
+    /// The account debited, e.g. `5100` (cost of sales: materials).
+    pub account_code: String,
+    pub description: String,
+    pub quantity: Decimal,
+    pub unit_price: Rand,
+    pub vat_treatment: VatTreatment,
+    pub project_id: Option<ID>,
+    pub cost_code: Option<String>,
+}
+
+/// A supplier's tax invoice to record.
+#[derive(InputObject)]
+pub struct RecordBillInput {
+    pub supplier: SupplierInput,
+    /// The supplier's own invoice number; recording it twice is refused.
+    pub supplier_reference: String,
+    pub date: NaiveDate,
+    pub lines: Vec<BillLineInput>,
+    /// Retention withheld from the supplier, 0–20 (percent of the total incl. VAT).
+    pub retention_percent: Option<Decimal>,
+}
+
+impl From<RecordBillInput> for commands::RecordBillInput {
+    fn from(input: RecordBillInput) -> Self {
+        Self {
+            supplier: domain::BillSupplier {
+                account_id: input.supplier.account_id.0,
+                name: input.supplier.name,
+                vat_number: input.supplier.vat_number,
+                address: input.supplier.address,
+            },
+            supplier_reference: input.supplier_reference,
+            date: input.date,
+            lines: input
+                .lines
+                .into_iter()
+                .map(|l| domain::BillLineInput {
+                    account_code: l.account_code,
+                    description: l.description,
+                    quantity: l.quantity.0,
+                    unit_price: l.unit_price.0,
+                    vat_treatment: l.vat_treatment.into(),
+                    project_id: l.project_id.map(|id| id.0),
+                    cost_code: l.cost_code,
+                })
+                .collect(),
+            retention_percent: input.retention_percent.map(|p| p.0),
+        }
+    }
+}
+
+/// A credit note to issue against an issued invoice.
+#[derive(InputObject)]
+pub struct IssueCreditNoteInput {
+    pub invoice_id: ID,
+    pub date: NaiveDate,
+    /// Why the customer is credited; shown on the credit note.
+    pub reason: String,
+    /// What is credited, priced like invoice lines.
+    pub lines: Vec<InvoiceLineInput>,
+}
+
+impl From<IssueCreditNoteInput> for commands::IssueCreditNoteInput {
+    fn from(input: IssueCreditNoteInput) -> Self {
+        Self {
+            invoice_id: input.invoice_id.0,
+            date: input.date,
+            reason: input.reason,
+            lines: input.lines.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// Money in (from a customer) or out (to a supplier).
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum PaymentDirection {
+    Received,
+    Made,
+}
+
+impl From<PaymentDirection> for domain::PaymentDirection {
+    fn from(d: PaymentDirection) -> Self {
+        match d {
+            PaymentDirection::Received => domain::PaymentDirection::Received,
+            PaymentDirection::Made => domain::PaymentDirection::Made,
+        }
+    }
+}
+
+impl From<domain::PaymentDirection> for PaymentDirection {
+    fn from(d: domain::PaymentDirection) -> Self {
+        match d {
+            domain::PaymentDirection::Received => PaymentDirection::Received,
+            domain::PaymentDirection::Made => PaymentDirection::Made,
+        }
+    }
+}
+
+/// Part of a payment settling one invoice (money received) or bill (money paid).
+#[derive(InputObject)]
+pub struct AllocationInput {
+    pub document_id: ID,
+    pub amount: Rand,
+}
+
+impl From<AllocationInput> for commands::AllocationInput {
+    fn from(a: AllocationInput) -> Self {
+        Self {
+            document_id: a.document_id.0,
+            amount: a.amount.0,
+        }
+    }
+}
+
+/// A payment to record.
+#[derive(InputObject)]
+pub struct RecordPaymentInput {
+    pub direction: PaymentDirection,
+    /// The customer's or supplier's account id.
+    pub counterparty_id: ID,
+    /// Taken from the first allocated document when left out.
+    pub counterparty_name: Option<String>,
+    pub date: NaiveDate,
+    pub amount: Rand,
+    /// The bank reference, e.g. `EFT 0042 MSUNDUZI`.
+    #[graphql(default)]
+    pub reference: String,
+    /// What it settles now; the rest is held on account.
+    #[graphql(default)]
+    pub allocations: Vec<AllocationInput>,
+}
+
+impl From<RecordPaymentInput> for commands::RecordPaymentInput {
+    fn from(input: RecordPaymentInput) -> Self {
+        Self {
+            direction: input.direction.into(),
+            counterparty_id: input.counterparty_id.0,
+            counterparty_name: input.counterparty_name,
+            date: input.date,
+            amount: input.amount.0,
+            reference: input.reference,
+            allocations: input.allocations.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// What `issueCreditNote` answers.
+#[derive(SimpleObject)]
+pub struct CreditNoteIssued {
+    pub id: ID,
+    /// The sequential credit note number, e.g. `CN-000007`.
+    pub number: String,
+    pub correlation_id: String,
+}
+
+/// One line of a supplier bill.
+#[derive(SimpleObject)]
+pub struct BillLine {
+    pub account_code: String,
+    pub description: String,
+    pub quantity: Decimal,
+    pub unit_price: Rand,
+    pub vat_treatment: VatTreatment,
+    pub value_excl_vat: Rand,
+    pub vat: Rand,
+    pub total: Rand,
+    pub project_id: Option<ID>,
+    pub cost_code: Option<String>,
+}
+
+/// A supplier's tax invoice as recorded, with what is still owed on it.
+#[derive(SimpleObject)]
+pub struct SupplierBill {
+    pub id: ID,
+    pub supplier: InvoiceParty,
+    /// The supplier's own invoice number.
+    pub supplier_reference: String,
+    pub date: NaiveDate,
+    pub lines: Vec<BillLine>,
+    pub total_excl_vat: Rand,
+    /// Input VAT: the sum of the lines' VAT.
+    pub vat: Rand,
+    pub total: Rand,
+    pub retention_percent: Option<Decimal>,
+    pub retention: Rand,
+    /// Total less retention: owed when recorded.
+    pub amount_due: Rand,
+    /// Still owed now: due, less payments, plus retention released.
+    pub amount_open: Rand,
+    /// Retention still withheld.
+    pub retention_held: Rand,
+    pub journal_id: ID,
+    pub recorded_at: DateTime<Utc>,
+    pub recorded_by: Option<String>,
+}
+
+impl From<rows::BillRow> for SupplierBill {
+    fn from(row: rows::BillRow) -> Self {
+        let t = row.totals;
+        SupplierBill {
+            id: ID(row.id),
+            supplier: InvoiceParty {
+                account_id: Some(ID(row.supplier.account_id)),
+                name: row.supplier.name,
+                address: row.supplier.address,
+                vat_number: row.supplier.vat_number,
+            },
+            supplier_reference: row.supplier_reference,
+            date: row.date,
+            lines: row
+                .lines
+                .into_iter()
+                .map(|l| BillLine {
+                    account_code: l.account_code,
+                    description: l.description,
+                    quantity: Decimal(l.quantity),
+                    unit_price: Rand(l.unit_price),
+                    vat_treatment: l.vat_treatment.into(),
+                    value_excl_vat: Rand(l.value_excl_vat),
+                    vat: Rand(l.vat),
+                    total: Rand(l.total),
+                    project_id: l.project_id.map(ID),
+                    cost_code: l.cost_code,
+                })
+                .collect(),
+            total_excl_vat: Rand(t.excl_vat),
+            vat: Rand(t.vat),
+            total: Rand(t.incl_vat),
+            retention_percent: row.retention_percent.map(Decimal),
+            retention: Rand(t.retention),
+            amount_due: Rand(t.due),
+            amount_open: Rand(row.open),
+            retention_held: Rand(row.retention_held),
+            journal_id: ID(row.journal_id),
+            recorded_at: row.recorded_at,
+            recorded_by: row.recorded_by,
+        }
+    }
+}
+
+/// A tax credit note with every field SARS asks of one.
+#[derive(SimpleObject)]
+pub struct CreditNote {
+    pub id: ID,
+    /// The words the document carries: "Tax Credit Note".
+    pub title: String,
+    pub number: String,
+    pub invoice_id: ID,
+    /// The tax invoice it credits.
+    pub invoice_number: String,
+    pub date: NaiveDate,
+    pub supplier: InvoiceParty,
+    pub recipient: InvoiceParty,
+    pub reason: String,
+    pub lines: Vec<TaxInvoiceLine>,
+    pub total_excl_vat: Rand,
+    pub vat: Rand,
+    pub total: Rand,
+    pub journal_id: ID,
+    pub issued_at: DateTime<Utc>,
+    pub issued_by: Option<String>,
+}
+
+impl From<rows::CreditNoteRow> for CreditNote {
+    fn from(row: rows::CreditNoteRow) -> Self {
+        let t = row.totals;
+        CreditNote {
+            id: ID(row.id),
+            title: "Tax Credit Note".to_string(),
+            number: row.number,
+            invoice_id: ID(row.invoice_id),
+            invoice_number: row.invoice_number,
+            date: row.date,
+            supplier: InvoiceParty {
+                account_id: None,
+                name: row.supplier.name,
+                address: Some(row.supplier.address),
+                vat_number: Some(row.supplier.vat_number),
+            },
+            recipient: InvoiceParty {
+                account_id: Some(ID(row.customer.account_id)),
+                name: row.customer.name,
+                address: row.customer.address,
+                vat_number: row.customer.vat_number,
+            },
+            reason: row.reason,
+            lines: row.lines.into_iter().map(TaxInvoiceLine::from).collect(),
+            total_excl_vat: Rand(t.excl_vat),
+            vat: Rand(t.vat),
+            total: Rand(t.incl_vat),
+            journal_id: ID(row.journal_id),
+            issued_at: row.issued_at,
+            issued_by: row.issued_by,
+        }
+    }
+}
+
+/// Part of a payment settling one document.
+#[derive(SimpleObject)]
+pub struct Allocation {
+    pub document_id: ID,
+    /// The invoice number, or the supplier's invoice number for a bill.
+    pub document_number: String,
+    pub amount: Rand,
+    pub date: NaiveDate,
+}
+
+/// A payment with its allocations.
+#[derive(SimpleObject)]
+pub struct Payment {
+    pub id: ID,
+    pub direction: PaymentDirection,
+    pub counterparty_id: ID,
+    pub counterparty_name: String,
+    pub date: NaiveDate,
+    pub amount: Rand,
+    pub reference: String,
+    pub allocations: Vec<Allocation>,
+    /// Not yet allocated: held on the customer's or supplier's account.
+    pub unallocated: Rand,
+    pub journal_id: ID,
+    pub recorded_at: DateTime<Utc>,
+    pub recorded_by: Option<String>,
+}
+
+impl From<rows::PaymentRow> for Payment {
+    fn from(row: rows::PaymentRow) -> Self {
+        Payment {
+            id: ID(row.id),
+            direction: row.direction.into(),
+            counterparty_id: ID(row.counterparty_id),
+            counterparty_name: row.counterparty_name,
+            date: row.date,
+            amount: Rand(row.amount),
+            reference: row.reference,
+            allocations: row
+                .allocations
+                .into_iter()
+                .map(|a| Allocation {
+                    document_id: ID(a.document_id),
+                    document_number: a.document_number,
+                    amount: Rand(a.amount),
+                    date: a.date,
+                })
+                .collect(),
+            unallocated: Rand(row.unallocated),
+            journal_id: ID(row.journal_id),
+            recorded_at: row.recorded_at,
+            recorded_by: row.recorded_by,
+        }
+    }
+}
+
+/// How old an open amount is, from its document's date.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum AgeBucket {
+    /// 0–29 days.
+    Current,
+    /// 30–59 days.
+    Days30,
+    /// 60–89 days.
+    Days60,
+    /// 90–119 days.
+    Days90,
+    /// 120 days and more.
+    Days120Plus,
+}
+
+impl From<domain::AgeBucket> for AgeBucket {
+    fn from(b: domain::AgeBucket) -> Self {
+        match b {
+            domain::AgeBucket::Current => AgeBucket::Current,
+            domain::AgeBucket::Days30 => AgeBucket::Days30,
+            domain::AgeBucket::Days60 => AgeBucket::Days60,
+            domain::AgeBucket::Days90 => AgeBucket::Days90,
+            domain::AgeBucket::Days120Plus => AgeBucket::Days120Plus,
+        }
+    }
+}
+
+/// Open amounts by age, less what is held on account.
+#[derive(SimpleObject)]
+pub struct AgedAmounts {
+    pub current: Rand,
+    pub days30: Rand,
+    pub days60: Rand,
+    pub days90: Rand,
+    pub days120_plus: Rand,
+    /// Received (or paid) and not yet allocated.
+    pub on_account: Rand,
+    /// Every bucket less what is on account.
+    pub total: Rand,
+}
+
+impl From<domain::AgedAmounts> for AgedAmounts {
+    fn from(a: domain::AgedAmounts) -> Self {
+        AgedAmounts {
+            current: Rand(a.current),
+            days30: Rand(a.days30),
+            days60: Rand(a.days60),
+            days90: Rand(a.days90),
+            days120_plus: Rand(a.days120_plus),
+            on_account: Rand(a.on_account),
+            total: Rand(a.total()),
+        }
+    }
+}
+
+/// An invoice or bill with something still open.
+#[derive(SimpleObject)]
+pub struct OpenItem {
+    pub document_id: ID,
+    pub number: String,
+    pub date: NaiveDate,
+    pub open: Rand,
+    pub bucket: AgeBucket,
+}
+
+/// One customer's or supplier's line.
+#[derive(SimpleObject)]
+pub struct AgedLine {
+    pub counterparty_id: ID,
+    pub counterparty_name: String,
+    pub amounts: AgedAmounts,
+    pub items: Vec<OpenItem>,
+}
+
+/// Aged debtors or creditors as at a date.
+#[derive(SimpleObject)]
+pub struct AgedReport {
+    pub as_at: NaiveDate,
+    pub lines: Vec<AgedLine>,
+    pub totals: AgedAmounts,
+}
+
+impl From<rows::AgedReport> for AgedReport {
+    fn from(r: rows::AgedReport) -> Self {
+        AgedReport {
+            as_at: r.as_at,
+            lines: r
+                .lines
+                .into_iter()
+                .map(|l| AgedLine {
+                    counterparty_id: ID(l.counterparty_id),
+                    counterparty_name: l.counterparty_name,
+                    amounts: l.amounts.into(),
+                    items: l
+                        .items
+                        .into_iter()
+                        .map(|i| OpenItem {
+                            document_id: ID(i.document_id),
+                            number: i.number,
+                            date: i.document_date,
+                            open: Rand(i.open),
+                            bucket: i.bucket.into(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            totals: r.totals.into(),
+        }
+    }
+}

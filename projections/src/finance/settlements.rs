@@ -1,0 +1,280 @@
+//! Receivables and payables read models: supplier bills, credit notes, payments and
+//! their allocations, and each dated change to what is open on an invoice or bill
+//! (`read_model.settlements`), from which aged debtors and creditors are read as at any
+//! date. Idempotent: rows are keyed by document or event id and inserted once.
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use constructos_domain::finance::{BillEvent, CreditNoteEvent, PaymentEvent, Rand};
+use constructos_infra::cloudevents::CloudEvent;
+use serde_json::json;
+use sqlx::{Postgres, Transaction};
+
+use crate::domain_event;
+
+type Tx<'a, 'b> = &'a mut Transaction<'b, Postgres>;
+
+/// Why what is open on a document changed.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Settlement {
+    Payment,
+    CreditNote,
+    RetentionRelease,
+}
+
+impl Settlement {
+    fn as_str(self) -> &'static str {
+        match self {
+            Settlement::Payment => "PAYMENT",
+            Settlement::CreditNote => "CREDIT_NOTE",
+            Settlement::RetentionRelease => "RETENTION_RELEASE",
+        }
+    }
+
+    /// Payments and credits reduce what is open; a release adds to it.
+    fn open_change(self, amount: Rand) -> Rand {
+        match self {
+            Settlement::Payment | Settlement::CreditNote => -amount,
+            Settlement::RetentionRelease => amount,
+        }
+    }
+}
+
+/// Records one dated change to what is open on the document the event belongs to.
+pub(super) async fn settle(
+    tx: Tx<'_, '_>,
+    event: &CloudEvent,
+    kind: Settlement,
+    source_id: &str,
+    date: NaiveDate,
+    amount: Rand,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO read_model.settlements
+             (event_id, document_id, kind, source_id, effective_date, open_change)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (event_id) DO NOTHING",
+    )
+    .bind(event.id)
+    .bind(&event.subject)
+    .bind(kind.as_str())
+    .bind(source_id)
+    .bind(date)
+    .bind(kind.open_change(amount).as_decimal())
+    .execute(&mut **tx)
+    .await
+    .context("Failed to record a settlement")?;
+    Ok(())
+}
+
+/// Opens the item an invoice or bill leaves owing.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn open_item(
+    tx: Tx<'_, '_>,
+    id: &str,
+    kind: &str,
+    counterparty: (&str, &str),
+    number: Option<&str>,
+    date: NaiveDate,
+    due: Rand,
+    retention: Rand,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO read_model.open_items
+             (id, kind, counterparty_id, counterparty_name, number, document_date, amount_due,
+              retention)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(id)
+    .bind(kind)
+    .bind(counterparty.0)
+    .bind(counterparty.1)
+    .bind(number)
+    .bind(date)
+    .bind(due.as_decimal())
+    .bind(retention.as_decimal())
+    .execute(&mut **tx)
+    .await
+    .context("Failed to open an item")?;
+    Ok(())
+}
+
+/// Applies a bill event; returns its effective date.
+pub(super) async fn apply_bill(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<NaiveDate> {
+    match domain_event::<BillEvent>(event)? {
+        BillEvent::BillRecorded {
+            supplier,
+            supplier_reference,
+            date,
+            lines,
+            retention_percent,
+            totals,
+            journal_id,
+        } => {
+            let document = json!({
+                "supplier": supplier,
+                "lines": lines,
+                "retention_percent": retention_percent,
+                "totals": totals,
+            });
+            sqlx::query(
+                "INSERT INTO read_model.bills
+                     (id, supplier_id, supplier_name, supplier_reference, bill_date,
+                      total_incl_vat, journal_id, recorded_at, recorded_by, document)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                 ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(&event.subject)
+            .bind(&supplier.account_id)
+            .bind(&supplier.name)
+            .bind(&supplier_reference)
+            .bind(date)
+            .bind(totals.incl_vat.as_decimal())
+            .bind(journal_id)
+            .bind(event.time)
+            .bind(&event.actor)
+            .bind(document)
+            .execute(&mut **tx)
+            .await
+            .context("Failed to insert a bill")?;
+            open_item(
+                tx,
+                &event.subject,
+                "BILL",
+                (&supplier.account_id, &supplier.name),
+                Some(&supplier_reference),
+                date,
+                totals.due,
+                totals.retention,
+            )
+            .await?;
+            Ok(date)
+        }
+        BillEvent::BillPaymentAllocated {
+            payment_id,
+            amount,
+            date,
+        } => {
+            settle(tx, event, Settlement::Payment, &payment_id, date, amount).await?;
+            Ok(date)
+        }
+        BillEvent::BillRetentionReleased {
+            amount,
+            date,
+            journal_id,
+        } => {
+            let kind = Settlement::RetentionRelease;
+            settle(tx, event, kind, &journal_id, date, amount).await?;
+            Ok(date)
+        }
+    }
+}
+
+/// Applies a credit note event; returns its effective date.
+pub(super) async fn apply_credit_note(
+    tx: Tx<'_, '_>,
+    event: &CloudEvent,
+) -> anyhow::Result<NaiveDate> {
+    let CreditNoteEvent::CreditNoteIssued {
+        invoice_id,
+        invoice_number,
+        number,
+        customer,
+        supplier,
+        date,
+        reason,
+        lines,
+        totals,
+        journal_id,
+    } = domain_event::<CreditNoteEvent>(event)?;
+    let document = json!({
+        "invoice_number": invoice_number,
+        "customer": customer,
+        "supplier": supplier,
+        "reason": reason,
+        "lines": lines,
+        "totals": totals,
+    });
+    sqlx::query(
+        "INSERT INTO read_model.credit_notes
+             (id, number, invoice_id, credit_date, customer_id, total_incl_vat, journal_id,
+              issued_at, issued_by, document)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&event.subject)
+    .bind(number)
+    .bind(invoice_id)
+    .bind(date)
+    .bind(&customer.account_id)
+    .bind(totals.incl_vat.as_decimal())
+    .bind(journal_id)
+    .bind(event.time)
+    .bind(&event.actor)
+    .bind(document)
+    .execute(&mut **tx)
+    .await
+    .context("Failed to insert a credit note")?;
+    Ok(date)
+}
+
+/// Applies a payment event; returns its effective date.
+pub(super) async fn apply_payment(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<NaiveDate> {
+    match domain_event::<PaymentEvent>(event)? {
+        PaymentEvent::PaymentRecorded {
+            direction,
+            counterparty_id,
+            counterparty_name,
+            date,
+            amount,
+            reference,
+            journal_id,
+        } => {
+            sqlx::query(
+                "INSERT INTO read_model.payments
+                     (id, direction, counterparty_id, counterparty_name, payment_date, amount,
+                      reference, journal_id, recorded_at, recorded_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                 ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(&event.subject)
+            .bind(direction.as_str())
+            .bind(counterparty_id)
+            .bind(counterparty_name)
+            .bind(date)
+            .bind(amount.as_decimal())
+            .bind(reference)
+            .bind(journal_id)
+            .bind(event.time)
+            .bind(&event.actor)
+            .execute(&mut **tx)
+            .await
+            .context("Failed to insert a payment")?;
+            Ok(date)
+        }
+        PaymentEvent::PaymentAllocated {
+            document_id,
+            document_number,
+            amount,
+            date,
+        } => {
+            sqlx::query(
+                "INSERT INTO read_model.payment_allocations
+                     (event_id, payment_id, document_id, document_number, amount, allocation_date)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (event_id) DO NOTHING",
+            )
+            .bind(event.id)
+            .bind(&event.subject)
+            .bind(document_id)
+            .bind(document_number)
+            .bind(amount.as_decimal())
+            .bind(date)
+            .execute(&mut **tx)
+            .await
+            .context("Failed to record an allocation")?;
+            Ok(date)
+        }
+    }
+}
