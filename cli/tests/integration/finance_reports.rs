@@ -119,8 +119,20 @@ async fn finance_reports_through_the_gateway_and_who_may_read_them() {
             json!({ "input": invoice }),
         )
         .await;
+    let invoice_id = r.data()["raiseInvoice"]["id"].clone();
+    // April: a credit note against it (Dr revenue 1 000 and VAT 150, Cr debtors).
+    let credit = json!({ "invoiceId": invoice_id, "date": "2026-04-02", "reason": "Snag deduction",
+        "lines": [{ "description": "Snag deduction", "quantity": "1", "unitPrice": "1000.00",
+                    "vatTreatment": "STANDARD", "projectId": "PRJ-A" }] });
+    let r = app
+        .graphql(
+            &user,
+            "mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }",
+            json!({ "input": credit }),
+        )
+        .await;
     r.data();
-    trial_balance(&app, &user, "2026-12-31", 5).await;
+    trial_balance(&app, &user, "2026-12-31", 6).await;
     eventually("the invoice is issued in the read model", || async {
         let r = app
             .graphql(&user, "{ invoices { status } }", json!({}))
@@ -205,6 +217,20 @@ async fn finance_reports_through_the_gateway_and_who_may_read_them() {
             { "treatment": "EXEMPT", "valueExclVat": "0.00", "vat": "0.00" }
         ])
     );
+    let two_months = eventually("the credit note reaches the VAT return", || async {
+        let r = app
+            .graphql(&user, VAT, json!({ "f": "2026-03-01", "t": "2026-04-30" }))
+            .await;
+        let vat = r.data()["vatReturn"].clone();
+        (vat["supplies"][0]["valueExclVat"] != "50000.00").then_some(vat)
+    })
+    .await;
+    assert_eq!(
+        two_months["outputVat"], "7350.00",
+        "the credit note's VAT comes off"
+    );
+    assert_eq!(two_months["supplies"][0]["valueExclVat"], "49000.00");
+    assert_eq!(two_months["supplies"][0]["vat"], "7350.00");
     let r = app
         .graphql(&user, VAT, json!({ "f": "2026-01-01", "t": "2026-02-28" }))
         .await;

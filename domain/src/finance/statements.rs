@@ -270,7 +270,8 @@ pub struct VatReturn {
     /// Output less input: payable to SARS, or (negative) a refund due.
     pub net_payable: Rand,
     pub refund_due: bool,
-    /// Supplies on customer invoices dated in the period, per treatment (all three).
+    /// Supplies on customer invoices less credit notes dated in the period, per
+    /// treatment (all three).
     pub supplies: Vec<VatSupplies>,
 }
 

@@ -152,7 +152,8 @@ pub struct VatReturn {
     /// Output less input; negative when SARS owes a refund.
     pub net_payable: Rand,
     pub refund_due: bool,
-    /// Supplies on issued customer invoices dated in the period, per treatment.
+    /// Supplies on issued customer invoices less credit notes dated in the period, per
+    /// treatment.
     pub supplies: Vec<VatSupplies>,
 }
 

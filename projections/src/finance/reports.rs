@@ -161,18 +161,29 @@ impl FinanceReports {
     }
 
     /// The VAT return summary for the VAT period `from..=to`: VAT from the ledger,
-    /// supplies from the issued customer invoices dated in the period.
+    /// supplies from the issued customer invoices less the credit notes dated in it.
     pub async fn vat_return(&self, from: NaiveDate, to: NaiveDate) -> anyhow::Result<VatReturn> {
         let mut tx = self.snapshot().await?;
         let ledger = balances(&mut tx, Some(from), to).await?;
+        // Invoice lines add to the supplies, credit-note lines (dated in the period)
+        // take away: the same netting the ledger's VAT output sees.
         let rows = sqlx::query(
-            "SELECT line->>'vat_treatment' AS treatment,
-                    COALESCE(SUM((line->>'value_excl_vat')::numeric), 0) AS value_excl_vat,
-                    COALESCE(SUM((line->>'vat')::numeric), 0) AS vat
-               FROM read_model.invoices i,
-                    jsonb_array_elements(i.document->'lines') AS line
-              WHERE i.status = 'ISSUED' AND i.invoice_date BETWEEN $1 AND $2
-              GROUP BY 1",
+            "SELECT treatment, COALESCE(SUM(value_excl_vat), 0) AS value_excl_vat,
+                    COALESCE(SUM(vat), 0) AS vat
+               FROM (SELECT line->>'vat_treatment' AS treatment,
+                            (line->>'value_excl_vat')::numeric AS value_excl_vat,
+                            (line->>'vat')::numeric AS vat
+                       FROM read_model.invoices i,
+                            jsonb_array_elements(i.document->'lines') AS line
+                      WHERE i.status = 'ISSUED' AND i.invoice_date BETWEEN $1 AND $2
+                     UNION ALL
+                     SELECT line->>'vat_treatment',
+                            -(line->>'value_excl_vat')::numeric,
+                            -(line->>'vat')::numeric
+                       FROM read_model.credit_notes c,
+                            jsonb_array_elements(c.document->'lines') AS line
+                      WHERE c.credit_date BETWEEN $1 AND $2) supplies
+              GROUP BY treatment",
         )
         .bind(from)
         .bind(to)
