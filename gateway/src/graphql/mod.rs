@@ -1,5 +1,6 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
+mod bank;
 mod employees;
 pub(crate) mod errors;
 mod finance;
@@ -49,6 +50,7 @@ pub struct QueryRoot(
     finance::FinanceQuery,
     invoices::InvoiceQuery,
     settlements::SettlementQuery,
+    bank::BankQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -65,6 +67,7 @@ pub struct MutationRoot(
     finance::FinanceMutation,
     invoices::InvoiceMutation,
     settlements::SettlementMutation,
+    bank::BankMutation,
 );
 
 /// The gateway's schema type.

@@ -1,6 +1,7 @@
 //! The finance read models: ledger accounts, journals and lines, balances per account,
 //! the trial balance as at any date, and the history behind every number.
 
+mod bank;
 mod invoices;
 mod projection;
 mod queries;
@@ -8,6 +9,7 @@ mod receivables;
 mod rows;
 mod settlements;
 
+pub use bank::{BankLineRow, BankReconciliation};
 pub use projection::FinanceProjection;
 pub use queries::{FinanceQueries, HistoryFilter};
 pub use receivables::{
