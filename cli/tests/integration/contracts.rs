@@ -11,11 +11,12 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::event_samples::{
-    account_samples, bill_samples, contact_samples, credit_note_samples, employee_samples,
-    invoice_samples, journal_samples, lead_samples, ledger_account_samples, numbering_samples,
-    payment_samples, period_samples, project_samples, shipment_completed_sample, user_samples,
+    account_samples, bank_samples, bill_samples, contact_samples, credit_note_samples,
+    employee_samples, invoice_samples, journal_samples, lead_samples, ledger_account_samples,
+    numbering_samples, payment_samples, period_samples, project_samples, shipment_completed_sample,
+    user_samples,
 };
-use crate::harness::{read_messages, spawn_app};
+use crate::harness::{eventually, read_messages, spawn_app};
 
 fn schemas_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -118,6 +119,9 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     }
     for e in payment_samples() {
         check(envelope("finance.payment", &e));
+    }
+    for e in bank_samples() {
+        check(envelope("finance.bank_account", &e));
     }
     for e in crate::event_samples::budget_samples() {
         check(envelope("finance.budget", &e));
@@ -409,8 +413,59 @@ async fn every_finance_event_the_system_emits_validates_against_its_schema() {
     )
     .await
     .data();
-    // The ten ledger and invoice event types, and BudgetSet.
-    const ALL_TYPES: usize = 11;
+    // Receivables, payables and the bank: every settlement event type.
+    for query in [
+        "mutation { openLedgerAccount(input: { code: \"1200\", name: \"VAT input\", accountType: ASSET }) { id } }",
+        "mutation { openLedgerAccount(input: { code: \"2000\", name: \"Trade creditors\", accountType: LIABILITY }) { id } }",
+        "mutation { openLedgerAccount(input: { code: \"2050\", name: \"Retention payable\", accountType: LIABILITY }) { id } }",
+        "mutation { openLedgerAccount(input: { code: \"5300\", name: \"Subcontractors\", accountType: EXPENSE, costType: SUBCONTRACTORS }) { id } }",
+    ] {
+        app.graphql(&token, query, json!({})).await.data();
+    }
+    let raised = app
+        .graphql(&token, "mutation { raiseInvoice(input: { customer: { accountId: \"acc-1\", name: \"Msunduzi Developments\" }, date: \"2026-03-20\", retentionPercent: \"10\", lines: [{ description: \"Slab\", quantity: \"1\", unitPrice: \"1000.00\", vatTreatment: STANDARD }] }) { id } }", json!({}))
+        .await;
+    let invoice = raised.data()["raiseInvoice"]["id"].clone();
+    let bill = app
+        .graphql(&token, "mutation { recordBill(input: { supplier: { accountId: \"sup-1\", name: \"Umgeni Formwork\" }, supplierReference: \"UF-1\", date: \"2026-03-21\", retentionPercent: \"5\", lines: [{ accountCode: \"5300\", description: \"Shuttering\", quantity: \"1\", unitPrice: \"2000.00\", vatTreatment: STANDARD }] }) { id } }", json!({}))
+        .await
+        .data()["recordBill"]["id"]
+        .clone();
+    for (query, variables) in [
+        ("mutation($d: ID!) { recordPayment(input: { direction: RECEIVED, counterpartyId: \"acc-1\", date: \"2026-03-25\", amount: \"100.00\", reference: \"EFT 1\", allocations: [{ documentId: $d, amount: \"100.00\" }] }) { id } }", json!({ "d": invoice })),
+        ("mutation($d: ID!) { recordPayment(input: { direction: MADE, counterpartyId: \"sup-1\", date: \"2026-03-26\", amount: \"200.00\", allocations: [{ documentId: $d, amount: \"200.00\" }] }) { id } }", json!({ "d": bill })),
+        ("mutation($d: ID!) { issueCreditNote(input: { invoiceId: $d, date: \"2026-03-27\", reason: \"Snag\", lines: [{ description: \"Snag\", quantity: \"1\", unitPrice: \"10.00\", vatTreatment: STANDARD }] }) { id } }", json!({ "d": invoice })),
+        ("mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"1.00\", date: \"2026-03-28\") { id } }", json!({ "d": invoice })),
+        ("mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"1.00\", date: \"2026-03-28\") { id } }", json!({ "d": bill })),
+    ] {
+        app.graphql(&token, query, variables).await.data();
+    }
+    eventually("both payments reach the read model", || async {
+        let r = app.graphql(&token, "{ payments { id } }", json!({})).await;
+        (r.data()["payments"].as_array().map_or(0, Vec::len) == 2).then_some(())
+    })
+    .await;
+    let import = app
+        .graphql(&token, "mutation { importBankStatement(csv: \"date,description,amount\\n2026-03-25,EFT 1,100.00\\n\") { reconciled } }", json!({}))
+        .await;
+    assert_eq!(import.data()["importBankStatement"]["reconciled"], 1);
+    let line = eventually("the bank line reaches the read model", || async {
+        let r = app
+            .graphql(&token, "{ bankLines { id method } }", json!({}))
+            .await;
+        let line = r.data()["bankLines"][0].clone();
+        (line["method"] == "AUTO").then_some(line)
+    })
+    .await;
+    app.graphql(
+        &token,
+        "mutation($l: ID!) { unreconcileBankLine(lineId: $l, reason: \"contract test\") { id } }",
+        json!({ "l": line["id"] }),
+    )
+    .await
+    .data();
+    // Every finance event type so far: those above and BudgetSet.
+    const ALL_TYPES: usize = 23;
     let messages = read_messages(&reader, |seen| {
         seen.iter()
             .map(|(_, b)| b["type"].to_string())

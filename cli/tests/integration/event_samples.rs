@@ -6,10 +6,11 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use constructos_domain::finance::{
-    price_bill_lines, price_lines, totals, AccountType, BillEvent, BillLineInput, BillSupplier,
-    CostType, CreditNoteEvent, Customer, InvoiceEvent, InvoiceLineInput, JournalEvent, JournalLine,
-    JournalSource, LedgerAccountEvent, NumberingEvent, PaymentDirection, PaymentEvent, PeriodEvent,
-    Rand, Side, Supplier, VatTreatment,
+    price_bill_lines, price_lines, totals, AccountType, BankEvent, BankLine, BillEvent,
+    BillLineInput, BillSupplier, CostType, CreditNoteEvent, Customer, InvoiceEvent,
+    InvoiceLineInput, JournalEvent, JournalLine, JournalSource, LedgerAccountEvent, NumberingEvent,
+    PaymentDirection, PaymentEvent, PeriodEvent, Rand, ReconcileMethod, Side, Supplier,
+    VatTreatment,
 };
 use constructos_domain::hr::EmployeeEvent;
 use constructos_domain::identity::{
@@ -511,6 +512,51 @@ pub fn credit_note_samples() -> Vec<CreditNoteEvent> {
     for sample in &samples {
         match sample {
             CreditNoteEvent::CreditNoteIssued { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every bank account event.
+pub fn bank_samples() -> Vec<BankEvent> {
+    let samples = vec![
+        BankEvent::BankStatementImported {
+            statement_id: "0190f0c2-0000-7000-8000-000000000018".into(),
+            file_name: "fnb-2026-05.csv".into(),
+            lines: vec![
+                BankLine {
+                    id: "0190f0c2-0000-5000-8000-000000000019".into(),
+                    date: date(2026, 4, 2),
+                    description: "EFT MSUNDUZI DEV".into(),
+                    amount: Rand::cents(150_000),
+                    reference: "EFT MSUNDUZI 0042".into(),
+                },
+                BankLine {
+                    id: "0190f0c2-0000-5000-8000-000000000020".into(),
+                    date: date(2026, 4, 3),
+                    description: "Service fees".into(),
+                    amount: Rand::cents(-8_550),
+                    reference: String::new(),
+                },
+            ],
+            duplicates: 1,
+        },
+        BankEvent::BankLineReconciled {
+            line_id: "0190f0c2-0000-5000-8000-000000000019".into(),
+            payment_id: "0190f0c2-0000-7000-8000-000000000010".into(),
+            method: ReconcileMethod::Auto,
+        },
+        BankEvent::BankLineUnreconciled {
+            line_id: "0190f0c2-0000-5000-8000-000000000019".into(),
+            payment_id: "0190f0c2-0000-7000-8000-000000000010".into(),
+            reason: "Matched to the wrong customer's payment".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            BankEvent::BankStatementImported { .. }
+            | BankEvent::BankLineReconciled { .. }
+            | BankEvent::BankLineUnreconciled { .. } => {}
         }
     }
     samples

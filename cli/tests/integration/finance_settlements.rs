@@ -411,3 +411,134 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
     .await;
     app.stop().await;
 }
+
+const STATEMENT: &str = "Date,Description,Amount,Reference,Balance
+2026-05-21,\"EFT MSUNDUZI DEV, INV-000001\",10350.00,EFT MSUNDUZI 0042,110350.00
+2026-05-23,UMGENI FORMWORK,-5000.00,umgeni-may,105350.00
+2026-05-31,Service fees,-85.50,,105264.50
+";
+
+const IMPORT: &str = "mutation($csv: String!) { importBankStatement(csv: $csv, fileName: \"fnb-2026-05.csv\") { imported duplicates reconciled } }";
+
+const RECONCILIATION: &str =
+    "{ bankReconciliation(asAt: \"2026-05-31\") { statementTotal ledgerBalance difference
+    unreconciledLines { id description amount } unreconciledPayments { id amount reference } } }";
+
+#[tokio::test]
+async fn a_bank_statement_is_imported_once_and_reconciled_against_payments() {
+    let app = spawn_app().await;
+    seeded(&app).await;
+    let user = app.token("fiona", &["Finance_User"]);
+    let (invoice, _) = raise(&app, &user, "2026-05-02").await;
+    let payments = [
+        json!({ "direction": "RECEIVED", "counterpartyId": "acc-msunduzi", "date": "2026-05-20",
+                "amount": "10350.00", "reference": "EFT MSUNDUZI 0042",
+                "allocations": [{ "documentId": invoice, "amount": "10350.00" }] }),
+        json!({ "direction": "MADE", "counterpartyId": "sup-umgeni", "counterpartyName": "Umgeni Formwork CC",
+                "date": "2026-05-22", "amount": "5000.00", "reference": "UMGENI MAY" }),
+        json!({ "direction": "RECEIVED", "counterpartyId": "acc-msunduzi", "date": "2026-05-28",
+                "counterpartyName": "Msunduzi Developments (Pty) Ltd", "amount": "999.99", "reference": "CASH" }),
+    ];
+    for input in payments {
+        let r = app.graphql(&user, PAY, json!({ "input": input })).await;
+        assert!(r.error_code().is_none(), "{}", r.body);
+    }
+    eventually("the payments reach the read model", || async {
+        let r = app.graphql(&user, "{ payments { id } }", json!({})).await;
+        (r.data()["payments"].as_array().map_or(0, Vec::len) == 3).then_some(())
+    })
+    .await;
+
+    let first = app
+        .graphql(&user, IMPORT, json!({ "csv": STATEMENT }))
+        .await;
+    assert_eq!(
+        first.data()["importBankStatement"],
+        json!({ "imported": 3, "duplicates": 0, "reconciled": 2 })
+    );
+    let again = app
+        .graphql(&user, IMPORT, json!({ "csv": STATEMENT }))
+        .await;
+    assert_eq!(
+        again.data()["importBankStatement"],
+        json!({ "imported": 0, "duplicates": 3, "reconciled": 0 })
+    );
+
+    // Ledger 6 349.99 = statement 5 264.50 + fees not yet journalised 85.50 + the
+    // R999.99 received but not yet on a statement.
+    let rec = eventually("the reconciliation is complete", || async {
+        let r = app.graphql(&user, RECONCILIATION, json!({})).await;
+        let rec = r.data()["bankReconciliation"].clone();
+        (rec["ledgerBalance"] == "6349.99"
+            && rec["statementTotal"] == "5264.50"
+            && rec["unreconciledLines"].as_array().map_or(0, Vec::len) == 1)
+            .then_some(rec)
+    })
+    .await;
+    assert_eq!(rec["difference"], "0.00");
+    assert_eq!(rec["unreconciledLines"][0]["description"], "Service fees");
+    assert_eq!(rec["unreconciledPayments"][0]["amount"], "999.99");
+    let fees = rec["unreconciledLines"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let stray = rec["unreconciledPayments"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+
+    // A person cannot match lines and payments of different amounts.
+    let mismatch = app
+        .graphql(
+            &user,
+            "mutation($l: ID!, $p: ID!) { reconcileBankLine(lineId: $l, paymentId: $p) { id } }",
+            json!({ "l": fees, "p": stray }),
+        )
+        .await;
+    assert_eq!(mismatch.error_code(), Some("BAD_USER_INPUT"));
+    assert!(
+        mismatch.body.to_string().contains("-85.50"),
+        "{}",
+        mismatch.body
+    );
+
+    // Undo an automatic match and make it by hand again.
+    let lines = app
+        .graphql(&user, "{ bankLines { id paymentId method } }", json!({}))
+        .await;
+    let matched = lines.data()["bankLines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .find(|l| l["method"] == "AUTO")
+        .cloned()
+        .expect("an automatic match");
+    let undo = app
+        .graphql(
+            &user,
+            "mutation($l: ID!) { unreconcileBankLine(lineId: $l, reason: \"checking\") { id } }",
+            json!({ "l": matched["id"] }),
+        )
+        .await;
+    assert!(undo.error_code().is_none(), "{}", undo.body);
+    let redo = app
+        .graphql(
+            &user,
+            "mutation($l: ID!, $p: ID!) { reconcileBankLine(lineId: $l, paymentId: $p) { id } }",
+            json!({ "l": matched["id"], "p": matched["paymentId"] }),
+        )
+        .await;
+    assert!(redo.error_code().is_none(), "{}", redo.body);
+
+    // A statement that is not in the format is refused with the line at fault.
+    let bad = app
+        .graphql(
+            &user,
+            IMPORT,
+            json!({ "csv": "date,description,amount\n2026-05-01,Deposit,1 000.00\n" }),
+        )
+        .await;
+    assert_eq!(bad.error_code(), Some("BAD_USER_INPUT"));
+    assert!(bad.body.to_string().contains("line 2"), "{}", bad.body);
+    app.stop().await;
+}

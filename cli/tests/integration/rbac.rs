@@ -173,6 +173,24 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { releaseRetention(documentId: \"none\", amount: \"1.00\", date: \"2026-03-14\") { id } }",
             json!({}),
         ),
+        "Query.bankLines" => ("{ bankLines { id } }", json!({})),
+        "Query.bankReconciliation" => (
+            "{ bankReconciliation(asAt: \"2026-03-31\") { difference } }",
+            json!({}),
+        ),
+        "Mutation.importBankStatement" => (
+            "mutation { importBankStatement(csv: \"date,description\") { imported } }",
+            json!({}),
+        ),
+        "Mutation.autoReconcileBank" => ("mutation { autoReconcileBank }", json!({})),
+        "Mutation.reconcileBankLine" => (
+            "mutation { reconcileBankLine(lineId: \"none\", paymentId: \"none\") { id } }",
+            json!({}),
+        ),
+        "Mutation.unreconcileBankLine" => (
+            "mutation { unreconcileBankLine(lineId: \"none\", reason: \"RBAC\") { id } }",
+            json!({}),
+        ),
         "Query.incomeStatement" => (
             "{ incomeStatement(from: \"2026-03-01\", to: \"2026-03-31\") { netProfit } }",
             json!({}),

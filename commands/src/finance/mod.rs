@@ -1,6 +1,7 @@
 //! Finance commands: ledger accounts, journals and periods, every event sealed into a
 //! per-stream SHA-256 hash chain; and the verifier that recomputes the chains.
 
+mod bank;
 mod bills;
 mod budgets;
 mod chain;
@@ -12,6 +13,7 @@ mod service;
 mod store;
 mod verify;
 
+pub use bank::{BankImport, MATCH_WINDOW_DAYS};
 pub use bills::{bill_id, RecordBillInput};
 pub use budgets::SetBudgetInput;
 pub use chain::{canonical_json, ChainLink, GENESIS};

@@ -48,6 +48,12 @@ impl ChainedStore {
         }
     }
 
+    /// The finance database (for the few reads the write side makes of its own read
+    /// models, each re-checked against the event streams before deciding).
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
     /// Replays the aggregate `id` (the default state when it has no events).
     pub async fn load<A: Aggregate>(
         &self,

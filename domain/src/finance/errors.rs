@@ -93,6 +93,18 @@ pub enum FinanceError {
     DocumentListedTwice(String),
     #[error("the credit note already exists")]
     CreditNoteAlreadyIssued,
+    #[error("bank statement line {line}: {message}")]
+    BankStatement { line: u64, message: String },
+    #[error("the bank statement line does not exist")]
+    BankLineNotFound,
+    #[error("the bank statement line is already reconciled to payment {0}")]
+    BankLineAlreadyReconciled(String),
+    #[error("the bank statement line is not reconciled")]
+    BankLineNotReconciled,
+    #[error("the payment is already reconciled to another bank statement line")]
+    PaymentAlreadyReconciled,
+    #[error("the bank line is {line} but the payment is {payment} (money out is negative)")]
+    ReconcileAmountMismatch { line: Rand, payment: Rand },
     #[error("the ledger cannot be consulted: {0}")]
     LedgerUnavailable(String),
     #[error("a budget cannot be negative: {0}")]
@@ -109,7 +121,8 @@ impl crate::refusal::Refusal for FinanceError {
             | FinanceError::JournalNotFound
             | FinanceError::InvoiceNotFound
             | FinanceError::BillNotFound
-            | FinanceError::PaymentNotFound => RefusalKind::NotFound,
+            | FinanceError::PaymentNotFound
+            | FinanceError::BankLineNotFound => RefusalKind::NotFound,
             FinanceError::LedgerUnavailable(cause) => RefusalKind::Unavailable(cause.clone()),
             _ => RefusalKind::Rejected,
         }

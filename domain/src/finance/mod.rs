@@ -3,6 +3,7 @@
 
 mod account;
 mod aging;
+mod bank;
 mod bill;
 pub mod chart;
 mod commands;
@@ -26,6 +27,10 @@ mod vat;
 
 pub use account::{account_code, AccountStatus, AccountType, CostType, LedgerAccount};
 pub use aging::{age_bucket, AgeBucket, AgedAmounts};
+pub use bank::{
+    parse_statement, reference_matches, BankAccount, BankCommand, BankEvent, BankLine,
+    OpenBankLine, ReconcileMethod, StatementLine, BANK_ACCOUNT_AGGREGATE, MAX_STATEMENT_LINES,
+};
 pub use bill::{
     normalized_reference, price_bill_lines, Bill, BillCommand, BillEvent, BillLine, BillLineInput,
     BillSupplier, BILL_AGGREGATE, RETENTION_PAYABLE, TRADE_CREDITORS, VAT_INPUT,
@@ -79,8 +84,7 @@ pub use events::BudgetEvent;
 pub use project_costs::{project_cost_report, CostFigure, ProjectCostLine, ProjectCostReport};
 pub use statements::{
     balance_sheet, financial_year_start, income_statement, vat_return, AccountBalance,
-    BalanceSheet, CostTypeAmount, IncomeStatement, StatementLine, VatReturn, VatSupplies,
-    COST_TYPES,
+    BalanceSheet, CostTypeAmount, IncomeStatement, ReportLine, VatReturn, VatSupplies, COST_TYPES,
 };
 
 /// The aggregate type of project budgets (id: the project id).

@@ -59,8 +59,8 @@ impl AccountBalance {
         }
     }
 
-    fn line(&self) -> StatementLine {
-        StatementLine {
+    fn line(&self) -> ReportLine {
+        ReportLine {
             code: self.code.clone(),
             name: self.name.clone(),
             amount: self.natural(),
@@ -70,7 +70,7 @@ impl AccountBalance {
 
 /// One account's line in a statement, on its natural side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatementLine {
+pub struct ReportLine {
     pub code: String,
     pub name: String,
     pub amount: Rand,
@@ -88,21 +88,21 @@ pub struct CostTypeAmount {
 pub struct IncomeStatement {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub income: Vec<StatementLine>,
+    pub income: Vec<ReportLine>,
     pub total_income: Rand,
     /// Expense accounts with a cost type.
-    pub cost_of_sales: Vec<StatementLine>,
+    pub cost_of_sales: Vec<ReportLine>,
     /// The cost of sales per cost type, every type listed.
     pub cost_of_sales_by_type: Vec<CostTypeAmount>,
     pub total_cost_of_sales: Rand,
     pub gross_profit: Rand,
     /// Expense accounts without a cost type: overheads.
-    pub expenses: Vec<StatementLine>,
+    pub expenses: Vec<ReportLine>,
     pub total_expenses: Rand,
     pub net_profit: Rand,
 }
 
-fn total(lines: &[StatementLine]) -> Rand {
+fn total(lines: &[ReportLine]) -> Rand {
     lines.iter().map(|l| l.amount).sum()
 }
 
@@ -132,12 +132,12 @@ pub fn income_statement(
     to: NaiveDate,
     balances: &[AccountBalance],
 ) -> IncomeStatement {
-    let income: Vec<StatementLine> = of_type(balances, AccountType::Income)
+    let income: Vec<ReportLine> = of_type(balances, AccountType::Income)
         .iter()
         .map(|b| b.line())
         .collect();
     let expenses_all = of_type(balances, AccountType::Expense);
-    let cost_of_sales: Vec<StatementLine> = expenses_all
+    let cost_of_sales: Vec<ReportLine> = expenses_all
         .iter()
         .filter(|b| b.cost_type.is_some())
         .map(|b| b.line())
@@ -153,7 +153,7 @@ pub fn income_statement(
                 .sum(),
         })
         .collect();
-    let expenses: Vec<StatementLine> = expenses_all
+    let expenses: Vec<ReportLine> = expenses_all
         .iter()
         .filter(|b| b.cost_type.is_none())
         .map(|b| b.line())
@@ -194,12 +194,12 @@ pub struct BalanceSheet {
     /// The financial year `as_at` falls in (named by the year it ends in).
     pub financial_year: i32,
     pub financial_year_start: NaiveDate,
-    pub assets: Vec<StatementLine>,
+    pub assets: Vec<ReportLine>,
     pub total_assets: Rand,
-    pub liabilities: Vec<StatementLine>,
+    pub liabilities: Vec<ReportLine>,
     pub total_liabilities: Rand,
     /// The equity accounts.
-    pub equity: Vec<StatementLine>,
+    pub equity: Vec<ReportLine>,
     /// Income less expenses dated before the current financial year.
     pub retained_profit_earlier_years: Rand,
     /// Income less expenses dated from the start of the financial year to `as_at`.
@@ -219,8 +219,7 @@ pub fn balance_sheet(
     to_date: &[AccountBalance],
     current_year: &[AccountBalance],
 ) -> BalanceSheet {
-    let lines =
-        |t| -> Vec<StatementLine> { of_type(to_date, t).iter().map(|b| b.line()).collect() };
+    let lines = |t| -> Vec<ReportLine> { of_type(to_date, t).iter().map(|b| b.line()).collect() };
     let (assets, liabilities, equity) = (
         lines(AccountType::Asset),
         lines(AccountType::Liability),

@@ -11,16 +11,16 @@ use super::finance_types::Rand;
 /// One account's line in a statement, on its natural side (assets and expenses as
 /// debits less credits; liabilities, equity and income as credits less debits).
 #[derive(SimpleObject)]
-pub struct StatementLine {
+pub struct ReportLine {
     pub code: String,
     pub name: String,
     pub amount: Rand,
 }
 
-fn lines(lines: Vec<domain::StatementLine>) -> Vec<StatementLine> {
+fn lines(lines: Vec<domain::ReportLine>) -> Vec<ReportLine> {
     lines
         .into_iter()
-        .map(|l| StatementLine {
+        .map(|l| ReportLine {
             code: l.code,
             name: l.name,
             amount: Rand(l.amount),
@@ -52,16 +52,16 @@ fn by_type(amounts: Vec<domain::CostTypeAmount>) -> Vec<CostTypeAmount> {
 pub struct IncomeStatement {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub income: Vec<StatementLine>,
+    pub income: Vec<ReportLine>,
     pub total_income: Rand,
     /// Expense accounts with a cost type.
-    pub cost_of_sales: Vec<StatementLine>,
+    pub cost_of_sales: Vec<ReportLine>,
     /// Every cost type, nought where nothing was posted.
     pub cost_of_sales_by_type: Vec<CostTypeAmount>,
     pub total_cost_of_sales: Rand,
     pub gross_profit: Rand,
     /// Expense accounts without a cost type: overheads.
-    pub expenses: Vec<StatementLine>,
+    pub expenses: Vec<ReportLine>,
     pub total_expenses: Rand,
     pub net_profit: Rand,
 }
@@ -93,12 +93,12 @@ pub struct BalanceSheet {
     /// The financial year `asAt` falls in, named by the calendar year it ends in.
     pub financial_year: i32,
     pub financial_year_start: NaiveDate,
-    pub assets: Vec<StatementLine>,
+    pub assets: Vec<ReportLine>,
     pub total_assets: Rand,
-    pub liabilities: Vec<StatementLine>,
+    pub liabilities: Vec<ReportLine>,
     pub total_liabilities: Rand,
     /// The equity accounts.
-    pub equity: Vec<StatementLine>,
+    pub equity: Vec<ReportLine>,
     /// Income less expenses dated before the current financial year.
     pub retained_profit_earlier_years: Rand,
     /// Income less expenses from the start of the financial year to `asAt`.

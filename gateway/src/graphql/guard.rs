@@ -224,6 +224,27 @@ pub const FIELD_RULES: &[(&str, Rule)] = &[
         "Mutation.releaseRetention",
         Rule::Requires(Permission::JournalsPost),
     ),
+    ("Query.bankLines", Rule::Requires(Permission::LedgerRead)),
+    (
+        "Query.bankReconciliation",
+        Rule::Requires(Permission::LedgerRead),
+    ),
+    (
+        "Mutation.importBankStatement",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.autoReconcileBank",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.reconcileBankLine",
+        Rule::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.unreconcileBankLine",
+        Rule::Requires(Permission::JournalsPost),
+    ),
     ("Mutation.linkUser", Rule::Requires(Permission::UsersAdmin)),
     (
         "Mutation.assignUser",

@@ -1,5 +1,6 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
+mod bank;
 mod employees;
 pub(crate) mod errors;
 mod finance;
@@ -52,6 +53,7 @@ pub struct QueryRoot(
     finance::FinanceQuery,
     invoices::InvoiceQuery,
     settlements::SettlementQuery,
+    bank::BankQuery,
     finance_reports::FinanceReportsQuery,
 );
 
@@ -69,6 +71,7 @@ pub struct MutationRoot(
     finance::FinanceMutation,
     invoices::InvoiceMutation,
     settlements::SettlementMutation,
+    bank::BankMutation,
     finance_reports::FinanceReportsMutation,
 );
 

@@ -92,3 +92,24 @@ CREATE TABLE read_model.payment_allocations
 );
 
 CREATE INDEX payment_allocations_by_payment ON read_model.payment_allocations (payment_id, allocation_date);
+
+-- Bank statement lines as imported, and the payment each is reconciled to.
+CREATE TABLE read_model.bank_lines
+(
+    id            text PRIMARY KEY,
+    account_code  text          NOT NULL,
+    statement_id  text          NOT NULL,
+    file_name     text          NOT NULL,
+    line_date     date          NOT NULL,
+    description   text          NOT NULL,
+    reference     text          NOT NULL,
+    amount        numeric(18, 2) NOT NULL,
+    imported_at   timestamptz   NOT NULL,
+    payment_id    text,
+    method        text,
+    reconciled_at timestamptz,
+    last_sequence bigint        NOT NULL
+);
+
+CREATE INDEX bank_lines_by_date ON read_model.bank_lines (account_code, line_date);
+CREATE INDEX bank_lines_by_payment ON read_model.bank_lines (payment_id);

@@ -1,6 +1,7 @@
 //! The finance read models: ledger accounts, journals and lines, balances per account,
 //! the trial balance as at any date, and the history behind every number.
 
+mod bank;
 mod budgets;
 mod invoices;
 mod projection;
@@ -10,6 +11,7 @@ mod reports;
 mod rows;
 mod settlements;
 
+pub use bank::{BankLineRow, BankReconciliation};
 pub use projection::FinanceProjection;
 pub use queries::{FinanceQueries, HistoryFilter};
 pub use receivables::{

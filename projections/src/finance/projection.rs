@@ -4,13 +4,14 @@
 use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::finance::{
-    JournalEvent, LedgerAccountEvent, BILL_AGGREGATE, CREDIT_NOTE_AGGREGATE, INVOICE_AGGREGATE,
-    INVOICE_NUMBERING_AGGREGATE, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE, PAYMENT_AGGREGATE,
-    PERIOD_AGGREGATE,
+    JournalEvent, LedgerAccountEvent, BANK_ACCOUNT_AGGREGATE, BILL_AGGREGATE,
+    CREDIT_NOTE_AGGREGATE, INVOICE_AGGREGATE, INVOICE_NUMBERING_AGGREGATE, JOURNAL_AGGREGATE,
+    LEDGER_ACCOUNT_AGGREGATE, PAYMENT_AGGREGATE, PERIOD_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
+use super::bank::apply_bank;
 use super::invoices::apply_invoice;
 use super::settlements::{apply_bill, apply_credit_note, apply_payment};
 use crate::{domain_event, Projection};
@@ -179,6 +180,7 @@ impl Projection for FinanceProjection {
             BILL_AGGREGATE => (vec![], apply_bill(tx, event).await?),
             CREDIT_NOTE_AGGREGATE => (vec![], apply_credit_note(tx, event).await?),
             PAYMENT_AGGREGATE => (vec![], apply_payment(tx, event).await?),
+            BANK_ACCOUNT_AGGREGATE => (vec![], apply_bank(tx, event).await?),
             constructos_domain::finance::BUDGET_AGGREGATE => {
                 (vec![], super::budgets::apply_budget(tx, event).await?)
             }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Row};
 
+use super::bank::{self, BankLineRow, BankReconciliation};
 use super::invoices;
 use super::receivables::{self, AgedReport, AgedSide, BillRow, CreditNoteRow, PaymentRow};
 use super::rows::{
@@ -78,6 +79,24 @@ impl FinanceQueries {
     /// Credit notes, newest first (at most 500).
     pub async fn credit_notes(&self) -> anyhow::Result<Vec<CreditNoteRow>> {
         receivables::credit_notes(&self.pool).await
+    }
+
+    /// Bank statement lines dated within `from..=to`, by date (at most 1000).
+    pub async fn bank_lines(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        unreconciled_only: bool,
+    ) -> anyhow::Result<Vec<BankLineRow>> {
+        bank::lines(&self.pool, from, to, unreconciled_only).await
+    }
+
+    /// The bank reconciliation as at the end of `as_at`.
+    pub async fn bank_reconciliation(
+        &self,
+        as_at: NaiveDate,
+    ) -> anyhow::Result<BankReconciliation> {
+        bank::reconciliation(&self.pool, as_at).await
     }
 
     /// Payments with their allocations, newest first (at most 500).

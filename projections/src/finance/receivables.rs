@@ -345,13 +345,39 @@ pub(super) async fn credit_notes(pool: &PgPool) -> anyhow::Result<Vec<CreditNote
         .collect()
 }
 
+/// Which payments to read.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum PaymentScope {
+    /// The latest 500.
+    Latest,
+    /// Dated on or before `as_at` and not reconciled to any bank statement line.
+    NotOnAStatement { as_at: NaiveDate },
+}
+
 /// Payments, newest first, with their allocations; at most 500.
 pub(super) async fn payments(pool: &PgPool) -> anyhow::Result<Vec<PaymentRow>> {
+    payments_where(pool, PaymentScope::Latest).await
+}
+
+/// Payments in `scope`, newest first, with their allocations; at most 500.
+pub(super) async fn payments_where(
+    pool: &PgPool,
+    scope: PaymentScope,
+) -> anyhow::Result<Vec<PaymentRow>> {
+    let as_at = match scope {
+        PaymentScope::Latest => None,
+        PaymentScope::NotOnAStatement { as_at } => Some(as_at),
+    };
     let rows = sqlx::query(
-        "SELECT id, direction, counterparty_id, counterparty_name, payment_date, amount, reference,
-                journal_id, recorded_at, recorded_by
-           FROM read_model.payments ORDER BY payment_date DESC, id DESC LIMIT 500",
+        "SELECT p.id, direction, counterparty_id, counterparty_name, payment_date, p.amount,
+                p.reference, journal_id, recorded_at, recorded_by
+           FROM read_model.payments p
+          WHERE $1::date IS NULL
+             OR (p.payment_date <= $1
+                 AND NOT EXISTS (SELECT 1 FROM read_model.bank_lines b WHERE b.payment_id = p.id))
+          ORDER BY payment_date DESC, p.id DESC LIMIT 500",
     )
+    .bind(as_at)
     .fetch_all(pool)
     .await
     .context("Failed to read payments")?;

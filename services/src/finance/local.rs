@@ -158,6 +158,45 @@ impl FinanceApi for LocalFinance {
                     .map(FinanceResponse::Payments)
                     .map_err(read_failed)
             }
+            FinanceRequest::ImportBankStatement { csv, file_name } => c
+                .import_bank_statement(ctx, &csv, &file_name)
+                .await
+                .map(FinanceResponse::BankImported),
+            FinanceRequest::AutoReconcileBank => c
+                .auto_reconcile_bank(ctx)
+                .await
+                .map(FinanceResponse::BankReconciled),
+            FinanceRequest::ReconcileBankLine {
+                line_id,
+                payment_id,
+            } => c
+                .reconcile_bank_line(ctx, &line_id, &payment_id)
+                .await
+                .map(done),
+            FinanceRequest::UnreconcileBankLine { line_id, reason } => c
+                .unreconcile_bank_line(ctx, &line_id, reason)
+                .await
+                .map(done),
+            FinanceRequest::BankLines {
+                from,
+                to,
+                unreconciled_only,
+            } => {
+                may_read(ctx)?;
+                let q = &self.queries;
+                q.bank_lines(from, to, unreconciled_only)
+                    .await
+                    .map(FinanceResponse::BankLines)
+                    .map_err(read_failed)
+            }
+            FinanceRequest::BankReconciliation { as_at } => {
+                may_read(ctx)?;
+                let q = &self.queries;
+                q.bank_reconciliation(as_at)
+                    .await
+                    .map(|r| FinanceResponse::BankReconciliation(Box::new(r)))
+                    .map_err(read_failed)
+            }
             FinanceRequest::Invoices => {
                 may_read(ctx)?;
                 self.queries

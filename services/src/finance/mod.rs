@@ -10,14 +10,15 @@ mod shipments;
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use constructos_commands::finance::{
-    AllocationInput, IssueCreditNoteInput, IssuedCreditNote, IssuedInvoice, OpenLedgerAccountInput,
-    PostJournalInput, RaiseInvoiceInput, RecordBillInput, RecordPaymentInput,
+    AllocationInput, BankImport, IssueCreditNoteInput, IssuedCreditNote, IssuedInvoice,
+    OpenLedgerAccountInput, PostJournalInput, RaiseInvoiceInput, RecordBillInput,
+    RecordPaymentInput,
 };
 use constructos_commands::CommandError;
 use constructos_domain::finance::Rand;
 use constructos_projections::finance::{
-    AgedReport, AgedSide, BillRow, CreditNoteRow, HistoryFilter, HistoryRow, InvoiceRow,
-    JournalRow, LedgerAccountRow, PaymentRow, TrialBalance,
+    AgedReport, AgedSide, BankLineRow, BankReconciliation, BillRow, CreditNoteRow, HistoryFilter,
+    HistoryRow, InvoiceRow, JournalRow, LedgerAccountRow, PaymentRow, TrialBalance,
 };
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +111,27 @@ pub enum FinanceRequest {
     Bills,
     CreditNotes,
     Payments,
+    ImportBankStatement {
+        csv: String,
+        file_name: String,
+    },
+    AutoReconcileBank,
+    ReconcileBankLine {
+        line_id: String,
+        payment_id: String,
+    },
+    UnreconcileBankLine {
+        line_id: String,
+        reason: String,
+    },
+    BankLines {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        unreconciled_only: bool,
+    },
+    BankReconciliation {
+        as_at: NaiveDate,
+    },
     /// Budgets and the financial reports (`reports.rs`).
     Reports {
         request: ReportsRequest,
@@ -136,6 +158,10 @@ pub enum FinanceResponse {
     Bills(Vec<BillRow>),
     CreditNotes(Vec<CreditNoteRow>),
     Payments(Vec<PaymentRow>),
+    BankImported(BankImport),
+    BankReconciled(usize),
+    BankLines(Vec<BankLineRow>),
+    BankReconciliation(Box<BankReconciliation>),
     Reports(Box<ReportsResponse>),
 }
 
@@ -333,6 +359,67 @@ impl FinanceClient {
             FinanceResponse::Payments(rows) => Ok(rows),
             other => Err(Box::new(other)),
         })
+        .await
+    }
+
+    /// Imports a bank statement (CSV) and reconciles what it can.
+    pub async fn import_bank_statement(
+        &self,
+        call: &Call,
+        csv: String,
+        file_name: String,
+    ) -> Result<BankImport, CommandError> {
+        let request = FinanceRequest::ImportBankStatement { csv, file_name };
+        self.ask(call, request, |r| match r {
+            FinanceResponse::BankImported(import) => Ok(import),
+            other => Err(Box::new(other)),
+        })
+        .await
+    }
+
+    /// Matches unreconciled statement lines to payments; answers how many.
+    pub async fn auto_reconcile_bank(&self, call: &Call) -> Result<usize, CommandError> {
+        self.ask(call, FinanceRequest::AutoReconcileBank, |r| match r {
+            FinanceResponse::BankReconciled(count) => Ok(count),
+            other => Err(Box::new(other)),
+        })
+        .await
+    }
+
+    /// Statement lines dated within a range.
+    pub async fn bank_lines(
+        &self,
+        call: &Call,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        unreconciled_only: bool,
+    ) -> Result<Vec<BankLineRow>, CommandError> {
+        let request = FinanceRequest::BankLines {
+            from,
+            to,
+            unreconciled_only,
+        };
+        self.ask(call, request, |r| match r {
+            FinanceResponse::BankLines(rows) => Ok(rows),
+            other => Err(Box::new(other)),
+        })
+        .await
+    }
+
+    /// The bank reconciliation as at a date.
+    pub async fn bank_reconciliation(
+        &self,
+        call: &Call,
+        as_at: NaiveDate,
+    ) -> Result<BankReconciliation, CommandError> {
+        self.ask(
+            call,
+            FinanceRequest::BankReconciliation { as_at },
+            |r| match r {
+                FinanceResponse::BankReconciliation(rec) => Ok(*rec),
+                other => Err(Box::new(other)),
+            },
+        )
         .await
     }
 
