@@ -18,6 +18,21 @@ pub fn line(
     json!({ "accountCode": code, "side": side, "amount": amount, "projectId": project, "costCode": cost })
 }
 
+/// Seeds the chart and waits until the read model has every account: events travel on
+/// partitions keyed by aggregate, so an account's opening may be projected after a
+/// journal posting to it, and a report classifies lines by the account's type.
+pub async fn chart_projected(app: &TestApp) {
+    seeded(app).await;
+    eventually("the chart reaches the read model", || async {
+        let count: i64 = sqlx::query_scalar("SELECT count(*) FROM read_model.ledger_accounts")
+            .fetch_one(&app.env.finance)
+            .await
+            .ok()?;
+        (count == 19).then_some(())
+    })
+    .await;
+}
+
 const SET_BUDGET: &str = "mutation($input: SetBudgetInput!) { setBudget(input: $input) { id } }";
 
 async fn set_budget(
@@ -50,7 +65,7 @@ const COSTS: &str = "query($d: NaiveDate!) { projectCostReport(asAt: $d, project
 #[tokio::test]
 async fn finance_reports_through_the_gateway_and_who_may_read_them() {
     let app = spawn_app().await;
-    seeded(&app).await;
+    chart_projected(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let manager = app.token("mandla", &["Finance_Manager"]);
     let auditor = app.token("anele", &["Auditor"]);
@@ -353,7 +368,7 @@ async fn finance_reports_through_the_gateway_and_who_may_read_them() {
 #[tokio::test]
 async fn finance_reports_work_when_finance_runs_as_its_own_service() {
     let app = spawn_app_as(Topology::Split).await;
-    seeded(&app).await;
+    chart_projected(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let manager = app.token("mandla", &["Finance_Manager"]);
     post(

@@ -137,12 +137,15 @@ async fn post_case(app: &TestApp, token: &str, case: &RandomCase) {
     }
 }
 
-/// Waits until every posted journal of the event store is in the read model.
+/// Waits until every posted journal and opened account of the event store is in the
+/// read model (they travel on different partitions, so either may lag).
 async fn caught_up(pool: &PgPool) {
     eventually("the projection catches up with the event store", || async {
         let row = sqlx::query(
-            "SELECT (SELECT count(*) FROM events WHERE event_type = 'JournalPosted') AS stored,
-                    (SELECT count(*) FROM read_model.journals) AS projected",
+            "SELECT (SELECT count(*) FROM events WHERE event_type IN ('JournalPosted', 'LedgerAccountOpened'))
+                        AS stored,
+                    (SELECT count(*) FROM read_model.journals)
+                    + (SELECT count(*) FROM read_model.ledger_accounts) AS projected",
         )
         .fetch_one(pool)
         .await
