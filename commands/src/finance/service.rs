@@ -113,7 +113,7 @@ impl FinanceCommands {
     }
 
     /// Decides and appends one command to one aggregate, re-deciding on a conflict.
-    async fn execute<A>(
+    pub(super) async fn execute<A>(
         &self,
         ctx: &CommandContext,
         id: &str,
