@@ -127,6 +127,11 @@ async fn main() -> anyhow::Result<()> {
                     .context("the finance database was not prepared")?;
                 let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
                 tracing::info!(ledger_accounts = opened, "chart of accounts seeded");
+                let today = chrono::Utc::now().date_naive();
+                let documents =
+                    seed::seed_finance(&identity, &finance, stack::calendar(&config), today)
+                        .await?;
+                tracing::info!(documents, "demo invoices, bills and payments seeded");
             }
             let gateway =
                 stack::spawn_gateway(&mut tasks, &config, gateway_pools, &shutdown).await?;

@@ -1,17 +1,25 @@
 //! Demo data: a handful of South African customers, vendors and subcontractors with
-//! contacts, and the default chart of accounts, entered through the command side like
-//! any other change.
+//! contacts, the default chart of accounts, and a few invoices, a bill and payments,
+//! entered through the command side like any other change.
 
-use constructos_commands::finance::{FinanceCommands, OpenLedgerAccountInput};
+use chrono::NaiveDate;
+use constructos_commands::finance::{
+    AllocationInput, FinanceCommands, OpenLedgerAccountInput, RaiseInvoiceInput, RecordBillInput,
+    RecordPaymentInput,
+};
 use constructos_commands::identity::{
     ContactDetailsInput, CreateAccountInput, CreateContactInput, IdentityCommands,
 };
 use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Role;
 use constructos_domain::finance::chart::DEFAULT_CHART;
-use constructos_domain::finance::{FinanceError, FinancialCalendar};
+use constructos_domain::finance::{
+    BillLineInput, BillSupplier, Customer, FinanceError, FinancialCalendar, InvoiceLineInput,
+    PaymentDirection, Rand, VatTreatment, INVOICE_AGGREGATE,
+};
 use constructos_domain::identity::{AccountKind, ACCOUNT_AGGREGATE};
 use constructos_infra::auth::Caller;
+use rust_decimal::Decimal;
 use sqlx::PgPool;
 
 struct DemoAccount {
@@ -171,4 +179,174 @@ pub async fn seed_chart(finance: &PgPool, calendar: FinancialCalendar) -> anyhow
         }
     }
     Ok(opened)
+}
+
+/// A demo account as created in the identity event store.
+struct Party {
+    id: String,
+    name: String,
+    vat_number: Option<String>,
+}
+
+/// The first account of `kind` (`CUSTOMER`, `SUBCONTRACTOR`) created in identity.
+async fn first_party(identity: &PgPool, kind: &str) -> anyhow::Result<Option<Party>> {
+    let row: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT aggregate_id, payload::jsonb #>> '{AccountCreated,name}',
+                payload::jsonb #>> '{AccountCreated,vat_number}'
+           FROM events
+          WHERE aggregate_type = $1 AND event_type = 'AccountCreated'
+            AND payload::jsonb #>> '{AccountCreated,kind}' = $2
+          ORDER BY global_id LIMIT 1",
+    )
+    .bind(ACCOUNT_AGGREGATE)
+    .bind(kind)
+    .fetch_optional(identity)
+    .await?;
+    Ok(row.map(|(id, name, vat_number)| Party {
+        id,
+        name: name.unwrap_or_default(),
+        vat_number,
+    }))
+}
+
+fn line(description: &str, quantity: i64, cents: i64, project: &str) -> InvoiceLineInput {
+    InvoiceLineInput {
+        description: description.to_string(),
+        quantity: Decimal::from(quantity),
+        unit_price: Rand::cents(cents),
+        vat_treatment: VatTreatment::Standard,
+        project_id: Some(project.to_string()),
+        cost_code: None,
+    }
+}
+
+/// Demo receivables and payables, dated back from `today` so that the aged reports
+/// have something in several buckets: two progress claims to the first demo customer
+/// (the older one part-paid), and a subcontractor's bill, part-paid. Skipped when the
+/// finance event store already holds an invoice. Returns how many documents it made.
+pub async fn seed_finance(
+    identity: &PgPool,
+    finance: &PgPool,
+    calendar: FinancialCalendar,
+    today: NaiveDate,
+) -> anyhow::Result<usize> {
+    let invoiced: i64 = sqlx::query_scalar("SELECT count(*) FROM events WHERE aggregate_type = $1")
+        .bind(INVOICE_AGGREGATE)
+        .fetch_one(finance)
+        .await?;
+    let (Some(customer), Some(sub)) = (
+        first_party(identity, "CUSTOMER").await?,
+        first_party(identity, "SUBCONTRACTOR").await?,
+    ) else {
+        return Ok(0);
+    };
+    if invoiced > 0 {
+        return Ok(0);
+    }
+    let commands = FinanceCommands::new(finance.clone(), calendar);
+    let ctx = seed_context();
+    let days_ago = |n: i64| today - chrono::Duration::days(n);
+    let project = "PRJ-2026-001";
+    let claim = |date, lines| RaiseInvoiceInput {
+        customer: Customer {
+            account_id: customer.id.clone(),
+            name: customer.name.clone(),
+            vat_number: customer.vat_number.clone(),
+            address: None,
+        },
+        date,
+        lines,
+        retention_percent: Some(Decimal::from(10)),
+    };
+    let first = commands
+        .raise_invoice(
+            &ctx,
+            claim(
+                days_ago(75),
+                vec![
+                    line(
+                        "Progress claim 1: earthworks and foundations",
+                        1,
+                        48_500_000,
+                        project,
+                    ),
+                    line("Reinforcing steel, tonnes", 12, 1_895_000, project),
+                ],
+            ),
+        )
+        .await?;
+    commands
+        .raise_invoice(
+            &ctx,
+            claim(
+                days_ago(20),
+                vec![line(
+                    "Progress claim 2: ground floor slab",
+                    1,
+                    62_000_000,
+                    project,
+                )],
+            ),
+        )
+        .await?;
+    commands
+        .record_payment(
+            &ctx,
+            RecordPaymentInput {
+                direction: PaymentDirection::Received,
+                counterparty_id: customer.id.clone(),
+                counterparty_name: None,
+                date: days_ago(40),
+                amount: Rand::cents(30_000_000),
+                reference: "EFT PROGRESS 1".to_string(),
+                allocations: vec![AllocationInput {
+                    document_id: first.id,
+                    amount: Rand::cents(30_000_000),
+                }],
+            },
+        )
+        .await?;
+    let bill = commands
+        .record_bill(
+            &ctx,
+            RecordBillInput {
+                supplier: BillSupplier {
+                    account_id: sub.id.clone(),
+                    name: sub.name.clone(),
+                    vat_number: sub.vat_number.clone(),
+                    address: None,
+                },
+                supplier_reference: "DEMO-SUB-001".to_string(),
+                date: days_ago(30),
+                lines: vec![BillLineInput {
+                    account_code: "5300".to_string(),
+                    description: "Formwork and shuttering, ground floor".to_string(),
+                    quantity: Decimal::ONE,
+                    unit_price: Rand::cents(18_400_000),
+                    vat_treatment: VatTreatment::Standard,
+                    project_id: Some(project.to_string()),
+                    cost_code: Some("03-100".to_string()),
+                }],
+                retention_percent: Some(Decimal::from(5)),
+            },
+        )
+        .await?;
+    commands
+        .record_payment(
+            &ctx,
+            RecordPaymentInput {
+                direction: PaymentDirection::Made,
+                counterparty_id: sub.id,
+                counterparty_name: None,
+                date: days_ago(10),
+                amount: Rand::cents(10_000_000),
+                reference: "DEMO SUB PART".to_string(),
+                allocations: vec![AllocationInput {
+                    document_id: bill,
+                    amount: Rand::cents(10_000_000),
+                }],
+            },
+        )
+        .await?;
+    Ok(3)
 }

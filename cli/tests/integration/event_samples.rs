@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use constructos_domain::finance::{
-    price_bill_lines, price_lines, totals, AccountType, BankEvent, BankLine, BillEvent,
-    BillLineInput, BillSupplier, CostType, CreditNoteEvent, Customer, InvoiceEvent,
+    bill_totals, price_bill_lines, price_lines, totals, AccountType, BankEvent, BankLine,
+    BillEvent, BillLineInput, BillSupplier, CostType, CreditNoteEvent, Customer, InvoiceEvent,
     InvoiceLineInput, JournalEvent, JournalLine, JournalSource, LedgerAccountEvent, NumberingEvent,
     PaymentDirection, PaymentEvent, PeriodEvent, Rand, ReconcileMethod, Side, Supplier,
     VatTreatment,
@@ -435,23 +435,7 @@ pub fn bill_samples() -> Vec<BillEvent> {
             supplier_reference: "UF-2026-031".into(),
             date: date(2026, 3, 31),
             retention_percent: Some(Decimal::new(10, 0)),
-            totals: {
-                let priced: Vec<_> = lines
-                    .iter()
-                    .map(|l| constructos_domain::finance::InvoiceLine {
-                        description: l.description.clone(),
-                        quantity: l.quantity,
-                        unit_price: l.unit_price,
-                        vat_treatment: l.vat_treatment,
-                        value_excl_vat: l.value_excl_vat,
-                        vat: l.vat,
-                        total: l.total,
-                        project_id: None,
-                        cost_code: None,
-                    })
-                    .collect();
-                totals(&priced, Decimal::new(10, 0)).expect("totals")
-            },
+            totals: bill_totals(&lines, Decimal::new(10, 0)).expect("totals"),
             lines,
             journal_id: "0190f0c2-0000-7000-8000-000000000013".into(),
         },

@@ -542,3 +542,43 @@ async fn a_bank_statement_is_imported_once_and_reconciled_against_payments() {
     assert!(bad.body.to_string().contains("line 2"), "{}", bad.body);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_demo_data_has_debtors_and_creditors_of_several_ages_and_is_seeded_once() {
+    let app = spawn_app().await;
+    seed::seed(&app.env.identity).await.expect("accounts");
+    seeded(&app).await;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    let calendar = FinancialCalendar::default();
+    let made = seed::seed_finance(&app.env.identity, &app.env.finance, calendar, today)
+        .await
+        .expect("finance demo");
+    assert_eq!(made, 3);
+    let again = seed::seed_finance(&app.env.identity, &app.env.finance, calendar, today)
+        .await
+        .expect("seeding again");
+    assert_eq!(again, 0, "seeded once");
+    let user = app.token("fiona", &["Finance_User"]);
+    let report = eventually("the demo debtors", || async {
+        let r = app
+            .graphql(&user, AGED_DEBTORS, json!({ "d": "2026-11-25" }))
+            .await;
+        let report = r.data()["agedDebtors"].clone();
+        (report["totals"]["days60"] != "0.00" && report["totals"]["current"] != "0.00")
+            .then_some(report)
+    })
+    .await;
+    assert_eq!(report["lines"].as_array().map(Vec::len), Some(1));
+    eventually("the demo creditors", || async {
+        let r = app
+            .graphql(
+                &user,
+                "{ agedCreditors(asAt: \"2026-11-25\") { totals { days30 } } }",
+                json!({}),
+            )
+            .await;
+        (r.data()["agedCreditors"]["totals"]["days30"] != "0.00").then_some(())
+    })
+    .await;
+    app.stop().await;
+}

@@ -222,32 +222,23 @@ impl FinanceCommands {
     ) -> Result<(), CommandError> {
         ctx.require(Permission::JournalsPost)?;
         let (line_id, payment_id) = (line_id.trim(), payment_id.trim());
-        self.retrying(
-            ctx,
-            "finance.bank_account",
-            BANK,
-            CONFLICT_RETRIES,
-            || async {
-                let payment = self.store.load::<Payment>(payment_id).await?;
-                let direction: PaymentDirection = payment
-                    .aggregate
-                    .direction()
-                    .ok_or(AggregateError::UserError(FinanceError::PaymentNotFound))?;
-                let mut bank = self.store.load::<BankAccount>(BANK).await?;
-                let reconcile = BankCommand::ReconcileLine {
-                    line_id: line_id.to_string(),
-                    payment_id: payment_id.to_string(),
-                    payment_amount: direction.signed(payment.aggregate.amount()),
-                    method: ReconcileMethod::Manual,
-                };
-                let events = self
-                    .store
-                    .decide(&mut bank, reconcile, &(), &ctx.metadata())
-                    .await?;
-                self.store.commit::<BankAccount>(&events).await
-            },
-        )
-        .await
+        // A payment's amount never changes: read it once, outside the retries.
+        let payment = self
+            .store
+            .load::<Payment>(payment_id)
+            .await
+            .map_err(CommandError::from)?;
+        let direction: PaymentDirection = payment
+            .aggregate
+            .direction()
+            .ok_or_else(|| super::service::rejected(FinanceError::PaymentNotFound))?;
+        let reconcile = BankCommand::ReconcileLine {
+            line_id: line_id.to_string(),
+            payment_id: payment_id.to_string(),
+            payment_amount: direction.signed(payment.aggregate.amount()),
+            method: ReconcileMethod::Manual,
+        };
+        self.execute::<BankAccount>(ctx, BANK, reconcile, &()).await
     }
 
     /// Undoes a reconciliation made in error, with a reason for the auditors.
@@ -258,25 +249,10 @@ impl FinanceCommands {
         reason: String,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::JournalsPost)?;
-        let line_id = line_id.trim();
-        self.retrying(
-            ctx,
-            "finance.bank_account",
-            BANK,
-            CONFLICT_RETRIES,
-            || async {
-                let mut bank = self.store.load::<BankAccount>(BANK).await?;
-                let undo = BankCommand::UnreconcileLine {
-                    line_id: line_id.to_string(),
-                    reason: reason.clone(),
-                };
-                let events = self
-                    .store
-                    .decide(&mut bank, undo, &(), &ctx.metadata())
-                    .await?;
-                self.store.commit::<BankAccount>(&events).await
-            },
-        )
-        .await
+        let undo = BankCommand::UnreconcileLine {
+            line_id: line_id.trim().to_string(),
+            reason,
+        };
+        self.execute::<BankAccount>(ctx, BANK, undo, &()).await
     }
 }

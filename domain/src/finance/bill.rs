@@ -189,6 +189,26 @@ pub fn price_bill_lines(lines: Vec<BillLineInput>) -> Result<Vec<BillLine>, Fina
         .collect())
 }
 
+/// A bill's totals, worked out as an invoice's: VAT is the sum of the lines' VAT,
+/// retention `percent` of the total incl. VAT.
+pub fn bill_totals(lines: &[BillLine], percent: Decimal) -> Result<InvoiceTotals, FinanceError> {
+    let priced: Vec<_> = lines
+        .iter()
+        .map(|l| super::InvoiceLine {
+            description: l.description.clone(),
+            quantity: l.quantity,
+            unit_price: l.unit_price,
+            vat_treatment: l.vat_treatment,
+            value_excl_vat: l.value_excl_vat,
+            vat: l.vat,
+            total: l.total,
+            project_id: None,
+            cost_code: None,
+        })
+        .collect();
+    totals(&priced, percent)
+}
+
 impl Bill {
     /// Whether the bill has been recorded.
     pub fn exists(&self) -> bool {
@@ -297,21 +317,7 @@ impl Bill {
                     return Err(FinanceError::RetentionOutOfRange(percent.to_string()));
                 }
                 let lines = price_bill_lines(lines)?;
-                let priced: Vec<_> = lines
-                    .iter()
-                    .map(|l| super::InvoiceLine {
-                        description: l.description.clone(),
-                        quantity: l.quantity,
-                        unit_price: l.unit_price,
-                        vat_treatment: l.vat_treatment,
-                        value_excl_vat: l.value_excl_vat,
-                        vat: l.vat,
-                        total: l.total,
-                        project_id: None,
-                        cost_code: None,
-                    })
-                    .collect();
-                let totals = totals(&priced, percent)?;
+                let totals = bill_totals(&lines, percent)?;
                 Ok(BillEvent::BillRecorded {
                     supplier,
                     supplier_reference: reference,

@@ -32,8 +32,8 @@ pub use bank::{
     OpenBankLine, ReconcileMethod, StatementLine, BANK_ACCOUNT_AGGREGATE, MAX_STATEMENT_LINES,
 };
 pub use bill::{
-    normalized_reference, price_bill_lines, Bill, BillCommand, BillEvent, BillLine, BillLineInput,
-    BillSupplier, BILL_AGGREGATE, RETENTION_PAYABLE, TRADE_CREDITORS, VAT_INPUT,
+    bill_totals, normalized_reference, price_bill_lines, Bill, BillCommand, BillEvent, BillLine,
+    BillLineInput, BillSupplier, BILL_AGGREGATE, RETENTION_PAYABLE, TRADE_CREDITORS, VAT_INPUT,
 };
 pub use commands::{
     InvoiceCommand, JournalCommand, LedgerAccountCommand, NumberingCommand, PeriodCommand,
