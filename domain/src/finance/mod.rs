@@ -2,6 +2,7 @@
 //! never edited (reversed instead), and monthly periods that close.
 
 mod account;
+mod anchor;
 pub mod chart;
 mod commands;
 mod errors;
@@ -18,6 +19,10 @@ mod period;
 mod vat;
 
 pub use account::{account_code, AccountStatus, AccountType, CostType, LedgerAccount};
+pub use anchor::{
+    AnchorError, LastAnchor, LedgerAnchor, LedgerAnchorCommand, LedgerAnchorEvent,
+    FIRST_PREVIOUS_DIGEST, LEDGER_ANCHOR_STREAM,
+};
 pub use commands::{
     InvoiceCommand, JournalCommand, LedgerAccountCommand, NumberingCommand, PeriodCommand,
 };
@@ -45,3 +50,5 @@ pub const PERIOD_AGGREGATE: &str = "finance.period";
 pub const INVOICE_AGGREGATE: &str = "finance.invoice";
 /// The aggregate type of invoice number series (id: the series, `INV`).
 pub const INVOICE_NUMBERING_AGGREGATE: &str = "finance.invoice_numbering";
+/// The aggregate type of the daily ledger anchors (one stream, id `ledger`).
+pub const LEDGER_ANCHOR_AGGREGATE: &str = "finance.ledger_anchor";

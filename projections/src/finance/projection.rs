@@ -174,6 +174,8 @@ impl Projection for FinanceProjection {
             JOURNAL_AGGREGATE => apply_journal(tx, event).await?,
             PERIOD_AGGREGATE | INVOICE_NUMBERING_AGGREGATE => (vec![], recorded_on),
             INVOICE_AGGREGATE => (vec![], apply_invoice(tx, event).await?),
+            // Ledger anchors touch no read model; auditors see them in the history.
+            constructos_domain::finance::LEDGER_ANCHOR_AGGREGATE => (vec![], recorded_on),
             _ => return Ok(()),
         };
         sqlx::query(
