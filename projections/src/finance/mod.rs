@@ -1,6 +1,7 @@
 //! The finance read models: ledger accounts, journals and lines, balances per account,
 //! the trial balance as at any date, and the history behind every number.
 
+mod batch;
 mod invoices;
 mod projection;
 mod queries;

@@ -163,6 +163,12 @@ impl Projection for FinanceProjection {
         "finance.read_model"
     }
 
+    /// Replays write runs of `JournalPosted` set-based (`batch.rs`): what `apply_journal`
+    /// and the history insert below write for one must be written there too.
+    fn replay_batch(&self) -> Option<Box<dyn crate::replay::ReplayBatch>> {
+        Some(Box::new(super::batch::JournalBatch::new(self.name())))
+    }
+
     async fn apply(
         &self,
         tx: &mut Transaction<'_, Postgres>,
