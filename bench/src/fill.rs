@@ -207,7 +207,7 @@ pub async fn fill(pool: &PgPool, count: usize) -> anyhow::Result<Filled> {
         let recorded_at = start + step * written as i32;
         let date = first_day + chrono::Days::new((recorded_at - start).num_days() as u64);
         let id = Uuid::from_u64_pair(0x0190_0000_0000_7000, journal).to_string();
-        let reversal = journal % 50 == 0 && count - written >= 2;
+        let reversal = journal.is_multiple_of(50) && count - written >= 2;
         match (&previous, reversal) {
             (Some((original, original_lines, original_hash)), true) => {
                 let reversed = JournalEvent::JournalReversed {
