@@ -45,6 +45,10 @@ pub async fn replay(
     let mut applied = 0;
     let mut cursor: (String, i64) = ("0".to_string(), 0);
     loop {
+        // `events.tx_id`, qualified: a bare `tx_id` in ORDER BY names the *output* column,
+        // the text cast, which sorts "10" before "9" and disagrees with the keyset in WHERE
+        // (rows could be skipped once ids gain a digit; PostgreSQL also sorts the whole
+        // table for it instead of walking `events_commit_order`).
         let rows = sqlx::query(
             "SELECT tx_id::text AS tx_id, global_id, event_id, aggregate_type, aggregate_id,
                     sequence, event_type, event_version, payload::jsonb AS payload,
@@ -52,7 +56,7 @@ pub async fn replay(
                FROM events
               WHERE (tx_id, global_id) > ($1::text::xid8, $2)
                 AND ($3::timestamptz IS NULL OR recorded_at < $3)
-              ORDER BY tx_id, global_id
+              ORDER BY events.tx_id, events.global_id
               LIMIT $4",
         )
         .bind(&cursor.0)
