@@ -237,3 +237,76 @@ async fn a_back_dated_stream_breaks_the_anchor_though_its_chain_holds() {
     );
     app.stop().await;
 }
+
+/// Appends a correctly chained one-event journal stream recorded at `recorded_at`.
+async fn journal_recorded_at(pool: &PgPool, id: &str, recorded_at: chrono::DateTime<Utc>) {
+    let payload = json!({ "JournalPosted": {
+        "date": recorded_at.date_naive().to_string(),
+        "period": recorded_at.format("%Y-%m").to_string(),
+        "narrative": "Site labour", "source": "SYSTEM", "reverses": null,
+        "lines": [
+            { "account_code": "5000", "side": "DEBIT", "amount": "120.00", "project_id": null, "cost_code": null, "site_id": null },
+            { "account_code": "1000", "side": "CREDIT", "amount": "120.00", "project_id": null, "cost_code": null, "site_id": null }
+        ]
+    }});
+    let hash = ChainLink {
+        aggregate_type: "finance.journal",
+        aggregate_id: id,
+        sequence: 1,
+        event_type: "JournalPosted",
+        event_version: "1",
+        payload: &payload,
+        previous_hash: GENESIS,
+    }
+    .hash();
+    sqlx::query(
+        "INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version,
+                             payload, metadata, recorded_at)
+         VALUES ('finance.journal', $1, 1, 'JournalPosted', '1', $2, $3, $4)",
+    )
+    .bind(id)
+    .bind(&payload)
+    .bind(json!({ "subject": "system", "previous_hash": GENESIS, "event_hash": hash }))
+    .bind(recorded_at)
+    .execute(pool)
+    .await
+    .expect("insert");
+}
+
+#[tokio::test]
+async fn the_daily_run_anchors_each_completed_day_once() {
+    // Databases only: a running finance process would anchor these days itself.
+    let env = crate::harness::TestEnv::new().await;
+    let pool = &env.finance;
+    // A ledger begun three days ago: one journal recorded at noon on each past day.
+    let today = Utc::now().date_naive();
+    for days_ago in [3, 2, 1] {
+        let noon = (today - chrono::Days::new(days_ago))
+            .and_hms_opt(12, 0, 0)
+            .expect("noon")
+            .and_utc();
+        journal_recorded_at(pool, &format!("day-{days_ago}"), noon).await;
+    }
+    let outcomes = anchor_through(pool, None).await.expect("daily run");
+    let anchors: Vec<_> = outcomes.into_iter().map(anchored).collect();
+    assert_eq!(
+        anchors
+            .iter()
+            .map(|a| (a.sequence, a.streams, a.events))
+            .collect::<Vec<_>>(),
+        vec![(1, 1, 1), (2, 2, 2), (3, 3, 3)],
+        "one anchor per completed day, each covering what was recorded before its midnight"
+    );
+    let midnight = today.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
+    assert_eq!(anchors[2].cutoff, midnight);
+    assert_eq!(anchors[0].cutoff, midnight - Duration::days(2));
+    assert_eq!(
+        anchor_through(pool, None).await.expect("again"),
+        vec![],
+        "nothing left to anchor"
+    );
+    let check = verified(pool).await;
+    assert!(check.intact(), "{check:?}");
+    assert_eq!(check.anchors, 3);
+    env.drop_databases().await;
+}
