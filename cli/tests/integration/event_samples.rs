@@ -615,3 +615,24 @@ pub fn shipment_completed_sample(shipment_id: &str, customer: serde_json::Value)
         },
     )
 }
+
+/// One sample of every ledger anchor event.
+pub fn ledger_anchor_samples() -> Vec<constructos_domain::finance::LedgerAnchorEvent> {
+    use constructos_domain::finance::LedgerAnchorEvent;
+    let samples = vec![LedgerAnchorEvent::LedgerAnchored {
+        cutoff: date(2026, 3, 21)
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight")
+            .and_utc(),
+        streams: 42,
+        events: 311,
+        digest: "3f2a9c".repeat(10) + "0b1d",
+        previous_digest: constructos_domain::finance::FIRST_PREVIOUS_DIGEST.into(),
+    }];
+    for sample in &samples {
+        match sample {
+            LedgerAnchorEvent::LedgerAnchored { .. } => {}
+        }
+    }
+    samples
+}
