@@ -238,6 +238,10 @@ async fn main() -> anyhow::Result<()> {
                 .1;
             let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
             println!("opened {opened} ledger accounts");
+            let today = chrono::Utc::now().date_naive();
+            let documents =
+                seed::seed_finance(&pool, &finance, stack::calendar(&config), today).await?;
+            println!("seeded {documents} invoices and bills");
             Ok(())
         }
         Command::VerifyLedger => {
