@@ -45,3 +45,21 @@ pub async fn table_size(pool: &PgPool, table: &str) -> anyhow::Result<String> {
             .await?,
     )
 }
+
+/// The size of every table and index in a schema, as PostgreSQL prints it.
+pub async fn schema_size(pool: &PgPool, schema: &str) -> anyhow::Result<String> {
+    Ok(sqlx::query_scalar(
+        "SELECT pg_size_pretty(coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename)::regclass)), 0)::bigint)
+           FROM pg_tables WHERE schemaname = $1",
+    )
+    .bind(schema)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// The machine's load averages (1, 5, 15 minutes), from `/proc/loadavg`.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".to_string())
+}

@@ -1,6 +1,7 @@
-//! Rebuilding the finance read models from the event store alone: the posted journals
-//! are copied (new aggregate ids) until the store holds the asked number of events, the
-//! read models are emptied, and every event is applied again in commit order.
+//! Rebuilding the finance read models from the event store alone: the store is filled
+//! with sealed journal events (`fill.rs`) until it holds the asked number of events, the
+//! read models are emptied, and every event is applied again in commit order through
+//! `projections::replay` (the code behind `constructos replay`).
 
 use std::time::{Duration, Instant};
 
@@ -8,15 +9,25 @@ use constructos_projections::finance::FinanceProjection;
 use constructos_projections::replay::replay;
 use sqlx::PgPool;
 
-/// How many events were applied and how long it took.
+use crate::fill::{fill, Filled};
+
+/// How the store was filled, how many events were applied and how long it took.
 pub struct Rebuilt {
+    pub filled: Filled,
     pub events: usize,
     pub elapsed: Duration,
 }
 
 /// Fills the store to `target` events, then rebuilds and times it.
 pub async fn run(pool: &PgPool, target: usize) -> anyhow::Result<Rebuilt> {
-    fill(pool, target).await?;
+    let have: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
+        .fetch_one(pool)
+        .await?;
+    let missing = usize::try_from(have)
+        .ok()
+        .map_or(target, |have| target.saturating_sub(have));
+    let filled = fill(pool, missing).await?;
+    sqlx::query("ANALYZE events").execute(pool).await?;
     // Empty every finance read model and its applied-event records.
     sqlx::query(
         "DO $$ BEGIN
@@ -29,30 +40,8 @@ pub async fn run(pool: &PgPool, target: usize) -> anyhow::Result<Rebuilt> {
     let started = Instant::now();
     let events = replay(pool, pool, "finance", &FinanceProjection, None).await?;
     Ok(Rebuilt {
+        filled,
         events,
         elapsed: started.elapsed(),
     })
-}
-
-/// Copies posted journal events under new aggregate ids until `target` events exist.
-async fn fill(pool: &PgPool, target: usize) -> anyhow::Result<()> {
-    // The append-only trigger guards updates and deletes only; inserts are what we do.
-    loop {
-        let have: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
-            .fetch_one(pool)
-            .await?;
-        let missing = i64::try_from(target)? - have;
-        if missing <= 0 {
-            return Ok(());
-        }
-        sqlx::query(
-            "INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata)
-             SELECT aggregate_type, gen_random_uuid()::text, sequence, event_type, event_version, payload, metadata
-               FROM events WHERE aggregate_type = 'finance.journal' AND sequence = 1
-              LIMIT $1",
-        )
-        .bind(missing.min(50_000))
-        .execute(pool)
-        .await?;
-    }
 }

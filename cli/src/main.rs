@@ -69,6 +69,17 @@ enum Command {
     Seed,
     /// Recompute every finance hash chain; name the first broken link and exit non-zero.
     VerifyLedger,
+    /// Anchor the finance ledger: a digest over every stream's head, chained to the
+    /// previous anchor. Anchors each completed UTC day not yet anchored, up to and
+    /// including --through (default yesterday), or the ledger as at --at.
+    AnchorLedger {
+        /// The last day to anchor (UTC), a day that is over.
+        #[arg(long, conflicts_with = "at")]
+        through: Option<chrono::NaiveDate>,
+        /// Anchor the ledger as at this instant (RFC 3339) instead of at midnights.
+        #[arg(long)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    },
     /// Rebuild a domain's read models into a fresh database from its event store alone
     /// and print what they say (finance: the trial balance as at --until).
     Replay {
@@ -227,24 +238,49 @@ async fn main() -> anyhow::Result<()> {
                 .1;
             let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
             println!("opened {opened} ledger accounts");
+            let today = chrono::Utc::now().date_naive();
+            let documents =
+                seed::seed_finance(&pool, &finance, stack::calendar(&config), today).await?;
+            println!("seeded {documents} invoices and bills");
             Ok(())
         }
         Command::VerifyLedger => {
             let pool = constructos_infra::db::connect(&config, Domain::Finance).await?;
             let verification = constructos_commands::finance::verify_ledger(&pool).await?;
-            match verification.broken {
-                None => {
-                    println!(
-                        "ledger verified: {} events in {} streams, every hash chain intact",
-                        verification.events, verification.streams
-                    );
-                    Ok(())
-                }
-                Some(link) => {
-                    eprintln!("ledger BROKEN at {link}");
-                    std::process::exit(2);
-                }
+            if let Some(link) = &verification.broken {
+                eprintln!("ledger BROKEN at {link}");
             }
+            if let Some(anchor) = &verification.broken_anchor {
+                eprintln!("ledger anchor BROKEN at {anchor}");
+            }
+            if !verification.intact() {
+                std::process::exit(2);
+            }
+            println!(
+                "ledger verified: {} events in {} streams, every hash chain intact; {} anchors match",
+                verification.events, verification.streams, verification.anchors
+            );
+            Ok(())
+        }
+        Command::AnchorLedger { through, at } => {
+            let pool = constructos_infra::db::connect(&config, Domain::Finance).await?;
+            let outcomes = match at {
+                Some(at) => vec![constructos::anchoring::anchor_at(&pool, at).await?],
+                None => constructos::anchoring::anchor_through(&pool, through).await?,
+            };
+            if outcomes.is_empty() {
+                println!("nothing to anchor: no finance day has ended since the last anchor");
+            }
+            for outcome in &outcomes {
+                println!("{}", constructos::anchoring::describe(outcome));
+            }
+            if matches!(
+                outcomes.last(),
+                Some(constructos_commands::finance::AnchorOutcome::NotYet { .. })
+            ) {
+                std::process::exit(3);
+            }
+            Ok(())
         }
         Command::Replay { domain, until } => {
             anyhow::ensure!(

@@ -131,6 +131,8 @@ pub fn spawn_projection(
                 Domain::Finance,
                 shutdown,
             )?;
+            // Finance anchors every completed UTC day of its ledger (docs/finance.md).
+            tasks.spawn(crate::anchoring::run_daily(pool.clone(), shutdown.clone()));
             // Finance invoices every completed shipment, from the orders topic.
             let commands = FinanceCommands::new(pool.clone(), calendar(config))
                 .with_supplier(supplier(config));

@@ -120,13 +120,15 @@ impl Relay {
     /// Publishes the next batch of committed events; returns how many were published.
     pub async fn publish_batch(&self) -> anyhow::Result<usize> {
         let cursor = self.checkpoint().await?;
+        // `events.tx_id`, qualified: a bare `tx_id` in ORDER BY names the *output* column,
+        // the text cast, which sorts "10" before "9" and disagrees with the keyset in WHERE.
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT global_id, tx_id::text AS tx_id, event_id, aggregate_type, aggregate_id,
                     sequence, event_type, event_version, payload, metadata, recorded_at
                FROM events
               WHERE (tx_id, global_id) > ($1::text::xid8, $2)
                 AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-              ORDER BY tx_id, global_id
+              ORDER BY events.tx_id, events.global_id
               LIMIT $3",
         )
         .bind(&cursor.tx_id)

@@ -23,6 +23,12 @@ pub trait Projection: Send + Sync {
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
     ) -> anyhow::Result<()>;
+
+    /// Replays only: a fresh set-based buffer for this projection's frequent events
+    /// (see [`crate::replay::ReplayBatch`]); `None` applies every event on its own.
+    fn replay_batch(&self) -> Option<Box<dyn crate::replay::ReplayBatch>> {
+        None
+    }
 }
 
 /// Rebuilds a domain event enum (externally tagged, as the event store keeps it) from a

@@ -123,6 +123,9 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in bank_samples() {
         check(envelope("finance.bank_account", &e));
     }
+    for e in crate::event_samples::ledger_anchor_samples() {
+        check(envelope("finance.ledger_anchor", &e));
+    }
     for e in crate::event_samples::budget_samples() {
         check(envelope("finance.budget", &e));
     }

@@ -616,6 +616,27 @@ pub fn shipment_completed_sample(shipment_id: &str, customer: serde_json::Value)
     )
 }
 
+/// One sample of every ledger anchor event.
+pub fn ledger_anchor_samples() -> Vec<constructos_domain::finance::LedgerAnchorEvent> {
+    use constructos_domain::finance::LedgerAnchorEvent;
+    let samples = vec![LedgerAnchorEvent::LedgerAnchored {
+        cutoff: date(2026, 3, 21)
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight")
+            .and_utc(),
+        streams: 42,
+        events: 311,
+        digest: "3f2a9c".repeat(10) + "0b1d",
+        previous_digest: constructos_domain::finance::FIRST_PREVIOUS_DIGEST.into(),
+    }];
+    for sample in &samples {
+        match sample {
+            LedgerAnchorEvent::LedgerAnchored { .. } => {}
+        }
+    }
+    samples
+}
+
 /// One sample of every budget event.
 pub fn budget_samples() -> Vec<constructos_domain::finance::BudgetEvent> {
     use constructos_domain::finance::BudgetEvent;

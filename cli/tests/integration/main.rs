@@ -2,6 +2,7 @@
 //! One test binary; every test gets its own databases and topic namespace.
 
 mod account_facts;
+mod anchor;
 mod contact_facts;
 mod contracts;
 mod edge;

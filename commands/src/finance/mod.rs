@@ -1,6 +1,9 @@
 //! Finance commands: ledger accounts, journals and periods, every event sealed into a
-//! per-stream SHA-256 hash chain; and the verifier that recomputes the chains.
+//! per-stream SHA-256 hash chain; the daily ledger anchor over all streams; and the
+//! verifier that recomputes the chains and the anchors.
 
+mod anchor;
+mod anchor_check;
 mod bank;
 mod bills;
 mod budgets;
@@ -13,6 +16,11 @@ mod service;
 mod store;
 mod verify;
 
+pub use anchor::{
+    anchor_days_through, anchor_digest, anchor_ledger_at, coverage_at, cutoff_text, next_midnight,
+    AnchorOutcome, Anchored, Coverage, Heads, ANCHOR_SUBJECT,
+};
+pub use anchor_check::{check_anchors, AnchorCheck, BrokenAnchor};
 pub use bank::{BankImport, MATCH_WINDOW_DAYS};
 pub use bills::{bill_id, RecordBillInput};
 pub use budgets::SetBudgetInput;

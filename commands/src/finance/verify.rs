@@ -1,5 +1,6 @@
 //! `constructos verify-ledger`: recomputes every finance hash chain from the stored
-//! events and names the first broken link.
+//! events and names the first broken link; then recomputes every ledger anchor and
+//! names the first that no longer matches (`anchor_check.rs`).
 
 use std::fmt;
 
@@ -9,6 +10,7 @@ use futures::TryStreamExt;
 use serde_json::Value;
 use sqlx::{PgPool, Row};
 
+use super::anchor_check::{check_anchors, BrokenAnchor};
 use super::chain::{ChainLink, GENESIS};
 
 /// Where a chain breaks, and why.
@@ -39,6 +41,17 @@ pub struct Verification {
     pub events: usize,
     /// The first broken link, in (aggregate type, aggregate id, sequence) order.
     pub broken: Option<BrokenLink>,
+    /// Ledger anchors recomputed.
+    pub anchors: usize,
+    /// The first anchor that no longer matches the ledger as at its cutoff.
+    pub broken_anchor: Option<BrokenAnchor>,
+}
+
+impl Verification {
+    /// Whether every chain and every anchor holds.
+    pub fn intact(&self) -> bool {
+        self.broken.is_none() && self.broken_anchor.is_none()
+    }
 }
 
 /// Where the walk is: the stream and the last link checked in it.
@@ -49,8 +62,17 @@ struct Cursor {
 }
 
 /// Walks every finance stream in order, recomputing each event's hash from its stored
-/// content and checking it links to the event before it.
+/// content and checking it links to the event before it; then recomputes every anchor.
 pub async fn verify_ledger(pool: &PgPool) -> anyhow::Result<Verification> {
+    let mut verification = verify_chains(pool).await?;
+    let anchors = check_anchors(pool).await?;
+    verification.anchors = anchors.anchors;
+    verification.broken_anchor = anchors.broken;
+    Ok(verification)
+}
+
+/// The per-stream hash chains only.
+async fn verify_chains(pool: &PgPool) -> anyhow::Result<Verification> {
     let mut rows = sqlx::query(
         "SELECT aggregate_type, aggregate_id, sequence, event_type, event_version,
                 payload::text AS payload, metadata::text AS metadata
@@ -63,6 +85,8 @@ pub async fn verify_ledger(pool: &PgPool) -> anyhow::Result<Verification> {
         streams: 0,
         events: 0,
         broken: None,
+        anchors: 0,
+        broken_anchor: None,
     };
     let mut cursor: Option<Cursor> = None;
     while let Some(row) = rows.try_next().await.context("Failed to read events")? {

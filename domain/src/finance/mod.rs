@@ -3,6 +3,7 @@
 
 mod account;
 mod aging;
+mod anchor;
 mod bank;
 mod bill;
 pub mod chart;
@@ -27,6 +28,10 @@ mod vat;
 
 pub use account::{account_code, AccountStatus, AccountType, CostType, LedgerAccount};
 pub use aging::{age_bucket, AgeBucket, AgedAmounts};
+pub use anchor::{
+    AnchorError, LastAnchor, LedgerAnchor, LedgerAnchorCommand, LedgerAnchorEvent,
+    FIRST_PREVIOUS_DIGEST, LEDGER_ANCHOR_STREAM,
+};
 pub use bank::{
     parse_statement, reference_matches, BankAccount, BankCommand, BankEvent, BankLine,
     OpenBankLine, ReconcileMethod, StatementLine, BANK_ACCOUNT_AGGREGATE, MAX_STATEMENT_LINES,
@@ -69,6 +74,8 @@ pub const PERIOD_AGGREGATE: &str = "finance.period";
 pub const INVOICE_AGGREGATE: &str = "finance.invoice";
 /// The aggregate type of invoice number series (id: the series, `INV`).
 pub const INVOICE_NUMBERING_AGGREGATE: &str = "finance.invoice_numbering";
+/// The aggregate type of the daily ledger anchors (one stream, id `ledger`).
+pub const LEDGER_ANCHOR_AGGREGATE: &str = "finance.ledger_anchor";
 
 mod books;
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! the trial balance as at any date, and the history behind every number.
 
 mod bank;
+mod batch;
 mod budgets;
 mod invoices;
 mod projection;

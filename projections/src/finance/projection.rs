@@ -166,6 +166,12 @@ impl Projection for FinanceProjection {
         "finance.read_model"
     }
 
+    /// Replays write runs of `JournalPosted` set-based (`batch.rs`): what `apply_journal`
+    /// and the history insert below write for one must be written there too.
+    fn replay_batch(&self) -> Option<Box<dyn crate::replay::ReplayBatch>> {
+        Some(Box::new(super::batch::JournalBatch::new(self.name())))
+    }
+
     async fn apply(
         &self,
         tx: &mut Transaction<'_, Postgres>,
@@ -181,6 +187,8 @@ impl Projection for FinanceProjection {
             CREDIT_NOTE_AGGREGATE => (vec![], apply_credit_note(tx, event).await?),
             PAYMENT_AGGREGATE => (vec![], apply_payment(tx, event).await?),
             BANK_ACCOUNT_AGGREGATE => (vec![], apply_bank(tx, event).await?),
+            // Ledger anchors touch no read model; auditors see them in the history.
+            constructos_domain::finance::LEDGER_ANCHOR_AGGREGATE => (vec![], recorded_on),
             constructos_domain::finance::BUDGET_AGGREGATE => {
                 (vec![], super::budgets::apply_budget(tx, event).await?)
             }
