@@ -131,6 +131,58 @@ async fn events_are_published_in_commit_order_per_aggregate() {
 }
 
 #[tokio::test]
+async fn commit_order_compares_transaction_ids_as_numbers_not_text() {
+    let env = TestEnv::new().await;
+    let relay = Relay::new(
+        Domain::Identity,
+        env.identity.clone(),
+        kafka::producer(&env.config).expect("producer"),
+        env.config.topic(Domain::Identity),
+    );
+    let reader = env.topic_reader();
+    // Two long-committed transactions whose ids gain a digit: 9 commits before 10, but
+    // as text "10" sorts first. Written with explicit ids (the column's default is the
+    // inserting transaction's), the later one first so global_id cannot hide the order.
+    for (aggregate, tx_id) in [("ten", "10"), ("nine", "9")] {
+        sqlx::query(
+            "INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version,
+                                 payload, metadata, tx_id)
+             VALUES ('identity.account', $1, 1, 'AccountCreated', '1', $2, '{}', $3::text::xid8)",
+        )
+        .bind(aggregate)
+        .bind(json!({ "AccountCreated": { "kind": "CUSTOMER", "name": aggregate, "registration_number": null, "vat_number": null } }))
+        .bind(tx_id)
+        .execute(&env.identity)
+        .await
+        .expect("insert");
+    }
+    let published = std::sync::atomic::AtomicUsize::new(0);
+    eventually("both events published", || async {
+        let n = relay.publish_batch().await.expect("publish");
+        let total = published.fetch_add(n, std::sync::atomic::Ordering::SeqCst) + n;
+        (total >= 2).then_some(())
+    })
+    .await;
+    assert_eq!(
+        relay.publish_batch().await.expect("publish"),
+        0,
+        "an event behind the checkpoint in text order would be published again"
+    );
+    assert_eq!(published.into_inner(), 2);
+    let messages = read_messages(&reader, |seen| seen.len() >= 2).await;
+    let subjects: Vec<&str> = messages
+        .iter()
+        .map(|(_, b)| b["subject"].as_str().expect("subject"))
+        .collect();
+    assert_eq!(
+        subjects,
+        ["nine", "ten"],
+        "transaction 9 before transaction 10"
+    );
+    env.drop_databases().await;
+}
+
+#[tokio::test]
 async fn stored_events_cannot_be_changed_or_deleted() {
     let env = TestEnv::new().await;
     let mut tx = env.identity.begin().await.expect("begin");
