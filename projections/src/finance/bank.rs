@@ -7,11 +7,11 @@ use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance::{BankEvent, Rand, BANK};
 use constructos_infra::cloudevents::CloudEvent;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Postgres, Row, Transaction};
 
+use super::columns::rand;
 use super::receivables::{payments_where, PaymentRow, PaymentScope};
 use crate::domain_event;
 
@@ -122,11 +122,6 @@ pub(super) async fn apply_bank(
             Ok(event.time.date_naive())
         }
     }
-}
-
-fn rand(row: &PgRow, column: &str) -> anyhow::Result<Rand> {
-    let value: Decimal = row.try_get(column)?;
-    Rand::from_decimal(value).with_context(|| format!("{column} is not an amount"))
 }
 
 fn line(row: &PgRow) -> anyhow::Result<BankLineRow> {

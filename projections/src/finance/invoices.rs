@@ -2,15 +2,16 @@
 //! the reads of it. Idempotent: a row is inserted once, updates are guarded by sequence.
 
 use anyhow::Context;
-use constructos_domain::finance::{InvoiceEvent, Rand};
+use constructos_domain::finance::InvoiceEvent;
 use constructos_infra::cloudevents::CloudEvent;
 use rust_decimal::Decimal;
 use serde_json::json;
 use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Postgres, Row, Transaction};
 
+use super::columns::rand;
 use super::rows::InvoiceRow;
-use super::settlements::{open_item, settle, Settlement};
+use super::settlements::{open_item, open_now_sql, settle, Settlement};
 use crate::domain_event;
 
 /// Applies an invoice event; returns its effective date (the invoice date, or the day
@@ -121,23 +122,14 @@ pub(super) async fn apply_invoice(
     }
 }
 
-/// The invoice's columns, and what is open and withheld on it now (from its open item
-/// and every settlement of it).
-const COLUMNS: &str = "i.id, i.number, i.status, i.invoice_date, i.journal_id, i.raised_at, \
-     i.raised_by, i.issued_at, i.document, \
-     COALESCE(o.amount_due + COALESCE(s.change, 0), 0) AS open_amount, \
-     COALESCE(o.retention - COALESCE(s.released, 0), 0) AS retention_held";
-
-/// The tables [`COLUMNS`] reads.
-const FROM: &str = "read_model.invoices i \
-     LEFT JOIN read_model.open_items o ON o.id = i.id \
-     LEFT JOIN (SELECT document_id, SUM(open_change) AS change, \
-                       SUM(open_change) FILTER (WHERE kind = 'RETENTION_RELEASE') AS released \
-                  FROM read_model.settlements GROUP BY document_id) s ON s.document_id = i.id";
-
-fn amount(row: &PgRow, column: &str) -> anyhow::Result<Rand> {
-    let value: Decimal = row.try_get(column)?;
-    Rand::from_decimal(value).with_context(|| format!("{column} is not an amount"))
+/// `SELECT … FROM` the invoices with what is open and withheld on each now.
+fn select() -> String {
+    let (open_now, joins) = open_now_sql("i");
+    format!(
+        "SELECT i.id, i.number, i.status, i.invoice_date, i.journal_id, i.raised_at,
+                i.raised_by, i.issued_at, i.document, {open_now}
+           FROM read_model.invoices i {joins}"
+    )
 }
 
 fn invoice(row: &PgRow) -> anyhow::Result<InvoiceRow> {
@@ -159,14 +151,14 @@ fn invoice(row: &PgRow) -> anyhow::Result<InvoiceRow> {
         raised_at: row.try_get("raised_at")?,
         raised_by: row.try_get("raised_by")?,
         issued_at: row.try_get("issued_at")?,
-        open: amount(row, "open_amount")?,
-        retention_held: amount(row, "retention_held")?,
+        open: rand(row, "open_amount")?,
+        retention_held: rand(row, "retention_held")?,
     })
 }
 
 /// One invoice.
 pub(super) async fn one(pool: &PgPool, id: &str) -> anyhow::Result<Option<InvoiceRow>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM {FROM} WHERE i.id = $1"))
+    let row = sqlx::query(&format!("{} WHERE i.id = $1", select()))
         .bind(id)
         .fetch_optional(pool)
         .await
@@ -177,8 +169,8 @@ pub(super) async fn one(pool: &PgPool, id: &str) -> anyhow::Result<Option<Invoic
 /// Invoices by date and number, newest first; at most 500.
 pub(super) async fn all(pool: &PgPool) -> anyhow::Result<Vec<InvoiceRow>> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM {FROM}
-          ORDER BY i.invoice_date DESC, i.number DESC NULLS FIRST LIMIT 500"
+        "{} ORDER BY i.invoice_date DESC, i.number DESC NULLS FIRST LIMIT 500",
+        select()
     ))
     .fetch_all(pool)
     .await

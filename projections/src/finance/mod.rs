@@ -4,6 +4,7 @@
 mod bank;
 mod batch;
 mod budgets;
+mod columns;
 mod invoices;
 mod projection;
 mod queries;

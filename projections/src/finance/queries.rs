@@ -3,12 +3,12 @@
 use anyhow::Context;
 use chrono::NaiveDate;
 use constructos_domain::finance::{Rand, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE};
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Row};
 
 use super::bank::{self, BankLineRow, BankReconciliation};
+use super::columns::rand;
 use super::invoices;
 use super::receivables::{self, AgedReport, AgedSide, BillRow, CreditNoteRow, PaymentRow};
 use super::rows::{
@@ -34,12 +34,6 @@ pub struct HistoryFilter {
 #[derive(Clone)]
 pub struct FinanceQueries {
     pool: PgPool,
-}
-
-/// A `numeric(18,2)` column as rand.
-fn rand(row: &PgRow, column: &str) -> anyhow::Result<Rand> {
-    let value: Decimal = row.try_get(column)?;
-    Rand::from_decimal(value).with_context(|| format!("{column} is not an amount"))
 }
 
 const JOURNAL_COLUMNS: &str = "id, journal_date, period, narrative, source, reverses, \

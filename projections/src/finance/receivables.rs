@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Row};
 
+use super::columns::{part, rand};
+
 /// Debtors (customers' invoices) or creditors (suppliers' bills).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AgedSide {
@@ -122,19 +124,6 @@ pub struct PaymentRow {
     pub recorded_by: Option<String>,
     pub allocations: Vec<AllocationRow>,
     pub unallocated: Rand,
-}
-
-fn rand(row: &PgRow, column: &str) -> anyhow::Result<Rand> {
-    let value: Decimal = row.try_get(column)?;
-    Rand::from_decimal(value).with_context(|| format!("{column} is not an amount"))
-}
-
-fn part<T: serde::de::DeserializeOwned>(
-    document: &serde_json::Value,
-    key: &str,
-) -> anyhow::Result<T> {
-    serde_json::from_value(document.get(key).cloned().unwrap_or_default())
-        .with_context(|| format!("the stored document's {key}"))
 }
 
 /// Aged debtors or creditors as at the end of `as_at`.

@@ -15,10 +15,11 @@ use constructos_domain::finance::{
     vat_return, AccountBalance, AccountType, BalanceSheet, CostFigure, CostType, FinancialCalendar,
     IncomeStatement, ProjectCostReport, Rand, VatReturn, VatSupplies, VatTreatment,
 };
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, PgPool, Postgres, Row, Transaction};
+
+use super::columns::rand;
 
 /// One budget: a project's amount for a cost code and period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,11 +38,6 @@ pub struct BudgetRow {
 pub struct FinanceReports {
     pool: PgPool,
     calendar: FinancialCalendar,
-}
-
-fn rand(row: &PgRow, column: &str) -> anyhow::Result<Rand> {
-    let value: Decimal = row.try_get(column)?;
-    Rand::from_decimal(value).with_context(|| format!("{column} is not an amount"))
 }
 
 /// A wire name (`EXPENSE`, `LABOUR`, `ZERO_RATED`) back into its enum.

@@ -40,6 +40,22 @@ impl Settlement {
     }
 }
 
+/// What is open and withheld now on the invoice or bill `{alias}.id`, from its open item
+/// and every settlement of it: the select-list columns `open_amount` and
+/// `retention_held` (nought without an open item), and the joins they read.
+pub(super) fn open_now_sql(alias: &str) -> (String, String) {
+    let columns = "COALESCE(o.amount_due + COALESCE(s.change, 0), 0) AS open_amount, \
+                   COALESCE(o.retention - COALESCE(s.released, 0), 0) AS retention_held"
+        .to_string();
+    let joins = format!(
+        "LEFT JOIN read_model.open_items o ON o.id = {alias}.id \
+         LEFT JOIN LATERAL (SELECT SUM(open_change) AS change, \
+                SUM(open_change) FILTER (WHERE kind = 'RETENTION_RELEASE') AS released \
+                FROM read_model.settlements WHERE document_id = {alias}.id) s ON true"
+    );
+    (columns, joins)
+}
+
 /// Records one dated change to what is open on the document the event belongs to.
 pub(super) async fn settle(
     tx: Tx<'_, '_>,
