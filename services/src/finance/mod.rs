@@ -285,31 +285,20 @@ impl FinanceClient {
         }
     }
 
-    /// Sends `request` and takes the answer `pick` expects.
-    async fn ask<T>(
-        &self,
-        call: &Call,
-        request: FinanceRequest,
-        pick: impl FnOnce(FinanceResponse) -> Result<T, Box<FinanceResponse>>,
-    ) -> Result<T, CommandError> {
-        pick(self.api.handle(call, request).await?).map_err(|other| unexpected(*other))
-    }
-
     /// Issues a credit note against an invoice.
     pub async fn issue_credit_note(
         &self,
         call: &Call,
         input: IssueCreditNoteInput,
     ) -> Result<IssuedCreditNote, CommandError> {
-        self.ask(
-            call,
-            FinanceRequest::IssueCreditNote { input },
-            |r| match r {
-                FinanceResponse::CreditNoteIssued(issued) => Ok(issued),
-                other => Err(Box::new(other)),
-            },
-        )
-        .await
+        match self
+            .api
+            .handle(call, FinanceRequest::IssueCreditNote { input })
+            .await?
+        {
+            FinanceResponse::CreditNoteIssued(issued) => Ok(issued),
+            other => Err(unexpected(other)),
+        }
     }
 
     /// Aged debtors or creditors as at a date.
@@ -319,47 +308,46 @@ impl FinanceClient {
         side: AgedSide,
         as_at: NaiveDate,
     ) -> Result<AgedReport, CommandError> {
-        self.ask(call, FinanceRequest::Aged { side, as_at }, |r| match r {
+        match self
+            .api
+            .handle(call, FinanceRequest::Aged { side, as_at })
+            .await?
+        {
             FinanceResponse::Aged(report) => Ok(report),
-            other => Err(Box::new(other)),
-        })
-        .await
+            other => Err(unexpected(other)),
+        }
     }
 
     /// One supplier bill.
     pub async fn bill(&self, call: &Call, id: String) -> Result<Option<BillRow>, CommandError> {
-        self.ask(call, FinanceRequest::Bill { id }, |r| match r {
+        match self.api.handle(call, FinanceRequest::Bill { id }).await? {
             FinanceResponse::Bill(row) => Ok(row.map(|b| *b)),
-            other => Err(Box::new(other)),
-        })
-        .await
+            other => Err(unexpected(other)),
+        }
     }
 
     /// Supplier bills, newest first.
     pub async fn bills(&self, call: &Call) -> Result<Vec<BillRow>, CommandError> {
-        self.ask(call, FinanceRequest::Bills, |r| match r {
+        match self.api.handle(call, FinanceRequest::Bills).await? {
             FinanceResponse::Bills(rows) => Ok(rows),
-            other => Err(Box::new(other)),
-        })
-        .await
+            other => Err(unexpected(other)),
+        }
     }
 
     /// Credit notes, newest first.
     pub async fn credit_notes(&self, call: &Call) -> Result<Vec<CreditNoteRow>, CommandError> {
-        self.ask(call, FinanceRequest::CreditNotes, |r| match r {
+        match self.api.handle(call, FinanceRequest::CreditNotes).await? {
             FinanceResponse::CreditNotes(rows) => Ok(rows),
-            other => Err(Box::new(other)),
-        })
-        .await
+            other => Err(unexpected(other)),
+        }
     }
 
     /// Payments with their allocations, newest first.
     pub async fn payments(&self, call: &Call) -> Result<Vec<PaymentRow>, CommandError> {
-        self.ask(call, FinanceRequest::Payments, |r| match r {
+        match self.api.handle(call, FinanceRequest::Payments).await? {
             FinanceResponse::Payments(rows) => Ok(rows),
-            other => Err(Box::new(other)),
-        })
-        .await
+            other => Err(unexpected(other)),
+        }
     }
 
     /// Imports a bank statement (CSV) and reconciles what it can.
@@ -370,20 +358,22 @@ impl FinanceClient {
         file_name: String,
     ) -> Result<BankImport, CommandError> {
         let request = FinanceRequest::ImportBankStatement { csv, file_name };
-        self.ask(call, request, |r| match r {
+        match self.api.handle(call, request).await? {
             FinanceResponse::BankImported(import) => Ok(import),
-            other => Err(Box::new(other)),
-        })
-        .await
+            other => Err(unexpected(other)),
+        }
     }
 
     /// Matches unreconciled statement lines to payments; answers how many.
     pub async fn auto_reconcile_bank(&self, call: &Call) -> Result<usize, CommandError> {
-        self.ask(call, FinanceRequest::AutoReconcileBank, |r| match r {
+        match self
+            .api
+            .handle(call, FinanceRequest::AutoReconcileBank)
+            .await?
+        {
             FinanceResponse::BankReconciled(count) => Ok(count),
-            other => Err(Box::new(other)),
-        })
-        .await
+            other => Err(unexpected(other)),
+        }
     }
 
     /// Statement lines dated within a range.
@@ -399,11 +389,10 @@ impl FinanceClient {
             to,
             unreconciled_only,
         };
-        self.ask(call, request, |r| match r {
+        match self.api.handle(call, request).await? {
             FinanceResponse::BankLines(rows) => Ok(rows),
-            other => Err(Box::new(other)),
-        })
-        .await
+            other => Err(unexpected(other)),
+        }
     }
 
     /// The bank reconciliation as at a date.
@@ -412,15 +401,14 @@ impl FinanceClient {
         call: &Call,
         as_at: NaiveDate,
     ) -> Result<BankReconciliation, CommandError> {
-        self.ask(
-            call,
-            FinanceRequest::BankReconciliation { as_at },
-            |r| match r {
-                FinanceResponse::BankReconciliation(rec) => Ok(*rec),
-                other => Err(Box::new(other)),
-            },
-        )
-        .await
+        match self
+            .api
+            .handle(call, FinanceRequest::BankReconciliation { as_at })
+            .await?
+        {
+            FinanceResponse::BankReconciliation(rec) => Ok(*rec),
+            other => Err(unexpected(other)),
+        }
     }
 
     /// One invoice.
