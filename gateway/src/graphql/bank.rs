@@ -9,6 +9,7 @@ use constructos_projections::finance as rows;
 use constructos_services::finance::{FinanceClient, FinanceRequest};
 
 use super::errors::{call, request_id, service};
+use super::finance::send;
 use super::finance_types::{FinanceChanged, Rand};
 use super::settlement_types::Payment;
 
@@ -186,14 +187,7 @@ impl BankMutation {
             line_id: line_id.0,
             payment_id: payment_id.0,
         };
-        finance(ctx)?
-            .command(call(ctx)?, request)
-            .await
-            .map_err(|e| service(ctx, e))?;
-        Ok(FinanceChanged {
-            id: ID(id),
-            correlation_id: request_id(ctx),
-        })
+        send(ctx, request, Some(id)).await
     }
 
     /// Undoes a reconciliation made in error, with a reason for the auditors.
@@ -208,13 +202,6 @@ impl BankMutation {
             line_id: line_id.0,
             reason,
         };
-        finance(ctx)?
-            .command(call(ctx)?, request)
-            .await
-            .map_err(|e| service(ctx, e))?;
-        Ok(FinanceChanged {
-            id: ID(id),
-            correlation_id: request_id(ctx),
-        })
+        send(ctx, request, Some(id)).await
     }
 }

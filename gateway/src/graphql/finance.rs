@@ -111,7 +111,8 @@ impl FinanceQuery {
 #[derive(Default)]
 pub struct FinanceMutation;
 
-async fn send(
+/// Sends a finance command; answers the id it created, else `id`.
+pub(super) async fn send(
     ctx: &Context<'_>,
     request: FinanceRequest,
     id: Option<String>,

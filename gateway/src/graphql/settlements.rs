@@ -9,6 +9,7 @@ use constructos_projections::finance::AgedSide;
 use constructos_services::finance::{FinanceClient, FinanceRequest};
 
 use super::errors::{call, request_id, service};
+use super::finance::send;
 use super::finance_types::{FinanceChanged, Rand};
 use super::settlement_types::{
     AgedReport, AllocationInput, CreditNote, CreditNoteIssued, IssueCreditNoteInput, Payment,
@@ -96,17 +97,6 @@ impl SettlementQuery {
 #[derive(Default)]
 pub struct SettlementMutation;
 
-async fn send(ctx: &Context<'_>, request: FinanceRequest) -> async_graphql::Result<FinanceChanged> {
-    let created = finance(ctx)?
-        .command(call(ctx)?, request)
-        .await
-        .map_err(|e| service(ctx, e))?;
-    Ok(FinanceChanged {
-        id: ID(created.unwrap_or_default()),
-        correlation_id: request_id(ctx),
-    })
-}
-
 #[Object]
 impl SettlementMutation {
     /// Records a supplier's tax invoice and posts it (Dr each line's account and VAT
@@ -122,6 +112,7 @@ impl SettlementMutation {
             FinanceRequest::RecordBill {
                 input: input.into(),
             },
+            None,
         )
         .await
     }
@@ -157,6 +148,7 @@ impl SettlementMutation {
             FinanceRequest::RecordPayment {
                 input: input.into(),
             },
+            None,
         )
         .await
     }
@@ -175,9 +167,7 @@ impl SettlementMutation {
             date,
             allocations: allocations.into_iter().map(Into::into).collect(),
         };
-        let mut changed = send(ctx, request).await?;
-        changed.id = ID(id);
-        Ok(changed)
+        send(ctx, request, Some(id)).await
     }
 
     /// Releases retention withheld on an invoice (Dr trade debtors, Cr retention
@@ -195,6 +185,6 @@ impl SettlementMutation {
             amount: amount.0,
             date,
         };
-        send(ctx, request).await
+        send(ctx, request, None).await
     }
 }
