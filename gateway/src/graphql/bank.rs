@@ -6,16 +6,13 @@
 use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_projections::finance as rows;
-use constructos_services::finance::{FinanceClient, FinanceRequest};
+use constructos_services::finance::FinanceRequest;
 
 use super::errors::{call, request_id, service};
+use super::finance::finance;
 use super::finance::send;
 use super::finance_types::{FinanceChanged, Rand};
 use super::settlement_types::Payment;
-
-fn finance<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a FinanceClient> {
-    ctx.data::<FinanceClient>()
-}
 
 /// One line of an imported bank statement.
 #[derive(SimpleObject)]

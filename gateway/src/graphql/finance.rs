@@ -16,7 +16,8 @@ use super::finance_types::{
     TrialBalance,
 };
 
-fn finance<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a FinanceClient> {
+/// The finance client the schema was built with.
+pub(super) fn finance<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a FinanceClient> {
     ctx.data::<FinanceClient>()
 }
 

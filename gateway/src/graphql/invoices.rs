@@ -3,14 +3,10 @@
 //! (`finance.journals.post`): issuing an invoice posts its journal.
 
 use async_graphql::{Context, Object, ID};
-use constructos_services::finance::FinanceClient;
 
 use super::errors::{call, request_id, service};
+use super::finance::finance;
 use super::invoice_types::{Invoice, InvoiceRaised, RaiseInvoiceInput};
-
-fn finance<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a FinanceClient> {
-    ctx.data::<FinanceClient>()
-}
 
 #[derive(Default)]
 pub struct InvoiceQuery;

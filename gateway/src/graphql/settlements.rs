@@ -6,19 +6,16 @@
 use async_graphql::{Context, Object, ID};
 use chrono::NaiveDate;
 use constructos_projections::finance::AgedSide;
-use constructos_services::finance::{FinanceClient, FinanceRequest};
+use constructos_services::finance::FinanceRequest;
 
 use super::errors::{call, request_id, service};
+use super::finance::finance;
 use super::finance::send;
 use super::finance_types::{FinanceChanged, Rand};
 use super::settlement_types::{
     AgedReport, AllocationInput, CreditNote, CreditNoteIssued, IssueCreditNoteInput, Payment,
     RecordBillInput, RecordPaymentInput, SupplierBill,
 };
-
-fn finance<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a FinanceClient> {
-    ctx.data::<FinanceClient>()
-}
 
 async fn aged(
     ctx: &Context<'_>,
