@@ -99,6 +99,8 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     telemetry::init(cli.log_json);
     let config = Config::from_env()?;
+    // The business calendar is a process-wide setting, fixed before any command runs.
+    config.business_dates.install();
     let shutdown = CancellationToken::new();
     let mut tasks = stack::Tasks::new();
     match cli.command {

@@ -39,3 +39,10 @@ impl<E: Refusal> From<AggregateError<E>> for CommandError {
         }
     }
 }
+
+/// A field that does not parse into its value type is refused with its message.
+impl From<constructos_domain::values::ValueError> for CommandError {
+    fn from(error: constructos_domain::values::ValueError) -> Self {
+        CommandError::Rejected(error.to_string())
+    }
+}

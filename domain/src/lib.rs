@@ -10,3 +10,4 @@ pub mod identity;
 pub mod metadata;
 pub mod orders;
 pub mod refusal;
+pub mod values;

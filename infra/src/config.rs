@@ -79,6 +79,8 @@ pub struct Config {
     pub finance_url: Option<String>,
     /// The month (1–12) the financial year ends with.
     pub finance_year_end_month: u32,
+    /// The business calendar: dates outside it are refused (`CONSTRUCTOS_BUSINESS_DATES`).
+    pub business_dates: constructos_domain::values::DateRange,
     /// The company as its tax invoices show it (`CONSTRUCTOS_COMPANY_NAME`,
     /// `_VAT_NUMBER`, `_ADDRESS`); each unset part falls back to demo data.
     pub company: CompanyConfig,
@@ -328,6 +330,7 @@ impl Config {
             hr_url: var("CONSTRUCTOS_HR_URL"),
             finance_url: var("CONSTRUCTOS_FINANCE_URL"),
             finance_year_end_month: year_end_month()?,
+            business_dates: parsed("CONSTRUCTOS_BUSINESS_DATES", "1900-01-01..2199-12-31")?,
             company: CompanyConfig {
                 name: var("CONSTRUCTOS_COMPANY_NAME"),
                 vat_number: var("CONSTRUCTOS_COMPANY_VAT_NUMBER"),
