@@ -393,7 +393,8 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
                                "amount": "100.00", "allocations": [{ "documentId": bill, "amount": "100.00" }] } }),
         )
         .await;
-    assert_eq!(wrong.error_code(), Some("NOT_FOUND"), "{}", wrong.body);
+    // Refused before the bill is looked at: money is not received from a subcontractor.
+    assert_eq!(wrong.error_code(), Some("BAD_USER_INPUT"), "{}", wrong.body);
     let paid = app
         .graphql(
             &user,

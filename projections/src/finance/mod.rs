@@ -20,7 +20,7 @@ pub use queries::{FinanceQueries, HistoryFilter};
 pub use receivables::{
     AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, OpenItem, PaymentRow,
 };
-pub use references::{IdentityFactsProjection, ProjectFactsProjection};
+pub use references::{IdentityFactsProjection, ProjectFactsProjection, FOREIGN_FACT_TABLES};
 pub use reports::{BudgetRow, FinanceReports};
 pub use rows::{
     HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,

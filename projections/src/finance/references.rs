@@ -18,6 +18,17 @@ use crate::{domain_event, Projection};
 
 type Tx<'a, 'b> = &'a mut Transaction<'b, Postgres>;
 
+/// The finance database's tables kept from **other** domains' topics (and the parked
+/// shipments waiting on them). A replay of finance's own event store does not rebuild
+/// them: they are copies of identity's and orders' facts, rebuilt by consuming those
+/// topics from the start under a new consumer group.
+pub const FOREIGN_FACT_TABLES: &[&str] = &[
+    "known_accounts",
+    "known_projects",
+    "user_assignments",
+    "parked_shipments",
+];
+
 /// Finance's copy of identity's accounts and user assignments.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IdentityFactsProjection;

@@ -36,6 +36,8 @@
 //! A message that breaks the contract (including a line's unknown VAT treatment) is
 //! logged and skipped: no later attempt could succeed.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -62,6 +64,12 @@ pub const LOUD_AFTER: Duration = Duration::from_secs(60);
 /// [`RETRY_AT_MOST`].
 const FIRST_RETRY: Duration = Duration::from_millis(200);
 const RETRY_AT_MOST: Duration = Duration::from_secs(60);
+
+/// How often the parked table is looked at when nothing is known to be parked: a safety
+/// net (e.g. rows parked before a restart). While something is parked it is looked at
+/// every [`FIRST_RETRY`]. The finance database is not polled more often than that when
+/// idle: every statement in flight is an open transaction the daily anchor must wait for.
+const IDLE_LOOK: Duration = Duration::from_secs(30);
 
 /// The wait before the retry after `attempts` attempts.
 fn backoff(attempts: i32) -> Duration {
@@ -136,6 +144,9 @@ impl ShipmentCompleted {
 #[derive(Clone)]
 pub struct ShipmentInvoicing {
     commands: FinanceCommands,
+    /// Whether something may be parked: set when this process parks a shipment, and
+    /// while the table holds rows.
+    parked: Arc<AtomicBool>,
 }
 
 /// What one attempt at invoicing a shipment came to.
@@ -148,7 +159,10 @@ enum Outcome {
 impl ShipmentInvoicing {
     /// Invoices shipments through `commands`.
     pub fn new(commands: FinanceCommands) -> Self {
-        Self { commands }
+        Self {
+            commands,
+            parked: Arc::new(AtomicBool::new(true)),
+        }
     }
 
     fn context(event: &CloudEvent) -> CommandContext {
@@ -229,6 +243,7 @@ impl ShipmentInvoicing {
         .await
         .map_err(|e| anyhow::anyhow!("Failed to read parked shipments: {e}"))?;
         let mut invoiced = 0;
+        let tried = parked.len();
         for (shipment_id, event, attempts, overdue) in parked {
             let event: CloudEvent = serde_json::from_value(event)
                 .map_err(|e| anyhow::anyhow!("parked shipment {shipment_id} is unreadable: {e}"))?;
@@ -271,16 +286,31 @@ impl ShipmentInvoicing {
                 }
             }
         }
+        if tried == invoiced {
+            // Nothing was due and still parked; are rows waiting for a later retry?
+            let waiting: bool =
+                sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM read_model.parked_shipments)")
+                    .fetch_one(pool)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("Failed to read parked shipments: {e}"))?;
+            self.parked.store(waiting, Ordering::Relaxed);
+        }
         Ok(invoiced)
     }
 
     /// Tries the parked shipments as they fall due, until `shutdown`.
     pub async fn run_parked(self, shutdown: CancellationToken) -> anyhow::Result<()> {
+        let mut idle = Duration::ZERO;
         loop {
             tokio::select! {
                 _ = shutdown.cancelled() => return Ok(()),
                 _ = tokio::time::sleep(FIRST_RETRY) => {}
             }
+            idle += FIRST_RETRY;
+            if !self.parked.load(Ordering::Relaxed) && idle < IDLE_LOOK {
+                continue;
+            }
+            idle = Duration::ZERO;
             match self.retry_parked().await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(invoiced = n, "parked shipments invoiced"),
@@ -334,7 +364,10 @@ impl Projection for ShipmentInvoicing {
         };
         match self.attempt(event, &shipment_id, &input).await? {
             Outcome::Invoiced => Ok(()),
-            Outcome::Refused(reason) => park(tx, event, &shipment_id, &reason).await,
+            Outcome::Refused(reason) => {
+                self.parked.store(true, Ordering::Relaxed);
+                park(tx, event, &shipment_id, &reason).await
+            }
         }
     }
 }
