@@ -365,6 +365,41 @@ async fn finance_refuses_invoices_to_accounts_and_projects_it_does_not_know() {
     let r = app.graphql(&user, RAISE, json!({ "input": input })).await;
     assert!(r.body.get("errors").is_some(), "{}", r.body);
 
+    // An archived customer takes no new invoice (the status reaches finance's copy
+    // from identity's topic).
+    let archived = app
+        .account_known_to_finance("CUSTOMER", "Closed Down (Pty) Ltd", None)
+        .await;
+    let admin = app.token("harness-admin", &["Admin"]);
+    app.graphql(
+        &admin,
+        "mutation($id: ID!) { changeAccountStatus(id: $id, status: ARCHIVED, reason: \"Liquidated\") { id } }",
+        json!({ "id": archived }),
+    )
+    .await
+    .data();
+    eventually("finance knows the account is archived", || async {
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM read_model.known_accounts WHERE id = $1")
+                .bind(&archived)
+                .fetch_optional(&app.env.finance)
+                .await
+                .expect("status");
+        (status.as_deref() == Some("ARCHIVED")).then_some(())
+    })
+    .await;
+    let mut input = invoice_input(&named);
+    input["customerAccountId"] = json!(archived);
+    let r = app.graphql(&user, RAISE, json!({ "input": input })).await;
+    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+    assert!(
+        r.body["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("is archived")),
+        "{}",
+        r.body
+    );
+
     // None of the refusals stored anything.
     assert_eq!(finance_events(&app, "finance.invoice").await, 0);
     assert_eq!(finance_events(&app, "finance.invoice_numbering").await, 0);
