@@ -10,7 +10,11 @@ use constructos_commands::finance::{FinanceCommands, PostJournalInput};
 use constructos_commands::CommandContext;
 use constructos_domain::access::Role;
 use constructos_domain::finance::{FinancialCalendar, JournalLine, JournalSource, Rand, Side};
+use constructos_domain::orders::PROJECT_AGGREGATE;
 use constructos_infra::auth::Caller;
+use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
+use constructos_projections::apply_message;
+use constructos_projections::finance::ProjectFactsProjection;
 use sqlx::PgPool;
 
 /// What was posted and how long it took.
@@ -31,10 +35,36 @@ fn line(code: &str, side: Side, cents: i64) -> JournalLine {
     }
 }
 
+/// Tells finance's copy of orders' projects about the bench project, as orders' topic
+/// would (a `ProjectCreated` applied by finance's own projection): journals may only
+/// name projects finance knows.
+async fn know_bench_project(pool: &PgPool) -> anyhow::Result<()> {
+    let event = CloudEvent::from_stored(
+        "orders",
+        StoredEvent {
+            event_id: uuid::Uuid::new_v4(),
+            aggregate_type: PROJECT_AGGREGATE.to_string(),
+            aggregate_id: "PRJ-BENCH".to_string(),
+            sequence: 1,
+            event_type: "ProjectCreated".to_string(),
+            event_version: "1".to_string(),
+            payload: serde_json::json!({ "ProjectCreated": {
+                "code": "PRJ-BENCH", "name": "Bench project", "customer_account_id": null,
+                "site_id": "SITE-BENCH", "site_name": "Bench site", "starts_on": null
+            }}),
+            metadata: serde_json::json!({ "subject": "bench" }),
+            recorded_at: chrono::Utc::now(),
+        },
+    );
+    apply_message(pool, &ProjectFactsProjection, &serde_json::to_vec(&event)?).await?;
+    Ok(())
+}
+
 /// Seeds the chart, then posts `count` three-line journals from `writers` tasks.
 pub async fn post(pool: &PgPool, count: usize, writers: usize) -> anyhow::Result<Posted> {
     let calendar = FinancialCalendar::default();
     seed::seed_chart(pool, calendar).await?;
+    know_bench_project(pool).await?;
     let commands = Arc::new(FinanceCommands::new(pool.clone(), calendar));
     let ctx = Arc::new(CommandContext::new(
         Caller {

@@ -140,10 +140,19 @@ async fn main() -> anyhow::Result<()> {
                     .context("the finance database was not prepared")?;
                 let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
                 tracing::info!(ledger_accounts = opened, "chart of accounts seeded");
+                let orders = gateway_pools
+                    .orders
+                    .clone()
+                    .context("the orders database was not prepared")?;
                 let today = chrono::Utc::now().date_naive();
-                let documents =
-                    seed::seed_finance(&identity, &finance, stack::calendar(&config), today)
-                        .await?;
+                let documents = seed::seed_finance(
+                    &identity,
+                    &orders,
+                    &finance,
+                    stack::calendar(&config),
+                    today,
+                )
+                .await?;
                 tracing::info!(documents, "demo invoices, bills and payments seeded");
             }
             let gateway =
@@ -240,9 +249,14 @@ async fn main() -> anyhow::Result<()> {
                 .1;
             let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
             println!("opened {opened} ledger accounts");
+            let orders = stack::migrate(&config, &[Domain::Orders])
+                .await?
+                .remove(0)
+                .1;
             let today = chrono::Utc::now().date_naive();
             let documents =
-                seed::seed_finance(&pool, &finance, stack::calendar(&config), today).await?;
+                seed::seed_finance(&pool, &orders, &finance, stack::calendar(&config), today)
+                    .await?;
             println!("seeded {documents} invoices and bills");
             Ok(())
         }

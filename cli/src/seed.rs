@@ -1,6 +1,10 @@
 //! Demo data: a handful of South African customers, vendors and subcontractors with
-//! contacts, the default chart of accounts, and a few invoices, a bill and payments,
-//! entered through the command side like any other change.
+//! contacts, a demo project, the default chart of accounts, and a few invoices, a bill
+//! and payments, entered through the command side like any other change. Finance
+//! names only accounts and projects it knows from identity's and orders' events, so
+//! the finance part waits (bounded) until finance's copy knows them.
+
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use constructos_commands::finance::{
@@ -10,14 +14,16 @@ use constructos_commands::finance::{
 use constructos_commands::identity::{
     ContactDetailsInput, CreateAccountInput, CreateContactInput, IdentityCommands,
 };
+use constructos_commands::orders::{CreateProjectInput, OrdersCommands};
 use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Role;
 use constructos_domain::finance::chart::DEFAULT_CHART;
 use constructos_domain::finance::{
-    BillLineInput, BillSupplier, Customer, FinanceError, FinancialCalendar, InvoiceLineInput,
-    PaymentDirection, Rand, VatTreatment, INVOICE_AGGREGATE,
+    BillLineInput, FinanceError, FinancialCalendar, InvoiceLineInput, PaymentDirection, Rand,
+    VatTreatment, INVOICE_AGGREGATE,
 };
 use constructos_domain::identity::{AccountKind, ACCOUNT_AGGREGATE};
+use constructos_domain::orders::PROJECT_AGGREGATE;
 use constructos_infra::auth::Caller;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
@@ -181,19 +187,11 @@ pub async fn seed_chart(finance: &PgPool, calendar: FinancialCalendar) -> anyhow
     Ok(opened)
 }
 
-/// A demo account as created in the identity event store.
-struct Party {
-    id: String,
-    name: String,
-    vat_number: Option<String>,
-}
-
-/// The first account of `kind` (`CUSTOMER`, `SUBCONTRACTOR`) created in identity.
-async fn first_party(identity: &PgPool, kind: &str) -> anyhow::Result<Option<Party>> {
-    let row: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT aggregate_id, payload::jsonb #>> '{AccountCreated,name}',
-                payload::jsonb #>> '{AccountCreated,vat_number}'
-           FROM events
+/// The id of the first account of `kind` (`CUSTOMER`, `SUBCONTRACTOR`) created in
+/// identity.
+async fn first_party(identity: &PgPool, kind: &str) -> anyhow::Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT aggregate_id FROM events
           WHERE aggregate_type = $1 AND event_type = 'AccountCreated'
             AND payload::jsonb #>> '{AccountCreated,kind}' = $2
           ORDER BY global_id LIMIT 1",
@@ -201,12 +199,67 @@ async fn first_party(identity: &PgPool, kind: &str) -> anyhow::Result<Option<Par
     .bind(ACCOUNT_AGGREGATE)
     .bind(kind)
     .fetch_optional(identity)
+    .await?)
+}
+
+/// The code of the demo project.
+const DEMO_PROJECT: &str = "PRJ-2026-001";
+
+/// The demo project's id: the one created before, else a new one.
+async fn demo_project(orders: &PgPool) -> anyhow::Result<String> {
+    let existing: Option<String> = sqlx::query_scalar(
+        "SELECT aggregate_id FROM events
+          WHERE aggregate_type = $1 AND event_type = 'ProjectCreated'
+            AND payload::jsonb #>> '{ProjectCreated,code}' = $2
+          ORDER BY global_id LIMIT 1",
+    )
+    .bind(PROJECT_AGGREGATE)
+    .bind(DEMO_PROJECT)
+    .fetch_optional(orders)
     .await?;
-    Ok(row.map(|(id, name, vat_number)| Party {
-        id,
-        name: name.unwrap_or_default(),
-        vat_number,
-    }))
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    Ok(OrdersCommands::new(orders.clone())
+        .create_project(
+            &seed_context(),
+            CreateProjectInput {
+                code: DEMO_PROJECT.to_string(),
+                name: "Menlyn Maine Office Park, Phase 2".to_string(),
+                customer_account_id: None,
+                site_id: "site-menlyn".to_string(),
+                site_name: "Menlyn Maine".to_string(),
+                starts_on: None,
+            },
+        )
+        .await?)
+}
+
+/// How long the seed waits for finance to learn of the demo accounts and project.
+const FACTS_WAIT: Duration = Duration::from_secs(60);
+
+/// Waits until finance's copy knows every account and project named; `false` when the
+/// wait ran out (the relays and finance's projection workers are not running).
+async fn finance_knows(finance: &PgPool, accounts: &[&str], project: &str) -> anyhow::Result<bool> {
+    let deadline = tokio::time::Instant::now() + FACTS_WAIT;
+    let accounts: Vec<String> = accounts.iter().map(|a| a.to_string()).collect();
+    loop {
+        let (known_accounts, known_project): (i64, bool) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM read_model.known_accounts WHERE id = ANY ($1)),
+                    EXISTS (SELECT 1 FROM read_model.known_projects WHERE id = $2)",
+        )
+        .bind(&accounts)
+        .bind(project)
+        .fetch_one(finance)
+        .await?;
+        if known_accounts == accounts.len() as i64 && known_project {
+            return Ok(true);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Ok(false);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 fn line(description: &str, quantity: i64, cents: i64, project: &str) -> InvoiceLineInput {
@@ -222,10 +275,14 @@ fn line(description: &str, quantity: i64, cents: i64, project: &str) -> InvoiceL
 
 /// Demo receivables and payables, dated back from `today` so that the aged reports
 /// have something in several buckets: two progress claims to the first demo customer
-/// (the older one part-paid), and a subcontractor's bill, part-paid. Skipped when the
-/// finance event store already holds an invoice. Returns how many documents it made.
+/// (the older one part-paid), and a subcontractor's bill, part-paid, all on the demo
+/// project (created in orders when missing). Skipped when the finance event store
+/// already holds an invoice, and — with a warning — when finance's copy has not learnt
+/// of the demo accounts and project within a minute (the stack is not running).
+/// Returns how many documents it made.
 pub async fn seed_finance(
     identity: &PgPool,
+    orders: &PgPool,
     finance: &PgPool,
     calendar: FinancialCalendar,
     today: NaiveDate,
@@ -243,17 +300,20 @@ pub async fn seed_finance(
     if invoiced > 0 {
         return Ok(0);
     }
+    let project_id = demo_project(orders).await?;
+    if !finance_knows(finance, &[&customer, &sub], &project_id).await? {
+        tracing::warn!(
+            "finance has not learnt of the demo accounts and project from the topics; \
+             demo invoices skipped (run the seed with the stack up)"
+        );
+        return Ok(0);
+    }
     let commands = FinanceCommands::new(finance.clone(), calendar);
     let ctx = seed_context();
     let days_ago = |n: i64| today - chrono::Duration::days(n);
-    let project = "PRJ-2026-001";
+    let project = project_id.as_str();
     let claim = |date, lines| RaiseInvoiceInput {
-        customer: Customer {
-            account_id: customer.id.clone(),
-            name: customer.name.clone(),
-            vat_number: customer.vat_number.clone(),
-            address: None,
-        },
+        customer_account_id: customer.clone(),
         date,
         lines,
         retention_percent: Some(Decimal::from(10)),
@@ -294,8 +354,7 @@ pub async fn seed_finance(
             &ctx,
             RecordPaymentInput {
                 direction: PaymentDirection::Received,
-                counterparty_id: customer.id.clone(),
-                counterparty_name: None,
+                counterparty_id: customer.clone(),
                 date: days_ago(40),
                 amount: Rand::cents(30_000_000),
                 reference: "EFT PROGRESS 1".to_string(),
@@ -310,12 +369,7 @@ pub async fn seed_finance(
         .record_bill(
             &ctx,
             RecordBillInput {
-                supplier: BillSupplier {
-                    account_id: sub.id.clone(),
-                    name: sub.name.clone(),
-                    vat_number: sub.vat_number.clone(),
-                    address: None,
-                },
+                supplier_account_id: sub.clone(),
                 supplier_reference: "DEMO-SUB-001".to_string(),
                 date: days_ago(30),
                 lines: vec![BillLineInput {
@@ -336,8 +390,7 @@ pub async fn seed_finance(
             &ctx,
             RecordPaymentInput {
                 direction: PaymentDirection::Made,
-                counterparty_id: sub.id,
-                counterparty_name: None,
+                counterparty_id: sub,
                 date: days_ago(10),
                 amount: Rand::cents(10_000_000),
                 reference: "DEMO SUB PART".to_string(),

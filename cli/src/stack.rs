@@ -13,7 +13,9 @@ use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
-use constructos_projections::finance::FinanceProjection;
+use constructos_projections::finance::{
+    FinanceProjection, IdentityFactsProjection, ProjectFactsProjection,
+};
 use constructos_projections::hr::{HrProjection, LinksProjection};
 use constructos_projections::identity::IdentityProjection;
 use constructos_projections::orders::{AssignmentsProjection, OrdersProjection};
@@ -133,17 +135,31 @@ pub fn spawn_projection(
             )?;
             // Finance anchors every completed UTC day of its ledger (docs/finance.md).
             tasks.spawn(crate::anchoring::run_daily(pool.clone(), shutdown.clone()));
-            // Finance invoices every completed shipment, from the orders topic.
-            let commands = FinanceCommands::new(pool.clone(), calendar(config))
-                .with_supplier(supplier(config));
+            // Finance keeps its own copy of the accounts and projects its documents name,
+            // from identity's and orders' topics (docs/finance.md "References").
             spawn_worker(
                 tasks,
                 config,
-                pool,
-                ShipmentInvoicing::new(commands),
+                pool.clone(),
+                IdentityFactsProjection,
+                Domain::Identity,
+                shutdown,
+            )?;
+            spawn_worker(
+                tasks,
+                config,
+                pool.clone(),
+                ProjectFactsProjection,
                 Domain::Orders,
                 shutdown,
-            )
+            )?;
+            // Finance invoices every completed shipment, from the orders topic; one it
+            // cannot invoice yet is parked and retried (services/src/finance/shipments.rs).
+            let commands = FinanceCommands::new(pool.clone(), calendar(config))
+                .with_supplier(supplier(config));
+            let invoicing = ShipmentInvoicing::new(commands);
+            tasks.spawn(invoicing.clone().run_parked(shutdown.clone()));
+            spawn_worker(tasks, config, pool, invoicing, Domain::Orders, shutdown)
         }
         other => {
             tracing::info!(domain = %other, "no read models in this domain yet");

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use constructos_domain::access::Permission;
+use constructos_domain::access::{self, Permission};
 use constructos_domain::metadata;
 use constructos_infra::auth::Caller;
 
@@ -46,6 +46,16 @@ impl CommandContext {
             "permission denied"
         );
         Err(CommandError::Forbidden(permission))
+    }
+
+    /// The caller's row-level project scope ([`access::project_scope`]): `None` sees
+    /// every project, `Some(user)` only that user's assignments; refused (and logged)
+    /// without either permission.
+    pub fn project_scope(&self) -> Result<Option<&str>, CommandError> {
+        match access::project_scope(&self.caller.roles, self.caller.user_id()) {
+            Ok(scope) => Ok(scope),
+            Err(missing) => self.require(missing).map(|()| None),
+        }
     }
 
     /// The metadata stored with every event the command produces.

@@ -279,6 +279,36 @@ pub fn sees_every_lead(roles: &[Role]) -> bool {
     roles.iter().any(|role| EVERY_LEAD_ROLES.contains(role))
 }
 
+/// The row-level scope of project reads, and of every write that names a project: one
+/// rule for the orders read side and for every domain that refers to projects (finance's
+/// budgets and lines). `Ok(None)`: every project (`orders.projects.read`);
+/// `Ok(Some(user_id))`: only the projects that user is assigned to
+/// (`orders.projects.read_assigned`); `Err(permission)`: neither is held, and
+/// `permission` is the one that is missing.
+pub fn project_scope<'a>(roles: &[Role], user_id: &'a str) -> Result<Option<&'a str>, Permission> {
+    if allows(roles, Permission::ProjectsRead) {
+        return Ok(None);
+    }
+    if allows(roles, Permission::ProjectsReadAssigned) {
+        return Ok(Some(user_id));
+    }
+    Err(Permission::ProjectsReadAssigned)
+}
+
+/// Whether a user assigned to `projects` (ids or codes) and `sites` is assigned to the
+/// project `id` / `code` on `site_id`: the row-level predicate of
+/// [`project_scope`]'s `Some(user)`, as the orders read side's query states it
+/// (`projections/src/orders/queries.rs`) and finance's reference check decides it.
+pub fn assigned_to_project(
+    projects: &[String],
+    sites: &[String],
+    id: &str,
+    code: &str,
+    site_id: &str,
+) -> bool {
+    projects.iter().any(|p| p == id || p == code) || sites.iter().any(|s| s == site_id)
+}
+
 impl fmt::Display for Permission {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -295,6 +325,64 @@ pub fn allows(roles: &[Role], permission: Permission) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn project_scope_sees_every_project_with_projects_read() {
+        for role in Permission::ProjectsRead.granted_to() {
+            assert_eq!(project_scope(&[*role], "u-1"), Ok(None), "{role}");
+        }
+    }
+
+    #[test]
+    fn project_scope_is_the_assignments_of_scoped_readers() {
+        assert_eq!(
+            project_scope(&[Role::ProjectManager], "u-1"),
+            Ok(Some("u-1"))
+        );
+        assert_eq!(project_scope(&[Role::SiteManager], "u-2"), Ok(Some("u-2")));
+        // A wider role wins over a scoped one.
+        assert_eq!(
+            project_scope(&[Role::ProjectManager, Role::FinanceUser], "u-1"),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn project_scope_refuses_without_either_permission() {
+        assert_eq!(
+            project_scope(&[Role::Employee], "u-1"),
+            Err(Permission::ProjectsReadAssigned)
+        );
+        assert_eq!(
+            project_scope(&[], "u-1"),
+            Err(Permission::ProjectsReadAssigned)
+        );
+    }
+
+    #[test]
+    fn every_finance_writer_sees_every_project() {
+        // Finance checks the projects its documents name through `project_scope`; today
+        // no role that writes to the books has scoped project reads.
+        for permission in [Permission::JournalsPost, Permission::AccountsManage] {
+            for role in permission.granted_to() {
+                assert_eq!(project_scope(&[*role], "u"), Ok(None), "{role}");
+            }
+        }
+    }
+
+    #[test]
+    fn assigned_by_project_id_code_or_site() {
+        let on = |projects: &[&str], sites: &[&str]| {
+            let projects: Vec<String> = projects.iter().map(|p| p.to_string()).collect();
+            let sites: Vec<String> = sites.iter().map(|s| s.to_string()).collect();
+            assigned_to_project(&projects, &sites, "p-1", "PRJ-1", "site-1")
+        };
+        assert!(on(&["p-1"], &[]));
+        assert!(on(&["PRJ-1"], &[]));
+        assert!(on(&[], &["site-1"]));
+        assert!(!on(&["p-2", "PRJ-2"], &["site-2"]));
+        assert!(!on(&[], &[]));
+    }
 
     #[test]
     fn role_names_round_trip() {

@@ -380,6 +380,14 @@ async fn every_finance_event_the_system_emits_validates_against_its_schema() {
         .subscribe(&[&app.env.config.topic(constructos_infra::Domain::Finance)])
         .expect("subscribe");
     let token = app.token("contracts", &["Admin"]);
+    // The accounts and project the documents name, as identity's and orders' topics
+    // tell finance of them.
+    app.account_event_known_to_finance("acc-1", "CUSTOMER", "Msunduzi Developments", None)
+        .await;
+    app.account_event_known_to_finance("sup-1", "SUBCONTRACTOR", "Umgeni Formwork", None)
+        .await;
+    app.project_event_known_to_finance("PRJ-1", "PRJ-1", "site-1")
+        .await;
     let steps = [
         "mutation { openLedgerAccount(input: { code: \"1000\", name: \"Bank\", accountType: ASSET }) { id } }",
         "mutation { openLedgerAccount(input: { code: \"5200\", name: \"Plant\", accountType: EXPENSE, costType: PLANT }) { id } }",
@@ -392,7 +400,7 @@ async fn every_finance_event_the_system_emits_validates_against_its_schema() {
         "mutation { openLedgerAccount(input: { code: \"1150\", name: \"Retention receivable\", accountType: ASSET }) { id } }",
         "mutation { openLedgerAccount(input: { code: \"2100\", name: \"VAT output\", accountType: LIABILITY }) { id } }",
         "mutation { openLedgerAccount(input: { code: \"4000\", name: \"Contract revenue\", accountType: INCOME }) { id } }",
-        "mutation { raiseInvoice(input: { customer: { accountId: \"acc-1\", name: \"Msunduzi Developments\" }, date: \"2026-03-14\", retentionPercent: \"10\", lines: [{ description: \"Concrete 30MPa\", quantity: \"2.5\", unitPrice: \"1899.00\", vatTreatment: STANDARD, projectId: \"PRJ-1\" }] }) { id number } }",
+        "mutation { raiseInvoice(input: { customerAccountId: \"acc-1\", date: \"2026-03-14\", retentionPercent: \"10\", lines: [{ description: \"Concrete 30MPa\", quantity: \"2.5\", unitPrice: \"1899.00\", vatTreatment: STANDARD, projectId: \"PRJ-1\" }] }) { id number } }",
         "mutation { setBudget(input: { projectId: \"PRJ-1\", costCode: \"CC-100\", period: \"2026-03\", amount: \"50000.00\" }) { id } }",
     ];
     for query in steps {
@@ -426,11 +434,11 @@ async fn every_finance_event_the_system_emits_validates_against_its_schema() {
         app.graphql(&token, query, json!({})).await.data();
     }
     let raised = app
-        .graphql(&token, "mutation { raiseInvoice(input: { customer: { accountId: \"acc-1\", name: \"Msunduzi Developments\" }, date: \"2026-03-20\", retentionPercent: \"10\", lines: [{ description: \"Slab\", quantity: \"1\", unitPrice: \"1000.00\", vatTreatment: STANDARD }] }) { id } }", json!({}))
+        .graphql(&token, "mutation { raiseInvoice(input: { customerAccountId: \"acc-1\", date: \"2026-03-20\", retentionPercent: \"10\", lines: [{ description: \"Slab\", quantity: \"1\", unitPrice: \"1000.00\", vatTreatment: STANDARD }] }) { id } }", json!({}))
         .await;
     let invoice = raised.data()["raiseInvoice"]["id"].clone();
     let bill = app
-        .graphql(&token, "mutation { recordBill(input: { supplier: { accountId: \"sup-1\", name: \"Umgeni Formwork\" }, supplierReference: \"UF-1\", date: \"2026-03-21\", retentionPercent: \"5\", lines: [{ accountCode: \"5300\", description: \"Shuttering\", quantity: \"1\", unitPrice: \"2000.00\", vatTreatment: STANDARD }] }) { id } }", json!({}))
+        .graphql(&token, "mutation { recordBill(input: { supplierAccountId: \"sup-1\", supplierReference: \"UF-1\", date: \"2026-03-21\", retentionPercent: \"5\", lines: [{ accountCode: \"5300\", description: \"Shuttering\", quantity: \"1\", unitPrice: \"2000.00\", vatTreatment: STANDARD }] }) { id } }", json!({}))
         .await
         .data()["recordBill"]["id"]
         .clone();

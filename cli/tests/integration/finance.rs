@@ -44,6 +44,9 @@ pub async fn seeded(app: &TestApp) {
         .await
         .expect("seeding again");
     assert_eq!(again, 0, "seeding is idempotent");
+    // The project the journal lines are costed to, as orders' topic tells finance.
+    app.project_event_known_to_finance("PRJ-2026-014", "PRJ-2026-014", "site-pmb")
+        .await;
 }
 
 pub async fn trial_balance(app: &TestApp, token: &str, as_at: &str, journals: usize) -> Value {

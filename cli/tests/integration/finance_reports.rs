@@ -23,6 +23,17 @@ pub fn line(
 /// journal posting to it, and a report classifies lines by the account's type.
 pub async fn chart_projected(app: &TestApp) {
     seeded(app).await;
+    // The project and customer the documents name, as orders' and identity's topics
+    // tell finance of them.
+    app.project_event_known_to_finance("PRJ-A", "PRJ-A", "site-a")
+        .await;
+    app.account_event_known_to_finance(
+        "acc-msunduzi",
+        "CUSTOMER",
+        "Msunduzi Developments (Pty) Ltd",
+        None,
+    )
+    .await;
     eventually("the chart reaches the read model", || async {
         let count: i64 = sqlx::query_scalar("SELECT count(*) FROM read_model.ledger_accounts")
             .fetch_one(&app.env.finance)
@@ -120,7 +131,7 @@ async fn finance_reports_through_the_gateway_and_who_may_read_them() {
     )
     .await;
     let invoice = json!({
-        "customer": { "accountId": "acc-msunduzi", "name": "Msunduzi Developments (Pty) Ltd" },
+        "customerAccountId": "acc-msunduzi",
         "date": "2026-03-14",
         "lines": [
             { "description": "Progress claim 1", "quantity": "1", "unitPrice": "50000.00", "vatTreatment": "STANDARD", "projectId": "PRJ-A" },
@@ -399,5 +410,43 @@ async fn finance_reports_work_when_finance_runs_as_its_own_service() {
     })
     .await;
     assert_eq!(costs["totalVariance"], "200.00");
+    app.stop().await;
+}
+
+/// Fails on the old code: it set a budget for any project id, and posted journal lines
+/// costed to projects that do not exist.
+#[tokio::test]
+async fn finance_refuses_budgets_and_lines_for_projects_it_does_not_know() {
+    let app = spawn_app().await;
+    chart_projected(&app).await;
+    let manager = app.token("fatima", &["Finance_Manager"]);
+    let input =
+        json!({ "projectId": "nope", "costCode": "CC-100", "period": "2026-03", "amount": "1.00" });
+    let r = app
+        .graphql(&manager, SET_BUDGET, json!({ "input": input }))
+        .await;
+    assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
+    assert_eq!(r.body["errors"][0]["message"], "there is no project 'nope'");
+    let r = app
+        .graphql(
+            &manager,
+            "mutation($input: PostJournalInput!) { postJournal(input: $input) { id } }",
+            json!({ "input": { "date": "2026-03-02", "narrative": "Cement", "lines": [
+                line("5000", "DEBIT", "10.00", Some("nope"), None),
+                line("1000", "CREDIT", "10.00", None, None) ] } }),
+        )
+        .await;
+    assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
+    assert_eq!(r.body["errors"][0]["message"], "there is no project 'nope'");
+    let stored: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM events WHERE aggregate_type IN ('finance.budget', 'finance.journal')",
+    )
+    .fetch_one(&app.env.finance)
+    .await
+    .expect("count");
+    assert_eq!(stored, 0, "a refused command stores nothing");
+    // A project finance knows is accepted.
+    let body = set_budget(&app, &manager, "CC-100", "2026-03", "1.00").await;
+    assert_eq!(body["data"]["setBudget"]["id"], "PRJ-A", "{body}");
     app.stop().await;
 }

@@ -194,6 +194,10 @@ async fn replay_until(pool: &PgPool, as_at: NaiveDate) -> Books {
 async fn finance_reports_as_at_any_date_equal_a_replay_of_the_events_up_to_it() {
     let app = spawn_app().await;
     seeded(&app).await;
+    for p in 0..3 {
+        let id = format!("PRJ-{p}");
+        app.project_event_known_to_finance(&id, &id, "site-1").await;
+    }
     let user = app.token("fiona", &["Finance_User"]);
     let calendar = FinancialCalendar::default();
     let queries = FinanceQueries::new(app.env.finance.clone());

@@ -21,20 +21,51 @@ const AGED_DEBTORS: &str = "query($d: NaiveDate!) { agedDebtors(asAt: $d) { asAt
 const INVOICE: &str =
     "query($id: ID!) { invoice(id: $id) { number amountDue amountOpen retention retentionHeld } }";
 
-async fn seeded(app: &TestApp) {
+/// The chart, and the accounts and project the documents name (created through the
+/// gateway and known to finance): the customer, the supplier, the project.
+async fn seeded(app: &TestApp) -> (String, String, String) {
     seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart seeded");
+    let customer = app
+        .account_known_to_finance("CUSTOMER", "Msunduzi Developments (Pty) Ltd", None)
+        .await;
+    let supplier = app
+        .account_known_to_finance("SUBCONTRACTOR", "Umgeni Formwork CC", Some("4222222222"))
+        .await;
+    let project = app
+        .project_known_to_finance("PRJ-2026-014", "site-pmb")
+        .await;
+    (customer, supplier, project)
+}
+
+/// The id finance's copy knows `name` by.
+async fn id_of(app: &TestApp, table: &str, column: &str, value: &str) -> String {
+    sqlx::query_scalar(&format!(
+        "SELECT id FROM read_model.{table} WHERE {column} = $1"
+    ))
+    .bind(value)
+    .fetch_one(&app.env.finance)
+    .await
+    .expect("known to finance")
 }
 
 /// R10 000 excl. VAT + R1 500 VAT = R11 500; 10% retention R1 150; due R10 350.
 async fn raise(app: &TestApp, token: &str, date: &str) -> (String, String) {
+    let customer = id_of(
+        app,
+        "known_accounts",
+        "name",
+        "Msunduzi Developments (Pty) Ltd",
+    )
+    .await;
+    let project = id_of(app, "known_projects", "code", "PRJ-2026-014").await;
     let input = json!({
-        "customer": { "accountId": "acc-msunduzi", "name": "Msunduzi Developments (Pty) Ltd" },
+        "customerAccountId": customer,
         "date": date,
         "retentionPercent": "10",
         "lines": [{ "description": "Progress claim: slab", "quantity": "1", "unitPrice": "10000.00",
-                    "vatTreatment": "STANDARD", "projectId": "PRJ-2026-014" }]
+                    "vatTreatment": "STANDARD", "projectId": project }]
     });
     let r = app.graphql(token, RAISE, json!({ "input": input })).await;
     let raised = &r.data()["raiseInvoice"];
@@ -106,7 +137,7 @@ async fn balance(app: &TestApp, token: &str, as_at: &str, code: &str) -> (String
 #[tokio::test]
 async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
     let app = spawn_app().await;
-    seeded(&app).await;
+    let (customer, _supplier, project) = seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let (first, number) = raise(&app, &user, "2026-03-02").await;
     assert_eq!(number, "INV-000001");
@@ -126,7 +157,7 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
             &user,
             PAY,
             json!({ "input": {
-                "direction": "RECEIVED", "counterpartyId": "acc-msunduzi", "date": "2026-05-20",
+                "direction": "RECEIVED", "counterpartyId": customer, "date": "2026-05-20",
                 "amount": "12000.00", "reference": "EFT MSUNDUZI 0042",
                 "allocations": [{ "documentId": first, "amount": "4000.00" }] } }),
         )
@@ -179,7 +210,7 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
             "mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id number } }",
             json!({ "input": { "invoiceId": first, "date": "2026-05-25", "reason": "Snag deduction agreed on site",
                 "lines": [{ "description": "Snag deduction", "quantity": "1", "unitPrice": "1000.00",
-                            "vatTreatment": "STANDARD", "projectId": "PRJ-2026-014" }] } }),
+                            "vatTreatment": "STANDARD", "projectId": project }] } }),
         )
         .await;
     assert_eq!(credit.data()["issueCreditNote"]["number"], "CN-000001");
@@ -284,7 +315,7 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
         .graphql(
             &auditor,
             PAY,
-            json!({ "input": { "direction": "RECEIVED", "counterpartyId": "acc-msunduzi",
+            json!({ "input": { "direction": "RECEIVED", "counterpartyId": customer,
                                "date": "2026-06-30", "amount": "1.00" } }),
         )
         .await;
@@ -294,15 +325,15 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
 
 const BILL: &str = "mutation($input: RecordBillInput!) { recordBill(input: $input) { id } }";
 
-fn bill_input(reference: &str) -> Value {
+fn bill_input(supplier: &str, project: &str, reference: &str) -> Value {
     json!({
-        "supplier": { "accountId": "sup-umgeni", "name": "Umgeni Formwork CC", "vatNumber": "4222222222" },
+        "supplierAccountId": supplier,
         "supplierReference": reference,
         "date": "2026-03-31",
         "retentionPercent": "5",
         "lines": [
             { "accountCode": "5300", "description": "Shuttering subcontract, March", "quantity": "1",
-              "unitPrice": "40000.00", "vatTreatment": "STANDARD", "projectId": "PRJ-2026-014", "costCode": "03-100" }
+              "unitPrice": "40000.00", "vatTreatment": "STANDARD", "projectId": project, "costCode": "03-100" }
         ]
     })
 }
@@ -310,10 +341,14 @@ fn bill_input(reference: &str) -> Value {
 #[tokio::test]
 async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
     let app = spawn_app().await;
-    seeded(&app).await;
+    let (_customer, supplier, project) = seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let r = app
-        .graphql(&user, BILL, json!({ "input": bill_input("UF-2026-031") }))
+        .graphql(
+            &user,
+            BILL,
+            json!({ "input": bill_input(&supplier, &project, "UF-2026-031") }),
+        )
         .await;
     let bill = r.data()["recordBill"]["id"]
         .as_str()
@@ -321,7 +356,11 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
         .to_string();
     // The same supplier invoice number again (spaced and cased differently) is refused.
     let again = app
-        .graphql(&user, BILL, json!({ "input": bill_input(" uf-2026-031 ") }))
+        .graphql(
+            &user,
+            BILL,
+            json!({ "input": bill_input(&supplier, &project, " uf-2026-031 ") }),
+        )
         .await;
     assert_eq!(again.error_code(), Some("BAD_USER_INPUT"), "{}", again.body);
     assert!(again.body.to_string().contains("already been recorded"));
@@ -350,16 +389,17 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
         .graphql(
             &user,
             PAY,
-            json!({ "input": { "direction": "RECEIVED", "counterpartyId": "sup-umgeni", "date": "2026-04-30",
+            json!({ "input": { "direction": "RECEIVED", "counterpartyId": supplier, "date": "2026-04-30",
                                "amount": "100.00", "allocations": [{ "documentId": bill, "amount": "100.00" }] } }),
         )
         .await;
-    assert_eq!(wrong.error_code(), Some("NOT_FOUND"), "{}", wrong.body);
+    // Refused before the bill is looked at: money is not received from a subcontractor.
+    assert_eq!(wrong.error_code(), Some("BAD_USER_INPUT"), "{}", wrong.body);
     let paid = app
         .graphql(
             &user,
             PAY,
-            json!({ "input": { "direction": "MADE", "counterpartyId": "sup-umgeni", "date": "2026-04-30",
+            json!({ "input": { "direction": "MADE", "counterpartyId": supplier, "date": "2026-04-30",
                                "amount": "30000.00", "reference": "UMGENI MAR",
                                "allocations": [{ "documentId": bill, "amount": "30000.00" }] } }),
         )
@@ -415,17 +455,17 @@ const RECONCILIATION: &str =
 #[tokio::test]
 async fn a_bank_statement_is_imported_once_and_reconciled_against_payments() {
     let app = spawn_app().await;
-    seeded(&app).await;
+    let (customer, supplier, _project) = seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let (invoice, _) = raise(&app, &user, "2026-05-02").await;
     let payments = [
-        json!({ "direction": "RECEIVED", "counterpartyId": "acc-msunduzi", "date": "2026-05-20",
+        json!({ "direction": "RECEIVED", "counterpartyId": customer, "date": "2026-05-20",
                 "amount": "10350.00", "reference": "EFT MSUNDUZI 0042",
                 "allocations": [{ "documentId": invoice, "amount": "10350.00" }] }),
-        json!({ "direction": "MADE", "counterpartyId": "sup-umgeni", "counterpartyName": "Umgeni Formwork CC",
+        json!({ "direction": "MADE", "counterpartyId": supplier,
                 "date": "2026-05-22", "amount": "5000.00", "reference": "UMGENI MAY" }),
-        json!({ "direction": "RECEIVED", "counterpartyId": "acc-msunduzi", "date": "2026-05-28",
-                "counterpartyName": "Msunduzi Developments (Pty) Ltd", "amount": "999.99", "reference": "CASH" }),
+        json!({ "direction": "RECEIVED", "counterpartyId": customer, "date": "2026-05-28",
+                "amount": "999.99", "reference": "CASH" }),
     ];
     for input in payments {
         let r = app.graphql(&user, PAY, json!({ "input": input })).await;
@@ -535,16 +575,30 @@ async fn a_bank_statement_is_imported_once_and_reconciled_against_payments() {
 async fn the_demo_data_has_debtors_and_creditors_of_several_ages_and_is_seeded_once() {
     let app = spawn_app().await;
     seed::seed(&app.env.identity).await.expect("accounts");
-    seeded(&app).await;
+    seed::seed_chart(&app.env.finance, FinancialCalendar::default())
+        .await
+        .expect("chart seeded");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
     let calendar = FinancialCalendar::default();
-    let made = seed::seed_finance(&app.env.identity, &app.env.finance, calendar, today)
-        .await
-        .expect("finance demo");
+    let made = seed::seed_finance(
+        &app.env.identity,
+        &app.env.orders,
+        &app.env.finance,
+        calendar,
+        today,
+    )
+    .await
+    .expect("finance demo");
     assert_eq!(made, 3);
-    let again = seed::seed_finance(&app.env.identity, &app.env.finance, calendar, today)
-        .await
-        .expect("seeding again");
+    let again = seed::seed_finance(
+        &app.env.identity,
+        &app.env.orders,
+        &app.env.finance,
+        calendar,
+        today,
+    )
+    .await
+    .expect("seeding again");
     assert_eq!(again, 0, "seeded once");
     let user = app.token("fiona", &["Finance_User"]);
     let report = eventually("the demo debtors", || async {
@@ -568,5 +622,79 @@ async fn the_demo_data_has_debtors_and_creditors_of_several_ages_and_is_seeded_o
         (r.data()["agedCreditors"]["totals"]["days30"] != "0.00").then_some(())
     })
     .await;
+    app.stop().await;
+}
+
+/// Fails on the old code: it recorded bills from, and payments to and from, any account
+/// id, with whatever name the caller gave.
+#[tokio::test]
+async fn finance_refuses_bills_and_payments_naming_accounts_it_does_not_know_or_of_the_wrong_kind()
+{
+    let app = spawn_app().await;
+    let (customer, supplier, project) = seeded(&app).await;
+    let user = app.token("fiona", &["Finance_User"]);
+    let refused = |r: &crate::harness::Response, code: &str| {
+        assert_eq!(r.error_code(), Some(code), "{}", r.body);
+    };
+    // A bill from a supplier finance does not know, or from a customer.
+    let r = app
+        .graphql(
+            &user,
+            BILL,
+            json!({ "input": bill_input("sup-nope", &project, "X-1") }),
+        )
+        .await;
+    refused(&r, "NOT_FOUND");
+    let r = app
+        .graphql(
+            &user,
+            BILL,
+            json!({ "input": bill_input(&customer, &project, "X-2") }),
+        )
+        .await;
+    refused(&r, "BAD_USER_INPUT");
+    // A payment from a counterparty finance does not know, and of the wrong kind.
+    for (direction, counterparty, code) in [
+        ("RECEIVED", "acc-nope", "NOT_FOUND"),
+        ("MADE", "acc-nope", "NOT_FOUND"),
+        ("RECEIVED", supplier.as_str(), "BAD_USER_INPUT"),
+        ("MADE", customer.as_str(), "BAD_USER_INPUT"),
+    ] {
+        let r = app
+            .graphql(
+                &user,
+                PAY,
+                json!({ "input": { "direction": direction, "counterpartyId": counterparty,
+                                   "date": "2026-04-30", "amount": "100.00" } }),
+            )
+            .await;
+        refused(&r, code);
+    }
+    let stored: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM events WHERE aggregate_type IN ('finance.bill', 'finance.payment', 'finance.journal')",
+    )
+    .fetch_one(&app.env.finance)
+    .await
+    .expect("count");
+    assert_eq!(stored, 0, "a refused command stores nothing");
+    // The name a payment records is the account's.
+    let r = app
+        .graphql(
+            &user,
+            PAY,
+            json!({ "input": { "direction": "MADE", "counterpartyId": supplier,
+                               "date": "2026-04-30", "amount": "100.00" } }),
+        )
+        .await;
+    assert!(r.error_code().is_none(), "{}", r.body);
+    let payments = eventually("the payment is listed", || async {
+        let r = app
+            .graphql(&user, "{ payments { counterpartyName } }", json!({}))
+            .await;
+        let list = r.data()["payments"].as_array().cloned().unwrap_or_default();
+        (!list.is_empty()).then_some(list)
+    })
+    .await;
+    assert_eq!(payments[0]["counterpartyName"], "Umgeni Formwork CC");
     app.stop().await;
 }

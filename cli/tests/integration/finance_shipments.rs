@@ -1,7 +1,9 @@
 //! ShipmentCompleted → invoice, exactly once: the same shipment delivered twice (and
 //! published twice by orders) raises one invoice; a run interrupted after the invoice
 //! was issued but before the applied-event record committed completes on redelivery
-//! without a second invoice or number.
+//! without a second invoice or number. A shipment whose account finance does not
+//! know yet is parked and invoiced once the account arrives; the invoice shows the
+//! account as finance knows it, not the shipment's snapshot.
 
 use std::time::Duration;
 
@@ -26,6 +28,20 @@ fn full_customer() -> Value {
     })
 }
 
+/// The customer and project the shipments name, as identity's and orders' topics tell
+/// finance of them.
+async fn known(app: &TestApp) {
+    app.account_event_known_to_finance(
+        "acc-msunduzi",
+        "CUSTOMER",
+        "Msunduzi Developments (Pty) Ltd",
+        Some("4123456789"),
+    )
+    .await;
+    app.project_event_known_to_finance("PRJ-2026-014", "PRJ-2026-014", "site-pmb")
+        .await;
+}
+
 async fn count(app: &TestApp, sql: &str, id: &str) -> i64 {
     sqlx::query_scalar(sql)
         .bind(id)
@@ -45,6 +61,7 @@ async fn finance_invoices_a_shipment_delivered_twice_exactly_once() {
     seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart");
+    known(&app).await;
     let producer = kafka::producer(&app.env.config).expect("producer");
     let topic = app.env.config.topic(Domain::Orders);
     let first = shipment_completed_sample("SHP-100", full_customer());
@@ -112,15 +129,18 @@ async fn finance_shipment_interrupted_after_invoicing_completes_with_one_invoice
     seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart");
+    known(&app).await;
+    app.account_event_known_to_finance("acc-cash", "CUSTOMER", "Cash customer", None)
+        .await;
     let pool = &app.env.finance;
     let handler = ShipmentInvoicing::new(FinanceCommands::new(
         pool.clone(),
         FinancialCalendar::default(),
     ));
-    // A snapshot without VAT number or address: the invoice shows what was given.
+    // A snapshot naming another name: the invoice shows the account as finance knows it.
     let event = shipment_completed_sample(
         "SHP-200",
-        json!({ "account_id": "acc-cash", "name": "Cash customer" }),
+        json!({ "account_id": "acc-cash", "name": "Not the account's name" }),
     );
     let body = serde_json::to_vec(&event).expect("json");
 
@@ -179,5 +199,58 @@ async fn finance_shipment_interrupted_after_invoicing_completes_with_one_invoice
         count(&app, INVOICE_EVENTS, &invoice_id_for_shipment("SHP-201")).await,
         0
     );
+    app.stop().await;
+}
+
+/// Fails on the old code: it invoiced whatever name the shipment carried, for an
+/// account finance had never heard of.
+#[tokio::test]
+async fn finance_parks_a_shipment_until_its_account_is_known_then_invoices_it_once() {
+    let app = spawn_app().await;
+    seed::seed_chart(&app.env.finance, FinancialCalendar::default())
+        .await
+        .expect("chart");
+    app.project_event_known_to_finance("PRJ-2026-014", "PRJ-2026-014", "site-pmb")
+        .await;
+    let pool = &app.env.finance;
+    let handler = ShipmentInvoicing::new(FinanceCommands::new(
+        pool.clone(),
+        FinancialCalendar::default(),
+    ));
+    let event = shipment_completed_sample("SHP-300", full_customer());
+    let body = serde_json::to_vec(&event).expect("json");
+    // The account has not reached finance: the shipment is parked, nothing is invoiced.
+    assert_eq!(
+        apply_message(pool, &handler, &body).await.expect("applied"),
+        Applied::Applied
+    );
+    let id = invoice_id_for_shipment("SHP-300");
+    assert_eq!(count(&app, INVOICE_EVENTS, &id).await, 0);
+    let reason: String =
+        sqlx::query_scalar("SELECT reason FROM read_model.parked_shipments WHERE shipment_id = $1")
+            .bind("SHP-300")
+            .fetch_one(pool)
+            .await
+            .expect("parked");
+    assert!(reason.contains("acc-msunduzi"), "{reason}");
+    // The account arrives; the parked shipment is invoiced (by the running retry loop
+    // or this explicit retry, whichever comes first) and leaves the table.
+    app.account_event_known_to_finance(
+        "acc-msunduzi",
+        "CUSTOMER",
+        "Msunduzi Developments (Pty) Ltd",
+        Some("4123456789"),
+    )
+    .await;
+    eventually("the parked shipment is invoiced", || async {
+        handler.retry_parked().await.expect("retried");
+        let parked: i64 = sqlx::query_scalar("SELECT count(*) FROM read_model.parked_shipments")
+            .fetch_one(pool)
+            .await
+            .expect("count");
+        (parked == 0 && count(&app, INVOICE_EVENTS, &id).await == 2).then_some(())
+    })
+    .await;
+    assert_eq!(count(&app, NUMBERS, "INV").await, 1);
     app.stop().await;
 }

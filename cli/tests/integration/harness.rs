@@ -362,3 +362,174 @@ where
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// The facts a test names: accounts and projects created through the gateway, as a
+/// user would, and waited for until finance's own copy (kept from identity's and
+/// orders' topics) knows them — finance refuses documents that name anything else.
+impl TestApp {
+    /// Creates an identity account (`CUSTOMER`, `VENDOR`, `SUBCONTRACTOR`) through the
+    /// gateway as an administrator and waits until finance knows it; returns its id.
+    pub async fn account_known_to_finance(
+        &self,
+        kind: &str,
+        name: &str,
+        vat_number: Option<&str>,
+    ) -> String {
+        let admin = self.token("harness-admin", &["Admin"]);
+        let r = self
+            .graphql(
+                &admin,
+                "mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }",
+                json!({ "input": { "kind": kind, "name": name, "vatNumber": vat_number } }),
+            )
+            .await;
+        let id = r.data()["createAccount"]["id"]
+            .as_str()
+            .expect("account id")
+            .to_string();
+        self.finance_knows("known_accounts", &id).await;
+        id
+    }
+
+    /// Gives the account an address of `address_type` (`BILLING`, `PHYSICAL`,
+    /// `POSTAL`) through the gateway and waits until finance's copy shows it.
+    pub async fn account_address_known_to_finance(
+        &self,
+        id: &str,
+        address_type: &str,
+        lines: &[&str],
+        city: &str,
+        postal_code: &str,
+    ) {
+        let admin = self.token("harness-admin", &["Admin"]);
+        let r = self
+            .graphql(
+                &admin,
+                "mutation($id: ID!, $t: AddressType!, $a: AddressInput!) { changeAccountAddress(id: $id, type: $t, address: $a) { id } }",
+                json!({ "id": id, "t": address_type, "a": {
+                    "lines": lines, "city": city, "province": "KWAZULU_NATAL", "postalCode": postal_code } }),
+            )
+            .await;
+        r.data();
+        eventually("finance knows the account's address", || async {
+            let known: bool = sqlx::query_scalar(
+                "SELECT addresses ? $2 FROM read_model.known_accounts WHERE id = $1",
+            )
+            .bind(id)
+            .bind(address_type)
+            .fetch_optional(&self.env.finance)
+            .await
+            .expect("finance's copy")
+            .unwrap_or(false);
+            known.then_some(())
+        })
+        .await;
+    }
+
+    /// Creates an orders project through the gateway as an administrator and waits
+    /// until finance knows it; returns its id.
+    pub async fn project_known_to_finance(&self, code: &str, site_id: &str) -> String {
+        let admin = self.token("harness-admin", &["Admin"]);
+        let r = self
+            .graphql(
+                &admin,
+                "mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }",
+                json!({ "input": { "code": code, "name": format!("Project {code}"),
+                                   "siteId": site_id, "siteName": format!("Site {site_id}") } }),
+            )
+            .await;
+        let id = r.data()["createProject"]["id"]
+            .as_str()
+            .expect("project id")
+            .to_string();
+        self.finance_knows("known_projects", &id).await;
+        id
+    }
+
+    async fn finance_knows(&self, table: &str, id: &str) {
+        eventually(&format!("finance's {table} knows {id}"), || async {
+            let known: bool = sqlx::query_scalar(&format!(
+                "SELECT EXISTS (SELECT 1 FROM read_model.{table} WHERE id = $1)"
+            ))
+            .bind(id)
+            .fetch_one(&self.env.finance)
+            .await
+            .expect("finance's copy");
+            known.then_some(())
+        })
+        .await;
+    }
+}
+
+/// One event of another domain, as its topic would deliver it to finance's copy.
+fn foreign_event(
+    domain: &str,
+    aggregate_type: &str,
+    id: &str,
+    event_type: &str,
+    data: Value,
+) -> constructos_infra::cloudevents::CloudEvent {
+    constructos_infra::cloudevents::CloudEvent::from_stored(
+        domain,
+        constructos_infra::cloudevents::StoredEvent {
+            event_id: Uuid::new_v4(),
+            aggregate_type: aggregate_type.to_string(),
+            aggregate_id: id.to_string(),
+            sequence: 1,
+            event_type: event_type.to_string(),
+            event_version: "1".to_string(),
+            payload: json!({ event_type: data }),
+            metadata: json!({ "subject": "test" }),
+            recorded_at: chrono::Utc::now(),
+        },
+    )
+}
+
+impl TestApp {
+    /// Tells finance's copy of identity's accounts about the account `id` with an
+    /// `AccountCreated` applied by finance's own projection (as identity's topic would
+    /// deliver it), for tests that need a fixed id.
+    pub async fn account_event_known_to_finance(
+        &self,
+        id: &str,
+        kind: &str,
+        name: &str,
+        vat_number: Option<&str>,
+    ) {
+        let event = foreign_event(
+            "identity",
+            "identity.account",
+            id,
+            "AccountCreated",
+            json!({ "kind": kind, "name": name, "registration_number": null, "vat_number": vat_number }),
+        );
+        constructos_projections::apply_message(
+            &self.env.finance,
+            &constructos_projections::finance::IdentityFactsProjection,
+            &serde_json::to_vec(&event).expect("json"),
+        )
+        .await
+        .expect("finance learns of the account");
+    }
+
+    /// Tells finance's copy of orders' projects about the project `id` with a
+    /// `ProjectCreated` (as orders' topic would deliver it), for tests that need a
+    /// fixed id.
+    pub async fn project_event_known_to_finance(&self, id: &str, code: &str, site_id: &str) {
+        let event = foreign_event(
+            "orders",
+            "orders.project",
+            id,
+            "ProjectCreated",
+            json!({ "code": code, "name": format!("Project {code}"), "customer_account_id": null,
+                    "site_id": site_id, "site_name": site_id, "starts_on": null }),
+        );
+        constructos_projections::apply_message(
+            &self.env.finance,
+            &constructos_projections::finance::ProjectFactsProjection,
+            &serde_json::to_vec(&event).expect("json"),
+        )
+        .await
+        .expect("finance learns of the project");
+    }
+}

@@ -144,7 +144,7 @@ fn sample(field: &str) -> (&'static str, Value) {
         "Query.invoices" => ("{ invoices { id } }", json!({})),
         "Query.invoice" => ("{ invoice(id: \"none\") { id } }", json!({})),
         "Mutation.raiseInvoice" => (
-            "mutation { raiseInvoice(input: { customer: { accountId: \"a\", name: \"RBAC\" }, date: \"2026-03-14\", lines: [] }) { id } }",
+            "mutation { raiseInvoice(input: { customerAccountId: \"a\", date: \"2026-03-14\", lines: [] }) { id } }",
             json!({}),
         ),
         "Query.agedDebtors" => ("{ agedDebtors(asAt: \"2026-03-31\") { asAt } }", json!({})),
@@ -154,7 +154,7 @@ fn sample(field: &str) -> (&'static str, Value) {
         "Query.creditNotes" => ("{ creditNotes { id } }", json!({})),
         "Query.payments" => ("{ payments { id } }", json!({})),
         "Mutation.recordBill" => (
-            "mutation { recordBill(input: { supplier: { accountId: \"s\", name: \"RBAC\" }, supplierReference: \"R-1\", date: \"2026-03-14\", lines: [] }) { id } }",
+            "mutation { recordBill(input: { supplierAccountId: \"s\", supplierReference: \"R-1\", date: \"2026-03-14\", lines: [] }) { id } }",
             json!({}),
         ),
         "Mutation.issueCreditNote" => (

@@ -103,6 +103,11 @@ async fn read_models(pool: &sqlx::PgPool) -> std::collections::BTreeMap<String, 
     .await
     .expect("tables");
     let mut snapshot = std::collections::BTreeMap::new();
+    // Copies of other domains' facts are kept from their topics, not from finance's
+    // events: a replay of finance's event store does not rebuild them.
+    let tables = tables
+        .into_iter()
+        .filter(|t| !constructos_projections::finance::FOREIGN_FACT_TABLES.contains(&t.as_str()));
     for table in tables {
         let volatile: Vec<String> = sqlx::query_scalar(
             "SELECT column_name::text FROM information_schema.columns
@@ -151,6 +156,12 @@ async fn a_set_based_replay_of_mixed_events_equals_the_live_read_models() {
             vec![line(debit, "DEBIT", amount), line(credit, "CREDIT", amount)],
         )
     };
+    // The customer and project the invoice names, as identity's and orders' topics
+    // tell finance of them.
+    app.account_event_known_to_finance("acc-1", "CUSTOMER", "Msunduzi Developments", None)
+        .await;
+    app.project_event_known_to_finance("PRJ-1", "PRJ-1", "site-1")
+        .await;
     let mut ids = Vec::new();
     for (date, narrative, lines) in [
         journal("2026-03-02", "Cement", "5100", "2000", "1000.00"),
@@ -162,7 +173,7 @@ async fn a_set_based_replay_of_mixed_events_equals_the_live_read_models() {
     let steps = [
         "mutation { renameLedgerAccount(code: \"5100\", name: \"Materials: cement and steel\") { id } }".to_string(),
         format!("mutation {{ reverseJournal(id: \"{}\", date: \"2026-03-05\") {{ id }} }}", ids[1]),
-        "mutation { raiseInvoice(input: { customer: { accountId: \"acc-1\", name: \"Msunduzi Developments\" }, date: \"2026-03-14\", retentionPercent: \"10\", lines: [{ description: \"Concrete 30MPa\", quantity: \"2.5\", unitPrice: \"1899.00\", vatTreatment: STANDARD, projectId: \"PRJ-1\" }] }) { id number } }".to_string(),
+        "mutation { raiseInvoice(input: { customerAccountId: \"acc-1\", date: \"2026-03-14\", retentionPercent: \"10\", lines: [{ description: \"Concrete 30MPa\", quantity: \"2.5\", unitPrice: \"1899.00\", vatTreatment: STANDARD, projectId: \"PRJ-1\" }] }) { id number } }".to_string(),
         "mutation { closePeriod(period: \"2026-02\") { id } }".to_string(),
         "mutation { reopenPeriod(period: \"2026-02\", reason: \"Audit adjustments\") { id } }"
             .to_string(),

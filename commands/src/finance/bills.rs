@@ -13,13 +13,15 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::invoices::derived_id;
-use super::service::{FinanceCommands, CONFLICT_RETRIES};
+use super::service::{rejected, FinanceCommands, CONFLICT_RETRIES};
 use crate::{CommandContext, CommandError};
 
 /// A supplier's tax invoice to record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordBillInput {
-    pub supplier: BillSupplier,
+    /// The vendor's or subcontractor's account; its name, VAT number and address come
+    /// from finance's copy of the account, never from the caller.
+    pub supplier_account_id: String,
     /// The supplier's own invoice number.
     pub supplier_reference: String,
     pub date: NaiveDate,
@@ -48,9 +50,16 @@ impl FinanceCommands {
         input: RecordBillInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::JournalsPost)?;
-        let id = bill_id(&input.supplier.account_id, &input.supplier_reference);
+        let supplier = self
+            .known_account(&input.supplier_account_id)
+            .await?
+            .bill_supplier()
+            .map_err(rejected)?;
+        self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
+            .await?;
+        let id = bill_id(&supplier.account_id, &input.supplier_reference);
         self.retrying(ctx, "finance.bill", &id, CONFLICT_RETRIES, || {
-            self.try_record_bill(ctx, &id, input.clone())
+            self.try_record_bill(ctx, &id, supplier.clone(), input.clone())
         })
         .await?;
         Ok(id)
@@ -60,12 +69,13 @@ impl FinanceCommands {
         &self,
         ctx: &CommandContext,
         id: &str,
+        supplier: BillSupplier,
         input: RecordBillInput,
     ) -> Result<(), AggregateError<FinanceError>> {
         let journal_id = derived_id("bill-journal", id);
         let mut bill = self.store.load::<Bill>(id).await?;
         let record = BillCommand::RecordBill {
-            supplier: input.supplier,
+            supplier,
             supplier_reference: input.supplier_reference,
             date: input.date,
             lines: input.lines,

@@ -32,6 +32,9 @@ impl FinanceCommands {
     ) -> Result<String, CommandError> {
         ctx.require(Permission::AccountsManage)?;
         let project_id = input.project_id.trim().to_string();
+        // A project finance knows (from orders' events) and the caller may see.
+        self.check_projects(ctx, [Some(project_id.as_str())])
+            .await?;
         let command = BudgetCommand::SetBudget {
             project_id: project_id.clone(),
             cost_code: input.cost_code,

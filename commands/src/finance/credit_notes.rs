@@ -46,6 +46,8 @@ impl FinanceCommands {
         input: IssueCreditNoteInput,
     ) -> Result<IssuedCreditNote, CommandError> {
         ctx.require(Permission::JournalsPost)?;
+        self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
+            .await?;
         let id = Uuid::now_v7().to_string();
         self.retrying(ctx, "finance.credit_note", &id, CREDIT_NOTE_RETRIES, || {
             self.try_issue_credit_note(ctx, &id, input.clone())

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::service::{logged, FinanceCommands};
+use super::service::{logged, rejected, FinanceCommands};
 use crate::{CommandContext, CommandError};
 
 /// How often raising is re-decided after losing a race: every invoice contends for the
@@ -55,10 +55,12 @@ pub fn demo_supplier() -> Supplier {
     }
 }
 
-/// An invoice to raise and issue.
+/// An invoice to raise and issue. The caller names the customer's account only: the
+/// recipient's name, VAT number and address come from finance's copy of the account
+/// (see `references.rs`), never from the caller.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RaiseInvoiceInput {
-    pub customer: Customer,
+    pub customer_account_id: String,
     pub date: NaiveDate,
     pub lines: Vec<InvoiceLineInput>,
     pub retention_percent: Option<Decimal>,
@@ -92,11 +94,34 @@ impl FinanceCommands {
         input: RaiseInvoiceInput,
     ) -> Result<IssuedInvoice, CommandError> {
         ctx.require(Permission::JournalsPost)?;
+        // An invoice already issued is answered as it stands, whatever became of its
+        // account since (a redelivered shipment must not be refused).
+        if let Some(number) = self
+            .store
+            .load::<Invoice>(id)
+            .await
+            .map_err(CommandError::from)?
+            .aggregate
+            .number()
+        {
+            return Ok(IssuedInvoice {
+                id: id.to_string(),
+                number: number.to_string(),
+                already_issued: true,
+            });
+        }
+        let customer = self
+            .known_account(&input.customer_account_id)
+            .await?
+            .invoice_recipient()
+            .map_err(rejected)?;
+        self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
+            .await?;
         let mut attempt = 0;
         loop {
             attempt += 1;
             let result = self
-                .try_raise(ctx, id, input.clone())
+                .try_raise(ctx, id, customer.clone(), input.clone())
                 .await
                 .map_err(CommandError::from);
             match result {
@@ -110,6 +135,7 @@ impl FinanceCommands {
         &self,
         ctx: &CommandContext,
         id: &str,
+        customer: Customer,
         input: RaiseInvoiceInput,
     ) -> Result<IssuedInvoice, AggregateError<FinanceError>> {
         let metadata = ctx.metadata();
@@ -124,7 +150,7 @@ impl FinanceCommands {
         let mut events = Vec::new();
         if !invoice.aggregate.exists() {
             let raise = InvoiceCommand::RaiseInvoice {
-                customer: input.customer,
+                customer,
                 supplier: self.supplier.clone(),
                 date: input.date,
                 lines: input.lines,

@@ -12,6 +12,7 @@ mod credit_notes;
 mod invoices;
 mod ledger;
 mod payments;
+mod references;
 mod service;
 mod store;
 mod verify;

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::invoices::derived_id;
-use super::service::{FinanceCommands, CONFLICT_RETRIES};
+use super::service::{rejected, FinanceCommands, CONFLICT_RETRIES};
 use super::store::Loaded;
 use crate::{CommandContext, CommandError};
 
@@ -33,10 +33,9 @@ pub struct AllocationInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordPaymentInput {
     pub direction: PaymentDirection,
-    /// The customer's or supplier's account id.
+    /// The customer's (money received) or vendor's or subcontractor's (money paid)
+    /// account id; the name recorded comes from finance's copy of the account.
     pub counterparty_id: String,
-    /// Taken from the first allocated document when not given.
-    pub counterparty_name: Option<String>,
     pub date: NaiveDate,
     pub amount: Rand,
     pub reference: String,
@@ -199,9 +198,17 @@ impl FinanceCommands {
         input: RecordPaymentInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::JournalsPost)?;
+        let account = self.known_account(&input.counterparty_id).await?;
+        let name = account
+            .payment_counterparty(input.direction)
+            .map_err(rejected)?;
+        let input = RecordPaymentInput {
+            counterparty_id: account.id,
+            ..input
+        };
         let id = Uuid::now_v7().to_string();
         self.retrying(ctx, "finance.payment", &id, CONFLICT_RETRIES, || {
-            self.try_record_payment(ctx, &id, input.clone())
+            self.try_record_payment(ctx, &id, &name, input.clone())
         })
         .await?;
         Ok(id)
@@ -211,20 +218,12 @@ impl FinanceCommands {
         &self,
         ctx: &CommandContext,
         id: &str,
+        name: &str,
         input: RecordPaymentInput,
     ) -> Result<(), Refused> {
         let mut documents = self
             .load_documents(input.direction, &input.allocations)
             .await?;
-        let name = input
-            .counterparty_name
-            .filter(|n| !n.trim().is_empty())
-            .or_else(|| {
-                documents
-                    .first()
-                    .map(|(d, _)| d.counterparty().1.to_string())
-            })
-            .unwrap_or_default();
         let journal_id = derived_id("payment", id);
         let narrative = match input.direction {
             PaymentDirection::Received => format!("Payment received from {name}"),
@@ -238,7 +237,7 @@ impl FinanceCommands {
         let record = PaymentCommand::RecordPayment {
             direction: input.direction,
             counterparty_id: input.counterparty_id,
-            counterparty_name: name,
+            counterparty_name: name.to_string(),
             date: input.date,
             amount: input.amount,
             reference: input.reference,

@@ -82,6 +82,11 @@ impl FinanceCommands {
         }
     }
 
+    /// The finance database these commands write to.
+    pub fn pool(&self) -> &PgPool {
+        self.store.pool()
+    }
+
     /// The same commands, showing `supplier` on the tax invoices they raise.
     pub fn with_supplier(mut self, supplier: Supplier) -> Self {
         self.supplier = supplier;
@@ -200,6 +205,8 @@ impl FinanceCommands {
         input: PostJournalInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::JournalsPost)?;
+        self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
+            .await?;
         let id = Uuid::now_v7().to_string();
         let command = JournalCommand::PostJournal {
             date: input.date,

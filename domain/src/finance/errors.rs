@@ -111,6 +111,21 @@ pub enum FinanceError {
     NegativeBudget(Rand),
     #[error("the budget belongs to project {expected}, not {given}")]
     BudgetProjectMismatch { expected: String, given: String },
+    /// Finance knows no such account (from identity's events): NOT_FOUND.
+    #[error("there is no customer, vendor or subcontractor account '{0}'")]
+    PartyNotFound(String),
+    #[error("account '{account}' is a {kind} account: {needed}")]
+    WrongPartyKind {
+        account: String,
+        kind: &'static str,
+        needed: &'static str,
+    },
+    #[error("account '{0}' is archived: no new documents are made out to it")]
+    PartyArchived(String),
+    /// No such project, or one outside the caller's row-level scope (the same answer,
+    /// so a refusal does not reveal that a project exists): NOT_FOUND.
+    #[error("there is no project '{0}'")]
+    ProjectNotFound(String),
 }
 
 impl crate::refusal::Refusal for FinanceError {
@@ -122,7 +137,9 @@ impl crate::refusal::Refusal for FinanceError {
             | FinanceError::InvoiceNotFound
             | FinanceError::BillNotFound
             | FinanceError::PaymentNotFound
-            | FinanceError::BankLineNotFound => RefusalKind::NotFound,
+            | FinanceError::BankLineNotFound
+            | FinanceError::PartyNotFound(_)
+            | FinanceError::ProjectNotFound(_) => RefusalKind::NotFound,
             FinanceError::LedgerUnavailable(cause) => RefusalKind::Unavailable(cause.clone()),
             _ => RefusalKind::Rejected,
         }

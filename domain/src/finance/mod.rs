@@ -21,6 +21,7 @@ mod money;
 mod numbering;
 mod payment;
 mod period;
+mod references;
 mod settlement;
 #[cfg(test)]
 mod settlement_tests;
@@ -59,6 +60,7 @@ pub use payment::{
     Payment, PaymentCommand, PaymentDirection, PaymentEvent, BANK, PAYMENT_AGGREGATE,
 };
 pub use period::{parse_period, period_of, FinancialCalendar, Period};
+pub use references::{address_text, known_account, KnownAccount};
 pub use settlement::{check_not_before, OpenBalance};
 pub use vat::{
     line_value, line_vat, retention, round_to_cent, VatTreatment, MAX_RETENTION_PERCENT,

@@ -65,15 +65,6 @@ impl From<domain::VatTreatment> for VatTreatment {
     }
 }
 
-/// The customer as the tax invoice must show them (a snapshot of their account).
-#[derive(InputObject)]
-pub struct CustomerInput {
-    pub account_id: ID,
-    pub name: String,
-    pub vat_number: Option<String>,
-    pub address: Option<String>,
-}
-
 /// One line to invoice.
 #[derive(InputObject)]
 pub struct InvoiceLineInput {
@@ -88,7 +79,10 @@ pub struct InvoiceLineInput {
 /// An invoice to raise and issue.
 #[derive(InputObject)]
 pub struct RaiseInvoiceInput {
-    pub customer: CustomerInput,
+    /// The customer's account (`NOT_FOUND` when finance does not know it). The tax
+    /// invoice shows the account's registered name, VAT number and address, as
+    /// identity last told finance.
+    pub customer_account_id: ID,
     pub date: NaiveDate,
     pub lines: Vec<InvoiceLineInput>,
     /// Retention withheld, 0–20 (percent of the total including VAT).
@@ -127,12 +121,7 @@ impl From<domain::InvoiceLine> for TaxInvoiceLine {
 impl From<RaiseInvoiceInput> for constructos_commands::finance::RaiseInvoiceInput {
     fn from(input: RaiseInvoiceInput) -> Self {
         Self {
-            customer: domain::Customer {
-                account_id: input.customer.account_id.0,
-                name: input.customer.name,
-                vat_number: input.customer.vat_number,
-                address: input.customer.address,
-            },
+            customer_account_id: input.customer_account_id.0,
             date: input.date,
             lines: input.lines.into_iter().map(Into::into).collect(),
             retention_percent: input.retention_percent.map(|p| p.0),

@@ -10,15 +10,6 @@ use constructos_projections::finance as rows;
 use super::finance_types::Rand;
 use super::invoice_types::{Decimal, InvoiceLineInput, InvoiceParty, TaxInvoiceLine, VatTreatment};
 
-/// The supplier as their tax invoice shows them.
-#[derive(InputObject)]
-pub struct SupplierInput {
-    pub account_id: ID,
-    pub name: String,
-    pub vat_number: Option<String>,
-    pub address: Option<String>,
-}
-
 /// One line of a supplier's invoice and the account it is costed to.
 #[derive(InputObject)]
 pub struct BillLineInput {
@@ -35,7 +26,9 @@ pub struct BillLineInput {
 /// A supplier's tax invoice to record.
 #[derive(InputObject)]
 pub struct RecordBillInput {
-    pub supplier: SupplierInput,
+    /// The vendor's or subcontractor's account (`NOT_FOUND` when finance does not know
+    /// it); the bill shows the account's registered name, VAT number and address.
+    pub supplier_account_id: ID,
     /// The supplier's own invoice number; recording it twice is refused.
     pub supplier_reference: String,
     pub date: NaiveDate,
@@ -47,12 +40,7 @@ pub struct RecordBillInput {
 impl From<RecordBillInput> for commands::RecordBillInput {
     fn from(input: RecordBillInput) -> Self {
         Self {
-            supplier: domain::BillSupplier {
-                account_id: input.supplier.account_id.0,
-                name: input.supplier.name,
-                vat_number: input.supplier.vat_number,
-                address: input.supplier.address,
-            },
+            supplier_account_id: input.supplier_account_id.0,
             supplier_reference: input.supplier_reference,
             date: input.date,
             lines: input
@@ -140,10 +128,10 @@ impl From<AllocationInput> for commands::AllocationInput {
 #[derive(InputObject)]
 pub struct RecordPaymentInput {
     pub direction: PaymentDirection,
-    /// The customer's or supplier's account id.
+    /// The customer's account (money received) or the vendor's or subcontractor's
+    /// (money paid); `NOT_FOUND` when finance does not know it. The name recorded is
+    /// the account's.
     pub counterparty_id: ID,
-    /// Taken from the first allocated document when left out.
-    pub counterparty_name: Option<String>,
     pub date: NaiveDate,
     pub amount: Rand,
     /// The bank reference, e.g. `EFT 0042 MSUNDUZI`.
@@ -159,7 +147,6 @@ impl From<RecordPaymentInput> for commands::RecordPaymentInput {
         Self {
             direction: input.direction.into(),
             counterparty_id: input.counterparty_id.0,
-            counterparty_name: input.counterparty_name,
             date: input.date,
             amount: input.amount.0,
             reference: input.reference,

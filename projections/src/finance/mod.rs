@@ -9,6 +9,7 @@ mod invoices;
 mod projection;
 mod queries;
 mod receivables;
+mod references;
 mod reports;
 mod rows;
 mod settlements;
@@ -19,6 +20,7 @@ pub use queries::{FinanceQueries, HistoryFilter};
 pub use receivables::{
     AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, OpenItem, PaymentRow,
 };
+pub use references::{IdentityFactsProjection, ProjectFactsProjection, FOREIGN_FACT_TABLES};
 pub use reports::{BudgetRow, FinanceReports};
 pub use rows::{
     HistoryRow, InvoiceRow, JournalLineRow, JournalRow, LedgerAccountRow, TrialBalance,

@@ -4,7 +4,6 @@
 use async_trait::async_trait;
 use constructos_commands::orders::OrdersCommands;
 use constructos_commands::{CommandContext, CommandError};
-use constructos_domain::access::Permission;
 use constructos_projections::orders::OrdersQueries;
 use sqlx::PgPool;
 
@@ -28,14 +27,10 @@ impl LocalOrders {
     }
 }
 
-/// Row-level scope of project reads: `None` sees every project, `Some(user)` only that
-/// user's assignments; refused without either permission.
+/// Row-level scope of project reads: the shared rule ([`CommandContext::project_scope`],
+/// from `constructos_domain::access::project_scope`).
 fn project_scope(ctx: &CommandContext) -> Result<Option<&str>, CommandError> {
-    if ctx.caller.may(Permission::ProjectsRead) {
-        return Ok(None);
-    }
-    ctx.require(Permission::ProjectsReadAssigned)?;
-    Ok(Some(ctx.caller.user_id()))
+    ctx.project_scope()
 }
 
 fn read_failed(error: anyhow::Error) -> CommandError {
