@@ -2,6 +2,7 @@
 //! tables, recording each applied event id in the same transaction so a redelivered
 //! message changes nothing.
 
+pub mod dead_letters;
 pub mod finance;
 pub mod hr;
 pub mod identity;
@@ -9,4 +10,6 @@ pub mod orders;
 pub mod replay;
 mod worker;
 
-pub use worker::{apply_in, apply_message, domain_event, Applied, Projection, ProjectionWorker};
+pub use worker::{
+    apply_in, apply_message, domain_event, is_permanent, Applied, Projection, ProjectionWorker,
+};

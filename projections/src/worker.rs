@@ -1,4 +1,12 @@
 //! The generic projection worker: Kafka message → one PostgreSQL transaction → offset.
+//!
+//! A failure to apply an event is either transient (the connection dropped, a
+//! serialization failure or deadlock: retried with back-off, in order) or permanent —
+//! the event can never apply (it does not deserialize into the domain's event type, or
+//! PostgreSQL refuses its data: SQLSTATE class 22 or 23). A permanent failure would stall
+//! the read model for ever if retried, so the event is recorded in
+//! `read_model.dead_letters` ([`crate::dead_letters`]) together with its applied-event
+//! record, logged, and passed.
 
 use std::time::Duration;
 
@@ -48,6 +56,24 @@ pub enum Applied {
     Duplicate,
     /// The message was not a readable CloudEvent; it was logged and skipped.
     Unreadable,
+    /// The event can never apply; it was recorded as a dead letter and passed.
+    DeadLettered,
+}
+
+/// Whether `error` means the event can never apply, however often it is retried.
+pub fn is_permanent(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        if cause.downcast_ref::<serde_json::Error>().is_some() {
+            return true;
+        }
+        match cause.downcast_ref::<sqlx::Error>() {
+            Some(sqlx::Error::Database(db)) => db
+                .code()
+                .is_some_and(|code| code.starts_with("22") || code.starts_with("23")),
+            Some(sqlx::Error::ColumnDecode { .. } | sqlx::Error::Decode(_)) => true,
+            _ => false,
+        }
+    })
 }
 
 /// Applies one message body exactly once: the applied-event record and the read-model
@@ -96,15 +122,34 @@ pub async fn apply_in(
     if !first_time {
         return Ok(Applied::Duplicate);
     }
-    projection.apply(tx, event).await.with_context(|| {
-        format!(
+    // A savepoint, so that an event PostgreSQL refuses leaves the transaction usable
+    // for its dead-letter record (and, in a replay, for the rest of the page).
+    let mut attempt = sqlx::Connection::begin(&mut **tx)
+        .await
+        .context("Failed to open a savepoint")?;
+    match projection.apply(&mut attempt, event).await {
+        Ok(()) => {
+            attempt
+                .commit()
+                .await
+                .context("Failed to release the savepoint")?;
+            Ok(Applied::Applied)
+        }
+        Err(error) if is_permanent(&error) => {
+            attempt
+                .rollback()
+                .await
+                .context("Failed to roll back to the savepoint")?;
+            crate::dead_letters::record(tx, projection.name(), event, &error).await?;
+            Ok(Applied::DeadLettered)
+        }
+        Err(error) => Err(error.context(format!(
             "Failed to apply {} {} to {}",
             event.event_type,
             event.id,
             projection.name()
-        )
-    })?;
-    Ok(Applied::Applied)
+        ))),
+    }
 }
 
 /// Consumes a topic into a projection until shut down.
@@ -116,7 +161,8 @@ pub struct ProjectionWorker<P> {
 
 impl<P: Projection> ProjectionWorker<P> {
     /// Runs until `shutdown` is cancelled. A message's offset is committed only after its
-    /// transaction committed; a failing database is retried with back-off, in order.
+    /// transaction committed; a transient failure is retried with back-off, in order; an
+    /// event that can never apply is dead-lettered and passed.
     pub async fn run(self, shutdown: CancellationToken) -> anyhow::Result<()> {
         let name = self.projection.name();
         tracing::info!(projection = name, "projection worker started");

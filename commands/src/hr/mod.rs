@@ -1,5 +1,7 @@
 //! HR commands: employee records.
 
+mod inputs;
 mod service;
 
-pub use service::{HireEmployeeInput, HrCommands};
+pub use inputs::HireEmployeeInput;
+pub use service::HrCommands;

@@ -8,6 +8,9 @@ use constructos_domain::identity::{
     AccountCommand, Address, AddressType, BbbeeLevel, PaymentTerms,
 };
 
+use super::inputs::{
+    address as checked_address, code, given_id, optional_code, optional_date, optional_name,
+};
 use super::IdentityCommands;
 use crate::execute::execute;
 use crate::{CommandContext, CommandError};
@@ -20,7 +23,8 @@ impl IdentityCommands {
         command: AccountCommand,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::IdentityWrite)?;
-        execute(&self.accounts, ctx, account_id, command).await
+        let account_id = given_id("id", account_id)?;
+        execute(&self.accounts, ctx, &account_id, command).await
     }
 
     /// Sets or clears the name the account trades under.
@@ -30,6 +34,7 @@ impl IdentityCommands {
         account_id: &str,
         trading_name: Option<String>,
     ) -> Result<(), CommandError> {
+        let trading_name = optional_name("tradingName", trading_name.as_deref())?;
         let command = AccountCommand::ChangeTradingName { trading_name };
         self.change_account(ctx, account_id, command).await
     }
@@ -41,6 +46,7 @@ impl IdentityCommands {
         account_id: &str,
         tax_reference: Option<String>,
     ) -> Result<(), CommandError> {
+        let tax_reference = optional_code("taxReference", tax_reference.as_deref())?;
         let command = AccountCommand::ChangeTaxReference { tax_reference };
         self.change_account(ctx, account_id, command).await
     }
@@ -53,6 +59,7 @@ impl IdentityCommands {
         level: BbbeeLevel,
         certificate_expires_on: Option<NaiveDate>,
     ) -> Result<(), CommandError> {
+        let certificate_expires_on = optional_date("certificateExpiresOn", certificate_expires_on)?;
         let command = AccountCommand::CertifyBbbee {
             level,
             certificate_expires_on,
@@ -67,6 +74,7 @@ impl IdentityCommands {
         account_id: &str,
         designation: String,
     ) -> Result<(), CommandError> {
+        let designation = code("designation", &designation)?;
         let command = AccountCommand::GradeCidb { designation };
         self.change_account(ctx, account_id, command).await
     }
@@ -79,6 +87,7 @@ impl IdentityCommands {
         address_type: AddressType,
         address: Address,
     ) -> Result<(), CommandError> {
+        let address = checked_address(address)?;
         let command = AccountCommand::ChangeAddress {
             address_type,
             address,

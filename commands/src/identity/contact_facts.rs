@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::identity::{CommunicationPreferences, ContactCommand, ContactRole};
 
+use super::inputs::{date, given_id};
 use super::IdentityCommands;
 use crate::execute::execute;
 use crate::{CommandContext, CommandError};
@@ -17,7 +18,8 @@ impl IdentityCommands {
         command: ContactCommand,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::IdentityWrite)?;
-        execute(&self.contacts, ctx, contact_id, command).await
+        let contact_id = given_id("id", contact_id)?;
+        execute(&self.contacts, ctx, &contact_id, command).await
     }
 
     /// Replaces the roles the contact plays at the account.
@@ -50,6 +52,7 @@ impl IdentityCommands {
         given: bool,
         on: NaiveDate,
     ) -> Result<(), CommandError> {
+        let on = date("on", on)?;
         let command = ContactCommand::RecordPopiaConsent { given, on };
         self.change_contact(ctx, contact_id, command).await
     }

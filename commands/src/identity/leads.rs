@@ -17,6 +17,7 @@ use constructos_domain::identity::{
 use cqrs_es::{Aggregate, AggregateContext, AggregateError, EventStore};
 use uuid::Uuid;
 
+use super::inputs::{given_id, reason as checked_reason};
 use super::{CaptureLeadInput, IdentityCommands, LeadConverted};
 use crate::execute::{execute, report, try_execute};
 use crate::{CommandContext, CommandError};
@@ -34,6 +35,7 @@ impl IdentityCommands {
         input: CaptureLeadInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::LeadsWrite)?;
+        let input = input.checked()?;
         let id = Uuid::now_v7().to_string();
         let command = LeadCommand::CaptureLead {
             company_name: input.company_name,
@@ -56,10 +58,11 @@ impl IdentityCommands {
         lead_id: &str,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::LeadsWrite)?;
+        let lead_id = given_id("id", lead_id)?;
         let command = LeadCommand::QualifyLead {
             owned_by: owned_by(ctx),
         };
-        execute(&self.leads, ctx, lead_id, command).await
+        execute(&self.leads, ctx, &lead_id, command).await
     }
 
     /// Closes a lead as not worth pursuing, with the reason.
@@ -70,11 +73,12 @@ impl IdentityCommands {
         reason: String,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::LeadsWrite)?;
+        let lead_id = given_id("id", lead_id)?;
         let command = LeadCommand::DisqualifyLead {
-            reason,
+            reason: checked_reason("reason", &reason)?,
             owned_by: owned_by(ctx),
         };
-        execute(&self.leads, ctx, lead_id, command).await
+        execute(&self.leads, ctx, &lead_id, command).await
     }
 
     /// Converts a qualified lead into a customer account and a contact, at most once;
@@ -85,6 +89,7 @@ impl IdentityCommands {
         lead_id: &str,
     ) -> Result<LeadConverted, CommandError> {
         ctx.require(Permission::LeadsWrite)?;
+        let lead_id = &given_id("id", lead_id)?;
         let command = LeadCommand::ConvertLead {
             account_id: Uuid::now_v7().to_string(),
             contact_id: Uuid::now_v7().to_string(),

@@ -13,6 +13,7 @@ use postgres_es::{postgres_cqrs, PostgresCqrs, PostgresEventRepository};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use super::inputs::{assignments, given_id, given_optional_id, optional_reason};
 use super::{
     AccountDetailsInput, ContactDetailsInput, CreateAccountInput, CreateContactInput,
     EventStoreDirectory,
@@ -57,6 +58,7 @@ impl IdentityCommands {
         input: CreateAccountInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::IdentityWrite)?;
+        let input = input.checked()?;
         let id = Uuid::now_v7().to_string();
         let command = AccountCommand::CreateAccount {
             kind: input.kind,
@@ -76,6 +78,8 @@ impl IdentityCommands {
         input: AccountDetailsInput,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::IdentityWrite)?;
+        let account_id = &given_id("id", account_id)?;
+        let input = input.checked()?;
         let command = AccountCommand::UpdateAccountDetails {
             name: input.name,
             registration_number: input.registration_number,
@@ -93,6 +97,8 @@ impl IdentityCommands {
         reason: Option<String>,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::IdentityWrite)?;
+        let account_id = &given_id("id", account_id)?;
+        let reason = optional_reason("reason", reason.as_deref())?;
         let command = AccountCommand::ChangeAccountStatus { status, reason };
         execute(&self.accounts, ctx, account_id, command).await
     }
@@ -104,6 +110,7 @@ impl IdentityCommands {
         input: CreateContactInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::IdentityWrite)?;
+        let input = input.checked()?;
         let id = Uuid::now_v7().to_string();
         let d = input.details;
         let command = ContactCommand::CreateContact {
@@ -126,6 +133,8 @@ impl IdentityCommands {
         d: ContactDetailsInput,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::IdentityWrite)?;
+        let contact_id = &given_id("id", contact_id)?;
+        let d = d.checked()?;
         let command = ContactCommand::UpdateContactDetails {
             first_name: d.first_name,
             last_name: d.last_name,
@@ -162,6 +171,9 @@ impl IdentityCommands {
         contact_id: Option<String>,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::UsersAdmin)?;
+        let user_id = &given_id("id", user_id)?;
+        let employee_id = given_optional_id("employeeId", employee_id.as_deref())?;
+        let contact_id = given_optional_id("contactId", contact_id.as_deref())?;
         let command = UserCommand::LinkUser {
             employee_id,
             contact_id,
@@ -178,6 +190,8 @@ impl IdentityCommands {
         sites: Vec<String>,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::UsersAdmin)?;
+        let user_id = &given_id("id", user_id)?;
+        let (projects, sites) = assignments(projects, sites)?;
         let command = UserCommand::AssignUser { projects, sites };
         execute(&self.users, ctx, user_id, command).await
     }

@@ -1,5 +1,7 @@
 //! Orders commands: projects.
 
+mod inputs;
 mod service;
 
-pub use service::{CreateProjectInput, OrdersCommands};
+pub use inputs::CreateProjectInput;
+pub use service::OrdersCommands;

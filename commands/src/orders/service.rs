@@ -1,27 +1,16 @@
-//! The orders command service: permission check, then the project aggregate decides.
+//! The orders command service: permission check, values parsed, then the project
+//! aggregate decides.
 
 use std::sync::Arc;
 
 use constructos_domain::access::Permission;
-use constructos_domain::orders::{Project, ProjectCommand, ProjectStatus};
+use constructos_domain::orders::{Project, ProjectStatus};
 use postgres_es::{postgres_cqrs, PostgresCqrs};
-use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
-use uuid::Uuid;
 
+use super::inputs::{change_status, project_id, CreateProjectInput};
 use crate::execute::execute;
 use crate::{CommandContext, CommandError};
-
-/// A new project.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CreateProjectInput {
-    pub code: String,
-    pub name: String,
-    pub customer_account_id: Option<String>,
-    pub site_id: String,
-    pub site_name: String,
-    pub starts_on: Option<chrono::NaiveDate>,
-}
 
 /// Executes orders commands against the orders event store.
 #[derive(Clone)]
@@ -37,22 +26,15 @@ impl OrdersCommands {
         }
     }
 
-    /// Opens a project; returns its new id.
+    /// Opens a project; returns its id, derived from its code — so a code already
+    /// taken is refused by the project holding it.
     pub async fn create_project(
         &self,
         ctx: &CommandContext,
         input: CreateProjectInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::ProjectsWrite)?;
-        let id = Uuid::now_v7().to_string();
-        let command = ProjectCommand::CreateProject {
-            code: input.code,
-            name: input.name,
-            customer_account_id: input.customer_account_id,
-            site_id: input.site_id,
-            site_name: input.site_name,
-            starts_on: input.starts_on,
-        };
+        let (id, command) = input.command()?;
         execute(&self.projects, ctx, &id, command).await?;
         Ok(id)
     }
@@ -61,12 +43,13 @@ impl OrdersCommands {
     pub async fn change_project_status(
         &self,
         ctx: &CommandContext,
-        project_id: &str,
+        project_id_given: &str,
         status: ProjectStatus,
         reason: Option<String>,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::ProjectsWrite)?;
-        let command = ProjectCommand::ChangeProjectStatus { status, reason };
-        execute(&self.projects, ctx, project_id, command).await
+        let id = project_id(project_id_given)?;
+        let command = change_status(status, reason.as_deref())?;
+        execute(&self.projects, ctx, id.as_str(), command).await
     }
 }

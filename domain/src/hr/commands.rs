@@ -1,20 +1,27 @@
-//! Commands of the HR domain.
+//! Commands of the HR domain, built from validated values: a command cannot hold an
+//! over-long title, a control character or a date outside the business calendar.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::EmployeeNumber;
+use crate::values::{BusinessDate, Code, Name, Reason, Title};
 
 /// Commands to the employee aggregate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum EmployeeCommand {
-    /// Take someone into employment from a date.
+    /// Take someone into employment from a date. Sent to the id the number derives
+    /// ([`EmployeeNumber::employee_id`]).
     HireEmployee {
-        employee_number: String,
-        first_name: String,
-        last_name: String,
-        job_title: String,
-        hired_on: NaiveDate,
-        site_id: Option<String>,
+        employee_number: EmployeeNumber,
+        first_name: Name,
+        last_name: Name,
+        job_title: Title,
+        hired_on: BusinessDate,
+        site_id: Option<Code>,
     },
     /// End the employment on a date (the last day worked).
-    TerminateEmployment { last_day: NaiveDate, reason: String },
+    TerminateEmployment {
+        last_day: BusinessDate,
+        reason: Reason,
+    },
 }

@@ -5,17 +5,13 @@ use chrono::NaiveDate;
 /// A business refusal; the message is safe to show to the caller.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HrError {
-    #[error("{0} is required")]
-    Required(&'static str),
-    #[error("'{0}' is not an employee number (EMP- and 4 to 6 digits)")]
-    InvalidEmployeeNumber(String),
-    #[error("the employee already exists")]
-    EmployeeAlreadyExists,
+    #[error("the employee number {0} is already taken")]
+    EmployeeNumberTaken(String),
     #[error("the employee does not exist")]
     EmployeeNotFound,
     #[error("the employment has already ended")]
     AlreadyTerminated,
-    #[error("the last day {last_day} is before the hiring date {hired_on}")]
+    #[error("lastDay: the last day {last_day} is before the hiring date {hired_on}")]
     LastDayBeforeHiring {
         last_day: NaiveDate,
         hired_on: NaiveDate,

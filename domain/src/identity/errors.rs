@@ -7,8 +7,9 @@ use super::{AccountKind, AccountStatus, Channel, LeadStatus};
 pub enum IdentityError {
     #[error("{0} is required")]
     Required(&'static str),
-    #[error("{field} must be at most {max} characters")]
-    TooLong { field: &'static str, max: usize },
+    /// A field's value breaks the shared rule for its kind (length, control characters).
+    #[error(transparent)]
+    Invalid(#[from] crate::values::ValueError),
     #[error("'{0}' is not a South African VAT number (10 digits starting with 4)")]
     InvalidVatNumber(String),
     #[error("'{0}' is not a CIPC registration number (YYYY/NNNNNN/NN)")]

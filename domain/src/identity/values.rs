@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::IdentityError;
+use crate::values::{Name, TextRule};
 
 /// What the company is to the account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,25 +51,33 @@ impl AccountStatus {
     }
 }
 
-/// Longest name we accept for an account or a person.
-pub const MAX_NAME_LEN: usize = 200;
-
-/// Trims a required name and checks its length.
+/// A required name, by the shared rule for names ([`Name`]): trimmed, one line, at
+/// most 200 characters, no control or bidirectional-override characters.
 pub(crate) fn required_name(field: &'static str, value: &str) -> Result<String, IdentityError> {
-    let trimmed = value.trim();
-    if trimmed.is_empty() {
-        return Err(IdentityError::Required(field));
-    }
-    if trimmed.chars().count() > MAX_NAME_LEN {
-        return Err(IdentityError::TooLong {
-            field,
-            max: MAX_NAME_LEN,
-        });
-    }
-    Ok(trimmed.to_string())
+    Ok(Name::parse(field, value)?.into_string())
 }
 
-/// Trims an optional text; blank becomes `None`.
+/// A required text checked by `rule` (e.g. [`crate::values::Reason::RULE`]).
+pub(crate) fn required_text(
+    rule: TextRule,
+    field: &'static str,
+    value: &str,
+) -> Result<String, IdentityError> {
+    Ok(rule.required(field, value)?)
+}
+
+/// An optional text checked by `rule`; blank becomes `None`.
+pub(crate) fn optional_checked(
+    rule: TextRule,
+    field: &'static str,
+    value: Option<String>,
+) -> Result<Option<String>, IdentityError> {
+    Ok(rule.optional(field, value.as_deref())?)
+}
+
+/// Trims an optional text; blank becomes `None`. Only for texts a format check follows
+/// (VAT, registration and tax numbers, e-mail addresses) or that come from a signed
+/// token.
 pub(crate) fn optional_text(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
@@ -108,7 +117,7 @@ pub(crate) fn registration_number(value: Option<String>) -> Result<Option<String
 
 /// A plausible e-mail address: one `@`, something before it, a dot in the domain.
 pub(crate) fn email(value: Option<String>) -> Result<Option<String>, IdentityError> {
-    let Some(v) = optional_text(value) else {
+    let Some(v) = Name::RULE.optional("e-mail", value.as_deref())? else {
         return Ok(None);
     };
     let plausible = match v.split_once('@') {
@@ -183,7 +192,7 @@ mod tests {
             if let Ok(name) = required_name("name", &s) {
                 prop_assert!(!name.is_empty());
                 prop_assert_eq!(name.trim(), name.as_str());
-                prop_assert!(name.chars().count() <= MAX_NAME_LEN);
+                prop_assert!(name.chars().count() <= Name::RULE.max_chars);
             }
         }
     }

@@ -5,12 +5,8 @@ use super::ProjectStatus;
 /// A business refusal; the message is safe to show to the caller.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OrdersError {
-    #[error("{0} is required")]
-    Required(&'static str),
-    #[error("'{0}' is not a project code (3 to 20 capital letters, digits and dashes)")]
-    InvalidProjectCode(String),
-    #[error("the project already exists")]
-    ProjectAlreadyExists,
+    #[error("the project code {0} is already taken")]
+    ProjectCodeTaken(String),
     #[error("the project does not exist")]
     ProjectNotFound,
     #[error("a project cannot go from {} to {}", .from.as_str(), .to.as_str())]

@@ -1,11 +1,13 @@
 //! Orders: the transactional hub — projects (construction jobs at a site for a
 //! customer) today; sales and purchase orders build on them.
 
+mod code;
 mod commands;
 mod errors;
 mod events;
 mod project;
 
+pub use code::ProjectCode;
 pub use commands::ProjectCommand;
 pub use errors::OrdersError;
 pub use events::ProjectEvent;

@@ -6,6 +6,7 @@ use cqrs_es::Aggregate;
 use serde::{Deserialize, Serialize};
 
 use super::{OrdersError, ProjectCommand, ProjectEvent, PROJECT_AGGREGATE};
+use crate::values::BusinessDate;
 
 /// Where a project stands. Completed and cancelled are final.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,28 +55,6 @@ pub struct Project {
     status: ProjectStatus,
 }
 
-fn project_code(code: &str) -> Result<String, OrdersError> {
-    let code = code.trim().to_string();
-    let valid = (3..=20).contains(&code.len())
-        && code
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
-    if valid {
-        Ok(code)
-    } else {
-        Err(OrdersError::InvalidProjectCode(code))
-    }
-}
-
-fn required(field: &'static str, value: &str) -> Result<String, OrdersError> {
-    let value = value.trim();
-    if value.is_empty() {
-        Err(OrdersError::Required(field))
-    } else {
-        Ok(value.to_string())
-    }
-}
-
 impl Project {
     fn decide(&self, command: ProjectCommand) -> Result<ProjectEvent, OrdersError> {
         match command {
@@ -87,18 +66,17 @@ impl Project {
                 site_name,
                 starts_on,
             } => {
+                // The id derives from the code: an existing project here holds the code.
                 if self.created {
-                    return Err(OrdersError::ProjectAlreadyExists);
+                    return Err(OrdersError::ProjectCodeTaken(code.to_string()));
                 }
                 Ok(ProjectEvent::ProjectCreated {
-                    code: project_code(&code)?,
-                    name: required("name", &name)?,
-                    customer_account_id: customer_account_id
-                        .map(|id| id.trim().to_string())
-                        .filter(|id| !id.is_empty()),
-                    site_id: required("site id", &site_id)?,
-                    site_name: required("site name", &site_name)?,
-                    starts_on,
+                    code: code.into(),
+                    name: name.into(),
+                    customer_account_id: customer_account_id.map(String::from),
+                    site_id: site_id.into(),
+                    site_name: site_name.into(),
+                    starts_on: starts_on.map(BusinessDate::date),
                 })
             }
             ProjectCommand::ChangeProjectStatus { status, reason } => {
@@ -114,9 +92,7 @@ impl Project {
                 Ok(ProjectEvent::ProjectStatusChanged {
                     from: self.status,
                     to: status,
-                    reason: reason
-                        .map(|r| r.trim().to_string())
-                        .filter(|r| !r.is_empty()),
+                    reason: reason.map(String::from),
                 })
             }
         }
@@ -155,17 +131,20 @@ impl Aggregate for Project {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::orders::ProjectCode;
+    use crate::values::{Code, Identifier, Name};
     use cqrs_es::test::TestFramework;
     use proptest::prelude::*;
 
     fn create(code: &str) -> ProjectCommand {
         ProjectCommand::CreateProject {
-            code: code.into(),
-            name: " Menlyn Office Park Phase 2 ".into(),
-            customer_account_id: Some("acc-1".into()),
-            site_id: "SITE-PTA-01".into(),
-            site_name: "Menlyn, Pretoria".into(),
-            starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+            code: ProjectCode::parse("code", code).expect("code"),
+            name: Name::parse("name", " Menlyn Office Park Phase 2 ").expect("name"),
+            customer_account_id: Some(Identifier::parse("id", "acc-1").expect("id")),
+            site_id: Code::parse("site", "SITE-PTA-01").expect("site"),
+            site_name: Name::parse("site name", "Menlyn, Pretoria").expect("name"),
+            starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+                .map(|d| BusinessDate::parse("startsOn", d).expect("date")),
         }
     }
 
@@ -189,19 +168,19 @@ mod tests {
     }
 
     #[test]
-    fn refuses_a_malformed_code() {
+    fn opens_under_a_normalised_code() {
         TestFramework::<Project>::with(())
             .given_no_previous_events()
-            .when(create("prj 14"))
-            .then_expect_error(OrdersError::InvalidProjectCode("prj 14".into()));
+            .when(create(" prj-2026-014 "))
+            .then_expect_events(vec![created()]);
     }
 
     #[test]
-    fn refuses_to_open_twice() {
+    fn refuses_a_code_already_taken() {
         TestFramework::<Project>::with(())
             .given(vec![created()])
             .when(create("PRJ-2026-014"))
-            .then_expect_error(OrdersError::ProjectAlreadyExists);
+            .then_expect_error(OrdersError::ProjectCodeTaken("PRJ-2026-014".into()));
     }
 
     #[test]

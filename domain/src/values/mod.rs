@@ -43,6 +43,12 @@ pub enum Problem {
     BidiControl(String),
     #[error("may contain only letters, digits and . _ : / -")]
     NotAnIdentifier,
+    /// The text is not in the field's own format (a project code, an employee number).
+    #[error("'{value}' is not {expected}")]
+    Malformed {
+        value: String,
+        expected: &'static str,
+    },
     #[error("{date} is outside the business calendar ({earliest} to {latest})")]
     DateOutOfRange {
         date: String,

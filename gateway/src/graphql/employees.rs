@@ -45,6 +45,7 @@ impl From<EmployeeRow> for Employee {
 
 #[derive(InputObject)]
 pub struct HireEmployeeInput {
+    /// `EMP-` and 4 to 6 digits; unique (a number already taken is refused).
     employee_number: String,
     first_name: String,
     last_name: String,

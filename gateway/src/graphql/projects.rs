@@ -85,7 +85,8 @@ impl Project {
 
 #[derive(InputObject)]
 pub struct CreateProjectInput {
-    /// 3–20 capital letters, digits and dashes.
+    /// 3–20 letters, digits and dashes, kept in capitals; unique (a code already taken
+    /// is refused).
     code: String,
     name: String,
     customer_account_id: Option<ID>,

@@ -3,10 +3,13 @@
 
 use super::{Account, BbbeeStatus};
 use crate::identity::registers::tax_reference;
-use crate::identity::values::{optional_text, registration_number, required_name, vat_number};
+use crate::identity::values::{
+    optional_checked, optional_text, registration_number, required_name, vat_number,
+};
 use crate::identity::{
     AccountCommand, AccountEvent, AccountKind, AccountStatus, CidbGrading, IdentityError,
 };
+use crate::values::Reason;
 
 impl Account {
     pub(super) fn decide(
@@ -56,7 +59,7 @@ impl Account {
                 Ok(vec![AccountEvent::AccountStatusChanged {
                     from: self.status,
                     to: status,
-                    reason: optional_text(reason),
+                    reason: optional_checked(Reason::RULE, "reason", reason)?,
                 }])
             }
             AccountCommand::ChangeTradingName { trading_name } => {

@@ -3,6 +3,7 @@
 use cqrs_es::test::TestFramework;
 
 use super::*;
+use crate::values::{Problem, ValueError};
 
 pub(super) type AccountTest = TestFramework<Account>;
 
@@ -63,7 +64,10 @@ fn refuses_a_blank_name() {
             registration_number: None,
             vat_number: None,
         })
-        .then_expect_error(IdentityError::Required("name"));
+        .then_expect_error(IdentityError::Invalid(ValueError::new(
+            "name",
+            Problem::Required,
+        )));
 }
 
 #[test]

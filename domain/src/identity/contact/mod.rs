@@ -12,11 +12,12 @@ use cqrs_es::event_sink::EventSink;
 use cqrs_es::Aggregate;
 use serde::{Deserialize, Serialize};
 
-use super::values::{email, optional_text, required_name};
+use super::values::{email, optional_checked, required_name};
 use super::{
     marketing_channels, AccountStatus, Channel, CommunicationPreferences, ContactCommand,
     ContactEvent, ContactRole, IdentityError, PopiaConsent, CONTACT_AGGREGATE,
 };
+use crate::values::{Code, Title};
 
 /// What the contact aggregate needs to know about accounts: whether one exists and
 /// where it stands. The write side answers from the event store.
@@ -74,8 +75,8 @@ fn validate(
         first_name: required_name("first name", first_name)?,
         last_name: required_name("last name", last_name)?,
         email: email(email_address)?,
-        phone: optional_text(phone),
-        job_title: optional_text(job_title),
+        phone: optional_checked(Code::RULE, "phone", phone)?,
+        job_title: optional_checked(Title::RULE, "job title", job_title)?,
     })
 }
 

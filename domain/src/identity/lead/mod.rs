@@ -18,8 +18,9 @@ use serde::{Deserialize, Serialize};
 
 pub use values::{LeadSource, LeadStatus, Opportunity};
 
-use super::values::{email, optional_text, required_name};
+use super::values::{email, optional_checked, required_name, required_text};
 use super::{IdentityError, LeadCommand, LeadEvent, LEAD_AGGREGATE};
+use crate::values::{Code, Identifier, Reason};
 use values::rand_amount;
 
 /// The state a lead's decisions need, rebuilt from its events.
@@ -95,7 +96,8 @@ impl Lead {
                 if self.captured {
                     return Err(IdentityError::LeadAlreadyExists);
                 }
-                let (email, phone) = (email(email_address)?, optional_text(phone));
+                let email = email(email_address)?;
+                let phone = optional_checked(Code::RULE, "phone", phone)?;
                 if email.is_none() && phone.is_none() {
                     return Err(IdentityError::LeadUnreachable);
                 }
@@ -123,7 +125,7 @@ impl Lead {
                     return Err(IdentityError::LeadClosed(self.status));
                 }
                 Ok(vec![LeadEvent::LeadDisqualified {
-                    reason: required_name("reason", &reason)?,
+                    reason: required_text(Reason::RULE, "reason", &reason)?,
                 }])
             }
             LeadCommand::ConvertLead {
@@ -136,8 +138,8 @@ impl Lead {
                     // Converting again is a retry: the first conversion stands.
                     LeadStatus::Converted => Ok(vec![]),
                     LeadStatus::Qualified => Ok(vec![LeadEvent::LeadConverted {
-                        account_id: required_name("account id", &account_id)?,
-                        contact_id: required_name("contact id", &contact_id)?,
+                        account_id: required_text(Identifier::RULE, "account id", &account_id)?,
+                        contact_id: required_text(Identifier::RULE, "contact id", &contact_id)?,
                         opportunity: self.opportunity(),
                     }]),
                     other => Err(IdentityError::LeadNotQualified(other)),

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::values::{Problem, ValueError};
 
 type LeadTest = TestFramework<Lead>;
 
@@ -146,7 +147,10 @@ fn disqualifies_with_a_reason() {
             reason: "  ".into(),
             owned_by: None,
         })
-        .then_expect_error(IdentityError::Required("reason"));
+        .then_expect_error(IdentityError::Invalid(ValueError::new(
+            "reason",
+            Problem::Required,
+        )));
 }
 
 #[test]
