@@ -74,6 +74,8 @@ pub async fn anchor_through(
     let today = Utc::now().date_naive();
     let last_day = match through {
         Some(day) => {
+            // A day outside the business calendar is refused by name, not looped to.
+            constructos_domain::values::BusinessDate::parse("--through", day)?;
             anyhow::ensure!(
                 day < today,
                 "{day} is not over yet (UTC); anchor it tomorrow"

@@ -10,6 +10,7 @@ mod edge;
 mod employees;
 mod event_samples;
 mod finance;
+mod finance_inputs;
 mod finance_invoices;
 mod finance_reports;
 mod finance_reports_replay;

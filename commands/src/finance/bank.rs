@@ -16,6 +16,7 @@ use constructos_domain::finance::{
     parse_statement, reference_matches, BankAccount, BankCommand, BankLine, FinanceError, Payment,
     PaymentDirection, Rand, ReconcileMethod, BANK,
 };
+use constructos_domain::values::{Identifier, Name};
 use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -83,6 +84,8 @@ impl FinanceCommands {
         file_name: &str,
     ) -> Result<BankImport, CommandError> {
         ctx.require(Permission::JournalsPost)?;
+        // Checked before the file is read, so a bad name is refused whatever the lines.
+        Name::parse_optional("fileName", Some(file_name))?;
         let parsed = parse_statement(csv).map_err(super::service::rejected)?;
         let total = parsed.len();
         let lines = fingerprint(parsed);
@@ -221,7 +224,9 @@ impl FinanceCommands {
         payment_id: &str,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::JournalsPost)?;
-        let (line_id, payment_id) = (line_id.trim(), payment_id.trim());
+        let line_id = Identifier::parse("lineId", line_id)?;
+        let payment_id = Identifier::parse("paymentId", payment_id)?;
+        let (line_id, payment_id) = (line_id.as_str(), payment_id.as_str());
         // A payment's amount never changes: read it once, outside the retries.
         let payment = self
             .store
@@ -250,7 +255,7 @@ impl FinanceCommands {
     ) -> Result<(), CommandError> {
         ctx.require(Permission::JournalsPost)?;
         let undo = BankCommand::UnreconcileLine {
-            line_id: line_id.trim().to_string(),
+            line_id: Identifier::parse("lineId", line_id)?.into_string(),
             reason,
         };
         self.execute::<BankAccount>(ctx, BANK, undo, &()).await

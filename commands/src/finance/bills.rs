@@ -51,7 +51,7 @@ impl FinanceCommands {
     ) -> Result<String, CommandError> {
         ctx.require(Permission::JournalsPost)?;
         let supplier = self
-            .known_account(&input.supplier_account_id)
+            .known_account("input.supplierAccountId", &input.supplier_account_id)
             .await?
             .bill_supplier()
             .map_err(rejected)?;

@@ -9,6 +9,7 @@ use constructos_domain::finance::{
     invoice_number, CreditNote, CreditNoteCommand, FinanceError, Invoice, InvoiceCommand,
     InvoiceLineInput, InvoiceNumbering, NumberingCommand, CREDIT_NOTE_SERIES,
 };
+use constructos_domain::values::Identifier;
 use cqrs_es::AggregateError;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -46,6 +47,7 @@ impl FinanceCommands {
         input: IssueCreditNoteInput,
     ) -> Result<IssuedCreditNote, CommandError> {
         ctx.require(Permission::JournalsPost)?;
+        Identifier::parse("invoiceId", &input.invoice_id)?;
         self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
             .await?;
         let id = Uuid::now_v7().to_string();

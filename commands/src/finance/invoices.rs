@@ -111,7 +111,7 @@ impl FinanceCommands {
             });
         }
         let customer = self
-            .known_account(&input.customer_account_id)
+            .known_account("input.customerAccountId", &input.customer_account_id)
             .await?
             .invoice_recipient()
             .map_err(rejected)?;

@@ -7,9 +7,10 @@
 use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
-    Bill, BillCommand, FinanceError, Invoice, InvoiceCommand, Journal, JournalCommand, JournalLine,
-    JournalSource, Payment, PaymentCommand, PaymentDirection, Rand,
+    fitted_narrative, Bill, BillCommand, FinanceError, Invoice, InvoiceCommand, Journal,
+    JournalCommand, JournalLine, JournalSource, Payment, PaymentCommand, PaymentDirection, Rand,
 };
+use constructos_domain::values::Identifier;
 use cqrs_es::persist::SerializedEvent;
 use cqrs_es::AggregateError;
 use serde::{Deserialize, Serialize};
@@ -107,7 +108,10 @@ impl FinanceCommands {
     ) -> Result<Vec<(Document, Rand)>, Refused> {
         let mut documents = Vec::with_capacity(allocations.len());
         for (index, allocation) in allocations.iter().enumerate() {
-            let id = allocation.document_id.trim();
+            let field = format!("allocations[{index}].documentId");
+            let id = Identifier::parse(&field, &allocation.document_id)
+                .map_err(|e| refused(e.into()))?;
+            let id = id.as_str();
             if allocations[..index]
                 .iter()
                 .any(|a| a.document_id.trim() == id)
@@ -180,7 +184,7 @@ impl FinanceCommands {
         let mut journal = self.store.load::<Journal>(id).await?;
         let post = JournalCommand::PostJournal {
             date,
-            narrative,
+            narrative: fitted_narrative(&narrative),
             source: JournalSource::System,
             lines,
             reverses: None,
@@ -198,7 +202,7 @@ impl FinanceCommands {
         input: RecordPaymentInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::JournalsPost)?;
-        let account = self.known_account(&input.counterparty_id).await?;
+        let account = self.known_account("input.counterpartyId", &input.counterparty_id).await?;
         let name = account
             .payment_counterparty(input.direction)
             .map_err(rejected)?;
@@ -275,7 +279,8 @@ impl FinanceCommands {
         allocations: Vec<AllocationInput>,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::JournalsPost)?;
-        let payment_id = payment_id.trim();
+        let payment_id = Identifier::parse("paymentId", payment_id)?;
+        let payment_id = payment_id.as_str();
         self.retrying(ctx, "finance.payment", payment_id, CONFLICT_RETRIES, || {
             self.try_allocate(ctx, payment_id, date, allocations.clone())
         })
@@ -318,7 +323,8 @@ impl FinanceCommands {
         date: NaiveDate,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::JournalsPost)?;
-        let document_id = document_id.trim();
+        let document_id = Identifier::parse("documentId", document_id)?;
+        let document_id = document_id.as_str();
         let journal_id = Uuid::now_v7().to_string();
         self.retrying(
             ctx,

@@ -40,8 +40,14 @@ fn wire<T: serde::de::DeserializeOwned>(text: String) -> Result<T, CommandError>
 }
 
 impl FinanceCommands {
-    /// The account `id` as finance knows it, or `NOT_FOUND`.
-    pub(super) async fn known_account(&self, id: &str) -> Result<KnownAccount, CommandError> {
+    /// The account `id` (given for `field`) as finance knows it, or `NOT_FOUND`; an id
+    /// that cannot be one is refused naming the field.
+    pub(super) async fn known_account(
+        &self,
+        field: &str,
+        id: &str,
+    ) -> Result<KnownAccount, CommandError> {
+        constructos_domain::values::Identifier::parse(field, id)?;
         let row: Option<AccountRow> = sqlx::query_as(
             "SELECT id, kind, name, trading_name, vat_number, addresses, status
                FROM read_model.known_accounts WHERE id = $1",
@@ -83,6 +89,10 @@ impl FinanceCommands {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
+        for project in &named {
+            // An id that cannot be one is refused before it reaches a query.
+            constructos_domain::values::Identifier::parse("projectId", project)?;
+        }
         named.sort_unstable();
         named.dedup();
         if named.is_empty() {

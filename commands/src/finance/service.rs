@@ -6,10 +6,11 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
-    account_code, parse_period, AccountType, CostType, FinanceError, FinancialCalendar, Journal,
-    JournalCommand, JournalLine, JournalServices, JournalSource, LedgerAccount,
-    LedgerAccountCommand, Period, PeriodCommand, Supplier,
+    account_code, fitted_narrative, parse_period, AccountType, CostType, FinanceError,
+    FinancialCalendar, Journal, JournalCommand, JournalLine, JournalServices, JournalSource,
+    LedgerAccount, LedgerAccountCommand, Period, PeriodCommand, Supplier,
 };
+use constructos_domain::values::{Identifier, Narrative};
 use cqrs_es::{Aggregate, AggregateError};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -177,8 +178,9 @@ impl FinanceCommands {
         name: String,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::AccountsManage)?;
+        let code = account_code(code).map_err(rejected)?;
         let command = LedgerAccountCommand::RenameLedgerAccount { name };
-        self.execute::<LedgerAccount>(ctx, code.trim(), command, &())
+        self.execute::<LedgerAccount>(ctx, &code, command, &())
             .await
     }
 
@@ -189,13 +191,9 @@ impl FinanceCommands {
         code: &str,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::AccountsManage)?;
-        self.execute::<LedgerAccount>(
-            ctx,
-            code.trim(),
-            LedgerAccountCommand::CloseLedgerAccount,
-            &(),
-        )
-        .await
+        let code = account_code(code).map_err(rejected)?;
+        self.execute::<LedgerAccount>(ctx, &code, LedgerAccountCommand::CloseLedgerAccount, &())
+            .await
     }
 
     /// Posts a journal; returns its new id.
@@ -230,6 +228,10 @@ impl FinanceCommands {
         narrative: Option<String>,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::JournalsPost)?;
+        let journal_id = Identifier::parse("id", journal_id)?;
+        let journal_id = journal_id.as_str();
+        let narrative = Narrative::parse_optional("narrative", narrative.as_deref())?;
+        let narrative = narrative.map(String::from);
         let reversal_id = Uuid::now_v7().to_string();
         let mut attempt = 0;
         loop {
@@ -268,9 +270,9 @@ impl FinanceCommands {
                 &metadata,
             )
             .await?;
-        let narrative = narrative
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| format!("Reversal of: {}", original.aggregate.narrative()));
+        let narrative = narrative.unwrap_or_else(|| {
+            fitted_narrative(&format!("Reversal of: {}", original.aggregate.narrative()))
+        });
         let mut reversal = self.store.load::<Journal>(reversal_id).await?;
         let command = JournalCommand::PostJournal {
             date,

@@ -7,6 +7,7 @@ use cqrs_es::Aggregate;
 use serde::{Deserialize, Serialize};
 
 use super::{FinanceError, LedgerAccountCommand, LedgerAccountEvent, LEDGER_ACCOUNT_AGGREGATE};
+use crate::values::Name;
 
 /// Where an account sits in the financial statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,17 +90,18 @@ pub fn account_code(code: &str) -> Result<String, FinanceError> {
     if code.len() == 4 && code.chars().all(|c| c.is_ascii_digit()) {
         Ok(code.to_string())
     } else {
-        Err(FinanceError::InvalidAccountCode(code.to_string()))
+        // Echo a short prefix only: the message must stay readable whatever was sent.
+        let shown: String = code.chars().take(12).filter(|c| !c.is_control()).collect();
+        let ellipsis = if code.chars().count() > 12 { "…" } else { "" };
+        Err(FinanceError::InvalidAccountCode(format!(
+            "{shown}{ellipsis}"
+        )))
     }
 }
 
+/// An account's name: a [`Name`] (one line, at most 200 characters).
 fn required(field: &'static str, value: &str) -> Result<String, FinanceError> {
-    let value = value.trim();
-    if value.is_empty() {
-        Err(FinanceError::Required(field))
-    } else {
-        Ok(value.to_string())
-    }
+    Ok(Name::parse(field, value)?.into_string())
 }
 
 impl LedgerAccount {

@@ -16,6 +16,7 @@ use cqrs_es::{Aggregate, DomainEvent};
 use serde::{Deserialize, Serialize};
 
 use super::{FinanceError, Rand};
+use crate::values::{BusinessDate, Name, Narrative, Reason, Reference, ValueError};
 
 /// The aggregate type of bank accounts.
 pub const BANK_ACCOUNT_AGGREGATE: &str = "finance.bank_account";
@@ -49,10 +50,33 @@ fn csv_error(line: u64, message: impl Into<String>) -> FinanceError {
     }
 }
 
-/// Reads a bank statement in the documented CSV format.
+/// A `YYYY-MM-DD` date: four-digit year, no sign (chrono's `%Y` would take `+10000`).
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    shape
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// A field as echoed in a message: at most 20 characters, no control characters.
+fn shown(text: &str) -> String {
+    let mut shown: String = text.chars().filter(|c| !c.is_control()).take(20).collect();
+    if text.chars().count() > 20 {
+        shown.push('…');
+    }
+    shown
+}
+
+/// Reads a bank statement in the documented CSV format. Text fields are checked as
+/// value types (`description` a narrative, `reference` a reference), dates against
+/// the business calendar; a refusal names the file's line and the column.
 pub fn parse_statement(text: &str) -> Result<Vec<StatementLine>, FinanceError> {
     let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
+        .trim(csv::Trim::Headers)
         .flexible(false)
         .from_reader(text.as_bytes());
     let headers = reader
@@ -73,28 +97,39 @@ pub fn parse_statement(text: &str) -> Result<Vec<StatementLine>, FinanceError> {
     for (index, record) in reader.records().enumerate() {
         let line = index as u64 + 2;
         let record = record.map_err(|e| csv_error(line, e.to_string()))?;
-        let field = |at: usize| record.get(at).unwrap_or("").to_string();
-        let date = NaiveDate::parse_from_str(&field(date_at), "%Y-%m-%d").map_err(|_| {
+        let field = |at: usize| record.get(at).unwrap_or("");
+        let invalid = |e: ValueError| csv_error(line, e.to_string());
+        let date_text = field(date_at).trim();
+        let date = parse_date(date_text).ok_or_else(|| {
             csv_error(
                 line,
-                format!("'{}' is not a date (YYYY-MM-DD)", field(date_at)),
+                format!("date: '{}' is not a date (YYYY-MM-DD)", shown(date_text)),
             )
         })?;
+        let date = BusinessDate::parse("date", date).map_err(invalid)?.date();
+        // Amounts in strict syntax (no spaces, no bare point, no exponent): a bank's
+        // export is exact, and a lenient reading could misread it.
         let amount: Rand = field(amount_at)
             .parse()
-            .map_err(|e: super::MoneyError| csv_error(line, e.to_string()))?;
+            .map_err(|e: super::MoneyError| csv_error(line, format!("amount: {e}")))?;
         if amount.is_zero() {
             return Err(csv_error(line, "the amount is nought"));
         }
-        let description = field(description_at);
-        if description.is_empty() {
+        if field(description_at).trim().is_empty() {
             return Err(csv_error(line, "the description is empty"));
         }
+        let description = Narrative::parse("description", field(description_at))
+            .map_err(invalid)?
+            .into_string();
+        let reference = Reference::parse_optional("reference", reference_at.map(field))
+            .map_err(invalid)?
+            .map(String::from)
+            .unwrap_or_default();
         lines.push(StatementLine {
             date,
             description,
             amount,
-            reference: reference_at.map(field).unwrap_or_default(),
+            reference,
         });
         if lines.len() > MAX_STATEMENT_LINES {
             return Err(csv_error(
@@ -262,6 +297,9 @@ impl BankAccount {
                 if lines.is_empty() {
                     return Err(FinanceError::Required("a statement line"));
                 }
+                let file_name = Name::parse_optional("fileName", Some(&file_name))?
+                    .map(String::from)
+                    .unwrap_or_default();
                 let total = lines.len();
                 let mut seen = BTreeSet::new();
                 let new: Vec<BankLine> = lines
@@ -274,7 +312,7 @@ impl BankAccount {
                 }
                 Ok(Some(BankEvent::BankStatementImported {
                     statement_id,
-                    file_name: file_name.trim().to_string(),
+                    file_name,
                     lines: new,
                     duplicates,
                 }))
@@ -316,10 +354,10 @@ impl BankAccount {
                     .payment_id
                     .clone()
                     .ok_or(FinanceError::BankLineNotReconciled)?;
-                let reason = reason.trim().to_string();
-                if reason.is_empty() {
+                if reason.trim().is_empty() {
                     return Err(FinanceError::Required("a reason"));
                 }
+                let reason = Reason::parse("reason", &reason)?.into_string();
                 Ok(Some(BankEvent::BankLineUnreconciled {
                     line_id,
                     payment_id,
@@ -414,7 +452,7 @@ mod tests {
             parse_statement(bad),
             Err(FinanceError::BankStatement {
                 line: 3,
-                message: "'20/05/2026' is not a date (YYYY-MM-DD)".into()
+                message: "date: '20/05/2026' is not a date (YYYY-MM-DD)".into()
             })
         );
         let floaty = "date,description,amount\n2026-05-20,Too precise,1.005\n";
@@ -426,6 +464,73 @@ mod tests {
         assert!(parse_statement(separators).is_err());
         assert!(parse_statement("date,amount\n2026-05-20,1.00\n").is_err());
         assert!(parse_statement("date,description,amount\n").is_err());
+    }
+
+    fn refusal(csv: &str) -> String {
+        parse_statement(csv).expect_err("refused").to_string()
+    }
+
+    #[test]
+    fn amounts_are_read_strictly_and_fields_are_bounded() {
+        let header = "date,description,amount,reference\n";
+        for (row, says) in [
+            (
+                "2026-05-20,Deposit, 1.00,",
+                "amount: ' 1.00' is not an amount",
+            ),
+            ("2026-05-20,Deposit,1.,", "amount: '1.' is not an amount"),
+            ("2026-05-20,Deposit,.5,", "amount: '.5' is not an amount"),
+            ("2026-05-20,Deposit,1e3,", "amount: '1e3' is not an amount"),
+            (
+                "0000-01-01,Deposit,1.00,",
+                "date: 0000-01-01 is outside the business calendar",
+            ),
+            (
+                "+10000-01-01,Deposit,1.00,",
+                "date: '+10000-01-01' is not a date",
+            ),
+            (
+                "2026-05-20,Deposit\u{1b}[2J,1.00,",
+                "description: contains a control character (U+001B)",
+            ),
+            (
+                "2026-05-20,Deposit,1.00,REF\u{202E}1",
+                "reference: contains a bidirectional-text override (U+202E)",
+            ),
+        ] {
+            let message = refusal(&format!("{header}{row}\n"));
+            assert!(
+                message.starts_with(&format!("bank statement line 2: {says}")),
+                "{row:?}: {message}"
+            );
+        }
+        let long = format!("{header}2026-05-20,{},1.00,\n", "x".repeat(9 * 1024));
+        assert_eq!(
+            refusal(&long),
+            "bank statement line 2: description: is longer than 1000 characters"
+        );
+        let lines = parse_statement(&format!("{header}2026-05-20, Deposit ,-1.50, REF 1 \n"))
+            .expect("parsed");
+        assert_eq!(
+            (lines[0].description.as_str(), lines[0].reference.as_str()),
+            ("Deposit", "REF 1")
+        );
+    }
+
+    proptest::proptest! {
+        /// Any text as a statement: lines whose every field is a valid value, or a
+        /// refusal — never a panic.
+        #[test]
+        fn any_statement_is_read_or_refused(description in proptest::prelude::any::<String>(), amount in proptest::prelude::any::<String>(), date in proptest::prelude::any::<String>()) {
+            let csv = format!("date,description,amount\n\"{}\",\"{}\",\"{}\"\n", date.replace('"', "\"\""), description.replace('"', "\"\""), amount.replace('"', "\"\""));
+            if let Ok(lines) = parse_statement(&csv) {
+                for l in lines {
+                    proptest::prop_assert!(crate::values::business_date_range().contains(l.date));
+                    proptest::prop_assert!(Narrative::parse("description", &l.description).is_ok());
+                    proptest::prop_assert!(l.amount.abs_le_largest() && !l.amount.is_zero());
+                }
+            }
+        }
     }
 
     fn line(id: &str, cents: i64) -> BankLine {

@@ -9,6 +9,7 @@ use cqrs_es::{Aggregate, DomainEvent};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::fields;
 use super::invoice::line;
 use super::settlement::{check_not_before, OpenBalance};
 use super::vat::MAX_RETENTION_PERCENT;
@@ -16,6 +17,7 @@ use super::{
     account_code, price_lines, totals, FinanceError, InvoiceLineInput, InvoiceTotals, JournalLine,
     Rand, Side, VatTreatment,
 };
+use crate::values::Reference;
 
 /// The aggregate type of supplier bills.
 pub const BILL_AGGREGATE: &str = "finance.bill";
@@ -293,13 +295,16 @@ impl Bill {
                 retention_percent,
                 journal_id,
             } => {
-                let reference = supplier_reference.trim().to_string();
                 if self.exists() {
+                    let reference = supplier_reference.trim().to_string();
                     return Err(FinanceError::DuplicateSupplierInvoice { reference });
                 }
+                let reference = supplier_reference.trim();
                 if reference.is_empty() {
                     return Err(FinanceError::Required("the supplier's invoice number"));
                 }
+                let reference = Reference::parse("supplierReference", reference)?.into_string();
+                let date = fields::date("date", date)?;
                 let supplier = BillSupplier {
                     account_id: supplier.account_id.trim().to_string(),
                     name: supplier.name.trim().to_string(),

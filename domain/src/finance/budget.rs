@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::period::{parse_period, period_of};
 use super::{BudgetCommand, BudgetEvent, FinanceError, Rand, BUDGET_AGGREGATE};
+use crate::values::{Code, Identifier};
 
 /// A project's budget: the amount per (cost code, period).
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +49,7 @@ impl Budget {
                 amount,
             } => {
                 let project_id = required("project", &project_id)?;
+                let project_id = Identifier::parse("projectId", &project_id)?.into_string();
                 if let Some(expected) = &self.project_id {
                     if *expected != project_id {
                         return Err(FinanceError::BudgetProjectMismatch {
@@ -57,6 +59,7 @@ impl Budget {
                     }
                 }
                 let cost_code = required("cost code", &cost_code)?;
+                let cost_code = Code::parse("costCode", &cost_code)?.into_string();
                 // Normalised through the date, so "2026-03" is the only spelling stored.
                 let period = period_of(parse_period(&period)?);
                 if amount < Rand::ZERO {

@@ -15,6 +15,8 @@ use super::{
     JournalLine, Side, Supplier, CONTRACT_REVENUE, TRADE_DEBTORS, VAT_OUTPUT,
 };
 
+use crate::values::Reason;
+
 /// The aggregate type of credit notes.
 pub const CREDIT_NOTE_AGGREGATE: &str = "finance.credit_note";
 /// The id of the credit-note number series: `CN-000001`.
@@ -135,10 +137,11 @@ impl Aggregate for CreditNote {
         if self.totals.is_some() {
             return Err(FinanceError::CreditNoteAlreadyIssued);
         }
-        let reason = reason.trim().to_string();
-        if reason.is_empty() {
+        if reason.trim().is_empty() {
             return Err(FinanceError::Required("the reason for the credit"));
         }
+        let reason = Reason::parse("reason", &reason)?.into_string();
+        let date = super::fields::date("date", date)?;
         let lines = price_lines(lines)?;
         let totals = totals(&lines, Decimal::ZERO)?;
         let event = CreditNoteEvent::CreditNoteIssued {

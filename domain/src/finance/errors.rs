@@ -1,10 +1,15 @@
 //! Why the finance domain refuses a command.
 
 use super::Rand;
+use crate::values::ValueError;
 
 /// A business refusal; the message is safe to show to the caller.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FinanceError {
+    /// A field that does not parse into its value type (bounded text, a business date,
+    /// a strict decimal); the message names the field.
+    #[error(transparent)]
+    Invalid(#[from] ValueError),
     #[error("{0} is required")]
     Required(&'static str),
     #[error("'{0}' is not an account code (4 digits, e.g. 1000)")]
@@ -39,6 +44,12 @@ pub enum FinanceError {
     CannotReverseAReversal,
     #[error("'{0}' is not a period (YYYY-MM)")]
     InvalidPeriod(String),
+    #[error("period: {period} is outside the business calendar ({earliest} to {latest})")]
+    PeriodOutsideCalendar {
+        period: String,
+        earliest: String,
+        latest: String,
+    },
     #[error("the period is already closed")]
     PeriodAlreadyClosed,
     #[error("the period is not closed")]
@@ -55,6 +66,8 @@ pub enum FinanceError {
     RetentionOutOfRange(String),
     #[error("{0} is not a valid amount")]
     InvalidAmount(String),
+    #[error("{what} comes to more than the largest amount accepted ({max})")]
+    AmountTooLarge { what: String, max: Rand },
     #[error("the invoice already exists")]
     InvoiceAlreadyRaised,
     #[error("the invoice does not exist")]
@@ -71,6 +84,11 @@ pub enum FinanceError {
     DatedBeforeDocument {
         date: chrono::NaiveDate,
         document_date: chrono::NaiveDate,
+    },
+    #[error("dated {date}, before the date of the journal it reverses {journal_date}")]
+    ReversalBeforeJournal {
+        date: chrono::NaiveDate,
+        journal_date: chrono::NaiveDate,
     },
     #[error("the invoice has not been issued")]
     InvoiceNotIssued,

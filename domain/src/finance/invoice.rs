@@ -9,12 +9,14 @@ use cqrs_es::Aggregate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::fields;
 use super::settlement::{check_not_before, OpenBalance};
 use super::vat::{line_value, line_vat, retention, MAX_RETENTION_PERCENT};
 use super::{
     FinanceError, InvoiceCommand, InvoiceEvent, JournalLine, Rand, Side, VatTreatment,
     INVOICE_AGGREGATE,
 };
+use crate::values::Narrative;
 
 /// Trade debtors, debited with what the customer owes now.
 pub const TRADE_DEBTORS: &str = "1100";
@@ -106,17 +108,22 @@ pub fn price_lines(lines: Vec<InvoiceLineInput>) -> Result<Vec<InvoiceLine>, Fin
     let mut priced = Vec::with_capacity(lines.len());
     for (index, line) in lines.into_iter().enumerate() {
         let number = index + 1;
-        let description = line.description.trim().to_string();
-        if description.is_empty() {
-            return Err(FinanceError::Required("line description"));
-        }
+        let field = |name: &str| format!("lines[{index}].{name}");
+        let description = Narrative::parse(&field("description"), &line.description)?.into_string();
+        let project_id = fields::identifier(&field("projectId"), line.project_id)?;
+        let cost_code = fields::code(&field("costCode"), line.cost_code)?;
         if line.quantity <= Decimal::ZERO {
             return Err(FinanceError::NonPositiveQuantity { line: number });
         }
         if !line.unit_price.is_positive() {
             return Err(FinanceError::NonPositivePrice { line: number });
         }
-        let value_excl_vat = line_value(line.quantity, line.unit_price)?;
+        let value_excl_vat = line_value(line.quantity, line.unit_price).map_err(|_| {
+            FinanceError::AmountTooLarge {
+                what: format!("lines[{index}]: quantity × unit price"),
+                max: Rand::LARGEST,
+            }
+        })?;
         if !value_excl_vat.is_positive() {
             return Err(FinanceError::NonPositiveAmount { line: number });
         }
@@ -129,8 +136,8 @@ pub fn price_lines(lines: Vec<InvoiceLineInput>) -> Result<Vec<InvoiceLine>, Fin
             value_excl_vat,
             vat,
             total: value_excl_vat + vat,
-            project_id: trimmed(line.project_id),
-            cost_code: trimmed(line.cost_code),
+            project_id,
+            cost_code,
         });
     }
     Ok(priced)
@@ -141,6 +148,14 @@ pub fn totals(lines: &[InvoiceLine], percent: Decimal) -> Result<InvoiceTotals, 
     let excl_vat: Rand = lines.iter().map(|l| l.value_excl_vat).sum();
     let vat: Rand = lines.iter().map(|l| l.vat).sum();
     let incl_vat = excl_vat + vat;
+    // Every amount a document carries fits the read models' numeric(18,2), as each
+    // line's does: a total past the largest amount is refused, not stored.
+    if !incl_vat.abs_le_largest() {
+        return Err(FinanceError::AmountTooLarge {
+            what: format!("the total incl. VAT {incl_vat}"),
+            max: Rand::LARGEST,
+        });
+    }
     let retention = retention(incl_vat, percent)?;
     Ok(InvoiceTotals {
         excl_vat,
@@ -249,6 +264,7 @@ impl Invoice {
                 if self.raised {
                     return Err(FinanceError::InvoiceAlreadyRaised);
                 }
+                let date = fields::date("date", date)?;
                 let customer = Customer {
                     account_id: customer.account_id.trim().to_string(),
                     name: customer.name.trim().to_string(),

@@ -13,8 +13,10 @@ use cqrs_es::Aggregate;
 use serde::{Deserialize, Serialize};
 
 use super::account::account_code;
+use super::fields;
 use super::period::period_of;
 use super::{AccountStatus, FinanceError, JournalCommand, JournalEvent, Rand, JOURNAL_AGGREGATE};
+use crate::values::Narrative;
 
 /// Debit or credit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,8 +149,11 @@ fn trimmed(value: Option<String>) -> Option<String> {
 }
 
 /// The structural rules: at least two lines, amounts above nought, valid codes, and
-/// debits equal to credits.
-fn validate_lines(lines: Vec<JournalLine>) -> Result<Vec<JournalLine>, FinanceError> {
+/// debits equal to credits. A line's dimensions are checked as value types
+/// (`lines[i].projectId` an identifier, `costCode` and `siteId` codes) unless
+/// `copied` — a reversal's lines are copies of a posted journal's, which must
+/// reverse even if posted before those rules.
+fn validate_lines(lines: Vec<JournalLine>, copied: bool) -> Result<Vec<JournalLine>, FinanceError> {
     if lines.len() < 2 {
         return Err(FinanceError::TooFewLines);
     }
@@ -157,13 +162,27 @@ fn validate_lines(lines: Vec<JournalLine>) -> Result<Vec<JournalLine>, FinanceEr
         if !line.amount.is_positive() {
             return Err(FinanceError::NonPositiveAmount { line: index + 1 });
         }
+        let (project_id, cost_code, site_id) = if copied {
+            (
+                trimmed(line.project_id),
+                trimmed(line.cost_code),
+                trimmed(line.site_id),
+            )
+        } else {
+            let field = |name: &str| format!("lines[{index}].{name}");
+            (
+                fields::identifier(&field("projectId"), line.project_id)?,
+                fields::code(&field("costCode"), line.cost_code)?,
+                fields::code(&field("siteId"), line.site_id)?,
+            )
+        };
         clean.push(JournalLine {
             account_code: account_code(&line.account_code)?,
             side: line.side,
             amount: line.amount,
-            project_id: trimmed(line.project_id),
-            cost_code: trimmed(line.cost_code),
-            site_id: trimmed(line.site_id),
+            project_id,
+            cost_code,
+            site_id,
         });
     }
     let total = |side: Side| -> Rand {
@@ -203,15 +222,14 @@ impl Journal {
         date: NaiveDate,
         narrative: String,
         lines: Vec<JournalLine>,
+        copied: bool,
     ) -> Result<(String, String, Vec<JournalLine>), FinanceError> {
         if self.posted {
             return Err(FinanceError::JournalAlreadyPosted);
         }
-        let narrative = narrative.trim().to_string();
-        if narrative.is_empty() {
-            return Err(FinanceError::Required("narrative"));
-        }
-        let lines = validate_lines(lines)?;
+        let date = fields::date("date", date)?;
+        let narrative = Narrative::parse("narrative", &narrative)?.into_string();
+        let lines = validate_lines(lines, copied)?;
         let period = ensure_period_open(services, date).await?;
         let codes: BTreeSet<&str> = lines.iter().map(|l| l.account_code.as_str()).collect();
         for code in codes {
@@ -244,8 +262,9 @@ impl Journal {
                 lines,
                 reverses,
             } => {
+                let copied = reverses.is_some();
                 let (period, narrative, lines) =
-                    self.post(services, date, narrative, lines).await?;
+                    self.post(services, date, narrative, lines, copied).await?;
                 Ok(JournalEvent::JournalPosted {
                     date,
                     period,
@@ -264,6 +283,10 @@ impl Journal {
                 }
                 if self.reversed_by.is_some() {
                     return Err(FinanceError::AlreadyReversed);
+                }
+                let date = fields::date("date", date)?;
+                if let Some(journal_date) = self.date.filter(|posted| date < *posted) {
+                    return Err(FinanceError::ReversalBeforeJournal { date, journal_date });
                 }
                 ensure_period_open(services, date).await?;
                 Ok(JournalEvent::JournalReversed { reversal_id, date })

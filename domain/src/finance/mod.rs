@@ -11,6 +11,9 @@ mod commands;
 mod credit_note;
 mod errors;
 mod events;
+mod fields;
+#[cfg(test)]
+mod inputs_tests;
 mod invoice;
 #[cfg(test)]
 mod invoice_tests;
@@ -49,6 +52,7 @@ pub use credit_note::{
 };
 pub use errors::FinanceError;
 pub use events::{InvoiceEvent, JournalEvent, LedgerAccountEvent, NumberingEvent, PeriodEvent};
+pub use fields::fitted_narrative;
 pub use invoice::{
     price_lines, totals, Customer, Invoice, InvoiceLine, InvoiceLineInput, InvoiceTotals, Supplier,
     CONTRACT_REVENUE, RETENTION_RECEIVABLE, TRADE_DEBTORS, VAT_OUTPUT,

@@ -12,14 +12,16 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::values::{strict_decimal, Problem};
+
 /// Why a text or decimal is not an amount in rand.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
-    #[error("'{0}' is not an amount")]
+    #[error("'{0}' is not an amount (digits, optionally a point and one or two more digits, e.g. 1500.00)")]
     NotANumber(String),
     #[error("'{0}' has more than two decimal places")]
     TooPrecise(String),
-    #[error("'{0}' is too large")]
+    #[error("'{0}' is more than the largest amount accepted ({largest})", largest = Rand::LARGEST)]
     TooLarge(String),
 }
 
@@ -27,19 +29,21 @@ pub enum MoneyError {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Rand(Decimal);
 
-/// The largest amount accepted: well inside `numeric(18,2)` of the read models.
-const MAX: Decimal = Decimal::from_parts(1_000_000_000, 232, 0, false, 0); // 10^15
-
 impl Rand {
     /// Nought rand.
     pub const ZERO: Rand = Rand(Decimal::from_parts(0, 0, 0, false, 2));
+
+    /// The largest amount accepted, R999 999 999 999 999.99 (just under 10^15): well
+    /// inside `numeric(18,2)` of the read models, so sums of a few stay inside too.
+    /// (The limit was meant to be 10^15 before but was written as about 9.97 × 10^11.)
+    pub const LARGEST: Rand = Rand(Decimal::from_parts(1_569_325_055, 23_283_064, 0, false, 2));
 
     /// An amount from a decimal with at most two places; more places are refused.
     pub fn from_decimal(value: Decimal) -> Result<Rand, MoneyError> {
         if value.normalize().scale() > 2 {
             return Err(MoneyError::TooPrecise(value.to_string()));
         }
-        if value.abs() >= MAX {
+        if value.abs() > Rand::LARGEST.0 {
             return Err(MoneyError::TooLarge(value.to_string()));
         }
         let mut value = value;
@@ -67,6 +71,12 @@ impl Rand {
         self.0.is_zero()
     }
 
+    /// Whether the amount is within what is accepted (at most [`Rand::LARGEST`] either
+    /// way).
+    pub fn abs_le_largest(self) -> bool {
+        self.0.abs() <= Rand::LARGEST.0
+    }
+
     /// Addition that cannot overflow silently.
     pub fn checked_add(self, other: Rand) -> Option<Rand> {
         self.0.checked_add(other.0).map(Rand)
@@ -76,18 +86,14 @@ impl Rand {
 impl FromStr for Rand {
     type Err = MoneyError;
 
+    /// Strict decimal syntax ([`strict_decimal`]): no spaces, no bare point at either
+    /// end, no plus, exponent or thousands separator; at most two decimal places.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let trimmed = text.trim();
-        // Plain decimal notation only: no exponents, no thousands separators.
-        let plain = !trimmed.is_empty()
-            && trimmed
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
-        if !plain {
-            return Err(MoneyError::NotANumber(text.to_string()));
-        }
-        let value =
-            Decimal::from_str(trimmed).map_err(|_| MoneyError::NotANumber(text.to_string()))?;
+        let value = strict_decimal("amount", text, 2).map_err(|e| match e.problem {
+            Problem::TooPrecise { .. } => MoneyError::TooPrecise(text.to_string()),
+            Problem::TooLarge(_) => MoneyError::TooLarge(text.to_string()),
+            _ => MoneyError::NotANumber(text.to_string()),
+        })?;
         Rand::from_decimal(value)
     }
 }
@@ -177,10 +183,48 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_plain_decimal() {
-        for text in ["", "1e3", "1,000.00", "R10", "NaN"] {
-            assert!(text.parse::<Rand>().is_err(), "{text}");
+        for text in [
+            "", "1e3", "1,000.00", "R10", "NaN", " 1.00", "1.00 ", "1.", ".5", "+1", "- 1", "1_000",
+        ] {
+            assert_eq!(
+                text.parse::<Rand>(),
+                Err(MoneyError::NotANumber(text.to_string())),
+                "{text:?}"
+            );
         }
-        assert!("1000000000000000".parse::<Rand>().is_err());
+    }
+
+    #[test]
+    fn too_large_says_what_the_limit_is() {
+        assert_eq!(Rand::LARGEST.to_string(), "999999999999999.99");
+        assert_eq!("999999999999999.99".parse::<Rand>(), Ok(Rand::LARGEST));
+        let huge = format!("{}.00", "9".repeat(40));
+        for text in ["1000000000000000", huge.as_str()] {
+            let refused = text.parse::<Rand>().expect_err("too large");
+            assert_eq!(refused, MoneyError::TooLarge(text.to_string()));
+            assert_eq!(
+                refused.to_string(),
+                format!("'{text}' is more than the largest amount accepted (999999999999999.99)")
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text in: an amount with two places that prints back to a text parsing to
+        /// the same amount, or a refusal — never a panic.
+        #[test]
+        fn any_text_is_an_amount_or_a_refusal(text in proptest::prelude::any::<String>()) {
+            if let Ok(amount) = text.parse::<Rand>() {
+                proptest::prop_assert_eq!(amount.to_string().parse::<Rand>(), Ok(amount));
+                proptest::prop_assert!(amount.abs_le_largest());
+            }
+        }
+
+        #[test]
+        fn plain_amounts_parse(cents in -99_999_999_999_999_999i64..=99_999_999_999_999_999i64) {
+            let amount = Rand::cents(cents);
+            proptest::prop_assert_eq!(amount.to_string().parse::<Rand>(), Ok(amount));
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use cqrs_es::{Aggregate, DomainEvent};
 use serde::{Deserialize, Serialize};
 
 use super::bill::TRADE_CREDITORS;
+use super::fields;
 use super::invoice::line;
 use super::settlement::check_not_before;
 use super::{FinanceError, JournalLine, Rand, Side, TRADE_DEBTORS};
@@ -177,13 +178,15 @@ impl Payment {
                 if !amount.is_positive() {
                     return Err(FinanceError::NotPositive("a payment"));
                 }
+                let date = fields::date("date", date)?;
+                let reference = fields::blank_or_reference("reference", &reference)?;
                 Ok(PaymentEvent::PaymentRecorded {
                     direction,
                     counterparty_id,
                     counterparty_name,
                     date,
                     amount,
-                    reference: reference.trim().to_string(),
+                    reference,
                     journal_id,
                 })
             }

@@ -9,17 +9,35 @@ use cqrs_es::Aggregate;
 use serde::{Deserialize, Serialize};
 
 use super::{FinanceError, PeriodCommand, PeriodEvent, PERIOD_AGGREGATE};
+use crate::values::Reason;
 
 /// The id of the period a date falls in: `YYYY-MM`.
 pub fn period_of(date: NaiveDate) -> String {
     format!("{:04}-{:02}", date.year(), date.month())
 }
 
-/// Parses a period id, returning its first day.
+/// Parses a period id, returning its first day. A month outside the business calendar
+/// (e.g. `0000-01`) is refused as its dates are.
 pub fn parse_period(id: &str) -> Result<NaiveDate, FinanceError> {
+    let first_day = parse_month(id)?;
+    crate::values::business_date_range()
+        .check("period", first_day)
+        .map(|_| first_day)
+        .map_err(|_| {
+            let range = crate::values::business_date_range();
+            FinanceError::PeriodOutsideCalendar {
+                period: id.trim().to_string(),
+                earliest: period_of(range.earliest),
+                latest: period_of(range.latest),
+            }
+        })
+}
+
+fn parse_month(id: &str) -> Result<NaiveDate, FinanceError> {
     let invalid = || FinanceError::InvalidPeriod(id.to_string());
     let (year, month) = id.trim().split_once('-').ok_or_else(invalid)?;
-    if year.len() != 4 || month.len() != 2 {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4) || !digits(month, 2) {
         return Err(invalid());
     }
     let year: i32 = year.parse().map_err(|_| invalid())?;
@@ -99,13 +117,19 @@ impl Period {
                 if !self.closed {
                     return Err(FinanceError::PeriodNotClosed);
                 }
-                let reason = reason.trim().to_string();
-                if reason.is_empty() {
-                    return Err(FinanceError::Required("reason"));
-                }
+                let reason = Reason::parse("reason", &reason)?.into_string();
                 Ok(PeriodEvent::PeriodReopened { reason })
             }
         }
+    }
+}
+
+#[cfg(test)]
+impl Period {
+    /// Decides `command` for a closed period.
+    fn decide_after_close(mut self, command: PeriodCommand) -> Result<PeriodEvent, FinanceError> {
+        self.closed = true;
+        self.decide(command)
     }
 }
 
@@ -169,6 +193,31 @@ mod tests {
         assert_eq!(parse_period("2026-03"), Ok(day(2026, 3, 1)));
         assert!(parse_period("2026-13").is_err());
         assert!(parse_period("26-03").is_err());
+        assert!(parse_period("-001-01").is_err());
+    }
+
+    #[test]
+    fn periods_outside_the_business_calendar_are_refused() {
+        for id in ["0000-01", "1899-12", "2200-01", "9999-12"] {
+            let refused = parse_period(id).expect_err("outside");
+            assert_eq!(
+                refused.to_string(),
+                format!("period: {id} is outside the business calendar (1900-01 to 2199-12)")
+            );
+        }
+        assert_eq!(parse_period("1900-01"), Ok(day(1900, 1, 1)));
+        assert_eq!(parse_period("2199-12"), Ok(day(2199, 12, 1)));
+    }
+
+    proptest::proptest! {
+        /// Any text in: a period inside the calendar or a refusal, never a panic.
+        #[test]
+        fn any_text_is_a_period_or_a_refusal(text in proptest::prelude::any::<String>()) {
+            if let Ok(first_day) = parse_period(&text) {
+                proptest::prop_assert!(crate::values::business_date_range().contains(first_day));
+                proptest::prop_assert_eq!(period_of(first_day), text.trim());
+            }
+        }
     }
 
     fn closed() -> PeriodEvent {
@@ -218,5 +267,22 @@ mod tests {
             .given_no_previous_events()
             .when(PeriodCommand::ReopenPeriod { reason: "x".into() })
             .then_expect_error(FinanceError::PeriodNotClosed);
+    }
+
+    #[test]
+    fn refuses_a_reason_that_is_too_long_or_has_control_characters() {
+        for reason in [
+            "x".repeat(9 * 1024),
+            "audit\u{1b}[2J".to_string(),
+            "a\u{202E}b".to_string(),
+        ] {
+            let error = Period::default()
+                .decide_after_close(PeriodCommand::ReopenPeriod { reason })
+                .expect_err("refused");
+            assert!(
+                matches!(&error, FinanceError::Invalid(v) if v.field == "reason"),
+                "{error}"
+            );
+        }
     }
 }

@@ -73,8 +73,10 @@ impl OpenBalance {
     }
 }
 
-/// Refuses a settlement dated before the document it settles.
+/// Refuses a settlement dated outside the business calendar or before the document it
+/// settles.
 pub fn check_not_before(date: NaiveDate, document_date: NaiveDate) -> Result<(), FinanceError> {
+    super::fields::date("date", date)?;
     if date < document_date {
         return Err(FinanceError::DatedBeforeDocument {
             date,

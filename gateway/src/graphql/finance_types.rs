@@ -16,6 +16,12 @@ pub struct Rand(pub domain::Rand);
 
 #[Scalar(name = "Rand")]
 impl ScalarType for Rand {
+    /// Checked while the request is validated, so a refusal names the argument's path
+    /// (`input.lines.0.amount`).
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
     fn parse(value: Value) -> InputValueResult<Self> {
         match value {
             Value::String(text) => text
@@ -300,5 +306,34 @@ impl From<rows::HistoryRow> for LedgerEvent {
             causation_id: r.causation_id,
             data: r.data.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_strictly_and_an_overflow_says_so_plainly() {
+        assert_eq!(
+            Rand::parse(Value::String("1500.50".into())).ok(),
+            Some(Rand(domain::Rand::cents(150_050)))
+        );
+        for lenient in [" 1.00", "1.", ".5", "1e3", "+1"] {
+            assert!(
+                Rand::parse(Value::String(lenient.into())).is_err(),
+                "{lenient:?}"
+            );
+        }
+        let huge = format!("{}.00", "9".repeat(40));
+        let message = Rand::parse(Value::String(huge.clone()))
+            .err()
+            .map(|e| e.into_server_error(Default::default()).message);
+        assert_eq!(
+            message,
+            Some(format!(
+                "Failed to parse \"Rand\": '{huge}' is more than the largest amount accepted (999999999999999.99)"
+            ))
+        );
     }
 }

@@ -8,24 +8,36 @@ use async_graphql::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance as domain;
+use constructos_domain::values::strict_decimal;
 use constructos_projections::finance::InvoiceRow;
 
 use super::finance_types::Rand;
+
+/// The most decimal places a `Decimal` input may carry (what `rust_decimal` holds).
+const MAX_DECIMAL_SCALE: u32 = 28;
 
 /// An exact decimal number as a string, e.g. `"2.5"` (a quantity or a percentage);
 /// never a Float.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decimal(pub rust_decimal::Decimal);
 
+/// An exact decimal number as a string, e.g. "2.5" (a quantity or a percentage):
+/// digits, optionally a point and more digits, an optional leading minus; no spaces,
+/// exponent, plus sign or thousands separator; at most 28 digits.
 #[Scalar(name = "Decimal")]
 impl ScalarType for Decimal {
+    /// Checked while the request is validated, so a refusal names the argument's path
+    /// (`input.lines.0.quantity`).
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
     fn parse(value: Value) -> InputValueResult<Self> {
         match value {
-            Value::String(text) => text
-                .trim()
-                .parse::<rust_decimal::Decimal>()
+            // Strict syntax: `" 1"`, `"1."`, `".5"` and `"1e3"` are refused, not guessed.
+            Value::String(text) => strict_decimal("decimal", &text, MAX_DECIMAL_SCALE)
                 .map(Decimal)
-                .map_err(|e| InputValueError::custom(format!("'{text}' is not a decimal: {e}"))),
+                .map_err(|e| InputValueError::custom(e.problem.to_string())),
             other => Err(InputValueError::custom(format!(
                 "a decimal is a string such as \"2.5\", not {other}"
             ))),
@@ -233,5 +245,34 @@ impl From<InvoiceRow> for Invoice {
             raised_by: row.raised_by,
             issued_at: row.issued_at,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_read_strictly() {
+        assert_eq!(
+            Decimal::parse(Value::String("2.5".into())).ok(),
+            Some(Decimal(rust_decimal::Decimal::new(25, 1)))
+        );
+        for lenient in [" 1.00", "1.", ".5", "1e3", "+1", "1,5", ""] {
+            assert!(
+                Decimal::parse(Value::String(lenient.into())).is_err(),
+                "{lenient:?}"
+            );
+        }
+        let huge = "9".repeat(40);
+        let message = Decimal::parse(Value::String(huge.clone()))
+            .err()
+            .map(|e| e.into_server_error(Default::default()).message);
+        assert_eq!(
+            message,
+            Some(format!(
+                "Failed to parse \"Decimal\": '{huge}' is too large"
+            ))
+        );
     }
 }

@@ -2,8 +2,6 @@
 //! `"1500000.00"`. Accepted only as a string: a JSON number would pass through a binary
 //! float on the way in, and money is never floating point.
 
-use std::str::FromStr;
-
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
 use rust_decimal::Decimal;
 
@@ -12,14 +10,24 @@ use rust_decimal::Decimal;
 pub struct Rand(pub Decimal);
 
 /// An amount in South African rand, as a decimal string with up to two decimal places
-/// (answers always carry two), e.g. "1500000.00".
+/// (answers always carry two), e.g. "1500000.00": digits, optionally a point and one or
+/// two more digits, an optional leading minus; no spaces, exponent, plus sign or
+/// thousands separator; at most 999999999999999.99 either way.
 #[Scalar(name = "Rand")]
 impl ScalarType for Rand {
+    /// Checked while the request is validated, so a refusal names the argument's path
+    /// (`input.lines.0.amount`).
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => Decimal::from_str(s.trim())
-                .map(Rand)
-                .map_err(|_| InputValueError::custom(format!("'{s}' is not an amount in rand"))),
+            // The same strict reading as finance's amounts: one rule for rand.
+            Value::String(s) => s
+                .parse::<constructos_domain::finance::Rand>()
+                .map(|r| Rand(r.as_decimal()))
+                .map_err(|e| InputValueError::custom(e.to_string())),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -41,6 +49,20 @@ mod tests {
         );
         assert!(Rand::parse(Value::Number(15.into())).is_err());
         assert!(Rand::parse(Value::String("R15".into())).is_err());
+        for lenient in [" 1.00", "1.", ".5", "1e3", "1.005", "+1"] {
+            assert!(
+                Rand::parse(Value::String(lenient.into())).is_err(),
+                "{lenient:?}"
+            );
+        }
+        let huge = format!("{}.00", "9".repeat(40));
+        let refused = Rand::parse(Value::String(huge.clone()))
+            .err()
+            .map(|e| e.into_server_error(Default::default()).message);
+        assert_eq!(
+            refused.as_deref(),
+            Some(format!("Failed to parse \"Rand\": '{huge}' is more than the largest amount accepted (999999999999999.99)").as_str())
+        );
         assert_eq!(
             Rand(Decimal::new(250_000_000, 2)).to_value(),
             Value::String("2500000.00".into())

@@ -10,7 +10,7 @@ use constructos_projections::finance::FinanceQueries;
 use constructos_projections::finance::FinanceReports;
 use sqlx::PgPool;
 
-use super::{FinanceApi, FinanceRequest, FinanceResponse};
+use super::{arguments, FinanceApi, FinanceRequest, FinanceResponse};
 use crate::Call;
 
 /// Finance answered from its own database.
@@ -88,6 +88,7 @@ impl FinanceApi for LocalFinance {
             .map(FinanceResponse::InvoiceIssued),
             FinanceRequest::Invoice { id } => {
                 may_read(ctx)?;
+                let id = arguments::id("id", &id)?;
                 self.queries
                     .invoice(&id)
                     .await
@@ -120,6 +121,7 @@ impl FinanceApi for LocalFinance {
                 .map(created),
             FinanceRequest::Aged { side, as_at } => {
                 may_read(ctx)?;
+                let as_at = arguments::day("asAt", as_at)?;
                 let q = &self.queries;
                 q.aged(side, as_at)
                     .await
@@ -128,6 +130,7 @@ impl FinanceApi for LocalFinance {
             }
             FinanceRequest::Bill { id } => {
                 may_read(ctx)?;
+                let id = arguments::id("id", &id)?;
                 let q = &self.queries;
                 q.bill(&id)
                     .await
@@ -183,6 +186,8 @@ impl FinanceApi for LocalFinance {
                 unreconciled_only,
             } => {
                 may_read(ctx)?;
+                let from = arguments::maybe_day("from", from)?;
+                let to = arguments::maybe_day("to", to)?;
                 let q = &self.queries;
                 q.bank_lines(from, to, unreconciled_only)
                     .await
@@ -191,6 +196,7 @@ impl FinanceApi for LocalFinance {
             }
             FinanceRequest::BankReconciliation { as_at } => {
                 may_read(ctx)?;
+                let as_at = arguments::day("asAt", as_at)?;
                 let q = &self.queries;
                 q.bank_reconciliation(as_at)
                     .await
@@ -215,6 +221,7 @@ impl FinanceApi for LocalFinance {
             }
             FinanceRequest::TrialBalance { as_at } => {
                 may_read(ctx)?;
+                let as_at = arguments::day("asAt", as_at)?;
                 self.queries
                     .trial_balance(as_at)
                     .await
@@ -223,6 +230,7 @@ impl FinanceApi for LocalFinance {
             }
             FinanceRequest::Journal { id } => {
                 may_read(ctx)?;
+                let id = arguments::id("id", &id)?;
                 self.queries
                     .journal(&id)
                     .await
@@ -231,6 +239,8 @@ impl FinanceApi for LocalFinance {
             }
             FinanceRequest::Journals { from, to } => {
                 may_read(ctx)?;
+                let from = arguments::maybe_day("from", from)?;
+                let to = arguments::maybe_day("to", to)?;
                 self.queries
                     .journals(from, to)
                     .await
@@ -239,6 +249,7 @@ impl FinanceApi for LocalFinance {
             }
             FinanceRequest::LedgerHistory { filter } => {
                 may_read(ctx)?;
+                let filter = arguments::history(filter)?;
                 self.queries
                     .ledger_history(&filter)
                     .await

@@ -1,6 +1,7 @@
 //! The finance service: the general ledger — accounts, journals, periods — and its
 //! read models (trial balance, ledger history).
 
+mod arguments;
 mod http;
 mod local;
 mod remote;

@@ -11,7 +11,7 @@ use constructos_domain::finance::{BalanceSheet, IncomeStatement, ProjectCostRepo
 use constructos_projections::finance::{BudgetRow, FinanceReports};
 use serde::{Deserialize, Serialize};
 
-use super::{unexpected, FinanceClient, FinanceRequest, FinanceResponse};
+use super::{arguments, unexpected, FinanceClient, FinanceRequest, FinanceResponse};
 use crate::Call;
 
 /// A budget command or a report.
@@ -88,11 +88,15 @@ pub(super) async fn handle(
                 "a budget command reached the reports".to_string(),
             ))
         }
-        ReportsRequest::Budgets { project_id } => reports
-            .budgets(project_id.as_deref())
-            .await
-            .map(ReportsResponse::Budgets),
+        ReportsRequest::Budgets { project_id } => {
+            let project_id = arguments::maybe_id("projectId", project_id)?;
+            reports
+                .budgets(project_id.as_deref())
+                .await
+                .map(ReportsResponse::Budgets)
+        }
         ReportsRequest::IncomeStatement { from, to } => {
+            let (from, to) = (arguments::day("from", from)?, arguments::day("to", to)?);
             check_span(from, to)?;
             reports
                 .income_statement(from, to)
@@ -100,20 +104,25 @@ pub(super) async fn handle(
                 .map(ReportsResponse::IncomeStatement)
         }
         ReportsRequest::BalanceSheet { as_at } => reports
-            .balance_sheet(as_at)
+            .balance_sheet(arguments::day("asAt", as_at)?)
             .await
             .map(ReportsResponse::BalanceSheet),
         ReportsRequest::VatReturn { from, to } => {
+            let (from, to) = (arguments::day("from", from)?, arguments::day("to", to)?);
             check_span(from, to)?;
             reports
                 .vat_return(from, to)
                 .await
                 .map(ReportsResponse::VatReturn)
         }
-        ReportsRequest::ProjectCostReport { as_at, project_id } => reports
-            .project_cost_report(as_at, project_id.as_deref())
-            .await
-            .map(ReportsResponse::ProjectCostReport),
+        ReportsRequest::ProjectCostReport { as_at, project_id } => {
+            let as_at = arguments::day("asAt", as_at)?;
+            let project_id = arguments::maybe_id("projectId", project_id)?;
+            reports
+                .project_cost_report(as_at, project_id.as_deref())
+                .await
+                .map(ReportsResponse::ProjectCostReport)
+        }
     }
     .map_err(read_failed)
 }
