@@ -14,15 +14,16 @@
 //! Bounded for `make test`: 2,000 cases, seed 9 unless told otherwise. Environment:
 //! `CONSTRUCTOS_FUZZ_CASES` (number of cases), `CONSTRUCTOS_FUZZ_SEED` (the generator's
 //! seed, printed at the start), `CONSTRUCTOS_FUZZ_REPORT_ALL=1` (run every case, then
-//! print every failure grouped into classes, then fail) — by default the first failing
-//! case ends the test, printed so that it can be replayed by hand.
+//! print every failure grouped into classes, then fail), `CONSTRUCTOS_FUZZ_TRACE=<field>`
+//! or `all` (print every case of that operation) — by default the first failing case
+//! ends the test, printed so that it can be replayed by hand.
 
 mod report;
 mod schema;
 mod seed;
 mod values;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -216,18 +217,41 @@ fn broken_rule(answer: &Answer) -> Option<String> {
     None
 }
 
-/// Remembers the ids a successful answer names (`id`, `…Id`), for later cases to use.
-fn harvest(gen: &mut Gen, value: &Value) {
+/// Remembers the ids a successful answer names (`id`, `…Id`) for later cases to use,
+/// labelled by the field's name or else by the operation's (`createAccount { id }`).
+fn harvest(gen: &mut Gen, operation: &str, value: &Value) {
     match value {
         Value::Object(fields) => {
             for (name, v) in fields {
                 match v.as_str() {
-                    Some(id) if name == "id" || name.ends_with("Id") => gen.pools.add_id(id),
-                    _ => harvest(gen, v),
+                    Some(id)
+                        if name == "id" || (name.ends_with("Id") && name != "correlationId") =>
+                    {
+                        let label = match values::labels(name) {
+                            [] => values::labels(operation),
+                            named => named,
+                        };
+                        if operation.contains("LedgerAccount")
+                            && !gen.pools.ledger_codes.iter().any(|c| c == id)
+                        {
+                            gen.pools.ledger_codes.push(id.to_string());
+                        }
+                        let project = operation.to_ascii_lowercase().contains("project");
+                        let label = if project || name == "projectId" {
+                            if !gen.pools.projects.iter().any(|p| p == id) {
+                                gen.pools.projects.push(id.to_string());
+                            }
+                            "project"
+                        } else {
+                            label.first().copied().unwrap_or("object")
+                        };
+                        gen.pools.add_id(label, id);
+                    }
+                    _ => harvest(gen, operation, v),
                 }
             }
         }
-        Value::Array(items) => items.iter().for_each(|v| harvest(gen, v)),
+        Value::Array(items) => items.iter().for_each(|v| harvest(gen, operation, v)),
         _ => {}
     }
 }
@@ -250,6 +274,8 @@ async fn fuzz() {
     let cases = env_or("CONSTRUCTOS_FUZZ_CASES", DEFAULT_CASES);
     let seed = env_or("CONSTRUCTOS_FUZZ_SEED", DEFAULT_SEED);
     let report_all = std::env::var("CONSTRUCTOS_FUZZ_REPORT_ALL").is_ok_and(|v| v == "1");
+    // `CONSTRUCTOS_FUZZ_TRACE=<field>` (or `all`) prints every case of that operation.
+    let trace = std::env::var("CONSTRUCTOS_FUZZ_TRACE").unwrap_or_default();
     let schema = Schema::parse(&constructos_gateway::sdl());
     let mutations = schema
         .operations
@@ -311,7 +337,9 @@ async fn fuzz() {
     let mut gen = Gen::new(seed, pools);
     let order = schedule(&schema.operations);
     let mut failures: Vec<Failure> = Vec::new();
-    let mut outcomes: HashMap<String, usize> = HashMap::new();
+    // Per operation, how its cases were answered: which ones never get past validation.
+    let mut outcomes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut refusals: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let started = Instant::now();
     // Cases run one after another and only they write, so each case's "after" is the
     // next one's "before".
@@ -323,7 +351,7 @@ async fn fuzz() {
             tokens = Tokens::mint(&app);
         }
         let op = &schema.operations[order[(case + seed as usize) % order.len()]];
-        let args = gen.arguments(&schema, &op.args);
+        let args = gen.arguments(&schema, &op.field, &op.args);
         let (query, variables) = schema::request(&schema, op, &args);
         let (role, token) = if gen.chance(85) {
             tokens.by_role[0].clone()
@@ -385,9 +413,26 @@ async fn fuzz() {
             Some(code) => code,
             None => "ok",
         };
-        *outcomes.entry(outcome.to_string()).or_default() += 1;
+        if trace == "all" || trace == op.field {
+            eprintln!(
+                "fuzz: case {case} as {role}: {query}\n  variables {variables}\n  answer {raw}"
+            );
+        }
+        if let Some(message) = body["errors"][0]["message"].as_str() {
+            let short: String = message.chars().take(120).collect();
+            *refusals
+                .entry(format!("{} {}", op.kind.keyword(), op.field))
+                .or_default()
+                .entry(short)
+                .or_default() += 1;
+        }
+        *outcomes
+            .entry(format!("{} {}", op.kind.keyword(), op.field))
+            .or_default()
+            .entry(outcome.to_string())
+            .or_default() += 1;
         if body.get("errors").is_none() {
-            harvest(&mut gen, &body["data"]);
+            harvest(&mut gen, &op.field, &body["data"]);
         }
         for (what, detail) in broken {
             let failure = Failure {
@@ -413,11 +458,30 @@ async fn fuzz() {
         }
     }
     let elapsed = started.elapsed();
-    let mut outcomes: Vec<_> = outcomes.into_iter().collect();
-    outcomes.sort();
+    let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
+    for (operation, answers) in &outcomes {
+        eprintln!("fuzz: {operation}: {answers:?}");
+        for (outcome, n) in answers {
+            *totals.entry(outcome).or_default() += n;
+        }
+    }
+    let never_ok: Vec<&String> = outcomes
+        .iter()
+        .filter(|(_, answers)| !answers.contains_key("ok"))
+        .map(|(operation, _)| operation)
+        .collect();
+    eprintln!("fuzz: never answered without an error: {never_ok:?}");
+    for operation in never_ok {
+        if let Some((message, n)) = refusals
+            .get(operation)
+            .and_then(|m| m.iter().max_by_key(|(_, n)| **n))
+        {
+            eprintln!("fuzz:   {operation} most often ({n}x): {message}");
+        }
+    }
     eprintln!(
         "fuzz: {cases} cases in {:.1} s ({:.0} per second, {:.1} s of it checking the event \
-         stores); outcomes {outcomes:?}",
+         stores); outcomes {totals:?}",
         elapsed.as_secs_f64(),
         cases as f64 / elapsed.as_secs_f64().max(0.001),
         checking.as_secs_f64()

@@ -19,8 +19,8 @@ use super::schema::{ArgValue, InputDef, Kind, Schema};
 /// Ids and codes of real objects, mixed into arguments by name.
 #[derive(Debug, Default, Clone)]
 pub struct Pools {
-    /// Ids of every seeded or created object (accounts, journals, invoices, …).
-    pub ids: Vec<String>,
+    /// Ids of every seeded or created object, each with what it is (see [`labels`]).
+    pub ids: Vec<(&'static str, String)>,
     /// Project ids and codes.
     pub projects: Vec<String>,
     /// Ledger account codes.
@@ -30,15 +30,46 @@ pub struct Pools {
 }
 
 impl Pools {
-    /// Remembers a new id (bounded, so picks stay spread over recent objects too).
-    pub fn add_id(&mut self, id: &str) {
-        if !id.is_empty() && !self.ids.iter().any(|i| i == id) {
+    /// Remembers the id of an object of kind `label` (bounded, oldest forgotten first).
+    pub fn add_id(&mut self, label: &'static str, id: &str) {
+        if !id.is_empty() && !self.ids.iter().any(|(_, i)| i == id) {
             if self.ids.len() >= 400 {
                 self.ids.remove(0);
             }
-            self.ids.push(id.to_string());
+            self.ids.push((label, id.to_string()));
         }
     }
+}
+
+/// What kinds of object a name (an operation's or an argument's) is about, e.g.
+/// `changeAccountStatus` → account, `lineId` → bank line, `documentId` → invoice or bill.
+pub fn labels(name: &str) -> &'static [&'static str] {
+    let name = name.to_ascii_lowercase();
+    const KINDS: [(&str, &[&str]); 17] = [
+        ("ledger", &["ledger account"]),
+        ("creditnote", &["credit note"]),
+        ("statement", &["statement"]),
+        ("line", &["bank line"]),
+        ("payment", &["payment"]),
+        ("invoice", &["invoice"]),
+        ("bill", &["bill"]),
+        ("document", &["invoice", "bill"]),
+        ("journal", &["journal"]),
+        ("employ", &["employee"]),
+        ("contact", &["contact"]),
+        ("popia", &["contact"]),
+        ("lead", &["lead"]),
+        ("user", &["user"]),
+        ("counterparty", &["account"]),
+        ("account", &["account"]),
+        ("bbbee", &["account"]),
+    ];
+    KINDS
+        .iter()
+        .find(|(word, _)| name.contains(word))
+        .map(|(_, kinds)| *kinds)
+        .or_else(|| name.contains("cidb").then_some(&["account"][..]))
+        .unwrap_or(&[])
 }
 
 /// The generator: proptest's runner (its seeded RNG) plus the pools.
@@ -47,6 +78,12 @@ pub struct Gen {
     pub pools: Pools,
     /// The unusual choices made for the current case.
     pub tags: Vec<String>,
+    /// The operation of the current case (its name says what an `id` is).
+    operation: String,
+    /// How hostile the current case is, in percent of the full rate of odd values: a
+    /// fifth of the cases are clean (so commands get through and deeper state is
+    /// built), some mild (one or two odd values, easy to attribute), the rest wild.
+    hostility: u32,
 }
 
 /// Control and formatting characters that must never reach the books unnoticed.
@@ -109,6 +146,8 @@ impl Gen {
             runner: TestRunner::new_with_rng(Config::default(), rng),
             pools,
             tags: Vec::new(),
+            operation: String::new(),
+            hostility: 100,
         }
     }
 
@@ -125,6 +164,11 @@ impl Gen {
         self.pick(0..100u32) < percent
     }
 
+    /// True with probability `percent`% scaled by the case's hostility: for odd values.
+    fn odd(&mut self, percent: u32) -> bool {
+        self.pick(0..10_000u32) < percent * self.hostility
+    }
+
     fn one_of<T: Clone>(&mut self, items: &[T]) -> T {
         let i = self.pick(any::<Index>());
         i.get(items).clone()
@@ -135,8 +179,15 @@ impl Gen {
     }
 
     /// How each of `args` is sent this time.
-    pub fn arguments(&mut self, schema: &Schema, args: &[InputDef]) -> Vec<ArgValue> {
+    pub fn arguments(
+        &mut self,
+        schema: &Schema,
+        operation: &str,
+        args: &[InputDef],
+    ) -> Vec<ArgValue> {
         self.tags.clear();
+        self.operation = operation.to_string();
+        self.hostility = self.one_of(&[0, 25, 25, 100, 100]);
         let inline = self.chance(20);
         args.iter()
             .map(|def| match self.field(schema, def, &def.name, 0) {
@@ -160,18 +211,17 @@ impl Gen {
         depth: usize,
     ) -> Option<Value> {
         let optional = def.ty.nullable || def.has_default;
-        let roll = self.pick(0..100u32);
-        let (absent, null) = if optional { (12, 22) } else { (2, 4) };
-        if roll < absent {
-            if !optional {
-                self.tag(path, "required, absent");
+        if optional {
+            match self.pick(0..100u32) {
+                0..=11 => return None,
+                12..=21 if def.ty.nullable => return Some(Value::Null),
+                _ => {}
             }
+        } else if self.odd(2) {
+            self.tag(path, "required, absent");
             return None;
-        }
-        if roll < null {
-            if !def.ty.nullable {
-                self.tag(path, "null for non-null");
-            }
+        } else if self.odd(2) {
+            self.tag(path, "null for non-null");
             return Some(Value::Null);
         }
         Some(self.value(schema, &def.ty, &def.name, path, depth))
@@ -181,7 +231,7 @@ impl Gen {
     fn value(&mut self, schema: &Schema, ty: &Type, hint: &str, path: &str, depth: usize) -> Value {
         match &ty.base {
             BaseType::List(inner) => {
-                if self.chance(4) {
+                if self.odd(4) {
                     // Input coercion lets one value stand for a list of one.
                     self.tag(path, "single value for a list");
                     return self.value(schema, inner, hint, path, depth + 1);
@@ -200,7 +250,7 @@ impl Gen {
                 Value::Array(items)
             }
             BaseType::Named(name) => {
-                if self.chance(3) {
+                if self.odd(3) {
                     return self.wrong_type(path);
                 }
                 match schema.kind(name) {
@@ -213,7 +263,7 @@ impl Gen {
                                 object.insert(def.name.clone(), v);
                             }
                         }
-                        if self.chance(3) {
+                        if self.odd(3) {
                             self.tag(path, "unknown field");
                             object.insert("bogus".into(), json!(1));
                         }
@@ -239,9 +289,11 @@ impl Gen {
     }
 
     fn enum_value(&mut self, values: &[String], path: &str) -> Value {
-        match self.pick(0..100u32) {
-            0..=91 => Value::String(self.one_of(values)),
-            92..=95 => {
+        if !self.odd(8) {
+            return Value::String(self.one_of(values));
+        }
+        match self.pick(0..2u32) {
+            0 => {
                 self.tag(path, "unknown enum value");
                 json!("NOT_A_VALUE")
             }
@@ -272,13 +324,18 @@ impl Gen {
             "first" => &[1, 5, 20, 100],
             _ => &[0, 1, 10],
         };
-        match self.pick(0..100u32) {
-            0..=59 => json!(self.one_of(plausible)),
-            60..=79 => {
+        if !self.odd(40) {
+            return json!(self.one_of(plausible));
+        }
+        match self.pick(0..5u32) {
+            0 | 1 => {
                 self.tag(path, "boundary Int");
                 json!(self.one_of(&[-1i64, 121, 101, 1000, 0, i32::MAX as i64, i32::MIN as i64]))
             }
-            80..=89 => json!(self.pick(any::<i32>())),
+            2 => {
+                self.tag(path, "any Int");
+                json!(self.pick(any::<i32>()))
+            }
             _ => {
                 self.tag(path, "Int overflow");
                 self.one_of(&[
@@ -297,7 +354,7 @@ impl Gen {
     fn id(&mut self, hint: &str, path: &str) -> String {
         if self.chance(65) {
             if let Some(id) = self.pooled(hint) {
-                if self.chance(8) {
+                if self.odd(8) {
                     let nasty = self.one_of(&NASTY);
                     self.tag(path, &format!("real id with {}", nasty.1));
                     return format!("{id}{}", nasty.0);
@@ -312,18 +369,34 @@ impl Gen {
     fn pooled(&mut self, hint: &str) -> Option<String> {
         let lower = hint.to_ascii_lowercase();
         let pool = if lower.contains("project") {
-            &self.pools.projects
+            self.pools.projects.clone()
         } else if lower == "code" || lower == "accountcode" || lower == "account" {
-            &self.pools.ledger_codes
+            self.pools.ledger_codes.clone()
         } else if lower == "owner" {
-            &self.pools.subjects
+            self.pools.subjects.clone()
         } else {
-            &self.pools.ids
+            // The argument's name says what it is (`paymentId`); a bare `id` is what the
+            // operation is about (`qualifyLead`). Mostly such an id, sometimes any.
+            let wanted = match labels(hint) {
+                [] => labels(&self.operation),
+                named => named,
+            };
+            let fitting: Vec<String> = self
+                .pools
+                .ids
+                .iter()
+                .filter(|(label, _)| wanted.contains(label))
+                .map(|(_, id)| id.clone())
+                .collect();
+            if !fitting.is_empty() && self.chance(80) {
+                fitting
+            } else {
+                self.pools.ids.iter().map(|(_, id)| id.clone()).collect()
+            }
         };
         if pool.is_empty() {
             return None;
         }
-        let pool = pool.clone();
         Some(self.one_of(&pool))
     }
 
@@ -342,7 +415,7 @@ impl Gen {
                 return v;
             }
         }
-        if self.chance(55) {
+        if !self.odd(45) {
             return self.plausible(&lower);
         }
         self.hostile(&lower, path)
@@ -431,19 +504,19 @@ impl Gen {
             let cents = self.pick(-5_000_000..5_000_000i64);
             let amount = format!("{}.{:02}", cents / 100, (cents % 100).abs());
             let description = self.one_of(&WORDS);
-            let date = if self.chance(85) {
+            let date = if !self.odd(15) {
                 format!("2026-05-{day:02}")
             } else {
                 self.date("csv.date")
             };
-            let amount = if self.chance(85) {
+            let amount = if !self.odd(15) {
                 amount
             } else {
                 self.amount("csv.amount")
             };
             text.push_str(&format!("{date},\"{description}\",{amount},REF {day}\n"));
         }
-        if self.chance(10) {
+        if self.odd(10) {
             text = self
                 .one_of(&["", "date;amount\n1;2", "\"unterminated", "a,b,c\n1,2,3"])
                 .to_string();
@@ -452,7 +525,7 @@ impl Gen {
     }
 
     fn date(&mut self, path: &str) -> String {
-        if self.chance(65) {
+        if !self.odd(35) {
             let year = self.one_of(&[2024, 2025, 2026, 2026, 2027]);
             let month = self.pick(1..=12u32);
             let day = self.pick(1..=28u32);
@@ -483,7 +556,7 @@ impl Gen {
     }
 
     fn datetime(&mut self, path: &str) -> String {
-        if self.chance(60) {
+        if !self.odd(40) {
             return "2026-03-01T08:00:00Z".to_string();
         }
         self.tag(path, "odd date-time");
@@ -498,7 +571,7 @@ impl Gen {
 
     /// Rand: amounts with two places mostly, and every lenient or impossible spelling.
     fn amount(&mut self, path: &str) -> String {
-        if self.chance(60) {
+        if !self.odd(40) {
             let cents = self.pick(0..10_000_000i64);
             return format!("{}.{:02}", cents / 100, cents % 100);
         }
@@ -533,7 +606,7 @@ impl Gen {
 
     /// Decimal (quantities, percentages).
     fn decimal(&mut self, path: &str) -> String {
-        if self.chance(60) {
+        if !self.odd(40) {
             return self
                 .one_of(&["1", "2.5", "5", "10", "0.5", "100"])
                 .to_string();
