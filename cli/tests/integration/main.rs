@@ -16,6 +16,7 @@ mod finance_reports;
 mod finance_reports_replay;
 mod finance_settlements;
 mod finance_shipments;
+mod fuzz;
 mod harness;
 mod identity_api;
 mod leads;
