@@ -202,7 +202,9 @@ impl FinanceCommands {
         input: RecordPaymentInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::JournalsPost)?;
-        let account = self.known_account("input.counterpartyId", &input.counterparty_id).await?;
+        let account = self
+            .known_account("input.counterpartyId", &input.counterparty_id)
+            .await?;
         let name = account
             .payment_counterparty(input.direction)
             .map_err(rejected)?;
