@@ -6,6 +6,8 @@ mod anchor;
 mod contact_facts;
 mod contracts;
 mod edge;
+mod edge_bombs;
+mod edge_input;
 mod employees;
 mod event_samples;
 mod finance;
