@@ -5,7 +5,7 @@
 use reqwest::RequestBuilder;
 use serde_json::{json, Value};
 
-use crate::harness::{spawn_app, Response, TestApp};
+use crate::harness::{spawn_app, spawn_app_as, Response, TestApp, Topology};
 
 const ME: &str = "{ me { subject } }";
 
@@ -286,5 +286,27 @@ async fn a_callers_request_id_never_becomes_the_correlation_id() {
     seen_ids.sort();
     seen_ids.dedup();
     assert_eq!(seen_ids.len(), 5, "every request got its own id");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_remote_service_stores_the_gateways_id_and_the_callers_sanitised_one() {
+    let app = spawn_app_as(Topology::Split).await;
+    let token = app.token("thandi", &["Sales_Rep"]);
+    let response = app
+        .graphql_with(
+            Some(&token),
+            Some("their id <42>"),
+            "mutation($input: CreateAccountInput!) { createAccount(input: $input) { id correlationId } }",
+            json!({ "input": { "kind": "CUSTOMER", "name": "Remote Id Holdings" } }),
+        )
+        .await;
+    let accepted = &response.data()["createAccount"];
+    let correlation = accepted["correlationId"].as_str().expect("id");
+    assert_eq!(response.headers["x-request-id"], correlation);
+    let metadata = account_metadata(&app, accepted["id"].as_str().expect("id")).await;
+    assert_eq!(metadata["correlation_id"], correlation);
+    assert_eq!(metadata["client_request_id"], "theirid42");
+
     app.stop().await;
 }
