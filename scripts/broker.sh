@@ -4,11 +4,13 @@
 #   scripts/broker.sh install   build tansu once into $CONSTRUCTOS_CACHE/bin (~15 min the first time)
 #   scripts/broker.sh start     start it on $BROKER_ADDR unless something already listens there;
 #                               prints "started" or "already-running"
-#   scripts/broker.sh stop      stop the broker this script started (by its pid file)
+#   scripts/broker.sh stop      stop the broker this script started (by its pid file): SIGTERM,
+#                               SIGKILL after 15 s; says "broker stopped" or "...; killed"
 #   scripts/broker.sh status
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/stop.sh"
 DATA_DIR="$CONSTRUCTOS_DATA_DIR"
 BROKER_ADDR="${BROKER_ADDR:-127.0.0.1:9092}"
 TANSU_VERSION="0.6.0"
@@ -64,13 +66,8 @@ stop() {
   if [ -f "$PID_FILE" ]; then
     local pid
     pid="$(cat "$PID_FILE")"
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
+    stop_pid "$pid" "broker" || return 1
     rm -f "$PID_FILE"
-    echo "stopped"
   fi
 }
 

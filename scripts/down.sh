@@ -1,16 +1,14 @@
 #!/usr/bin/env bash
 # make down: stop the stack and the broker that `make up` started.
+# Sends SIGTERM, waits up to STOP_TIMEOUT_SECS (15) for the process to be gone, then
+# SIGKILLs it; says which it did, and "stopped" only once the process is gone.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$here/scripts/stop.sh"
 cd "$here"
 PID_FILE="$CONSTRUCTOS_DATA_DIR/constructos.pid"
 if [ -f "$PID_FILE" ]; then
-  pid="$(cat "$PID_FILE")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid"
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  fi
+  stop_pid "$(cat "$PID_FILE")" "stack" || exit 1
   rm -f "$PID_FILE"
-  echo "stack stopped"
 fi
 scripts/broker.sh stop

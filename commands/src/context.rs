@@ -16,6 +16,9 @@ pub struct CommandContext {
     /// The message that directly caused the command: an event's id when a handler
     /// reacts to an event; `None` for a request, whose cause is the request itself.
     pub causation_id: Option<String>,
+    /// The caller's own `X-Request-Id`, sanitised
+    /// ([`metadata::client_request_id`]); stored beside, never as, the correlation id.
+    pub client_request_id: Option<String>,
 }
 
 impl CommandContext {
@@ -25,7 +28,15 @@ impl CommandContext {
             caller,
             correlation_id: correlation_id.into(),
             causation_id: None,
+            client_request_id: None,
         }
+    }
+
+    /// The same context, remembering the caller's own request id (sanitised here, so
+    /// no caller of this can store a raw one).
+    pub fn with_client_request_id(mut self, raw: Option<&str>) -> Self {
+        self.client_request_id = raw.and_then(metadata::client_request_id);
+        self
     }
 
     /// The same context, caused by the message `causation_id` (e.g. an event's id).
@@ -60,7 +71,7 @@ impl CommandContext {
 
     /// The metadata stored with every event the command produces.
     pub fn metadata(&self) -> HashMap<String, String> {
-        HashMap::from([
+        let mut stored = HashMap::from([
             (
                 metadata::CORRELATION_ID.to_string(),
                 self.correlation_id.clone(),
@@ -76,6 +87,44 @@ impl CommandContext {
                 metadata::OCCURRED_AT.to_string(),
                 chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             ),
-        ])
+        ]);
+        if let Some(client) = &self.client_request_id {
+            stored.insert(metadata::CLIENT_REQUEST_ID.to_string(), client.clone());
+        }
+        stored
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn caller() -> Caller {
+        Caller {
+            subject: "alice".into(),
+            object_id: None,
+            tenant_id: None,
+            name: None,
+            username: None,
+            roles: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_client_request_id_is_stored_sanitised_beside_the_correlation_id() {
+        let ctx = CommandContext::new(caller(), "0190c0de-0000-7000-8000-000000000001")
+            .with_client_request_id(Some("their id\n<7>"));
+        let stored = ctx.metadata();
+        assert_eq!(
+            stored[metadata::CORRELATION_ID],
+            "0190c0de-0000-7000-8000-000000000001"
+        );
+        assert_eq!(
+            stored[metadata::CAUSATION_ID],
+            stored[metadata::CORRELATION_ID]
+        );
+        assert_eq!(stored[metadata::CLIENT_REQUEST_ID], "theirid7");
+        let without = CommandContext::new(caller(), "c").with_client_request_id(None);
+        assert!(!without.metadata().contains_key(metadata::CLIENT_REQUEST_ID));
     }
 }

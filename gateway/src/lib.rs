@@ -9,10 +9,10 @@ mod provision;
 mod state;
 
 use axum::http::{HeaderName, Request};
-use axum::middleware::{from_fn_with_state, map_response};
+use axum::middleware::{from_fn_with_state, map_request, map_response};
 use axum::Router;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::PropagateRequestIdLayer;
 use tower_http::trace::TraceLayer;
 
 pub use edge::{Edge, EdgeError};
@@ -20,7 +20,9 @@ pub use graphql::{build_schema, rbac_markdown, sdl, ApiSchema, DomainClients};
 pub use provision::Provisioning;
 pub use state::AppState;
 
-/// The header that carries the request id; it becomes the events' correlation id.
+/// The header that carries the request id: the gateway mints it (a caller's own is
+/// kept only as `client_request_id`, see [`edge::request_id`]); it becomes the events'
+/// correlation id.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
 /// The gateway's routes: `POST /graphql`, GraphiQL on `GET /graphql` in development,
@@ -49,14 +51,14 @@ pub fn app(state: AppState) -> Router {
         router = router.layer(cors);
     }
     edge::headers::secure(router)
-        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(PropagateRequestIdLayer::new(request_id))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
-            let request_id = request
-                .headers()
-                .get(REQUEST_ID_HEADER)
-                .and_then(|v| v.to_str().ok())
+            let ids = request.extensions().get::<edge::RequestIds>();
+            let request_id = ids.map_or("", |ids| ids.request_id.as_str());
+            let client_request_id = ids
+                .and_then(|ids| ids.client_request_id.as_deref())
                 .unwrap_or_default();
-            tracing::info_span!("http", method = %request.method(), path = %request.uri().path(), request_id)
+            tracing::info_span!("http", method = %request.method(), path = %request.uri().path(), request_id, client_request_id)
         }))
-        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .layer(map_request(edge::request_id::mint))
 }

@@ -43,11 +43,13 @@
 //! | `CONSTRUCTOS_GRAPHQL_MAX_COMPLEXITY` | `500` |
 //! | `CONSTRUCTOS_GRAPHQL_MAX_ALIASES` | `30` (aliases per operation, fragments expanded) |
 //! | `CONSTRUCTOS_GRAPHQL_MAX_ROOT_FIELDS` | `20` (top-level fields per operation) |
+//! | `CONSTRUCTOS_GRAPHQL_DEADLINE_SECS` | `10` (a request still running after this is cancelled and answered `TIMEOUT`; at least 1) |
 //! | `CONSTRUCTOS_PERSISTED_QUERIES_FILE` | unset: any operation; set: a JSON object `{"<sha256 hex>": "<query>"}`, only those are accepted |
 
 use std::net::{IpAddr, SocketAddr};
-use std::num::NonZeroU32;
+use std::num::{NonZeroU32, NonZeroU64};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
@@ -121,6 +123,8 @@ pub struct EdgeConfig {
     pub graphql_max_aliases: usize,
     /// The most top-level fields an operation may select.
     pub graphql_max_root_fields: usize,
+    /// How long a GraphQL request may run before it is cancelled.
+    pub graphql_deadline: Duration,
     /// A JSON file `{"<sha256 hex>": "<query>"}`; when set, only those operations run.
     pub persisted_queries_file: Option<PathBuf>,
 }
@@ -142,6 +146,9 @@ impl EdgeConfig {
             graphql_max_complexity: parsed("CONSTRUCTOS_GRAPHQL_MAX_COMPLEXITY", "500")?,
             graphql_max_aliases: parsed("CONSTRUCTOS_GRAPHQL_MAX_ALIASES", "30")?,
             graphql_max_root_fields: parsed("CONSTRUCTOS_GRAPHQL_MAX_ROOT_FIELDS", "20")?,
+            graphql_deadline: Duration::from_secs(
+                parsed::<NonZeroU64>("CONSTRUCTOS_GRAPHQL_DEADLINE_SECS", "10")?.get(),
+            ),
             persisted_queries_file: var("CONSTRUCTOS_PERSISTED_QUERIES_FILE").map(PathBuf::from),
         })
     }
@@ -450,5 +457,6 @@ mod tests {
         assert!(edge.cors_origins.is_empty());
         assert!(edge.trusted_proxies.is_empty());
         assert!(edge.persisted_queries_file.is_none());
+        assert_eq!(edge.graphql_deadline, Duration::from_secs(10));
     }
 }

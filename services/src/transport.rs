@@ -14,14 +14,17 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use constructos_commands::{CommandContext, CommandError};
+use constructos_domain::metadata;
 use constructos_infra::auth::TokenValidator;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::{Call, WireError};
 
-/// The header that carries the correlation id between services.
+/// The header that carries the correlation id (minted by the gateway) between services.
 const REQUEST_ID_HEADER: &str = "x-request-id";
+/// The header that carries the end client's own request id (already sanitised).
+const CLIENT_REQUEST_ID_HEADER: &str = "x-client-request-id";
 
 /// The client side: a domain service's endpoint at another address.
 #[derive(Clone)]
@@ -50,15 +53,15 @@ impl RemoteEndpoint {
         request: &Req,
     ) -> Result<Resp, CommandError> {
         let unreachable = |e: reqwest::Error| CommandError::Internal(format!("{}: {e}", self.url));
-        let response = self
+        let mut outgoing = self
             .http
             .post(&self.url)
             .bearer_auth(&call.token)
-            .header(REQUEST_ID_HEADER, &call.context.correlation_id)
-            .json(request)
-            .send()
-            .await
-            .map_err(unreachable)?;
+            .header(REQUEST_ID_HEADER, &call.context.correlation_id);
+        if let Some(client) = &call.context.client_request_id {
+            outgoing = outgoing.header(CLIENT_REQUEST_ID_HEADER, client);
+        }
+        let response = outgoing.json(request).send().await.map_err(unreachable)?;
         if response.status().is_success() {
             return response.json().await.map_err(unreachable);
         }
@@ -119,13 +122,16 @@ async fn authenticate(validator: &TokenValidator, headers: &HeaderMap) -> Option
             return None;
         }
     };
-    let correlation_id = headers
-        .get(REQUEST_ID_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
+    // The gateway's id is trusted as the correlation id, but whoever holds a token can
+    // call a service directly: it gets the same sanitising as a client's id, and a
+    // fresh one when nothing usable is left.
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let correlation_id = header(REQUEST_ID_HEADER)
+        .and_then(metadata::client_request_id)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     Some(Call {
-        context: CommandContext::new(caller, correlation_id),
+        context: CommandContext::new(caller, correlation_id)
+            .with_client_request_id(header(CLIENT_REQUEST_ID_HEADER)),
         token: token.to_string(),
     })
 }

@@ -175,6 +175,11 @@ async fn an_auditor_reads_ledger_history_and_cannot_post_and_reversals_restore_b
         .as_str()
         .expect("id")
         .to_string();
+    // The gateway's id, not the caller's "req-plant-hire-7", is the correlation id.
+    let request_id = r.headers["x-request-id"]
+        .to_str()
+        .expect("ascii")
+        .to_string();
     let r = app
         .graphql(
             &user,
@@ -218,7 +223,7 @@ async fn an_auditor_reads_ledger_history_and_cannot_post_and_reversals_restore_b
     let events = &history["ledgerHistory"];
     assert_eq!(events[0]["eventType"], "JournalPosted");
     assert_eq!(events[0]["subject"], "fiona");
-    assert_eq!(events[0]["correlationId"], "req-plant-hire-7");
+    assert_eq!(events[0]["correlationId"], request_id.as_str());
     assert_eq!(events[1]["eventType"], "JournalReversed");
     assert_eq!(history["journal"]["reversedBy"], reversal.as_str());
     let kinds = eventually("the account's history", || async {

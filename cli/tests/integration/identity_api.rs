@@ -65,7 +65,10 @@ async fn an_account_created_through_the_gateway_reaches_the_read_model_through_k
     assert_eq!(response.status, 200);
     let accepted = &response.data()["createAccount"];
     let id = accepted["id"].as_str().expect("id").to_string();
-    assert_eq!(accepted["correlationId"], request_id);
+    // The gateway mints the correlation id; the caller's id is kept beside it.
+    let correlation_id = accepted["correlationId"].as_str().expect("id").to_string();
+    assert_eq!(response.headers["x-request-id"], correlation_id.as_str());
+    assert_ne!(correlation_id, request_id);
 
     let account = wait_for_account(&app, &token, &id, |_| true).await;
     assert_eq!(
@@ -84,7 +87,8 @@ async fn an_account_created_through_the_gateway_reaches_the_read_model_through_k
             .fetch_one(&app.env.identity)
             .await
             .expect("stored event");
-    assert_eq!(metadata["correlation_id"], request_id);
+    assert_eq!(metadata["correlation_id"], correlation_id.as_str());
+    assert_eq!(metadata["client_request_id"], request_id);
     assert_eq!(metadata["subject"], "thandi");
     let messages =
         read_messages(&reader, |seen| seen.iter().any(|(_, b)| b["subject"] == id)).await;
@@ -92,7 +96,7 @@ async fn an_account_created_through_the_gateway_reaches_the_read_model_through_k
         .iter()
         .find(|(_, b)| b["subject"] == id)
         .expect("the event");
-    assert!(headers.contains(&("correlation-id".to_string(), request_id.clone())));
+    assert!(headers.contains(&("correlation-id".to_string(), correlation_id.clone())));
     assert_eq!(body["type"], "constructos.identity.AccountCreated.v1");
     assert_eq!(body["actor"], "thandi");
 

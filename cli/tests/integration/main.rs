@@ -7,6 +7,8 @@ mod contact_facts;
 mod contracts;
 mod dead_letters;
 mod edge;
+mod edge_bombs;
+mod edge_input;
 mod employees;
 mod event_samples;
 mod finance;

@@ -2,24 +2,33 @@
 //!
 //! Outermost first (see "Edge" in `docs/ARCHITECTURE.md`):
 //!
-//! 1. request id and trace span (`lib.rs`);
+//! 1. a fresh request id, the caller's kept aside sanitised ([`request_id`]), and the
+//!    trace span (`lib.rs`);
 //! 2. security headers on every response ([`headers`]);
 //! 3. CORS for the configured web origins only ([`cors`]);
 //! 4. on `POST /graphql`: the per-IP token bucket ([`rate_limit`]), then the body-size
 //!    limit ([`body`]);
 //! 5. in the handler: authentication (no token in the query string), the per-subject
-//!    token bucket, the persisted-operation allow-list ([`persisted`]);
-//! 6. in the engine: alias and root-field limits at parse time ([`limits`]), then depth
-//!    and complexity at validation.
+//!    token bucket, `Content-Type: application/json` and one request object ([`body`]),
+//!    the persisted-operation allow-list ([`persisted`]);
+//! 6. on the GraphQL runtime, within the deadline ([`executor`]): before parsing, the
+//!    text's nesting, then aliases, root fields, depth and complexity with fragments
+//!    measured once each, and no NUL in any string ([`limits`]); then the engine's own
+//!    validation (depth and complexity again) and execution.
 //!
 //! Every refusal is a JSON body in the GraphQL error shape with a `code` extension.
 
 pub mod body;
 pub mod cors;
+pub mod cost;
+pub mod executor;
 pub mod headers;
 pub mod limits;
+pub mod nesting;
+pub mod nul;
 pub mod persisted;
 pub mod rate_limit;
+pub mod request_id;
 
 use std::sync::Arc;
 
@@ -32,10 +41,12 @@ use tower_http::cors::CorsLayer;
 
 use crate::graphql::ErrorCode;
 
+pub use executor::{Executor, ExecutorError};
 pub use headers::GraphiqlPage;
 pub use limits::OperationLimits;
 pub use persisted::{PersistedError, PersistedOperations};
 pub use rate_limit::RateLimits;
+pub use request_id::RequestIds;
 
 /// The edge's run-time parts, built once from [`EdgeConfig`] when the gateway starts.
 #[derive(Clone)]
@@ -48,6 +59,8 @@ pub struct Edge {
     pub body_limit_bytes: usize,
     /// GraphiQL and the Content-Security-Policy that lets exactly it load.
     pub graphiql: Arc<GraphiqlPage>,
+    /// The GraphQL runtime and the per-request deadline.
+    pub executor: Arc<Executor>,
 }
 
 /// Why the edge cannot be built from its configuration.
@@ -59,6 +72,8 @@ pub enum EdgeError {
     Persisted(#[from] PersistedError),
     #[error("the GraphiQL page's Content-Security-Policy is not a valid header: {0}")]
     GraphiqlPolicy(String),
+    #[error("the GraphQL runtime could not start: {0}")]
+    Runtime(#[from] std::io::Error),
 }
 
 impl Edge {
@@ -75,6 +90,7 @@ impl Edge {
             cors: cors::layer(&config.cors_origins)?,
             body_limit_bytes: config.body_limit_bytes,
             graphiql: Arc::new(GraphiqlPage::new("/graphql")?),
+            executor: Arc::new(Executor::new(config.graphql_deadline)?),
         })
     }
 }

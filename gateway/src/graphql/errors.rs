@@ -17,6 +17,8 @@ pub enum ErrorCode {
     Internal,
     /// Too many requests from one client IP or subject (HTTP 429, not a GraphQL error).
     RateLimited,
+    /// The request ran past its deadline and was cancelled (HTTP 504).
+    Timeout,
 }
 
 impl ErrorCode {
@@ -30,6 +32,7 @@ impl ErrorCode {
             ErrorCode::Conflict => "CONFLICT",
             ErrorCode::Internal => "INTERNAL",
             ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::Timeout => "TIMEOUT",
         }
     }
 }

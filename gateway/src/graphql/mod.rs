@@ -21,9 +21,9 @@ mod finance_report_types;
 mod finance_reports;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
-use async_graphql_axum::GraphQLResponse;
 use axum::extract::{Request, State};
 use axum::http::header::CONTENT_SECURITY_POLICY;
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
@@ -34,8 +34,8 @@ use constructos_services::orders::OrdersClient;
 use constructos_services::Call;
 
 use crate::auth::Authenticated;
-use crate::edge::{body, OperationLimits};
-use crate::{AppState, REQUEST_ID_HEADER};
+use crate::edge::{body, refusal, ExecutorError, OperationLimits, RequestIds};
+use crate::AppState;
 
 pub use errors::ErrorCode;
 pub use guard::{rbac_markdown, rule_for, Rule, FIELD_RULES, ROOT_TYPES};
@@ -96,8 +96,10 @@ pub struct DomainClients {
     pub finance: FinanceClient,
 }
 
-/// The schema wired to the domain services, with the operation limits of `edge`.
-/// Introspection only in development.
+/// The schema wired to the domain services, with the operation limits of `edge`
+/// (checked by [`OperationLimits`] before the engine parses; the engine's own depth and
+/// complexity limits stay as a second check, now on bounded documents). Introspection
+/// only in development.
 pub fn build_schema(clients: DomainClients, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
     let mut builder = builder()
         .data(clients.identity)
@@ -109,6 +111,8 @@ pub fn build_schema(clients: DomainClients, dev_mode: bool, edge: &EdgeConfig) -
         .extension(OperationLimits {
             max_aliases: edge.graphql_max_aliases,
             max_root_fields: edge.graphql_max_root_fields,
+            max_depth: edge.graphql_max_depth,
+            max_complexity: edge.graphql_max_complexity,
             introspection: dev_mode,
         });
     if !dev_mode {
@@ -124,7 +128,8 @@ pub fn sdl() -> String {
 
 /// `POST /graphql`, behind the per-IP limit and the body limit: authenticate (the
 /// extractor), take a token from the subject's bucket, read the body, check the
-/// allow-list, execute with the caller in the context, and give every error a code.
+/// allow-list, then execute with the caller in the context - on the GraphQL runtime,
+/// within the deadline - and give every error a code.
 pub async fn graphql_handler(
     State(state): State<AppState>,
     Authenticated { caller, token }: Authenticated,
@@ -142,24 +147,57 @@ pub async fn graphql_handler(
     if let Some(allowed) = &state.edge.persisted {
         if let Err(refused) = allowed.admit(&mut request) {
             tracing::info!(subject = %caller.subject, "operation not allow-listed");
-            return GraphQLResponse::from(async_graphql::Response::from_errors(vec![refused]))
-                .into_response();
+            let refused = async_graphql::Response::from_errors(vec![refused]);
+            return body::respond(&parts.headers, &refused);
         }
     }
-    let request_id = parts
-        .headers
-        .get(REQUEST_ID_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    if request.query.trim().is_empty() {
+        return body::bad_request("the body is not a GraphQL request: `query` is missing");
+    }
+    // Minted by `edge::request_id::mint`, the outermost layer; minted here only if the
+    // handler ever runs without it.
+    let ids = parts
+        .extensions
+        .get::<RequestIds>()
+        .cloned()
+        .unwrap_or_else(|| RequestIds::mint(None));
     let call = Call {
-        context: CommandContext::new(caller, request_id),
+        context: CommandContext::new(caller, ids.request_id)
+            .with_client_request_id(ids.client_request_id.as_deref()),
         token,
     };
     state.users.ensure_provisioned(&call).await;
-    let mut response = state.schema.execute(request.data(call)).await;
+    let schema = state.schema.clone();
+    let executor = &state.edge.executor;
+    let correlation_id = call.context.correlation_id.clone();
+    let mut response = match executor
+        .run(async move { schema.execute(request.data(call)).await })
+        .await
+    {
+        Ok(response) => response,
+        Err(ExecutorError::Timeout(deadline)) => {
+            tracing::warn!(correlation_id = %correlation_id, ?deadline, "request cancelled at its deadline");
+            return refusal(
+                StatusCode::GATEWAY_TIMEOUT,
+                ErrorCode::Timeout,
+                &format!(
+                    "the request did not finish within {} s and was cancelled; a mutation may \
+                     have taken effect before that, so check before sending it again",
+                    deadline.as_secs_f64()
+                ),
+            );
+        }
+        Err(ExecutorError::Failed(cause)) => {
+            tracing::error!(correlation_id = %correlation_id, cause = %cause, "request failed");
+            return refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            );
+        }
+    };
     errors::ensure_codes(&mut response.errors);
-    GraphQLResponse::from(response).into_response()
+    body::respond(&parts.headers, &response)
 }
 
 /// `GET /graphql` in development: GraphiQL, with a Content-Security-Policy that lets
