@@ -5,14 +5,17 @@ use std::sync::Arc;
 
 use constructos_domain::access::Permission;
 use constructos_domain::identity::{
-    Account, AccountCommand, AccountStatus, Contact, ContactCommand, ContactServices, Lead, User,
+    check_assignments, check_contact, check_employee, named, Account, AccountCommand,
+    AccountStatus, Contact, ContactCommand, ContactServices, IdentityError, Lead, User,
     UserCommand,
 };
 use cqrs_es::persist::PersistedEventStore;
+use cqrs_es::AggregateError;
 use postgres_es::{postgres_cqrs, PostgresCqrs, PostgresEventRepository};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use super::references::References;
 use super::{
     AccountDetailsInput, ContactDetailsInput, CreateAccountInput, CreateContactInput,
     EventStoreDirectory,
@@ -29,6 +32,13 @@ pub struct IdentityCommands {
     pub(super) leads: Arc<PostgresCqrs<Lead>>,
     /// Reads a lead's state after a conversion (the source of truth, not a read model).
     pub(super) lead_store: Arc<PersistedEventStore<PostgresEventRepository, Lead>>,
+    /// What users' links and assignments may refer to (identity's copies).
+    references: References,
+}
+
+/// A refused reference, mapped as the aggregate's own refusals are.
+fn refused(error: IdentityError) -> CommandError {
+    CommandError::from(AggregateError::UserError(error))
 }
 
 impl IdentityCommands {
@@ -45,8 +55,9 @@ impl IdentityCommands {
             users: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
             leads: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
             lead_store: Arc::new(PersistedEventStore::new_event_store(
-                PostgresEventRepository::new(pool),
+                PostgresEventRepository::new(pool.clone()),
             )),
+            references: References::new(pool),
         }
     }
 
@@ -153,7 +164,9 @@ impl IdentityCommands {
         Ok(id)
     }
 
-    /// Says which employee and/or contact a user is.
+    /// Says which employee and/or contact a user is. The employee must be one identity
+    /// knows from HR's events (by record id or employee number) and still employed; the
+    /// contact one identity has recorded. Unlinking (leaving either out) needs neither.
     pub async fn link_user(
         &self,
         ctx: &CommandContext,
@@ -162,6 +175,22 @@ impl IdentityCommands {
         contact_id: Option<String>,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::UsersAdmin)?;
+        if let Some(employee) = employee_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            let known = self.references.employee(employee).await?;
+            check_employee(employee, known.as_ref()).map_err(refused)?;
+        }
+        if let Some(contact) = contact_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            let exists = self.references.contact_exists(contact).await?;
+            check_contact(contact, exists).map_err(refused)?;
+        }
         let command = UserCommand::LinkUser {
             employee_id,
             contact_id,
@@ -169,7 +198,9 @@ impl IdentityCommands {
         execute(&self.users, ctx, user_id, command).await
     }
 
-    /// Replaces the projects and sites a user is assigned to.
+    /// Replaces the projects and sites a user is assigned to. Every project (by id or
+    /// code) must be one identity knows from orders' events, and every site the site of
+    /// such a project.
     pub async fn assign_user(
         &self,
         ctx: &CommandContext,
@@ -178,6 +209,12 @@ impl IdentityCommands {
         sites: Vec<String>,
     ) -> Result<(), CommandError> {
         ctx.require(Permission::UsersAdmin)?;
+        let (names, site_names): (Vec<&str>, Vec<&str>) = (
+            named(&projects).into_iter().collect(),
+            named(&sites).into_iter().collect(),
+        );
+        let known = self.references.projects(&names, &site_names).await?;
+        check_assignments(&projects, &sites, &known).map_err(refused)?;
         let command = UserCommand::AssignUser { projects, sites };
         execute(&self.users, ctx, user_id, command).await
     }

@@ -1,5 +1,6 @@
 //! Orders commands: projects.
 
+mod references;
 mod service;
 
 pub use service::{CreateProjectInput, OrdersCommands};
