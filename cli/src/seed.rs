@@ -10,6 +10,7 @@ use constructos_commands::finance::{
 use constructos_commands::identity::{
     ContactDetailsInput, CreateAccountInput, CreateContactInput, IdentityCommands,
 };
+use constructos_commands::orders::{CreateProjectInput, OrdersCommands};
 use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Role;
 use constructos_domain::finance::chart::DEFAULT_CHART;
@@ -18,6 +19,7 @@ use constructos_domain::finance::{
     PaymentDirection, Rand, VatTreatment, INVOICE_AGGREGATE,
 };
 use constructos_domain::identity::{AccountKind, ACCOUNT_AGGREGATE};
+use constructos_domain::orders::PROJECT_AGGREGATE;
 use constructos_infra::auth::Caller;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
@@ -209,6 +211,65 @@ async fn first_party(identity: &PgPool, kind: &str) -> anyhow::Result<Option<Par
     }))
 }
 
+/// The demo project the demo invoices and bill are for.
+pub const DEMO_PROJECT_CODE: &str = "PRJ-2026-001";
+
+/// Opens the demo project for the first demo customer, unless orders already holds a
+/// project. Orders accepts only a customer it knows from identity's events, so this
+/// waits (up to `wait`) until orders' copy of the accounts has the customer: the
+/// projection workers must be running. Returns the project's id, or `None` when nothing
+/// was opened (projects exist, no demo customer, or the customer did not arrive in time).
+pub async fn seed_project(
+    identity: &PgPool,
+    orders: &PgPool,
+    wait: std::time::Duration,
+) -> anyhow::Result<Option<String>> {
+    let existing: i64 = sqlx::query_scalar("SELECT count(*) FROM events WHERE aggregate_type = $1")
+        .bind(PROJECT_AGGREGATE)
+        .fetch_one(orders)
+        .await?;
+    let Some(customer) = first_party(identity, "CUSTOMER").await? else {
+        return Ok(None);
+    };
+    if existing > 0 {
+        return Ok(None);
+    }
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        let known: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM read_model.known_accounts WHERE id = $1)",
+        )
+        .bind(&customer.id)
+        .fetch_one(orders)
+        .await?;
+        if known {
+            break;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            tracing::warn!(
+                customer = %customer.name,
+                "the demo customer has not reached orders yet; no demo project opened"
+            );
+            return Ok(None);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let id = OrdersCommands::new(orders.clone())
+        .create_project(
+            &seed_context(),
+            CreateProjectInput {
+                code: DEMO_PROJECT_CODE.to_string(),
+                name: "Menlyn Office Park Phase 2".to_string(),
+                customer_account_id: Some(customer.id),
+                site_id: "SITE-PTA-01".to_string(),
+                site_name: "Menlyn, Pretoria".to_string(),
+                starts_on: NaiveDate::from_ymd_opt(2026, 3, 2),
+            },
+        )
+        .await?;
+    Ok(Some(id))
+}
+
 fn line(description: &str, quantity: i64, cents: i64, project: &str) -> InvoiceLineInput {
     InvoiceLineInput {
         description: description.to_string(),
@@ -246,7 +307,7 @@ pub async fn seed_finance(
     let commands = FinanceCommands::new(finance.clone(), calendar);
     let ctx = seed_context();
     let days_ago = |n: i64| today - chrono::Duration::days(n);
-    let project = "PRJ-2026-001";
+    let project = DEMO_PROJECT_CODE;
     let claim = |date, lines| RaiseInvoiceInput {
         customer: Customer {
             account_id: customer.id.clone(),

@@ -244,3 +244,46 @@ async fn a_project_is_opened_only_for_a_known_customer_that_is_not_archived() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_demo_project_is_opened_for_the_demo_customer_once_orders_knows_it() {
+    let app = spawn_app().await;
+    assert!(
+        constructos::seed::seed(&app.env.identity)
+            .await
+            .expect("accounts seeded")
+            > 0
+    );
+    let id = constructos::seed::seed_project(
+        &app.env.identity,
+        &app.env.orders,
+        crate::harness::EVENTUALLY,
+    )
+    .await
+    .expect("seeding the project")
+    .expect("a project was opened");
+    let admin = app.token("admin", &["Admin"]);
+    let customer = eventually("the demo project is readable", || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($id: ID!) { project(id: $id) { code customerAccountId } }",
+                json!({ "id": id }),
+            )
+            .await;
+        let project = r.data()["project"].clone();
+        (!project.is_null()).then_some(project)
+    })
+    .await;
+    assert_eq!(customer["code"], constructos::seed::DEMO_PROJECT_CODE);
+    assert!(customer["customerAccountId"].is_string(), "{customer}");
+    let again = constructos::seed::seed_project(
+        &app.env.identity,
+        &app.env.orders,
+        crate::harness::EVENTUALLY,
+    )
+    .await
+    .expect("seeding again");
+    assert_eq!(again, None, "seeding is idempotent");
+    app.stop().await;
+}
