@@ -134,6 +134,16 @@ async fn main() -> anyhow::Result<()> {
             if !no_seed {
                 let seeded = seed::seed(&identity).await?;
                 tracing::info!(accounts = seeded, "demo data seeded");
+                let orders = gateway_pools
+                    .orders
+                    .clone()
+                    .context("the orders database was not prepared")?;
+                // The relays and projection workers run already: orders learns the demo
+                // customer from identity's events before the project names it.
+                let project =
+                    seed::seed_project(&identity, &orders, std::time::Duration::from_secs(30))
+                        .await?;
+                tracing::info!(project = ?project, "demo project seeded");
                 let finance = gateway_pools
                     .finance
                     .clone()

@@ -202,10 +202,9 @@ async fn first_party(identity: &PgPool, kind: &str) -> anyhow::Result<Option<Str
     .await?)
 }
 
-/// The code of the demo project.
-const DEMO_PROJECT: &str = "PRJ-2026-001";
-
-/// The demo project's id: the one created before, else a new one.
+/// The demo project's id: the one opened before (by [`seed_project`], for the demo
+/// customer, when `up` runs the workers), else a new one without a customer (`seed`
+/// alone, where orders cannot yet know any customer).
 async fn demo_project(orders: &PgPool) -> anyhow::Result<String> {
     let existing: Option<String> = sqlx::query_scalar(
         "SELECT aggregate_id FROM events
@@ -214,7 +213,7 @@ async fn demo_project(orders: &PgPool) -> anyhow::Result<String> {
           ORDER BY global_id LIMIT 1",
     )
     .bind(PROJECT_AGGREGATE)
-    .bind(DEMO_PROJECT)
+    .bind(DEMO_PROJECT_CODE)
     .fetch_optional(orders)
     .await?;
     if let Some(id) = existing {
@@ -224,12 +223,12 @@ async fn demo_project(orders: &PgPool) -> anyhow::Result<String> {
         .create_project(
             &seed_context(),
             CreateProjectInput {
-                code: DEMO_PROJECT.to_string(),
-                name: "Menlyn Maine Office Park, Phase 2".to_string(),
+                code: DEMO_PROJECT_CODE.to_string(),
+                name: "Menlyn Office Park Phase 2".to_string(),
                 customer_account_id: None,
-                site_id: "site-menlyn".to_string(),
-                site_name: "Menlyn Maine".to_string(),
-                starts_on: None,
+                site_id: "SITE-PTA-01".to_string(),
+                site_name: "Menlyn, Pretoria".to_string(),
+                starts_on: NaiveDate::from_ymd_opt(2026, 3, 2),
             },
         )
         .await?)
@@ -260,6 +259,65 @@ async fn finance_knows(finance: &PgPool, accounts: &[&str], project: &str) -> an
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+}
+
+/// The demo project the demo invoices and bill are for.
+pub const DEMO_PROJECT_CODE: &str = "PRJ-2026-001";
+
+/// Opens the demo project for the first demo customer, unless orders already holds a
+/// project. Orders accepts only a customer it knows from identity's events, so this
+/// waits (up to `wait`) until orders' copy of the accounts has the customer: the
+/// projection workers must be running. Returns the project's id, or `None` when nothing
+/// was opened (projects exist, no demo customer, or the customer did not arrive in time).
+pub async fn seed_project(
+    identity: &PgPool,
+    orders: &PgPool,
+    wait: std::time::Duration,
+) -> anyhow::Result<Option<String>> {
+    let existing: i64 = sqlx::query_scalar("SELECT count(*) FROM events WHERE aggregate_type = $1")
+        .bind(PROJECT_AGGREGATE)
+        .fetch_one(orders)
+        .await?;
+    let Some(customer) = first_party(identity, "CUSTOMER").await? else {
+        return Ok(None);
+    };
+    if existing > 0 {
+        return Ok(None);
+    }
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        let known: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM read_model.known_accounts WHERE id = $1)",
+        )
+        .bind(&customer.id)
+        .fetch_one(orders)
+        .await?;
+        if known {
+            break;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            tracing::warn!(
+                customer = %customer.name,
+                "the demo customer has not reached orders yet; no demo project opened"
+            );
+            return Ok(None);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let id = OrdersCommands::new(orders.clone())
+        .create_project(
+            &seed_context(),
+            CreateProjectInput {
+                code: DEMO_PROJECT_CODE.to_string(),
+                name: "Menlyn Office Park Phase 2".to_string(),
+                customer_account_id: Some(customer.id),
+                site_id: "SITE-PTA-01".to_string(),
+                site_name: "Menlyn, Pretoria".to_string(),
+                starts_on: NaiveDate::from_ymd_opt(2026, 3, 2),
+            },
+        )
+        .await?;
+    Ok(Some(id))
 }
 
 fn line(description: &str, quantity: i64, cents: i64, project: &str) -> InvoiceLineInput {

@@ -17,8 +17,12 @@ use constructos_projections::finance::{
     FinanceProjection, IdentityFactsProjection, ProjectFactsProjection,
 };
 use constructos_projections::hr::{HrProjection, LinksProjection};
-use constructos_projections::identity::IdentityProjection;
-use constructos_projections::orders::{AssignmentsProjection, OrdersProjection};
+use constructos_projections::identity::{
+    IdentityProjection, KnownEmployeesProjection, KnownProjectsProjection,
+};
+use constructos_projections::orders::{
+    AssignmentsProjection, KnownAccountsProjection, OrdersProjection,
+};
 use constructos_projections::{Projection, ProjectionWorker};
 use constructos_services::finance::{
     self as finance_service, FinanceApi, FinanceClient, LocalFinance, RemoteFinance,
@@ -78,14 +82,34 @@ pub fn spawn_projection(
     shutdown: &CancellationToken,
 ) -> anyhow::Result<()> {
     match domain {
-        Domain::Identity => spawn_worker(
-            tasks,
-            config,
-            pool,
-            IdentityProjection,
-            Domain::Identity,
-            shutdown,
-        ),
+        Domain::Identity => {
+            spawn_worker(
+                tasks,
+                config,
+                pool.clone(),
+                IdentityProjection,
+                Domain::Identity,
+                shutdown,
+            )?;
+            // Identity keeps its own copies of HR's employees and orders' projects, from
+            // their topics: what linkUser and assignUser may refer to.
+            spawn_worker(
+                tasks,
+                config,
+                pool.clone(),
+                KnownEmployeesProjection,
+                Domain::Hr,
+                shutdown,
+            )?;
+            spawn_worker(
+                tasks,
+                config,
+                pool,
+                KnownProjectsProjection,
+                Domain::Orders,
+                shutdown,
+            )
+        }
         Domain::Orders => {
             spawn_worker(
                 tasks,
@@ -95,12 +119,21 @@ pub fn spawn_projection(
                 Domain::Orders,
                 shutdown,
             )?;
-            // Orders keeps its own copy of who is assigned where, from identity's topic.
+            // Orders keeps its own copies of who is assigned where and of the accounts
+            // (a project's customer), from identity's topic.
+            spawn_worker(
+                tasks,
+                config,
+                pool.clone(),
+                AssignmentsProjection,
+                Domain::Identity,
+                shutdown,
+            )?;
             spawn_worker(
                 tasks,
                 config,
                 pool,
-                AssignmentsProjection,
+                KnownAccountsProjection,
                 Domain::Identity,
                 shutdown,
             )

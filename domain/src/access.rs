@@ -309,6 +309,19 @@ pub fn assigned_to_project(
     projects.iter().any(|p| p == id || p == code) || sites.iter().any(|s| s == site_id)
 }
 
+/// The row-level scope of employee records, in the same shape as [`project_scope`]:
+/// everyone with `hr.employees.read`, only the record `user_id` is linked to with
+/// `hr.employees.read_own`, refused otherwise.
+pub fn employee_scope<'a>(roles: &[Role], user_id: &'a str) -> Result<Option<&'a str>, Permission> {
+    if allows(roles, Permission::EmployeesRead) {
+        Ok(None)
+    } else if allows(roles, Permission::EmployeesReadOwn) {
+        Ok(Some(user_id))
+    } else {
+        Err(Permission::EmployeesReadOwn)
+    }
+}
+
 impl fmt::Display for Permission {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -432,6 +445,42 @@ mod tests {
         assert!(sees_every_lead(&[Role::SalesRep, Role::SalesManager]));
         assert!(sees_every_lead(&[Role::Auditor]));
         assert!(!allows(&[Role::FinanceManager], Permission::LeadsRead));
+    }
+
+    #[test]
+    fn project_managers_and_site_managers_are_scoped_to_their_assignments() {
+        assert_eq!(project_scope(&[Role::Admin], "u1"), Ok(None));
+        assert_eq!(project_scope(&[Role::Auditor], "u1"), Ok(None));
+        assert_eq!(project_scope(&[Role::ProjectManager], "u1"), Ok(Some("u1")));
+        assert_eq!(project_scope(&[Role::SiteManager], "u1"), Ok(Some("u1")));
+        assert_eq!(
+            project_scope(&[Role::SiteManager, Role::FinanceUser], "u1"),
+            Ok(None)
+        );
+        assert_eq!(
+            project_scope(&[Role::Employee], "u1"),
+            Err(Permission::ProjectsReadAssigned)
+        );
+    }
+
+    #[test]
+    fn every_project_writer_has_a_read_scope() {
+        // A write is checked through the read scope, so whoever may write projects must
+        // have one (else every write would be refused as forbidden, not scoped).
+        for role in Permission::ProjectsWrite.granted_to() {
+            assert!(project_scope(&[*role], "u").is_ok(), "{role}");
+        }
+    }
+
+    #[test]
+    fn whoever_ends_employments_sees_every_employee() {
+        // terminateEmployment names an employee; its writers must see every record, or
+        // the write would need the row-level check that project writes have.
+        for role in Permission::EmployeesWrite.granted_to() {
+            assert_eq!(employee_scope(&[*role], "u"), Ok(None), "{role}");
+        }
+        assert_eq!(employee_scope(&[Role::Employee], "u"), Ok(Some("u")));
+        assert_eq!(employee_scope(&[], "u"), Err(Permission::EmployeesReadOwn));
     }
 
     #[test]

@@ -17,3 +17,16 @@ pub trait Refusal: std::error::Error {
     /// What kind of refusal this is.
     fn kind(&self) -> RefusalKind;
 }
+
+/// The longest part of a caller's value repeated in a refusal.
+const ECHO_MAX: usize = 60;
+
+/// A caller's value as a refusal repeats it: quoted and escaped (no control character
+/// reaches the message or a log line), and cut short when long.
+pub fn echo(value: &str) -> String {
+    let mut short: String = value.chars().take(ECHO_MAX).collect();
+    if short.len() < value.len() {
+        short.push('…');
+    }
+    format!("{short:?}")
+}

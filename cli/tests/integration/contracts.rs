@@ -249,17 +249,44 @@ async fn every_event_the_system_emits_validates_against_its_schema() {
         .provision_self(&call)
         .await
         .expect("refresh");
+    // A link and an assignment name a real employee and project, once identity knows them.
+    let employee = app
+        .graphql(
+            &token,
+            "mutation { hireEmployee(input: { employeeNumber: \"EMP-0007\", firstName: \"Sam\", lastName: \"Ndlovu\", jobTitle: \"Foreman\", hiredOn: \"2025-02-01\" }) { id } }",
+            json!({}),
+        )
+        .await
+        .data()["hireEmployee"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let project = app
+        .graphql(
+            &token,
+            "mutation { createProject(input: { code: \"PRJ-CONTRACT-1\", name: \"Contracts\", siteId: \"S-1\", siteName: \"Site 1\" }) { id } }",
+            json!({}),
+        )
+        .await
+        .data()["createProject"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    app.until_known(&app.env.identity, "known_employees", &employee)
+        .await;
+    app.until_known(&app.env.identity, "known_projects", &project)
+        .await;
     app.graphql(
         &token,
-        "mutation($id: ID!) { linkUser(id: $id, employeeId: \"EMP-7\") { id } }",
+        "mutation($id: ID!) { linkUser(id: $id, employeeId: \"EMP-0007\") { id } }",
         json!({ "id": user_id }),
     )
     .await
     .data();
     app.graphql(
         &token,
-        "mutation($id: ID!) { assignUser(id: $id, projects: [\"P-1\"], sites: [\"S-1\"]) { id } }",
-        json!({ "id": user_id }),
+        "mutation($id: ID!, $p: String!) { assignUser(id: $id, projects: [$p], sites: [\"S-1\"]) { id } }",
+        json!({ "id": user_id, "p": project }),
     )
     .await
     .data();

@@ -39,8 +39,13 @@ async fn employees_see_only_themselves(app: &TestApp) {
     let zanele = app.token("zanele", &["Employee"]);
     let bongani = app.token("bongani", &["Employee", "Site_Manager"]);
     let zanele_record = hire(app, &hr, "EMP-1001", "Zulu").await;
-    hire(app, &hr, "EMP-1002", "Mokoena").await;
+    let bongani_record = hire(app, &hr, "EMP-1002", "Mokoena").await;
     hire(app, &hr, "EMP-1003", "Naidoo").await;
+    // Identity links users only to employees it knows from HR's events.
+    for record in [&zanele_record, &bongani_record] {
+        app.until_known(&app.env.identity, "known_employees", record)
+            .await;
+    }
 
     // Before any link, an employee sees no record at all.
     assert_eq!(visible_numbers(app, &zanele).await, Vec::<String>::new());

@@ -333,6 +333,43 @@ impl TestApp {
         self.graphql_with(Some(token), None, query, variables).await
     }
 
+    /// Waits until a domain knows another domain's object `id`: its row in the copy
+    /// `read_model.<copy>` of the database `pool` (identity's `known_employees` and
+    /// `known_projects`, orders' `known_accounts`), kept from the owner's events.
+    /// References are checked against these copies, so a test that refers to an object
+    /// it has just created waits here first.
+    pub async fn until_known(&self, pool: &PgPool, copy: &str, id: &str) {
+        let sql = format!("SELECT EXISTS (SELECT 1 FROM read_model.{copy} WHERE id = $1)");
+        eventually(&format!("{id} in read_model.{copy}"), || async {
+            let known: bool = sqlx::query_scalar(&sql)
+                .bind(id)
+                .fetch_one(pool)
+                .await
+                .expect("the copy is readable");
+            known.then_some(())
+        })
+        .await
+    }
+
+    /// How many events the event store of `pool` holds for the aggregate `id`: what a
+    /// refused command must leave unchanged.
+    pub async fn events_of(&self, pool: &PgPool, id: &str) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM events WHERE aggregate_id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .expect("the event store is readable")
+    }
+
+    /// How many events of `event_type` the event store of `pool` holds.
+    pub async fn events_of_type(&self, pool: &PgPool, event_type: &str) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM events WHERE event_type = $1")
+            .bind(event_type)
+            .fetch_one(pool)
+            .await
+            .expect("the event store is readable")
+    }
+
     /// Stops everything and drops the test's databases.
     pub async fn stop(mut self) {
         self.shutdown.cancel();

@@ -267,3 +267,39 @@ async fn only_a_qualified_lead_converts_and_a_disqualified_one_keeps_its_reason(
     assert_eq!(count_events(&app, "AccountCreated").await, 0);
     app.stop().await;
 }
+
+/// Every write that names a lead follows the read rule (issue 9, finding 2): another
+/// rep's lead answers exactly what an unknown lead id answers, and nothing is stored.
+#[tokio::test]
+async fn every_lead_write_treats_another_reps_lead_as_unknown() {
+    let app = spawn_app().await;
+    let (rep1, rep2) = (
+        app.token("rep-1", &["Sales_Rep"]),
+        app.token("rep-2", &["Sales_Rep"]),
+    );
+    let theirs = capture(&app, &rep2, "Beta Civils").await;
+    let stored = app.events_of(&app.env.identity, &theirs).await;
+    let writes = [
+        "mutation($id: ID!) { qualifyLead(id: $id) { id } }",
+        "mutation($id: ID!) { disqualifyLead(id: $id, reason: \"no budget\") { id } }",
+        CONVERT,
+    ];
+    for write in writes {
+        let unknown = app
+            .graphql(
+                &rep1,
+                write,
+                json!({ "id": uuid::Uuid::now_v7().to_string() }),
+            )
+            .await;
+        assert_eq!(unknown.error_code(), Some("NOT_FOUND"), "{}", unknown.body);
+        let r = app.graphql(&rep1, write, json!({ "id": theirs })).await;
+        assert_eq!(r.error_code(), Some("NOT_FOUND"), "{write}: {}", r.body);
+        assert_eq!(
+            r.body["errors"][0]["message"], unknown.body["errors"][0]["message"],
+            "{write}"
+        );
+    }
+    assert_eq!(app.events_of(&app.env.identity, &theirs).await, stored);
+    app.stop().await;
+}

@@ -26,6 +26,7 @@ mod migrate;
 mod projection;
 mod projects;
 mod rbac;
+mod references;
 mod relay;
 mod replay;
 mod services;

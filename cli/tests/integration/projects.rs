@@ -46,9 +46,14 @@ async fn two_site_managers_each_see_only_their_own(app: &TestApp) {
     let north_id = user_id(app, &north).await;
     let south_id = user_id(app, &south).await;
     let p1 = create_project(app, &admin, "PRJ-NORTH-1", "SITE-PTA").await;
-    create_project(app, &admin, "PRJ-SOUTH-1", "SITE-CPT").await;
+    let south_1 = create_project(app, &admin, "PRJ-SOUTH-1", "SITE-CPT").await;
     create_project(app, &admin, "PRJ-SOUTH-2", "SITE-CPT").await;
     create_project(app, &admin, "PRJ-EAST-1", "SITE-DBN").await;
+    // Identity assigns only to projects (and their sites) it knows from orders' events.
+    for known in [&p1, &south_1] {
+        app.until_known(&app.env.identity, "known_projects", known)
+            .await;
+    }
 
     // North by project id, south by site.
     let assign = "mutation($id: ID!, $p: [String!]!, $s: [String!]!) { assignUser(id: $id, projects: $p, sites: $s) { id } }";
@@ -120,21 +125,51 @@ async fn the_same_holds_when_orders_and_identity_run_as_their_own_services() {
     app.stop().await;
 }
 
+const CHANGE: &str =
+    "mutation($id: ID!, $s: ProjectStatus!) { changeProjectStatus(id: $id, status: $s) { id } }";
+
+/// Assigns `token`'s user to `project` (once identity knows it) and waits until orders'
+/// copy of the assignment lets them read it.
+async fn assign_to(app: &TestApp, admin: &str, token: &str, project: &str) {
+    app.until_known(&app.env.identity, "known_projects", project)
+        .await;
+    let user = user_id(app, token).await;
+    app.graphql(
+        admin,
+        "mutation($id: ID!, $p: [String!]!) { assignUser(id: $id, projects: $p, sites: []) { id } }",
+        json!({ "id": user, "p": [project] }),
+    )
+    .await
+    .data();
+    eventually("the assignment reaches orders", || async {
+        let r = app
+            .graphql(
+                token,
+                "query($id: ID!) { project(id: $id) { id } }",
+                json!({ "id": project }),
+            )
+            .await;
+        (!r.data()["project"].is_null()).then_some(())
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_project_moves_only_along_its_life_cycle() {
     let app = spawn_app().await;
     let pm = app.token("pm", &["Project_Manager"]);
     let admin = app.token("admin", &["Admin"]);
     let id = create_project(&app, &pm, "PRJ-2026-014", "SITE-PTA").await;
-    let change = "mutation($id: ID!, $s: ProjectStatus!) { changeProjectStatus(id: $id, status: $s) { id } }";
-    app.graphql(&pm, change, json!({ "id": id, "s": "ACTIVE" }))
+    // A project manager changes the projects they are assigned to.
+    assign_to(&app, &admin, &pm, &id).await;
+    app.graphql(&pm, CHANGE, json!({ "id": id, "s": "ACTIVE" }))
         .await
         .data();
-    app.graphql(&pm, change, json!({ "id": id, "s": "COMPLETED" }))
+    app.graphql(&pm, CHANGE, json!({ "id": id, "s": "COMPLETED" }))
         .await
         .data();
     let r = app
-        .graphql(&pm, change, json!({ "id": id, "s": "ACTIVE" }))
+        .graphql(&pm, CHANGE, json!({ "id": id, "s": "ACTIVE" }))
         .await;
     assert_eq!(r.error_code(), Some("BAD_USER_INPUT"));
     let status = eventually("the completed project", || async {
@@ -152,5 +187,60 @@ async fn a_project_moves_only_along_its_life_cycle() {
     })
     .await;
     assert_eq!(status, "COMPLETED");
+    app.stop().await;
+}
+
+/// Fails on the old code: an unassigned Project_Manager's changeProjectStatus succeeded,
+/// and a wrong transition's message confirmed the project exists.
+#[tokio::test]
+async fn a_project_outside_the_callers_scope_cannot_be_changed_and_does_not_exist_for_them() {
+    let app = spawn_app().await;
+    let admin = app.token("admin", &["Admin"]);
+    let pm = app.token("pm", &["Project_Manager"]);
+    let project = create_project(&app, &admin, "PRJ-SCOPE-1", "SITE-JHB").await;
+    let read = "query($id: ID!) { project(id: $id) { id } }";
+    eventually("head office reads the project", || async {
+        let r = app.graphql(&admin, read, json!({ "id": project })).await;
+        (!r.data()["project"].is_null()).then_some(())
+    })
+    .await;
+    let r = app.graphql(&pm, read, json!({ "id": project })).await;
+    assert!(r.data()["project"].is_null(), "not readable: {}", r.body);
+    let stored = app.events_of(&app.env.orders, &project).await;
+
+    // What anyone is told about a project id that does not exist at all.
+    let unknown = uuid::Uuid::now_v7().to_string();
+    let r = app
+        .graphql(&admin, CHANGE, json!({ "id": unknown, "s": "ACTIVE" }))
+        .await;
+    assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
+    let not_found = r.body["errors"][0]["message"].clone();
+    let r = app
+        .graphql(&pm, CHANGE, json!({ "id": unknown, "s": "ACTIVE" }))
+        .await;
+    assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
+    assert_eq!(r.body["errors"][0]["message"], not_found);
+
+    // The project outside the manager's scope answers exactly the same, whether the
+    // move would be allowed (PLANNED → ACTIVE) or not (PLANNED → COMPLETED).
+    for status in ["ACTIVE", "COMPLETED"] {
+        let r = app
+            .graphql(&pm, CHANGE, json!({ "id": project, "s": status }))
+            .await;
+        assert_eq!(r.error_code(), Some("NOT_FOUND"), "{status}: {}", r.body);
+        assert_eq!(r.body["errors"][0]["message"], not_found, "{status}");
+    }
+    assert_eq!(
+        app.events_of(&app.env.orders, &project).await,
+        stored,
+        "no event stored"
+    );
+
+    // Once assigned (and orders' copy knows it), the same call succeeds.
+    assign_to(&app, &admin, &pm, &project).await;
+    app.graphql(&pm, CHANGE, json!({ "id": project, "s": "ACTIVE" }))
+        .await
+        .data();
+    assert_eq!(app.events_of(&app.env.orders, &project).await, stored + 1);
     app.stop().await;
 }

@@ -51,6 +51,22 @@ async fn site_managers_see_only_their_own_assignments_and_employees_only_themsel
     let north_user = own_user(&app, &north).await;
     let south_user = own_user(&app, &south).await;
 
+    // Identity assigns only to projects it knows from orders' events: open them first.
+    for (code, site) in [("PRJ-NORTH", "SITE-PTA"), ("PRJ-SOUTH", "SITE-CPT")] {
+        let r = app
+            .graphql(
+                &admin,
+                "mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }",
+                json!({ "input": { "code": code, "name": code, "siteId": site, "siteName": site } }),
+            )
+            .await;
+        let id = r.data()["createProject"]["id"]
+            .as_str()
+            .expect("id")
+            .to_string();
+        app.until_known(&app.env.identity, "known_projects", &id)
+            .await;
+    }
     for (user, project, site) in [
         (&north_user, "PRJ-NORTH", "SITE-PTA"),
         (&south_user, "PRJ-SOUTH", "SITE-CPT"),

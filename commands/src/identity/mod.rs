@@ -5,6 +5,7 @@ mod contact_facts;
 mod directory;
 mod inputs;
 mod leads;
+mod references;
 mod service;
 
 pub use directory::EventStoreDirectory;

@@ -5,15 +5,18 @@ use std::sync::Arc;
 
 use constructos_domain::access::Permission;
 use constructos_domain::identity::{
-    Account, AccountCommand, AccountStatus, Contact, ContactCommand, ContactServices, Lead, User,
+    check_assignments, check_contact, check_employee, named, Account, AccountCommand,
+    AccountStatus, Contact, ContactCommand, ContactServices, IdentityError, Lead, User,
     UserCommand,
 };
 use cqrs_es::persist::PersistedEventStore;
+use cqrs_es::AggregateError;
 use postgres_es::{postgres_cqrs, PostgresCqrs, PostgresEventRepository};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::inputs::{assignments, given_id, given_optional_id, optional_reason};
+use super::references::References;
 use super::{
     AccountDetailsInput, ContactDetailsInput, CreateAccountInput, CreateContactInput,
     EventStoreDirectory,
@@ -30,6 +33,13 @@ pub struct IdentityCommands {
     pub(super) leads: Arc<PostgresCqrs<Lead>>,
     /// Reads a lead's state after a conversion (the source of truth, not a read model).
     pub(super) lead_store: Arc<PersistedEventStore<PostgresEventRepository, Lead>>,
+    /// What users' links and assignments may refer to (identity's copies).
+    references: References,
+}
+
+/// A refused reference, mapped as the aggregate's own refusals are.
+fn refused(error: IdentityError) -> CommandError {
+    CommandError::from(AggregateError::UserError(error))
 }
 
 impl IdentityCommands {
@@ -46,8 +56,9 @@ impl IdentityCommands {
             users: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
             leads: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
             lead_store: Arc::new(PersistedEventStore::new_event_store(
-                PostgresEventRepository::new(pool),
+                PostgresEventRepository::new(pool.clone()),
             )),
+            references: References::new(pool),
         }
     }
 
@@ -162,7 +173,9 @@ impl IdentityCommands {
         Ok(id)
     }
 
-    /// Says which employee and/or contact a user is.
+    /// Says which employee and/or contact a user is. The employee must be one identity
+    /// knows from HR's events (by record id or employee number) and still employed; the
+    /// contact one identity has recorded. Unlinking (leaving either out) needs neither.
     pub async fn link_user(
         &self,
         ctx: &CommandContext,
@@ -174,6 +187,22 @@ impl IdentityCommands {
         let user_id = &given_id("id", user_id)?;
         let employee_id = given_optional_id("employeeId", employee_id.as_deref())?;
         let contact_id = given_optional_id("contactId", contact_id.as_deref())?;
+        if let Some(employee) = employee_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            let known = self.references.employee(employee).await?;
+            check_employee(employee, known.as_ref()).map_err(refused)?;
+        }
+        if let Some(contact) = contact_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            let exists = self.references.contact_exists(contact).await?;
+            check_contact(contact, exists).map_err(refused)?;
+        }
         let command = UserCommand::LinkUser {
             employee_id,
             contact_id,
@@ -181,7 +210,9 @@ impl IdentityCommands {
         execute(&self.users, ctx, user_id, command).await
     }
 
-    /// Replaces the projects and sites a user is assigned to.
+    /// Replaces the projects and sites a user is assigned to. Every project (by id or
+    /// code) must be one identity knows from orders' events, and every site the site of
+    /// such a project.
     pub async fn assign_user(
         &self,
         ctx: &CommandContext,
@@ -192,6 +223,12 @@ impl IdentityCommands {
         ctx.require(Permission::UsersAdmin)?;
         let user_id = &given_id("id", user_id)?;
         let (projects, sites) = assignments(projects, sites)?;
+        let (names, site_names): (Vec<&str>, Vec<&str>) = (
+            named(&projects).into_iter().collect(),
+            named(&sites).into_iter().collect(),
+        );
+        let known = self.references.projects(&names, &site_names).await?;
+        check_assignments(&projects, &sites, &known).map_err(refused)?;
         let command = UserCommand::AssignUser { projects, sites };
         execute(&self.users, ctx, user_id, command).await
     }

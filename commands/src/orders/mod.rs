@@ -1,6 +1,7 @@
 //! Orders commands: projects.
 
 mod inputs;
+mod references;
 mod service;
 
 pub use inputs::CreateProjectInput;

@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use constructos_domain::access::Permission;
-use constructos_domain::orders::{Project, ProjectStatus};
+use constructos_domain::orders::{check_customer, Project, ProjectStatus};
+use cqrs_es::AggregateError;
 use postgres_es::{postgres_cqrs, PostgresCqrs};
 use sqlx::PgPool;
 
 use super::inputs::{change_status, project_id, CreateProjectInput};
+use super::references::KnownAccounts;
 use crate::execute::execute;
 use crate::{CommandContext, CommandError};
 
@@ -16,25 +18,36 @@ use crate::{CommandContext, CommandError};
 #[derive(Clone)]
 pub struct OrdersCommands {
     projects: Arc<PostgresCqrs<Project>>,
+    /// Orders' copy of identity's accounts: what a project's customer may be.
+    accounts: KnownAccounts,
 }
 
 impl OrdersCommands {
     /// Command handling over the orders database.
     pub fn new(pool: PgPool) -> Self {
         Self {
-            projects: Arc::new(postgres_cqrs(pool, vec![], ())),
+            projects: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            accounts: KnownAccounts::new(pool),
         }
     }
 
     /// Opens a project; returns its id, derived from its code — so a code already
-    /// taken is refused by the project holding it.
+    /// taken is refused by the project holding it. A customer, when named, must be a
+    /// customer account orders knows from identity's events, not archived.
     pub async fn create_project(
         &self,
         ctx: &CommandContext,
         input: CreateProjectInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::ProjectsWrite)?;
+        let customer = input.customer_account_id.clone();
         let (id, command) = input.command()?;
+        let customer = customer.as_deref().map(str::trim);
+        if let Some(customer) = customer.filter(|c| !c.is_empty()) {
+            let known = self.accounts.account(customer).await?;
+            check_customer(customer, known.as_ref())
+                .map_err(|e| CommandError::from(AggregateError::UserError(e)))?;
+        }
         execute(&self.projects, ctx, &id, command).await?;
         Ok(id)
     }

@@ -55,6 +55,18 @@ pub enum IdentityError {
     ConsentDateOutOfOrder(chrono::NaiveDate),
     #[error("the user does not exist")]
     UserNotFound,
+    #[error("employeeId: no employee {0} is known (by record id or employee number)")]
+    UnknownEmployee(String),
+    #[error(
+        "employeeId: the employment of {0} has ended; a user cannot be linked to a former employee"
+    )]
+    FormerEmployee(String),
+    #[error("contactId: no contact {0} exists")]
+    UnknownContact(String),
+    #[error("projects: no project {0} is known (by id or code)")]
+    UnknownProject(String),
+    #[error("sites: {0} is not the site of any known project")]
+    UnknownSite(String),
     #[error("the lead already exists")]
     LeadAlreadyExists,
     #[error("the lead does not exist")]

@@ -10,6 +10,7 @@ mod contact;
 mod errors;
 mod events;
 mod lead;
+mod references;
 mod registers;
 mod user;
 mod values;
@@ -24,6 +25,9 @@ pub use contact::{AccountDirectory, Contact, ContactServices};
 pub use errors::IdentityError;
 pub use events::{AccountEvent, ContactEvent, LeadEvent, UserEvent};
 pub use lead::{Lead, LeadConversion, LeadSource, LeadStatus, Opportunity};
+pub use references::{
+    check_assignments, check_contact, check_employee, named, KnownEmployee, KnownProject,
+};
 pub use registers::{
     BbbeeLevel, CidbClass, CidbGrading, PaymentBasis, PaymentTerms, MAX_PAYMENT_DAYS,
 };

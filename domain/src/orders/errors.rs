@@ -1,6 +1,7 @@
 //! Why the orders domain refuses a command.
 
 use super::ProjectStatus;
+use crate::identity::AccountKind;
 
 /// A business refusal; the message is safe to show to the caller.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -9,6 +10,12 @@ pub enum OrdersError {
     ProjectCodeTaken(String),
     #[error("the project does not exist")]
     ProjectNotFound,
+    #[error("customerAccountId: no customer account {0} is known")]
+    UnknownCustomer(String),
+    #[error("customerAccountId: {account} is a {} account, not a customer", .kind.as_str())]
+    NotACustomer { account: String, kind: AccountKind },
+    #[error("customerAccountId: the customer account {0} is archived")]
+    CustomerArchived(String),
     #[error("a project cannot go from {} to {}", .from.as_str(), .to.as_str())]
     InvalidTransition {
         from: ProjectStatus,

@@ -411,6 +411,16 @@ pub fn rbac_markdown() -> String {
          `disqualifyLead` and `convertLead` follow the same rule.\n",
         every_lead.join(", ")
     ));
+    out.push_str(
+        "\n`projects` and `project` return every project to holders of \
+         `orders.projects.read`, and to holders of only `orders.projects.read_assigned` the \
+         projects they are assigned to (directly or through a site); `changeProjectStatus` \
+         follows the same rule, and a project outside it answers `NOT_FOUND`, exactly as an \
+         unknown id. `employees` and `employee` return every record to holders of \
+         `hr.employees.read`, and only the caller's linked record to holders of \
+         `hr.employees.read_own`; `terminateEmployment` follows the same rule (every holder \
+         of `hr.employees.write` sees every record).\n",
+    );
     out
 }
 

@@ -1,0 +1,76 @@
+//! Orders' copy of identity's accounts (id, kind, name, status), from identity's topic:
+//! what `createProject` checks its customer against, without a read of identity's
+//! database.
+
+use anyhow::Context;
+use async_trait::async_trait;
+use constructos_domain::identity::{AccountEvent, ACCOUNT_AGGREGATE};
+use constructos_infra::cloudevents::CloudEvent;
+use sqlx::{Postgres, Transaction};
+
+use crate::{domain_event, Projection};
+
+/// Keeps `read_model.known_accounts` in the orders database.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KnownAccountsProjection;
+
+/// The account events that change what orders knows; the rest are not even decoded.
+const RELEVANT: [&str; 3] = [
+    "AccountCreated",
+    "AccountDetailsUpdated",
+    "AccountStatusChanged",
+];
+
+#[async_trait]
+impl Projection for KnownAccountsProjection {
+    fn name(&self) -> &'static str {
+        "orders.known_accounts"
+    }
+
+    async fn apply(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        event: &CloudEvent,
+    ) -> anyhow::Result<()> {
+        if event.aggregatetype != ACCOUNT_AGGREGATE || !RELEVANT.contains(&event.short_type()) {
+            return Ok(());
+        }
+        let query = match domain_event::<AccountEvent>(event)? {
+            AccountEvent::AccountCreated { kind, name, .. } => sqlx::query(
+                "INSERT INTO read_model.known_accounts
+                     (id, kind, name, status, last_sequence, updated_at)
+                 VALUES ($1, $2, $3, 'ACTIVE', $4, $5)
+                 ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(&event.subject)
+            .bind(kind.as_str())
+            .bind(name)
+            .bind(event.sequence)
+            .bind(event.time),
+            AccountEvent::AccountDetailsUpdated { name, .. } => sqlx::query(
+                "UPDATE read_model.known_accounts
+                    SET name = $2, last_sequence = $3, updated_at = $4
+                  WHERE id = $1 AND last_sequence < $3",
+            )
+            .bind(&event.subject)
+            .bind(name)
+            .bind(event.sequence)
+            .bind(event.time),
+            AccountEvent::AccountStatusChanged { to, .. } => sqlx::query(
+                "UPDATE read_model.known_accounts
+                    SET status = $2, last_sequence = $3, updated_at = $4
+                  WHERE id = $1 AND last_sequence < $3",
+            )
+            .bind(&event.subject)
+            .bind(to.as_str())
+            .bind(event.sequence)
+            .bind(event.time),
+            _ => return Ok(()),
+        };
+        query
+            .execute(&mut **tx)
+            .await
+            .context("Failed to update the known accounts")?;
+        Ok(())
+    }
+}
