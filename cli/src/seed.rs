@@ -289,7 +289,7 @@ pub async fn seed_project(
         let known: bool = sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM read_model.known_accounts WHERE id = $1)",
         )
-        .bind(&customer.id)
+        .bind(&customer)
         .fetch_one(orders)
         .await?;
         if known {
@@ -297,7 +297,7 @@ pub async fn seed_project(
         }
         if tokio::time::Instant::now() >= deadline {
             tracing::warn!(
-                customer = %customer.name,
+                customer = %customer,
                 "the demo customer has not reached orders yet; no demo project opened"
             );
             return Ok(None);
@@ -310,7 +310,7 @@ pub async fn seed_project(
             CreateProjectInput {
                 code: DEMO_PROJECT_CODE.to_string(),
                 name: "Menlyn Office Park Phase 2".to_string(),
-                customer_account_id: Some(customer.id),
+                customer_account_id: Some(customer),
                 site_id: "SITE-PTA-01".to_string(),
                 site_name: "Menlyn, Pretoria".to_string(),
                 starts_on: NaiveDate::from_ymd_opt(2026, 3, 2),
