@@ -1,8 +1,8 @@
 //! References between domains are checked against the owner's facts as the referring
 //! domain knows them from events: identity's copies of HR's employees and orders'
 //! projects (linkUser, assignUser) and orders' copy of identity's accounts
-//! (createProject). A refused reference is BAD_USER_INPUT naming the argument, and
-//! stores no event.
+//! (createProject). A reference to nothing is NOT_FOUND, one of the wrong kind or
+//! state BAD_USER_INPUT, each naming the argument; neither stores an event.
 
 use serde_json::json;
 
@@ -91,13 +91,13 @@ async fn a_user_is_linked_only_to_an_employee_and_a_contact_that_exist() {
     let r = app
         .graphql(&admin, LINK, json!({ "id": user, "e": "EMP-4040" }))
         .await;
-    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+    assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
     assert!(message(&r).starts_with("employeeId: "), "{}", r.body);
     // A contact that was never recorded: the same.
     let r = app
         .graphql(&admin, LINK, json!({ "id": user, "c": "no-such-contact" }))
         .await;
-    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+    assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
     assert!(message(&r).starts_with("contactId: "), "{}", r.body);
     assert_eq!(app.events_of(&app.env.identity, &user).await, before);
 
@@ -152,7 +152,7 @@ async fn a_user_is_assigned_only_to_projects_and_sites_that_exist() {
                 json!({ "id": user, "p": projects, "s": sites }),
             )
             .await;
-        assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+        assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
         assert!(message(&r).starts_with(argument), "{}", r.body);
     }
     assert_eq!(app.events_of(&app.env.identity, &user).await, before);
@@ -193,7 +193,7 @@ async fn a_user_is_assigned_only_to_projects_and_sites_that_exist() {
             json!({ "id": user, "p": ["PRJ-REF-1", "PRJ-NOPE"], "s": [] }),
         )
         .await;
-    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+    assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
     assert_eq!(app.events_of(&app.env.identity, &user).await, before + 2);
     app.stop().await;
 }
@@ -207,7 +207,7 @@ async fn a_project_is_opened_only_for_a_known_customer_that_is_not_archived() {
     let r = app
         .graphql(&admin, CREATE_PROJECT, project("no-such-account"))
         .await;
-    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+    assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
     assert!(message(&r).starts_with("customerAccountId: "), "{}", r.body);
 
     let vendor = account_known(&app, &admin, "VENDOR", "Highveld Cement").await;

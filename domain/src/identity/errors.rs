@@ -92,7 +92,11 @@ impl crate::refusal::Refusal for IdentityError {
             IdentityError::AccountNotFound
             | IdentityError::ContactNotFound
             | IdentityError::UserNotFound
-            | IdentityError::LeadNotFound => RefusalKind::NotFound,
+            | IdentityError::LeadNotFound
+            | IdentityError::UnknownEmployee(_)
+            | IdentityError::UnknownContact(_)
+            | IdentityError::UnknownProject(_)
+            | IdentityError::UnknownSite(_) => RefusalKind::NotFound,
             IdentityError::DirectoryUnavailable(cause) => RefusalKind::Unavailable(cause.clone()),
             _ => RefusalKind::Rejected,
         }

@@ -27,7 +27,7 @@ impl crate::refusal::Refusal for OrdersError {
     fn kind(&self) -> crate::refusal::RefusalKind {
         use crate::refusal::RefusalKind;
         match self {
-            OrdersError::ProjectNotFound => RefusalKind::NotFound,
+            OrdersError::ProjectNotFound | OrdersError::UnknownCustomer(_) => RefusalKind::NotFound,
             _ => RefusalKind::Rejected,
         }
     }
