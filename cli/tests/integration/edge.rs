@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::harness::{spawn_app, spawn_app_with, Response, TestApp};
+use crate::harness::{send, spawn_app, spawn_app_with, Response, TestApp};
 
 const ME: &str = "{ me { subject } }";
 const WEB_APP: &str = "https://app.example.co.za";
@@ -24,19 +24,6 @@ fn non_zero(n: u32) -> NonZeroU32 {
 
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
-}
-
-/// Sends `request`; the body is JSON when it parses, `Null` otherwise.
-async fn send(request: RequestBuilder) -> Response {
-    let response = request.send().await.expect("gateway answered");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.bytes().await.expect("body");
-    Response {
-        status,
-        headers,
-        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    }
 }
 
 fn post(app: &TestApp, path: &str) -> RequestBuilder {

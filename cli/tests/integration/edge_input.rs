@@ -5,21 +5,9 @@
 use reqwest::RequestBuilder;
 use serde_json::{json, Value};
 
-use crate::harness::{spawn_app, spawn_app_as, Response, TestApp, Topology};
+use crate::harness::{send, spawn_app, spawn_app_as, Response, TestApp, Topology};
 
 const ME: &str = "{ me { subject } }";
-
-async fn send(request: RequestBuilder) -> Response {
-    let response = request.send().await.expect("gateway answered");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.bytes().await.expect("body");
-    Response {
-        status,
-        headers,
-        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    }
-}
 
 fn post(app: &TestApp, token: &str) -> RequestBuilder {
     app.client

@@ -570,3 +570,16 @@ impl TestApp {
         .expect("finance learns of the project");
     }
 }
+
+/// Sends `request`; the body is JSON when it parses, `Null` otherwise.
+pub async fn send(request: reqwest::RequestBuilder) -> Response {
+    let response = request.send().await.expect("gateway answered");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.bytes().await.expect("body");
+    Response {
+        status,
+        headers,
+        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    }
+}
