@@ -51,7 +51,7 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let mut config = Config::from_env()?;
     config.db_prefix = format!("bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
-    let pool = db::prepare(&config, Domain::Finance).await?;
+    let pool = db::prepare(&config, Domain::Finance, db::migrations::finance()).await?;
     let version: String = sqlx::query_scalar("SHOW server_version")
         .fetch_one(&pool)
         .await?;

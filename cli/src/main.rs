@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use constructos::modules::{self, MODULES};
 use constructos::{seed, stack, ttl};
 use constructos_infra::auth::TokenRequest;
 use constructos_infra::{telemetry, Config, Domain};
@@ -105,8 +106,8 @@ async fn main() -> anyhow::Result<()> {
     let mut tasks = stack::Tasks::new();
     match cli.command {
         Command::Up { no_seed } => {
-            let pools = stack::migrate(&config, &Domain::ALL).await?;
-            stack::create_topics(&config, &Domain::ALL).await?;
+            let pools = stack::migrate(&config, MODULES).await?;
+            stack::create_all_topics(&config).await?;
             let issuer = stack::dev_issuer(&config)?;
             let issuer_addr = stack::serve(
                 &mut tasks,
@@ -115,86 +116,44 @@ async fn main() -> anyhow::Result<()> {
                 &shutdown,
             )
             .await?;
-            let mut gateway_pools = stack::GatewayPools::default();
-            for (domain, pool) in pools {
-                stack::spawn_relay(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
-                stack::spawn_projection(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
-                match domain {
-                    Domain::Identity => gateway_pools.identity = Some(pool),
-                    Domain::Orders => gateway_pools.orders = Some(pool),
-                    Domain::Hr => gateway_pools.hr = Some(pool),
-                    Domain::Finance => gateway_pools.finance = Some(pool),
-                    _ => {}
-                }
+            for module in MODULES {
+                let pool = pool_of(&pools, module.domain)?;
+                stack::spawn_relay(&mut tasks, &config, module.domain, pool.clone(), &shutdown)?;
+                stack::spawn_projection(&mut tasks, &config, module, pool, &shutdown)?;
             }
-            let identity = gateway_pools
-                .identity
-                .clone()
-                .context("the identity database was not prepared")?;
             if !no_seed {
-                let seeded = seed::seed(&identity).await?;
-                tracing::info!(accounts = seeded, "demo data seeded");
-                let orders = gateway_pools
-                    .orders
-                    .clone()
-                    .context("the orders database was not prepared")?;
                 // The relays and projection workers run already: orders learns the demo
                 // customer from identity's events before the project names it.
-                let project =
-                    seed::seed_project(&identity, &orders, std::time::Duration::from_secs(30))
-                        .await?;
-                tracing::info!(project = ?project, "demo project seeded");
-                let finance = gateway_pools
-                    .finance
-                    .clone()
-                    .context("the finance database was not prepared")?;
-                let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
-                tracing::info!(ledger_accounts = opened, "chart of accounts seeded");
-                let orders = gateway_pools
-                    .orders
-                    .clone()
-                    .context("the orders database was not prepared")?;
-                let today = chrono::Utc::now().date_naive();
-                let documents = seed::seed_finance(
-                    &identity,
-                    &orders,
-                    &finance,
-                    stack::calendar(&config),
-                    today,
-                )
-                .await?;
-                tracing::info!(documents, "demo invoices, bills and payments seeded");
+                seed::seed_all(&config, &pools, Some(std::time::Duration::from_secs(30))).await?;
             }
-            let gateway =
-                stack::spawn_gateway(&mut tasks, &config, gateway_pools, &shutdown).await?;
+            let gateway = stack::spawn_gateway(&mut tasks, &config, pools, &shutdown).await?;
             tracing::info!(gateway = %format!("http://{gateway}/graphql"), issuer = %format!("http://{issuer_addr}"), "ConstructOS is up");
             stack::run_until_stopped(tasks, shutdown).await
         }
         Command::Serve { domain } => {
-            let pool = stack::migrate(&config, &[domain]).await?.remove(0).1;
+            let module = modules::module(domain)?;
+            let pool = pool_of(&stack::migrate(&config, &[module]).await?, domain)?;
             // Projections may read other domains' topics (orders reads identity's).
-            stack::create_topics(&config, &Domain::ALL).await?;
+            stack::create_all_topics(&config).await?;
             stack::spawn_relay(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
-            stack::spawn_projection(&mut tasks, &config, domain, pool.clone(), &shutdown)?;
-            let router = stack::service_router(&config, domain, pool);
+            stack::spawn_projection(&mut tasks, &config, module, pool.clone(), &shutdown)?;
+            let router = stack::service_router(&config, module, pool);
             let addr = stack::serve(&mut tasks, config.service_addr, router, &shutdown).await?;
             tracing::info!(%domain, health = %format!("http://{addr}/readyz"), "domain service up");
             stack::run_until_stopped(tasks, shutdown).await
         }
         Command::Project { domain } => {
-            let pool = stack::migrate(&config, &[domain]).await?.remove(0).1;
-            stack::create_topics(&config, &Domain::ALL).await?;
-            stack::spawn_projection(&mut tasks, &config, domain, pool, &shutdown)?;
+            let module = modules::module(domain)?;
+            let pool = pool_of(&stack::migrate(&config, &[module]).await?, domain)?;
+            stack::create_all_topics(&config).await?;
+            stack::spawn_projection(&mut tasks, &config, module, pool, &shutdown)?;
             stack::run_until_stopped(tasks, shutdown).await
         }
         Command::Relay { domains } => {
-            let domains = if domains.is_empty() {
-                Domain::ALL.to_vec()
-            } else {
-                domains
-            };
+            let modules = modules::modules(&domains)?;
+            let domains: Vec<Domain> = modules.iter().map(|m| m.domain).collect();
             stack::create_topics(&config, &domains).await?;
-            for (domain, pool) in stack::migrate(&config, &domains).await? {
+            for (domain, pool) in stack::migrate(&config, &modules).await? {
                 stack::spawn_relay(&mut tasks, &config, domain, pool, &shutdown)?;
             }
             stack::run_until_stopped(tasks, shutdown).await
@@ -206,11 +165,11 @@ async fn main() -> anyhow::Result<()> {
             stack::run_until_stopped(tasks, shutdown).await
         }
         Command::Migrate { no_topics } => {
-            stack::migrate(&config, &Domain::ALL).await?;
+            stack::migrate(&config, MODULES).await?;
             if !no_topics {
-                stack::create_topics(&config, &Domain::ALL).await?;
+                stack::create_all_topics(&config).await?;
             }
-            println!("migrated {} databases", Domain::ALL.len());
+            println!("migrated {} databases", MODULES.len());
             Ok(())
         }
         Command::DevIssuer => {
@@ -247,27 +206,9 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Seed => {
-            let pool = stack::migrate(&config, &[Domain::Identity])
-                .await?
-                .remove(0)
-                .1;
-            let seeded = seed::seed(&pool).await?;
-            println!("seeded {seeded} accounts");
-            let finance = stack::migrate(&config, &[Domain::Finance])
-                .await?
-                .remove(0)
-                .1;
-            let opened = seed::seed_chart(&finance, stack::calendar(&config)).await?;
-            println!("opened {opened} ledger accounts");
-            let orders = stack::migrate(&config, &[Domain::Orders])
-                .await?
-                .remove(0)
-                .1;
-            let today = chrono::Utc::now().date_naive();
-            let documents =
-                seed::seed_finance(&pool, &orders, &finance, stack::calendar(&config), today)
-                    .await?;
-            println!("seeded {documents} invoices and bills");
+            let pools = stack::migrate(&config, MODULES).await?;
+            let seeded = seed::seed_all(&config, &pools, None).await?;
+            println!("{seeded}");
             Ok(())
         }
         Command::VerifyLedger => {
@@ -291,14 +232,14 @@ async fn main() -> anyhow::Result<()> {
         Command::AnchorLedger { through, at } => {
             let pool = constructos_infra::db::connect(&config, Domain::Finance).await?;
             let outcomes = match at {
-                Some(at) => vec![constructos::anchoring::anchor_at(&pool, at).await?],
-                None => constructos::anchoring::anchor_through(&pool, through).await?,
+                Some(at) => vec![constructos_services::finance::anchoring::anchor_at(&pool, at).await?],
+                None => constructos_services::finance::anchoring::anchor_through(&pool, through).await?,
             };
             if outcomes.is_empty() {
                 println!("nothing to anchor: no finance day has ended since the last anchor");
             }
             for outcome in &outcomes {
-                println!("{}", constructos::anchoring::describe(outcome));
+                println!("{}", constructos_services::finance::anchoring::describe(outcome));
             }
             if matches!(
                 outcomes.last(),
@@ -326,4 +267,12 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The pool of `domain` among those a command prepared.
+fn pool_of(pools: &stack::Pools, domain: Domain) -> anyhow::Result<sqlx::PgPool> {
+    pools
+        .get(&domain)
+        .cloned()
+        .with_context(|| format!("the {domain} database was not prepared"))
 }

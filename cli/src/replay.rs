@@ -26,7 +26,7 @@ pub async fn replay_finance(config: &Config, until: Option<NaiveDate>) -> anyhow
         config.db_prefix,
         Utc::now().format("%Y%m%d%H%M%S%3f")
     );
-    let target = db::prepare(&fresh, Domain::Finance).await?;
+    let target = db::prepare(&fresh, Domain::Finance, db::migrations::finance()).await?;
     let until_time = match until {
         Some(date) => Some(
             date.succ_opt()

@@ -461,3 +461,41 @@ pub async fn seed_finance(
         .await?;
     Ok(3)
 }
+
+/// Seeds every domain's demo data, in dependency order: the accounts, (when `wait` is
+/// given: the relays and workers run) the demo project once orders knows its customer,
+/// the chart of accounts, then the demo receivables and payables. Says what it did.
+pub async fn seed_all(
+    config: &constructos_infra::Config,
+    pools: &crate::stack::Pools,
+    wait: Option<Duration>,
+) -> anyhow::Result<String> {
+    use anyhow::Context;
+    use constructos_infra::Domain;
+    let pool = |domain: Domain| {
+        pools
+            .get(&domain)
+            .with_context(|| format!("the {domain} database was not prepared"))
+    };
+    let (identity, orders, finance) = (
+        pool(Domain::Identity)?,
+        pool(Domain::Orders)?,
+        pool(Domain::Finance)?,
+    );
+    let calendar = constructos_services::finance::calendar(config);
+    let accounts = seed(identity).await?;
+    tracing::info!(accounts, "demo accounts seeded");
+    let project = match wait {
+        Some(wait) => seed_project(identity, orders, wait).await?,
+        None => None,
+    };
+    tracing::info!(project = ?project, "demo project seeded");
+    let opened = seed_chart(finance, calendar).await?;
+    tracing::info!(ledger_accounts = opened, "chart of accounts seeded");
+    let today = chrono::Utc::now().date_naive();
+    let documents = seed_finance(identity, orders, finance, calendar, today).await?;
+    tracing::info!(documents, "demo invoices, bills and payments seeded");
+    Ok(format!(
+        "seeded {accounts} accounts, {opened} ledger accounts, {documents} invoices and bills"
+    ))
+}

@@ -1,55 +1,40 @@
 //! Starting the parts of ConstructOS: databases, topics, relays, projection workers,
 //! the development issuer and the gateway.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
-use constructos_commands::finance::{demo_supplier, FinanceCommands};
-use constructos_domain::finance::{FinancialCalendar, Supplier};
-use constructos_gateway::{app, build_schema, AppState, DomainClients, Edge, Provisioning};
+use constructos_gateway::{app, build_schema, AppState, Edge, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
-use constructos_projections::finance::{
-    FinanceProjection, IdentityFactsProjection, ProjectFactsProjection,
-};
-use constructos_projections::hr::{HrProjection, LinksProjection};
-use constructos_projections::identity::{
-    IdentityProjection, KnownEmployeesProjection, KnownProjectsProjection,
-};
-use constructos_projections::orders::{
-    AssignmentsProjection, KnownAccountsProjection, OrdersProjection,
-};
 use constructos_projections::{Projection, ProjectionWorker};
-use constructos_services::finance::{
-    self as finance_service, FinanceApi, FinanceClient, LocalFinance, RemoteFinance,
-    ShipmentInvoicing,
-};
-use constructos_services::hr::{self as hr_service, HrApi, HrClient, LocalHr, RemoteHr};
-use constructos_services::identity::{
-    self as identity_service, IdentityApi, IdentityClient, LocalIdentity, RemoteIdentity,
-};
-use constructos_services::orders::{
-    self as orders_service, LocalOrders, OrdersApi, OrdersClient, RemoteOrders,
-};
+use constructos_services::identity::IdentityClient;
+use constructos_services::{Clients, DomainModule, Location};
 use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
+use crate::modules::MODULES;
+
 /// Background tasks of a running process; each returns when `shutdown` is cancelled.
 pub type Tasks = JoinSet<anyhow::Result<()>>;
 
-/// Creates and migrates the databases of `domains`, returning a pool for each.
-pub async fn migrate(config: &Config, domains: &[Domain]) -> anyhow::Result<Vec<(Domain, PgPool)>> {
-    let mut pools = Vec::with_capacity(domains.len());
-    for &domain in domains {
-        let pool = db::prepare(config, domain).await?;
-        tracing::info!(database = %config.database_name(domain), "database ready");
-        pools.push((domain, pool));
+/// The databases of the domains a process runs, by domain.
+pub type Pools = HashMap<Domain, PgPool>;
+
+/// Creates and migrates the database of each module, returning a pool for each.
+pub async fn migrate(config: &Config, modules: &[&DomainModule]) -> anyhow::Result<Pools> {
+    let mut pools = Pools::with_capacity(modules.len());
+    for module in modules {
+        let pool = db::prepare(config, module.domain, (module.migrations)()).await?;
+        tracing::info!(database = %config.database_name(module.domain), "database ready");
+        pools.insert(module.domain, pool);
     }
     Ok(pools)
 }
@@ -58,6 +43,13 @@ pub async fn migrate(config: &Config, domains: &[Domain]) -> anyhow::Result<Vec<
 pub async fn create_topics(config: &Config, domains: &[Domain]) -> anyhow::Result<()> {
     let topics: Vec<String> = domains.iter().map(|&d| config.topic(d)).collect();
     kafka::ensure_topics(config, &topics).await
+}
+
+/// Creates the topic of every built domain: a domain's projections read other domains'
+/// topics, so a process creates them all.
+pub async fn create_all_topics(config: &Config) -> anyhow::Result<()> {
+    let domains: Vec<Domain> = MODULES.iter().map(|m| m.domain).collect();
+    create_topics(config, &domains).await
 }
 
 /// Starts the relay of a domain's event store to its topic.
@@ -73,132 +65,28 @@ pub fn spawn_relay(
     Ok(())
 }
 
-/// Starts a domain's projection workers, when the domain has read models.
+/// Starts a domain's projection workers, process managers and other background tasks.
 pub fn spawn_projection(
     tasks: &mut Tasks,
     config: &Config,
-    domain: Domain,
+    module: &DomainModule,
     pool: PgPool,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<()> {
-    match domain {
-        Domain::Identity => {
-            spawn_worker(
-                tasks,
-                config,
-                pool.clone(),
-                IdentityProjection,
-                Domain::Identity,
-                shutdown,
-            )?;
-            // Identity keeps its own copies of HR's employees and orders' projects, from
-            // their topics: what linkUser and assignUser may refer to.
-            spawn_worker(
-                tasks,
-                config,
-                pool.clone(),
-                KnownEmployeesProjection,
-                Domain::Hr,
-                shutdown,
-            )?;
-            spawn_worker(
-                tasks,
-                config,
-                pool,
-                KnownProjectsProjection,
-                Domain::Orders,
-                shutdown,
-            )
-        }
-        Domain::Orders => {
-            spawn_worker(
-                tasks,
-                config,
-                pool.clone(),
-                OrdersProjection,
-                Domain::Orders,
-                shutdown,
-            )?;
-            // Orders keeps its own copies of who is assigned where and of the accounts
-            // (a project's customer), from identity's topic.
-            spawn_worker(
-                tasks,
-                config,
-                pool.clone(),
-                AssignmentsProjection,
-                Domain::Identity,
-                shutdown,
-            )?;
-            spawn_worker(
-                tasks,
-                config,
-                pool,
-                KnownAccountsProjection,
-                Domain::Identity,
-                shutdown,
-            )
-        }
-        Domain::Hr => {
-            spawn_worker(
-                tasks,
-                config,
-                pool.clone(),
-                HrProjection,
-                Domain::Hr,
-                shutdown,
-            )?;
-            // HR keeps its own copy of which user is which employee, from identity's topic.
-            spawn_worker(
-                tasks,
-                config,
-                pool,
-                LinksProjection,
-                Domain::Identity,
-                shutdown,
-            )
-        }
-        Domain::Finance => {
-            spawn_worker(
-                tasks,
-                config,
-                pool.clone(),
-                FinanceProjection,
-                Domain::Finance,
-                shutdown,
-            )?;
-            // Finance anchors every completed UTC day of its ledger (docs/finance.md).
-            tasks.spawn(crate::anchoring::run_daily(pool.clone(), shutdown.clone()));
-            // Finance keeps its own copy of the accounts and projects its documents name,
-            // from identity's and orders' topics (docs/finance.md "References").
-            spawn_worker(
-                tasks,
-                config,
-                pool.clone(),
-                IdentityFactsProjection,
-                Domain::Identity,
-                shutdown,
-            )?;
-            spawn_worker(
-                tasks,
-                config,
-                pool.clone(),
-                ProjectFactsProjection,
-                Domain::Orders,
-                shutdown,
-            )?;
-            // Finance invoices every completed shipment, from the orders topic; one it
-            // cannot invoice yet is parked and retried (services/src/finance/shipments.rs).
-            let commands = FinanceCommands::new(pool.clone(), calendar(config))
-                .with_supplier(supplier(config));
-            let invoicing = ShipmentInvoicing::new(commands);
-            tasks.spawn(invoicing.clone().run_parked(shutdown.clone()));
-            spawn_worker(tasks, config, pool, invoicing, Domain::Orders, shutdown)
-        }
-        other => {
-            tracing::info!(domain = %other, "no read models in this domain yet");
-            Ok(())
-        }
+    for subscription in (module.subscriptions)(config, &pool) {
+        spawn_worker(
+            tasks,
+            config,
+            pool.clone(),
+            subscription.projection,
+            subscription.source,
+            shutdown,
+        )?;
     }
+    for task in (module.tasks)(config, &pool, shutdown) {
+        tasks.spawn(task);
+    }
+    Ok(())
 }
 
 /// Starts one projection worker consuming `source`'s topic in its own consumer group.
@@ -282,138 +170,53 @@ pub fn dev_issuer(config: &Config) -> anyhow::Result<DevIssuer> {
     )
 }
 
-/// The databases the gateway answers from in-process; a domain whose service URL is
-/// configured needs none.
-#[derive(Clone, Default)]
-pub struct GatewayPools {
-    pub identity: Option<PgPool>,
-    pub orders: Option<PgPool>,
-    pub hr: Option<PgPool>,
-    pub finance: Option<PgPool>,
-}
-
 /// Prepares the database of every domain the gateway answers in-process (those without
 /// a `CONSTRUCTOS_<DOMAIN>_URL`).
-pub async fn gateway_pools(config: &Config) -> anyhow::Result<GatewayPools> {
-    let local = |url: &Option<String>, domain: Domain| url.is_none().then_some(domain);
-    let mut pools = GatewayPools::default();
-    for domain in [
-        local(&config.identity_url, Domain::Identity),
-        local(&config.orders_url, Domain::Orders),
-        local(&config.hr_url, Domain::Hr),
-        local(&config.finance_url, Domain::Finance),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let pool = Some(db::prepare(config, domain).await?);
-        match domain {
-            Domain::Identity => pools.identity = pool,
-            Domain::Orders => pools.orders = pool,
-            Domain::Hr => pools.hr = pool,
-            _ => pools.finance = pool,
-        }
-    }
-    Ok(pools)
+pub async fn gateway_pools(config: &Config) -> anyhow::Result<Pools> {
+    let local: Vec<&DomainModule> = MODULES
+        .iter()
+        .copied()
+        .filter(|module| config.service_url(module.domain).is_none())
+        .collect();
+    migrate(config, &local).await
 }
 
-/// The financial calendar of `config` (year end month already validated there).
-pub fn calendar(config: &Config) -> FinancialCalendar {
-    FinancialCalendar::ending_in(config.finance_year_end_month).unwrap_or_default()
-}
-
-/// The supplier on tax invoices: the configured company, demo data where unset.
-pub fn supplier(config: &Config) -> Supplier {
-    let demo = demo_supplier();
-    let company = &config.company;
-    Supplier {
-        name: company.name.clone().unwrap_or(demo.name),
-        vat_number: company.vat_number.clone().unwrap_or(demo.vat_number),
-        address: company.address.clone().unwrap_or(demo.address),
-    }
-}
-
-/// The finance service in-process, as configured.
-pub fn local_finance(config: &Config, pool: PgPool) -> LocalFinance {
-    LocalFinance::new(pool, calendar(config)).with_supplier(supplier(config))
-}
-
-/// Where the gateway finds one domain: its service at `url`, or its database in-process.
-fn locate<T>(
-    domain: Domain,
-    url: &Option<String>,
-    pool: Option<PgPool>,
-    readiness: &mut Readiness,
-    remote: impl FnOnce(&str) -> T,
-    local: impl FnOnce(PgPool) -> T,
-) -> anyhow::Result<T> {
-    match (url, pool) {
-        (Some(url), _) => {
-            readiness
-                .services
-                .push((domain.name().to_string(), url.clone()));
-            Ok(remote(url))
-        }
-        (None, Some(pool)) => {
-            readiness
-                .databases
-                .push((domain.name().to_string(), pool.clone()));
-            Ok(local(pool))
-        }
-        (None, None) => anyhow::bail!(
-            "the gateway needs the {domain} database or CONSTRUCTOS_{}_URL",
-            domain.name().to_uppercase()
-        ),
-    }
-}
-
-/// The gateway's state: each domain answered in-process from its database, or by its
-/// own service when `CONSTRUCTOS_<DOMAIN>_URL` is set.
-pub fn gateway_state(config: &Config, pools: GatewayPools) -> anyhow::Result<AppState> {
+/// The gateway's state: each domain answered in-process from its database (in `pools`),
+/// or by its own service when `CONSTRUCTOS_<DOMAIN>_URL` is set.
+pub fn gateway_state(config: &Config, pools: Pools) -> anyhow::Result<AppState> {
     let mut readiness = Readiness {
         databases: vec![],
         services: vec![],
         config: config.clone(),
     };
-    let identity = IdentityClient::new(locate(
-        Domain::Identity,
-        &config.identity_url,
-        pools.identity,
-        &mut readiness,
-        |url| Arc::new(RemoteIdentity::new(url)) as Arc<dyn IdentityApi>,
-        |pool| Arc::new(LocalIdentity::new(pool)) as Arc<dyn IdentityApi>,
-    )?);
-    let orders = OrdersClient::new(locate(
-        Domain::Orders,
-        &config.orders_url,
-        pools.orders,
-        &mut readiness,
-        |url| Arc::new(RemoteOrders::new(url)) as Arc<dyn OrdersApi>,
-        |pool| Arc::new(LocalOrders::new(pool)) as Arc<dyn OrdersApi>,
-    )?);
-    let hr = HrClient::new(locate(
-        Domain::Hr,
-        &config.hr_url,
-        pools.hr,
-        &mut readiness,
-        |url| Arc::new(RemoteHr::new(url)) as Arc<dyn HrApi>,
-        |pool| Arc::new(LocalHr::new(pool)) as Arc<dyn HrApi>,
-    )?);
-    let finance = FinanceClient::new(locate(
-        Domain::Finance,
-        &config.finance_url,
-        pools.finance,
-        &mut readiness,
-        |url| Arc::new(RemoteFinance::new(url)) as Arc<dyn FinanceApi>,
-        |pool| Arc::new(local_finance(config, pool)) as Arc<dyn FinanceApi>,
-    )?);
+    let mut clients = Clients::default();
+    for module in MODULES {
+        let domain = module.domain;
+        let location = match (config.service_url(domain), pools.get(&domain)) {
+            (Some(url), _) => {
+                readiness
+                    .services
+                    .push((domain.name().to_string(), url.to_string()));
+                Location::Remote(url.to_string())
+            }
+            (None, Some(pool)) => {
+                readiness
+                    .databases
+                    .push((domain.name().to_string(), pool.clone()));
+                Location::Local(pool.clone())
+            }
+            (None, None) => anyhow::bail!(
+                "the gateway needs the {domain} database or {}",
+                constructos_infra::config::service_url_variable(domain)
+            ),
+        };
+        (module.connect)(config, location, &mut clients);
+    }
+    let identity = clients
+        .value::<IdentityClient>()
+        .cloned()
+        .context("the gateway needs the identity service")?;
     let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
-    let clients = DomainClients {
-        identity: identity.clone(),
-        orders,
-        hr,
-        finance,
-    };
     Ok(AppState {
         schema: build_schema(clients, config.dev_mode, &config.edge),
         users: Provisioning::new(identity),
@@ -424,35 +227,23 @@ pub fn gateway_state(config: &Config, pools: GatewayPools) -> anyhow::Result<App
     })
 }
 
-/// A domain service's own HTTP surface: its health checks and, where the domain has
-/// one, its API (the caller's token validated again here).
-pub fn service_router(config: &Config, domain: Domain, pool: PgPool) -> Router {
+/// A domain service's own HTTP surface: its health checks and its API,
+/// `POST /v1/<domain>` (the caller's token validated again there).
+pub fn service_router(config: &Config, module: &DomainModule, pool: PgPool) -> Router {
     let health = health::router(Readiness {
-        databases: vec![(domain.name().to_string(), pool.clone())],
+        databases: vec![(module.domain.name().to_string(), pool.clone())],
         services: vec![],
         config: config.clone(),
     });
     let validator = Arc::new(TokenValidator::new(config.auth.clone()));
-    match domain {
-        Domain::Identity => health.merge(identity_service::router(
-            LocalIdentity::new(pool),
-            validator,
-        )),
-        Domain::Orders => health.merge(orders_service::router(LocalOrders::new(pool), validator)),
-        Domain::Hr => health.merge(hr_service::router(LocalHr::new(pool), validator)),
-        Domain::Finance => health.merge(finance_service::router(
-            local_finance(config, pool),
-            validator,
-        )),
-        _ => health,
-    }
+    health.merge((module.router)(config, pool, validator))
 }
 
 /// Starts the gateway; returns its bound address.
 pub async fn spawn_gateway(
     tasks: &mut Tasks,
     config: &Config,
-    pools: GatewayPools,
+    pools: Pools,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<SocketAddr> {
     let router = app(gateway_state(config, pools)?);

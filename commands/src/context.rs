@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use constructos_domain::access::{self, Permission};
+use constructos_domain::access::{self, Access, Permission};
 use constructos_domain::metadata;
 use constructos_infra::auth::Caller;
 
@@ -59,11 +59,33 @@ impl CommandContext {
         Err(CommandError::Forbidden(permission))
     }
 
+    /// Refuses (and logs) unless the caller passes `access`.
+    pub fn permit(&self, access: Access) -> Result<(), CommandError> {
+        if access.allows(|p| self.caller.may(p)) {
+            return Ok(());
+        }
+        match access.missing() {
+            Some(permission) => self.require(permission),
+            None => Ok(()),
+        }
+    }
+
     /// The caller's row-level project scope ([`access::project_scope`]): `None` sees
     /// every project, `Some(user)` only that user's assignments; refused (and logged)
     /// without either permission.
     pub fn project_scope(&self) -> Result<Option<&str>, CommandError> {
         match access::project_scope(&self.caller.roles, self.caller.user_id()) {
+            Ok(scope) => Ok(scope),
+            Err(missing) => self.require(missing).map(|()| None),
+        }
+    }
+
+    /// The caller's row-level opportunity scope ([`access::opportunity_scope`]): `None`
+    /// acts on every opportunity, `Some(subject)` only on the caller's own; refused (and
+    /// logged) without `sales.opportunities.read`. Owners are subjects (identity records
+    /// the capturing caller's `sub` as a lead's owner), so the scope is the subject.
+    pub fn opportunity_scope(&self) -> Result<Option<&str>, CommandError> {
+        match access::opportunity_scope(&self.caller.roles, &self.caller.subject) {
             Ok(scope) => Ok(scope),
             Err(missing) => self.require(missing).map(|()| None),
         }

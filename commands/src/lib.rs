@@ -11,6 +11,7 @@ pub mod finance;
 pub mod hr;
 pub mod identity;
 pub mod orders;
+pub mod sales;
 
 pub use context::CommandContext;
 pub use error::CommandError;

@@ -102,6 +102,10 @@ pub enum Permission {
     LeadsRead,
     /// Capture, qualify, disqualify and convert leads.
     LeadsWrite,
+    /// Read sales opportunities (row by row: see [`opportunity_scope`]).
+    OpportunitiesRead,
+    /// Move opportunities through the pipeline, and win or lose them.
+    OpportunitiesWrite,
     /// Read every employee record.
     EmployeesRead,
     /// Read one's own employee record (self-service, row-level).
@@ -122,7 +126,7 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 19] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -132,6 +136,8 @@ impl Permission {
         Permission::ProjectsWrite,
         Permission::LeadsRead,
         Permission::LeadsWrite,
+        Permission::OpportunitiesRead,
+        Permission::OpportunitiesWrite,
         Permission::EmployeesRead,
         Permission::EmployeesReadOwn,
         Permission::EmployeesWrite,
@@ -154,6 +160,8 @@ impl Permission {
             Permission::ProjectsWrite => "orders.projects.write",
             Permission::LeadsRead => "identity.leads.read",
             Permission::LeadsWrite => "identity.leads.write",
+            Permission::OpportunitiesRead => "sales.opportunities.read",
+            Permission::OpportunitiesWrite => "sales.opportunities.write",
             Permission::EmployeesRead => "hr.employees.read",
             Permission::EmployeesReadOwn => "hr.employees.read_own",
             Permission::EmployeesWrite => "hr.employees.write",
@@ -182,6 +190,12 @@ impl Permission {
             Permission::LeadsRead => "read leads: sales reps their own, managers and auditors all",
             Permission::LeadsWrite => {
                 "capture, qualify, disqualify and convert leads into accounts and contacts"
+            }
+            Permission::OpportunitiesRead => {
+                "read opportunities: sales reps their own, managers and auditors all"
+            }
+            Permission::OpportunitiesWrite => {
+                "move opportunities through the pipeline and win or lose them"
             }
             Permission::EmployeesRead => "read every employee record",
             Permission::EmployeesReadOwn => {
@@ -256,6 +270,9 @@ impl Permission {
             // contact, so every holder of leads.write also holds identity.write.
             Permission::LeadsRead => &[Admin, Auditor, SalesManager, SalesRep],
             Permission::LeadsWrite => &[Admin, SalesManager, SalesRep],
+            // The pipeline a converted lead becomes, under the same owner-only rule.
+            Permission::OpportunitiesRead => &[Admin, Auditor, SalesManager, SalesRep],
+            Permission::OpportunitiesWrite => &[Admin, SalesManager, SalesRep],
             // Payroll and HR see everyone; every member of staff sees their own record.
             Permission::EmployeesRead => &[Admin, Auditor, HrManager, PayrollOfficer],
             Permission::EmployeesReadOwn => &Role::ALL,
@@ -277,6 +294,24 @@ pub const EVERY_LEAD_ROLES: &[Role] = &[Role::Admin, Role::Auditor, Role::SalesM
 /// Whether any of `roles` sees every lead rather than only the caller's own.
 pub fn sees_every_lead(roles: &[Role]) -> bool {
     roles.iter().any(|role| EVERY_LEAD_ROLES.contains(role))
+}
+
+/// The row-level scope of opportunity reads and writes, in the same shape as
+/// [`project_scope`] and by the same rule as leads: `Ok(None)`: every opportunity
+/// (the roles in [`EVERY_LEAD_ROLES`]); `Ok(Some(owner))`: only the opportunities
+/// `owner` owns, for other holders of `sales.opportunities.read`; `Err(permission)`:
+/// `sales.opportunities.read` is not held.
+///
+/// `owner` must be what identity records as a lead's owner, and so as its
+/// opportunity's: the capturing caller's **subject** (`sub` claim), not their object id.
+pub fn opportunity_scope<'a>(roles: &[Role], owner: &'a str) -> Result<Option<&'a str>, Permission> {
+    if !allows(roles, Permission::OpportunitiesRead) {
+        return Err(Permission::OpportunitiesRead);
+    }
+    if sees_every_lead(roles) {
+        return Ok(None);
+    }
+    Ok(Some(owner))
 }
 
 /// The row-level scope of project reads, and of every write that names a project: one
@@ -319,6 +354,39 @@ pub fn employee_scope<'a>(roles: &[Role], user_id: &'a str) -> Result<Option<&'a
         Ok(Some(user_id))
     } else {
         Err(Permission::EmployeesReadOwn)
+    }
+}
+
+/// Who may ask for something — a GraphQL field or a service operation: declared once
+/// beside it and checked before it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Any valid token (e.g. `me`); the answer is then limited to the caller's own rows.
+    Authenticated,
+    /// A permission from the role matrix.
+    Requires(Permission),
+    /// Any one of these permissions (the service then filters rows by which one).
+    AnyOf(&'static [Permission]),
+}
+
+impl Access {
+    /// Whether a caller with `granted` permissions passes.
+    pub fn allows(self, granted: impl Fn(Permission) -> bool) -> bool {
+        match self {
+            Access::Authenticated => true,
+            Access::Requires(p) => granted(p),
+            Access::AnyOf(ps) => ps.iter().any(|p| granted(*p)),
+        }
+    }
+
+    /// The permission to name when a caller is refused: the one required, or the first
+    /// of the alternatives.
+    pub fn missing(self) -> Option<Permission> {
+        match self {
+            Access::Authenticated => None,
+            Access::Requires(p) => Some(p),
+            Access::AnyOf(ps) => ps.first().copied(),
+        }
     }
 }
 
@@ -481,6 +549,53 @@ mod tests {
         }
         assert_eq!(employee_scope(&[Role::Employee], "u"), Ok(Some("u")));
         assert_eq!(employee_scope(&[], "u"), Err(Permission::EmployeesReadOwn));
+    }
+
+    #[test]
+    fn opportunity_scope_follows_the_lead_rule() {
+        for role in EVERY_LEAD_ROLES {
+            assert_eq!(opportunity_scope(&[*role], "rep-1"), Ok(None), "{role}");
+        }
+        assert_eq!(
+            opportunity_scope(&[Role::SalesRep], "rep-1"),
+            Ok(Some("rep-1"))
+        );
+        // A wider role wins over a scoped one.
+        assert_eq!(
+            opportunity_scope(&[Role::SalesRep, Role::SalesManager], "rep-1"),
+            Ok(None)
+        );
+        for refused in [&[Role::Employee][..], &[Role::FinanceManager], &[]] {
+            assert_eq!(
+                opportunity_scope(refused, "u"),
+                Err(Permission::OpportunitiesRead),
+                "{refused:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_opportunity_writer_has_a_read_scope() {
+        // Writes are scoped through the read scope (a sales rep moves only their own).
+        for role in Permission::OpportunitiesWrite.granted_to() {
+            assert!(opportunity_scope(&[*role], "u").is_ok(), "{role}");
+        }
+        assert!(!allows(&[Role::Auditor], Permission::OpportunitiesWrite));
+    }
+
+    #[test]
+    fn opportunity_permissions_have_stable_names() {
+        for p in [Permission::OpportunitiesRead, Permission::OpportunitiesWrite] {
+            assert_eq!(Permission::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(
+            Permission::OpportunitiesRead.as_str(),
+            "sales.opportunities.read"
+        );
+        assert_eq!(
+            Permission::OpportunitiesWrite.as_str(),
+            "sales.opportunities.write"
+        );
     }
 
     #[test]

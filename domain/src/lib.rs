@@ -10,4 +10,5 @@ pub mod identity;
 pub mod metadata;
 pub mod orders;
 pub mod refusal;
+pub mod sales;
 pub mod values;

@@ -16,7 +16,7 @@ use tower_http::request_id::PropagateRequestIdLayer;
 use tower_http::trace::TraceLayer;
 
 pub use edge::{Edge, EdgeError};
-pub use graphql::{build_schema, rbac_markdown, sdl, ApiSchema, DomainClients};
+pub use graphql::{build_schema, rbac_markdown, sdl, ApiSchema};
 pub use provision::Provisioning;
 pub use state::AppState;
 

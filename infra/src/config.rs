@@ -22,11 +22,8 @@
 //! | `CONSTRUCTOS_AUTH_JWKS_MIN_REFRESH_SECS` | `10` (unknown `kid`s refresh the keys at most this often) |
 //! | `CONSTRUCTOS_DATA_DIR` | `.data` |
 //! | `CONSTRUCTOS_DEV` | `true` (GraphiQL on) |
-//! | `CONSTRUCTOS_HR_URL` | unset: the gateway answers HR in-process; set: it calls the HR service there |
-//! | `CONSTRUCTOS_ORDERS_URL` | unset: the gateway answers orders in-process; set: it calls the orders service there |
-//! | `CONSTRUCTOS_FINANCE_URL` | unset: the gateway answers finance in-process; set: it calls the finance service there |
+//! | `CONSTRUCTOS_<DOMAIN>_URL` (e.g. `CONSTRUCTOS_FINANCE_URL`) | unset: the gateway answers that domain in-process; set: it calls the domain's service there |
 //! | `CONSTRUCTOS_FINANCE_YEAR_END_MONTH` | `2` (the financial year ends with February) |
-//! | `CONSTRUCTOS_IDENTITY_URL` | unset: the gateway answers identity in-process; set: it calls the identity service there |
 //!
 //! The gateway's edge ([`EdgeConfig`]):
 //!
@@ -46,6 +43,7 @@
 //! | `CONSTRUCTOS_GRAPHQL_DEADLINE_SECS` | `10` (a request still running after this is cancelled and answered `TIMEOUT`; at least 1) |
 //! | `CONSTRUCTOS_PERSISTED_QUERIES_FILE` | unset: any operation; set: a JSON object `{"<sha256 hex>": "<query>"}`, only those are accepted |
 
+use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::num::{NonZeroU32, NonZeroU64};
 use std::path::PathBuf;
@@ -71,14 +69,9 @@ pub struct Config {
     pub auth: AuthConfig,
     pub data_dir: PathBuf,
     pub dev_mode: bool,
-    /// Where the identity service runs; `None` answers identity inside the gateway.
-    pub identity_url: Option<String>,
-    /// Where the orders service runs; `None` answers orders inside the gateway.
-    pub orders_url: Option<String>,
-    /// Where the HR service runs; `None` answers HR inside the gateway.
-    pub hr_url: Option<String>,
-    /// Where the finance service runs; `None` answers finance inside the gateway.
-    pub finance_url: Option<String>,
+    /// Where each domain's own service runs (`CONSTRUCTOS_<DOMAIN>_URL`); a domain not
+    /// listed is answered inside the gateway's process. See [`Config::service_url`].
+    pub service_urls: HashMap<Domain, String>,
     /// The month (1–12) the financial year ends with.
     pub finance_year_end_month: u32,
     /// The business calendar: dates outside it are refused (`CONSTRUCTOS_BUSINESS_DATES`).
@@ -313,6 +306,11 @@ where
         .map_err(|e| anyhow::anyhow!("{name}={raw} is not valid: {e}"))
 }
 
+/// The variable naming `domain`'s service URL: `CONSTRUCTOS_<DOMAIN>_URL`.
+pub fn service_url_variable(domain: Domain) -> String {
+    format!("CONSTRUCTOS_{}_URL", domain.name().to_uppercase())
+}
+
 impl Config {
     /// Reads the configuration from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
@@ -332,10 +330,10 @@ impl Config {
             auth: AuthConfig::from_env(&format!("http://{dev_issuer_addr}"))?,
             data_dir: PathBuf::from(var_or("CONSTRUCTOS_DATA_DIR", ".data")),
             dev_mode: parsed("CONSTRUCTOS_DEV", "true")?,
-            identity_url: var("CONSTRUCTOS_IDENTITY_URL"),
-            orders_url: var("CONSTRUCTOS_ORDERS_URL"),
-            hr_url: var("CONSTRUCTOS_HR_URL"),
-            finance_url: var("CONSTRUCTOS_FINANCE_URL"),
+            service_urls: Domain::ALL
+                .into_iter()
+                .filter_map(|domain| Some((domain, var(&service_url_variable(domain))?)))
+                .collect(),
             finance_year_end_month: year_end_month()?,
             business_dates: parsed("CONSTRUCTOS_BUSINESS_DATES", "1900-01-01..2199-12-31")?,
             company: CompanyConfig {
@@ -363,6 +361,11 @@ impl Config {
     /// The database name of a domain, e.g. `constructos_identity`.
     pub fn database_name(&self, domain: Domain) -> String {
         format!("{}_{}", self.db_prefix, domain.name())
+    }
+
+    /// Where `domain`'s own service runs, when it runs apart from the gateway.
+    pub fn service_url(&self, domain: Domain) -> Option<&str> {
+        self.service_urls.get(&domain).map(String::as_str)
     }
 
     /// The connection URL of a domain's database.

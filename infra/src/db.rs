@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use anyhow::Context;
+use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, PgPool};
 
@@ -55,18 +56,35 @@ pub async fn create_database(config: &Config, domain: Domain) -> anyhow::Result<
     Ok(())
 }
 
-/// Applies the domain's migrations: the shared event store (with relay checkpoints and
-/// projection bookkeeping), then the domain's own read models.
-pub async fn migrate(pool: &PgPool, domain: Domain) -> anyhow::Result<()> {
-    let mut migrators = vec![sqlx::migrate!("migrations/event_store")];
-    match domain {
-        Domain::Identity => migrators.push(sqlx::migrate!("migrations/identity")),
-        Domain::Orders => migrators.push(sqlx::migrate!("migrations/orders")),
-        Domain::Hr => migrators.push(sqlx::migrate!("migrations/hr")),
-        Domain::Finance => migrators.push(sqlx::migrate!("migrations/finance")),
-        _ => {}
+/// Each domain's own migrations (its read models), one function per domain that has
+/// any; a domain's module names its own (`services::DomainModule::migrations`).
+pub mod migrations {
+    use sqlx::migrate::Migrator;
+
+    /// The event store, relay checkpoints and projection bookkeeping every domain shares.
+    pub fn event_store() -> Migrator {
+        sqlx::migrate!("migrations/event_store")
     }
-    for mut migrator in migrators {
+    pub fn identity() -> Migrator {
+        sqlx::migrate!("migrations/identity")
+    }
+    pub fn orders() -> Migrator {
+        sqlx::migrate!("migrations/orders")
+    }
+    pub fn hr() -> Migrator {
+        sqlx::migrate!("migrations/hr")
+    }
+    pub fn finance() -> Migrator {
+        sqlx::migrate!("migrations/finance")
+    }
+    pub fn sales() -> Migrator {
+        sqlx::migrate!("migrations/sales")
+    }
+}
+
+/// Applies the shared event store's migrations, then the domain's own (`own`).
+pub async fn migrate(pool: &PgPool, domain: Domain, own: Migrator) -> anyhow::Result<()> {
+    for mut migrator in [migrations::event_store(), own] {
         // The migrators share one `_sqlx_migrations` table, so each ignores the others' rows.
         migrator.set_ignore_missing(true);
         migrator
@@ -78,10 +96,10 @@ pub async fn migrate(pool: &PgPool, domain: Domain) -> anyhow::Result<()> {
 }
 
 /// Creates (when missing) and migrates a domain's database, returning a pool on it.
-pub async fn prepare(config: &Config, domain: Domain) -> anyhow::Result<PgPool> {
+pub async fn prepare(config: &Config, domain: Domain, own: Migrator) -> anyhow::Result<PgPool> {
     create_database(config, domain).await?;
     let pool = connect(config, domain).await?;
-    migrate(&pool, domain).await?;
+    migrate(&pool, domain, own).await?;
     Ok(pool)
 }
 

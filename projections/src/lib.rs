@@ -8,6 +8,7 @@ pub mod hr;
 pub mod identity;
 pub mod orders;
 pub mod replay;
+pub mod sales;
 mod worker;
 
 pub use worker::{

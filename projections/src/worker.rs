@@ -39,6 +39,26 @@ pub trait Projection: Send + Sync {
     }
 }
 
+/// A boxed projection is a projection: what a domain's module lists.
+#[async_trait]
+impl Projection for Box<dyn Projection> {
+    fn name(&self) -> &'static str {
+        self.as_ref().name()
+    }
+
+    async fn apply(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        event: &CloudEvent,
+    ) -> anyhow::Result<()> {
+        self.as_ref().apply(tx, event).await
+    }
+
+    fn replay_batch(&self) -> Option<Box<dyn crate::replay::ReplayBatch>> {
+        self.as_ref().replay_batch()
+    }
+}
+
 /// Rebuilds a domain event enum (externally tagged, as the event store keeps it) from a
 /// CloudEvent's type and data.
 pub fn domain_event<E: serde::de::DeserializeOwned>(event: &CloudEvent) -> anyhow::Result<E> {

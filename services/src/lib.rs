@@ -9,9 +9,14 @@ mod call;
 pub mod finance;
 pub mod hr;
 pub mod identity;
+pub mod module;
+pub mod operation;
 pub mod orders;
+pub mod sales;
 pub mod transport;
 mod wire;
 
 pub use call::Call;
+pub use module::{DomainModule, Location, Subscription};
+pub use operation::{Client, Clients, Endpoint, Handle, Operation, Service};
 pub use wire::WireError;

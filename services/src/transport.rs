@@ -93,23 +93,19 @@ where
                 Some(call) => call,
                 None => return unauthorized(),
             };
-            let correlation_id = call.context.correlation_id.clone();
+            let refused = call.clone();
             match handler(call, request).await {
                 Ok(answer) => Json(answer).into_response(),
-                Err(error) => {
-                    if let CommandError::Internal(cause) = &error {
-                        tracing::error!(correlation_id = %correlation_id, cause = %cause, "service request failed");
-                    }
-                    let (status, body) = WireError::from_command(&error);
-                    (status, Json(body)).into_response()
-                }
+                Err(error) => failure(&refused, &error),
             }
         }
     };
     Router::new().route(path, post(serve)).with_state(validator)
 }
 
-async fn authenticate(validator: &TokenValidator, headers: &HeaderMap) -> Option<Call> {
+/// The caller of a service request: the bearer token validated again, the correlation
+/// ids read; `None` when the token does not pass.
+pub(crate) async fn authenticate(validator: &TokenValidator, headers: &HeaderMap) -> Option<Call> {
     let token = headers
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -136,7 +132,8 @@ async fn authenticate(validator: &TokenValidator, headers: &HeaderMap) -> Option
     })
 }
 
-fn unauthorized() -> Response {
+/// `401` with `WWW-Authenticate: Bearer`.
+pub(crate) fn unauthorized() -> Response {
     let body = WireError {
         code: "UNAUTHENTICATED".to_string(),
         message: "a valid bearer token is required".to_string(),
@@ -148,4 +145,14 @@ fn unauthorized() -> Response {
         Json(body),
     )
         .into_response()
+}
+
+/// A refusal or failure as its status and [`WireError`] body; internal causes are logged
+/// here, with the correlation id, and not sent.
+pub(crate) fn failure(call: &Call, error: &CommandError) -> Response {
+    if let CommandError::Internal(cause) = error {
+        tracing::error!(correlation_id = %call.context.correlation_id, cause = %cause, "service request failed");
+    }
+    let (status, body) = WireError::from_command(error);
+    (status, Json(body)).into_response()
 }

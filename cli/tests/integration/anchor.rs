@@ -3,7 +3,7 @@
 //! event slipped in with a back-dated recording time.
 
 use chrono::{Duration, Utc};
-use constructos::anchoring::{anchor_at, anchor_through};
+use constructos_services::finance::anchoring::{anchor_at, anchor_through};
 use constructos_commands::finance::{
     verify_ledger, AnchorOutcome, ChainLink, Verification, GENESIS,
 };

@@ -19,6 +19,7 @@ use constructos_domain::identity::{
     UserEvent,
 };
 use constructos_domain::orders::{ProjectEvent, ProjectStatus};
+use constructos_domain::sales::{OpportunityEvent, Stage};
 use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use rust_decimal::Decimal;
 
@@ -231,6 +232,42 @@ pub fn project_samples() -> Vec<ProjectEvent> {
     for sample in &samples {
         match sample {
             ProjectEvent::ProjectCreated { .. } | ProjectEvent::ProjectStatusChanged { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every opportunity event.
+pub fn opportunity_samples() -> Vec<OpportunityEvent> {
+    let samples = vec![
+        OpportunityEvent::OpportunityOpened {
+            lead_id: "0190c7a2-5d1e-7b3a-9f00-1234567890ab".into(),
+            account_id: "0190c7a2-5d1e-7b3a-9f00-0000000000a1".into(),
+            contact_id: "0190c7a2-5d1e-7b3a-9f00-0000000000c1".into(),
+            name: "Mahlangu Developments".into(),
+            owner: "rep-1".into(),
+            source: LeadSource::TenderBulletin,
+            estimated_value: Some(Decimal::from_str("4500000.00").expect("decimal")),
+            stage: Stage::Qualification,
+            probability: Stage::Qualification.default_probability(),
+        },
+        OpportunityEvent::OpportunityStageMoved {
+            from: Stage::Negotiation,
+            to: Stage::Tender,
+            probability: Stage::Tender.default_probability(),
+        },
+        OpportunityEvent::OpportunityWon {},
+        OpportunityEvent::OpportunityLost {
+            reason: "priced 12% above the winning tender".into(),
+            competitor: Some("Bokamoso Builders".into()),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            OpportunityEvent::OpportunityOpened { .. }
+            | OpportunityEvent::OpportunityStageMoved { .. }
+            | OpportunityEvent::OpportunityWon { .. }
+            | OpportunityEvent::OpportunityLost { .. } => {}
         }
     }
     samples

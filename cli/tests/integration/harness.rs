@@ -4,7 +4,8 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use constructos::stack::{self, GatewayPools, Tasks};
+use constructos::modules::{self, MODULES};
+use constructos::stack::{self, Tasks};
 use constructos_infra::auth::{DevIssuer, TokenRequest};
 use constructos_infra::config::KeySource;
 use constructos_infra::{db, Config, Domain};
@@ -52,16 +53,16 @@ impl TestEnv {
                 config.kafka_brokers
             );
         }
-        let identity = db::prepare(&config, Domain::Identity)
+        let mut pools = stack::migrate(&config, MODULES)
             .await
-            .expect("identity database");
-        let orders = db::prepare(&config, Domain::Orders)
-            .await
-            .expect("orders database");
-        let hr = db::prepare(&config, Domain::Hr).await.expect("hr database");
-        let finance = db::prepare(&config, Domain::Finance)
-            .await
-            .expect("finance database");
+            .expect("databases");
+        let mut take = |domain| pools.remove(&domain).expect("a pool per domain");
+        let (identity, orders, hr, finance) = (
+            take(Domain::Identity),
+            take(Domain::Orders),
+            take(Domain::Hr),
+            take(Domain::Finance),
+        );
         stack::create_topics(
             &config,
             &[
@@ -214,23 +215,20 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
     for (domain, pool) in env.domains() {
         stack::spawn_relay(&mut tasks, &env.config, domain, pool.clone(), &shutdown)
             .expect("relay");
-        stack::spawn_projection(&mut tasks, &env.config, domain, pool.clone(), &shutdown)
+        let module = modules::module(domain).expect("a built domain");
+        stack::spawn_projection(&mut tasks, &env.config, module, pool.clone(), &shutdown)
             .expect("projection");
     }
     let (service_address, gateway_pools) = match topology {
         Topology::InProcess => (
             None,
-            GatewayPools {
-                identity: Some(env.identity.clone()),
-                orders: Some(env.orders.clone()),
-                hr: Some(env.hr.clone()),
-                finance: Some(env.finance.clone()),
-            },
+            env.domains().into_iter().collect(),
         ),
         Topology::Split => {
             let mut addresses = Vec::new();
             for (domain, pool) in env.domains() {
-                let router = stack::service_router(&env.config, domain, pool.clone());
+                let module = modules::module(domain).expect("a built domain");
+                let router = stack::service_router(&env.config, module, pool.clone());
                 let addr = stack::serve(
                     &mut tasks,
                     "127.0.0.1:0".parse().expect("address"),
@@ -239,13 +237,12 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
                 )
                 .await
                 .expect("domain service");
+                env.config
+                    .service_urls
+                    .insert(domain, format!("http://{addr}"));
                 addresses.push(addr);
             }
-            env.config.identity_url = Some(format!("http://{}", addresses[0]));
-            env.config.orders_url = Some(format!("http://{}", addresses[1]));
-            env.config.hr_url = Some(format!("http://{}", addresses[2]));
-            env.config.finance_url = Some(format!("http://{}", addresses[3]));
-            (Some(addresses[0]), GatewayPools::default())
+            (Some(addresses[0]), stack::Pools::default())
         }
     };
     let address = stack::spawn_gateway(&mut tasks, &env.config, gateway_pools, &shutdown)

@@ -1,21 +1,22 @@
-//! `constructos migrate` creates and migrates all eight domain databases, and is safe to
-//! run again.
+//! `constructos migrate` creates and migrates the database of every built domain, and is
+//! safe to run again.
 
+use constructos::modules::MODULES;
 use constructos::stack;
 use constructos_infra::{db, Config, Domain};
 use uuid::Uuid;
 
 #[tokio::test]
-async fn all_eight_domain_databases_are_created_and_migrated_idempotently() {
+async fn every_built_domain_database_is_created_and_migrated_idempotently() {
     let mut config = Config::from_env().expect("configuration");
     config.db_prefix = format!("ct_{}", &Uuid::new_v4().simple().to_string()[..12]);
-    stack::migrate(&config, &Domain::ALL)
+    stack::migrate(&config, MODULES)
         .await
         .expect("first migration");
-    let pools = stack::migrate(&config, &Domain::ALL)
+    let pools = stack::migrate(&config, MODULES)
         .await
         .expect("second migration is a no-op");
-    assert_eq!(pools.len(), 8);
+    assert_eq!(pools.len(), MODULES.len());
     for (domain, pool) in &pools {
         let tables: Vec<String> = sqlx::query_scalar(
             "SELECT table_schema || '.' || table_name FROM information_schema.tables
@@ -42,10 +43,10 @@ async fn all_eight_domain_databases_are_created_and_migrated_idempotently() {
     let admin = db::connect_url(&config.url_with_database("postgres").expect("url"), 1)
         .await
         .expect("admin");
-    for domain in Domain::ALL {
+    for module in MODULES {
         sqlx::query(&format!(
             "DROP DATABASE \"{}\" WITH (FORCE)",
-            config.database_name(domain)
+            config.database_name(module.domain)
         ))
         .execute(&admin)
         .await

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 /// A new employee.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "graphql", derive(async_graphql::InputObject))]
 pub struct HireEmployeeInput {
+    /// `EMP-` and 4 to 6 digits; unique (a number already taken is refused).
     pub employee_number: String,
     pub first_name: String,
     pub last_name: String,

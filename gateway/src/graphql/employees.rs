@@ -1,13 +1,13 @@
 //! Employees in the schema: HR and payroll see everyone, every member of staff sees
 //! their own record (the HR service filters the rows).
 
-use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
+use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, NaiveDate, Utc};
-use constructos_commands::hr::HireEmployeeInput as HireEmployeeCommand;
+use constructos_commands::hr::HireEmployeeInput;
 use constructos_projections::hr::EmployeeRow;
-use constructos_services::hr::HrClient;
+use constructos_services::hr::{self as operations, Employees, TerminateEmployment};
 
-use super::errors::{call, request_id, service};
+use super::errors::{ask, request_id};
 
 /// Someone the company employs.
 #[derive(SimpleObject)]
@@ -43,26 +43,11 @@ impl From<EmployeeRow> for Employee {
     }
 }
 
-#[derive(InputObject)]
-pub struct HireEmployeeInput {
-    /// `EMP-` and 4 to 6 digits; unique (a number already taken is refused).
-    employee_number: String,
-    first_name: String,
-    last_name: String,
-    job_title: String,
-    hired_on: NaiveDate,
-    site_id: Option<String>,
-}
-
 /// An employee command was accepted.
 #[derive(SimpleObject)]
 pub struct EmployeeChanged {
     id: ID,
     correlation_id: String,
-}
-
-fn hr<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a HrClient> {
-    ctx.data::<HrClient>()
 }
 
 #[derive(Default)]
@@ -73,19 +58,13 @@ impl EmployeesQuery {
     /// Employees by name: all of them with `hr.employees.read`, otherwise only the
     /// record your user is linked to.
     async fn employees(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Employee>> {
-        let rows = hr(ctx)?
-            .employees(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, Employees).await?;
         Ok(rows.into_iter().map(Employee::from).collect())
     }
 
     /// One employee, under the same rule.
     async fn employee(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Employee>> {
-        let row = hr(ctx)?
-            .employee(call(ctx)?, id.0)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let row = ask(ctx, operations::Employee { id: id.0 }).await?;
         Ok(row.map(Employee::from))
     }
 }
@@ -101,18 +80,7 @@ impl EmployeesMutation {
         ctx: &Context<'_>,
         input: HireEmployeeInput,
     ) -> async_graphql::Result<EmployeeChanged> {
-        let command = HireEmployeeCommand {
-            employee_number: input.employee_number,
-            first_name: input.first_name,
-            last_name: input.last_name,
-            job_title: input.job_title,
-            hired_on: input.hired_on,
-            site_id: input.site_id,
-        };
-        let id = hr(ctx)?
-            .hire_employee(call(ctx)?, command)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let id = ask(ctx, input).await?;
         Ok(EmployeeChanged {
             id: ID(id),
             correlation_id: request_id(ctx),
@@ -127,10 +95,12 @@ impl EmployeesMutation {
         last_day: NaiveDate,
         reason: String,
     ) -> async_graphql::Result<EmployeeChanged> {
-        hr(ctx)?
-            .terminate_employment(call(ctx)?, id.0.clone(), last_day, reason)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let termination = TerminateEmployment {
+            id: id.0.clone(),
+            last_day,
+            reason,
+        };
+        ask(ctx, termination).await?;
         Ok(EmployeeChanged {
             id,
             correlation_id: request_id(ctx),

@@ -4,7 +4,7 @@
 use async_graphql::{Context, Error, ErrorExtensions, ServerError};
 use constructos_commands::CommandError;
 use constructos_domain::access::Permission;
-use constructos_services::Call;
+use constructos_services::{Call, Clients, Operation};
 
 /// The error codes clients see in `extensions.code`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,4 +124,15 @@ mod tests {
             ]
         );
     }
+}
+
+/// Asks the domain service that answers `op`, as the caller; its refusals become
+/// GraphQL errors with codes.
+pub async fn ask<Op: Operation>(ctx: &Context<'_>, op: Op) -> async_graphql::Result<Op::Answer> {
+    let client = ctx
+        .data::<Clients>()
+        .map_err(|_| internal(ctx, &"the schema has no domain clients"))?
+        .get::<Op::Service>()
+        .map_err(|e| service(ctx, e))?;
+    client.call(call(ctx)?, op).await.map_err(|e| service(ctx, e))
 }

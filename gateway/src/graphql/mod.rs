@@ -28,10 +28,8 @@ use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
 use constructos_services::finance::FinanceClient;
-use constructos_services::hr::HrClient;
 use constructos_services::identity::IdentityClient;
-use constructos_services::orders::OrdersClient;
-use constructos_services::Call;
+use constructos_services::{Call, Clients};
 
 use crate::auth::Authenticated;
 use crate::edge::{body, refusal, ExecutorError, OperationLimits, RequestIds};
@@ -87,25 +85,21 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     .extension(guard::FieldGuard)
 }
 
-/// The domain services the resolvers call, each in-process or remote.
-#[derive(Clone)]
-pub struct DomainClients {
-    pub identity: IdentityClient,
-    pub orders: OrdersClient,
-    pub hr: HrClient,
-    pub finance: FinanceClient,
-}
-
 /// The schema wired to the domain services, with the operation limits of `edge`
 /// (checked by [`OperationLimits`] before the engine parses; the engine's own depth and
 /// complexity limits stay as a second check, now on bounded documents). Introspection
 /// only in development.
-pub fn build_schema(clients: DomainClients, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
-    let mut builder = builder()
-        .data(clients.identity)
-        .data(clients.orders)
-        .data(clients.hr)
-        .data(clients.finance)
+pub fn build_schema(clients: Clients, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
+    let mut builder = builder();
+    // Identity and finance still have clients of their own shape.
+    if let Some(identity) = clients.value::<IdentityClient>() {
+        builder = builder.data(identity.clone());
+    }
+    if let Some(finance) = clients.value::<FinanceClient>() {
+        builder = builder.data(finance.clone());
+    }
+    let mut builder = builder
+        .data(clients)
         .limit_depth(edge.graphql_max_depth)
         .limit_complexity(edge.graphql_max_complexity)
         .extension(OperationLimits {

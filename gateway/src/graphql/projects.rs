@@ -6,30 +6,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 use constructos_commands::orders::CreateProjectInput as CreateProjectCommand;
 use constructos_domain::orders as domain;
 use constructos_projections::orders::ProjectRow;
-use constructos_services::orders::OrdersClient;
+use constructos_services::orders::{self as operations, ChangeProjectStatus, Projects};
 
-use super::errors::{call, error, request_id, service, ErrorCode};
+use super::errors::{ask, error, request_id, ErrorCode};
 
 /// Where a project stands.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "domain::ProjectStatus")]
 pub enum ProjectStatus {
     Planned,
     Active,
     OnHold,
     Completed,
     Cancelled,
-}
-
-impl From<ProjectStatus> for domain::ProjectStatus {
-    fn from(status: ProjectStatus) -> Self {
-        match status {
-            ProjectStatus::Planned => domain::ProjectStatus::Planned,
-            ProjectStatus::Active => domain::ProjectStatus::Active,
-            ProjectStatus::OnHold => domain::ProjectStatus::OnHold,
-            ProjectStatus::Completed => domain::ProjectStatus::Completed,
-            ProjectStatus::Cancelled => domain::ProjectStatus::Cancelled,
-        }
-    }
 }
 
 fn status_from_wire(s: &str) -> Option<ProjectStatus> {
@@ -102,10 +91,6 @@ pub struct ProjectChanged {
     correlation_id: String,
 }
 
-fn orders<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a OrdersClient> {
-    ctx.data::<OrdersClient>()
-}
-
 #[derive(Default)]
 pub struct ProjectsQuery;
 
@@ -114,19 +99,13 @@ impl ProjectsQuery {
     /// Projects by code: all of them with `orders.projects.read`, otherwise those you
     /// are assigned to (directly or through a site).
     async fn projects(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Project>> {
-        let rows = orders(ctx)?
-            .projects(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, Projects).await?;
         rows.into_iter().map(Project::from_row).collect()
     }
 
     /// One project, under the same rule.
     async fn project(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Project>> {
-        let row = orders(ctx)?
-            .project(call(ctx)?, id.0)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let row = ask(ctx, operations::Project { id: id.0 }).await?;
         row.map(Project::from_row).transpose()
     }
 }
@@ -150,10 +129,7 @@ impl ProjectsMutation {
             site_name: input.site_name,
             starts_on: input.starts_on,
         };
-        let id = orders(ctx)?
-            .create_project(call(ctx)?, command)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let id = ask(ctx, command).await?;
         Ok(ProjectChanged {
             id: ID(id),
             correlation_id: request_id(ctx),
@@ -168,10 +144,12 @@ impl ProjectsMutation {
         status: ProjectStatus,
         reason: Option<String>,
     ) -> async_graphql::Result<ProjectChanged> {
-        orders(ctx)?
-            .change_project_status(call(ctx)?, id.0.clone(), status.into(), reason)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let change = ChangeProjectStatus {
+            id: id.0.clone(),
+            status: status.into(),
+            reason,
+        };
+        ask(ctx, change).await?;
         Ok(ProjectChanged {
             id,
             correlation_id: request_id(ctx),

@@ -1,6 +1,8 @@
 //! The finance service: the general ledger — accounts, journals, periods — and its
 //! read models (trial balance, ledger history).
 
+pub mod anchoring;
+mod module;
 mod arguments;
 mod http;
 mod local;
@@ -24,6 +26,7 @@ use constructos_projections::finance::{
 use serde::{Deserialize, Serialize};
 
 pub use http::router;
+pub use module::{calendar, local_finance, supplier, MODULE};
 pub use local::LocalFinance;
 pub use remote::RemoteFinance;
 pub use reports::{ReportsRequest, ReportsResponse};

@@ -1,5 +1,6 @@
 //! The identity service: accounts, contacts, leads and users, reads and writes.
 
+mod module;
 mod client;
 mod client_facts;
 mod client_leads;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use client::IdentityClient;
 pub use http::router;
+pub use module::MODULE;
 pub use local::LocalIdentity;
 pub use remote::RemoteIdentity;
 

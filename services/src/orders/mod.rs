@@ -1,132 +1,104 @@
-//! The orders service: projects, filtered row by row by the caller's assignments.
+//! The orders service: projects, filtered row by row by the caller's assignments. Its
+//! operations are declared in [`operations`]; [`endpoint`] serves them as
+//! `POST /v1/orders`.
 
-mod http;
-mod local;
-mod remote;
+mod operations;
 
-use async_trait::async_trait;
-use constructos_commands::orders::CreateProjectInput;
-use constructos_commands::CommandError;
-use constructos_domain::orders::ProjectStatus;
-use constructos_projections::orders::ProjectRow;
-use serde::{Deserialize, Serialize};
+use constructos_commands::orders::OrdersCommands;
+use constructos_commands::{CommandContext, CommandError};
+use constructos_domain::orders::OrdersError;
+use constructos_infra::{db, Domain};
+use constructos_projections::orders::{
+    AssignmentsProjection, KnownAccountsProjection, OrdersProjection, OrdersQueries,
+};
+use sqlx::PgPool;
 
-pub use http::router;
-pub use local::LocalOrders;
-pub use remote::RemoteOrders;
+pub use operations::{ChangeProjectStatus, Project, Projects};
 
-use crate::Call;
+use crate::module::{no_tasks, DomainModule, Location, Subscription};
+use crate::{Client, Endpoint, Service};
 
-/// Everything the orders service answers.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
-pub enum OrdersRequest {
-    CreateProject {
-        input: CreateProjectInput,
-    },
-    ChangeProjectStatus {
-        id: String,
-        status: ProjectStatus,
-        reason: Option<String>,
-    },
-    /// The projects the caller may see.
-    Projects,
-    /// One project, if the caller may see it.
-    Project {
-        id: String,
-    },
+/// The orders service, answered from the orders database.
+pub struct OrdersService {
+    commands: OrdersCommands,
+    queries: OrdersQueries,
 }
 
-/// The orders service's answers.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "result", content = "value", rename_all = "snake_case")]
-pub enum OrdersResponse {
-    Created(String),
-    Done,
-    Projects(Vec<ProjectRow>),
-    Project(Option<ProjectRow>),
+/// The orders service as the gateway calls it.
+pub type OrdersClient = Client<OrdersService>;
+
+impl Service for OrdersService {
+    const DOMAIN: Domain = Domain::Orders;
 }
 
-/// Answers orders requests, in-process or remotely.
-#[async_trait]
-pub trait OrdersApi: Send + Sync {
-    async fn handle(
-        &self,
-        call: &Call,
-        request: OrdersRequest,
-    ) -> Result<OrdersResponse, CommandError>;
-}
-
-/// Typed calls over any [`OrdersApi`].
-#[derive(Clone)]
-pub struct OrdersClient {
-    api: std::sync::Arc<dyn OrdersApi>,
-}
-
-fn unexpected(response: OrdersResponse) -> CommandError {
-    CommandError::Internal(format!("unexpected orders response {response:?}"))
-}
-
-impl OrdersClient {
-    /// A client over `api`.
-    pub fn new(api: std::sync::Arc<dyn OrdersApi>) -> Self {
-        Self { api }
-    }
-
-    /// Opens a project; returns its id.
-    pub async fn create_project(
-        &self,
-        call: &Call,
-        input: CreateProjectInput,
-    ) -> Result<String, CommandError> {
-        match self
-            .api
-            .handle(call, OrdersRequest::CreateProject { input })
-            .await?
-        {
-            OrdersResponse::Created(id) => Ok(id),
-            other => Err(unexpected(other)),
+impl OrdersService {
+    /// The service over the orders database.
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            commands: OrdersCommands::new(pool.clone()),
+            queries: OrdersQueries::new(pool),
         }
     }
 
-    /// Moves a project through its life cycle.
-    pub async fn change_project_status(
+    /// Refuses a write that names project `id` unless the caller can see this one,
+    /// through the very read `project(id)` answers with. A caller who sees every project
+    /// is not read for: the aggregate decides whether it exists, so a project just
+    /// opened can be changed before the read model has it.
+    async fn require_project_in_scope(
         &self,
-        call: &Call,
-        id: String,
-        status: ProjectStatus,
-        reason: Option<String>,
+        ctx: &CommandContext,
+        id: &str,
     ) -> Result<(), CommandError> {
-        match self
-            .api
-            .handle(
-                call,
-                OrdersRequest::ChangeProjectStatus { id, status, reason },
-            )
-            .await?
-        {
-            OrdersResponse::Done => Ok(()),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// The projects the caller may see.
-    pub async fn projects(&self, call: &Call) -> Result<Vec<ProjectRow>, CommandError> {
-        match self.api.handle(call, OrdersRequest::Projects).await? {
-            OrdersResponse::Projects(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// One project, if the caller may see it.
-    pub async fn project(
-        &self,
-        call: &Call,
-        id: String,
-    ) -> Result<Option<ProjectRow>, CommandError> {
-        match self.api.handle(call, OrdersRequest::Project { id }).await? {
-            OrdersResponse::Project(row) => Ok(row),
-            other => Err(unexpected(other)),
+        let Some(user) = ctx.project_scope()? else {
+            return Ok(());
+        };
+        match self.queries.project(id, Some(user)).await {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(project_not_found()),
+            Err(error) => Err(read_failed(error)),
         }
     }
 }
+
+/// Every orders operation, served as `POST /v1/orders`.
+pub fn endpoint(pool: PgPool) -> Endpoint<OrdersService> {
+    Endpoint::new(OrdersService::new(pool))
+        .with::<constructos_commands::orders::CreateProjectInput>()
+        .with::<ChangeProjectStatus>()
+        .with::<Projects>()
+        .with::<Project>()
+}
+
+/// What a caller is told about a project that does not exist for them: the aggregate's
+/// own refusal, word for word, so that an unknown id and a project outside the caller's
+/// scope cannot be told apart.
+fn project_not_found() -> CommandError {
+    CommandError::NotFound(OrdersError::ProjectNotFound.to_string())
+}
+
+pub(super) fn read_failed(error: anyhow::Error) -> CommandError {
+    CommandError::Internal(format!("{error:#}"))
+}
+
+/// The orders domain: its migrations, read models, service and client.
+pub const MODULE: DomainModule = DomainModule {
+    domain: Domain::Orders,
+    migrations: db::migrations::orders,
+    subscriptions: |_, _| {
+        vec![
+            Subscription::new(Domain::Orders, OrdersProjection),
+            // Orders keeps its own copies of who is assigned where and of the accounts
+            // (a project's customer), from identity's topic.
+            Subscription::new(Domain::Identity, AssignmentsProjection),
+            Subscription::new(Domain::Identity, KnownAccountsProjection),
+        ]
+    },
+    tasks: no_tasks,
+    router: |_, pool, validator| endpoint(pool).router(validator),
+    connect: |_, location, clients| {
+        clients.insert(match location {
+            Location::Local(pool) => OrdersClient::local(OrdersService::new(pool)),
+            Location::Remote(url) => OrdersClient::remote(&url),
+        })
+    },
+};

@@ -1,0 +1,125 @@
+//! The sales command service: permission check, values parsed, row-level scope, then
+//! the opportunity aggregate decides.
+//!
+//! A sales rep acts only on the opportunities they own, managers (and admins) on every
+//! one ([`CommandContext::opportunity_scope`]); to a rep, someone else's opportunity
+//! does not exist (`NOT_FOUND`), as with leads.
+
+use std::sync::Arc;
+
+use constructos_domain::access::Permission;
+use constructos_domain::identity::Opportunity as LeadOpportunity;
+use constructos_domain::sales::{Opportunity, OpportunityCommand, SalesError, Stage};
+use cqrs_es::AggregateError;
+use postgres_es::{postgres_cqrs, PostgresCqrs};
+use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+
+use super::inputs::{lose, open_from_lead, opportunity_uuid};
+use crate::execute::{execute, report, try_execute};
+use crate::{CommandContext, CommandError};
+
+/// Executes sales commands against the sales event store.
+#[derive(Clone)]
+pub struct SalesCommands {
+    opportunities: Arc<PostgresCqrs<Opportunity>>,
+    pool: PgPool,
+}
+
+/// The opportunity a converted lead opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenedOpportunity {
+    /// Derived from the lead id: the same on every retry.
+    pub id: String,
+    /// Whether an earlier attempt had opened it already (nothing was recorded now).
+    pub already_open: bool,
+}
+
+impl SalesCommands {
+    /// Command handling over the sales database.
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            opportunities: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            pool,
+        }
+    }
+
+    /// The sales database.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// Opens the opportunity the lead `lead_id` was converted into, at most once: its
+    /// id derives from the lead, and an opportunity already open is answered as it
+    /// stands (`already_open`), so a redelivered or replayed conversion opens nothing.
+    /// Used by the lead-conversion process manager, which runs as a system caller
+    /// holding `sales.opportunities.write`.
+    pub async fn open_from_lead(
+        &self,
+        ctx: &CommandContext,
+        lead_id: &str,
+        account_id: &str,
+        contact_id: &str,
+        opportunity: &LeadOpportunity,
+    ) -> Result<OpenedOpportunity, CommandError> {
+        ctx.require(Permission::OpportunitiesWrite)?;
+        let (id, command) = open_from_lead(lead_id, account_id, contact_id, opportunity)?;
+        match try_execute(&self.opportunities, ctx, &id, command).await {
+            Ok(()) => Ok(OpenedOpportunity {
+                id,
+                already_open: false,
+            }),
+            Err(AggregateError::UserError(SalesError::AlreadyOpen)) => Ok(OpenedOpportunity {
+                id,
+                already_open: true,
+            }),
+            Err(e) => Err(report::<Opportunity>(ctx, &id, e)),
+        }
+    }
+
+    /// Moves an open opportunity to another open stage (forward or back).
+    pub async fn move_stage(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        stage: Stage,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::OpportunitiesWrite)?;
+        let id = opportunity_uuid("id", id)?;
+        let command = OpportunityCommand::MoveStage {
+            stage,
+            owned_by: owned_by(ctx)?,
+        };
+        execute(&self.opportunities, ctx, id.as_str(), command).await
+    }
+
+    /// Closes an open opportunity as won.
+    pub async fn win(&self, ctx: &CommandContext, id: &str) -> Result<(), CommandError> {
+        ctx.require(Permission::OpportunitiesWrite)?;
+        let id = opportunity_uuid("id", id)?;
+        let command = OpportunityCommand::Win {
+            owned_by: owned_by(ctx)?,
+        };
+        execute(&self.opportunities, ctx, id.as_str(), command).await
+    }
+
+    /// Closes an open opportunity as lost, with the reason and, when known, the
+    /// competitor who won it.
+    pub async fn lose(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        reason: String,
+        competitor: Option<String>,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::OpportunitiesWrite)?;
+        let id = opportunity_uuid("id", id)?;
+        let command = lose(&reason, competitor.as_deref(), owned_by(ctx)?)?;
+        execute(&self.opportunities, ctx, id.as_str(), command).await
+    }
+}
+
+/// The subject whose opportunities alone the caller may act on; `None` for every one.
+fn owned_by(ctx: &CommandContext) -> Result<Option<String>, CommandError> {
+    Ok(ctx.opportunity_scope()?.map(str::to_string))
+}

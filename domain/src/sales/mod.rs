@@ -1,0 +1,24 @@
+//! Sales: the opportunity pipeline. An opportunity opens when identity converts a lead
+//! and moves through the sales stages until it is won or lost.
+//!
+//! Campaigns and lead scoring build on it later.
+
+mod commands;
+mod errors;
+mod events;
+mod id;
+mod opportunity;
+mod stage;
+
+#[cfg(test)]
+mod tests;
+
+pub use commands::OpportunityCommand;
+pub use errors::SalesError;
+pub use events::OpportunityEvent;
+pub use id::opportunity_id;
+pub use opportunity::{checked_estimate, Opportunity};
+pub use stage::Stage;
+
+/// The aggregate type of opportunities in the event store; unique across the system.
+pub const OPPORTUNITY_AGGREGATE: &str = "sales.opportunity";

@@ -1,0 +1,107 @@
+//! Keeps `read_model.opportunities` from opportunity events.
+//!
+//! Idempotent twice over: the worker records each applied event id in the same
+//! transaction (a redelivered message is skipped), and each row remembers the last
+//! sequence applied to it, so an update is applied only once and never over a later one
+//! (`WHERE last_sequence < $n`); an opening already there is left alone.
+
+use anyhow::Context;
+use async_trait::async_trait;
+use constructos_domain::sales::{OpportunityEvent, Stage, OPPORTUNITY_AGGREGATE};
+use constructos_infra::cloudevents::CloudEvent;
+use sqlx::{Postgres, Transaction};
+
+use crate::{domain_event, Projection};
+
+/// The sales projection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SalesProjection;
+
+#[async_trait]
+impl Projection for SalesProjection {
+    fn name(&self) -> &'static str {
+        "sales.read_model"
+    }
+
+    async fn apply(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        event: &CloudEvent,
+    ) -> anyhow::Result<()> {
+        if event.aggregatetype != OPPORTUNITY_AGGREGATE {
+            return Ok(());
+        }
+        let query = match domain_event::<OpportunityEvent>(event)? {
+            OpportunityEvent::OpportunityOpened {
+                lead_id,
+                account_id,
+                contact_id,
+                name,
+                owner,
+                source,
+                estimated_value,
+                stage,
+                probability,
+            } => sqlx::query(
+                "INSERT INTO read_model.opportunities
+                     (id, lead_id, account_id, contact_id, name, owner, source, stage,
+                      probability, estimated_value, opened_at, updated_at, last_sequence)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
+                 ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(&event.subject)
+            .bind(lead_id)
+            .bind(account_id)
+            .bind(contact_id)
+            .bind(name)
+            .bind(owner)
+            .bind(source.as_str())
+            .bind(stage.as_str())
+            .bind(i32::from(probability))
+            .bind(estimated_value)
+            .bind(event.time)
+            .bind(event.sequence),
+            OpportunityEvent::OpportunityStageMoved {
+                to, probability, ..
+            } => sqlx::query(
+                "UPDATE read_model.opportunities
+                    SET stage = $2, probability = $3, updated_at = $4, last_sequence = $5
+                  WHERE id = $1 AND last_sequence < $5",
+            )
+            .bind(&event.subject)
+            .bind(to.as_str())
+            .bind(i32::from(probability))
+            .bind(event.time)
+            .bind(event.sequence),
+            OpportunityEvent::OpportunityWon {} => sqlx::query(
+                "UPDATE read_model.opportunities
+                    SET stage = $2, probability = $3, updated_at = $4, closed_at = $4,
+                        last_sequence = $5
+                  WHERE id = $1 AND last_sequence < $5",
+            )
+            .bind(&event.subject)
+            .bind(Stage::Won.as_str())
+            .bind(i32::from(Stage::Won.default_probability()))
+            .bind(event.time)
+            .bind(event.sequence),
+            OpportunityEvent::OpportunityLost { reason, competitor } => sqlx::query(
+                "UPDATE read_model.opportunities
+                    SET stage = $2, probability = $3, lost_reason = $4, competitor = $5,
+                        updated_at = $6, closed_at = $6, last_sequence = $7
+                  WHERE id = $1 AND last_sequence < $7",
+            )
+            .bind(&event.subject)
+            .bind(Stage::Lost.as_str())
+            .bind(i32::from(Stage::Lost.default_probability()))
+            .bind(reason)
+            .bind(competitor)
+            .bind(event.time)
+            .bind(event.sequence),
+        };
+        query
+            .execute(&mut **tx)
+            .await
+            .context("Failed to update opportunities")?;
+        Ok(())
+    }
+}

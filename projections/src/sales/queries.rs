@@ -1,0 +1,201 @@
+//! Reads of the sales read models: the pipeline newest first, with keyset pagination
+//! on `(opened_at, id)` behind an opaque cursor. Row-level filtering is the caller's to
+//! ask for: `scope` (from `opportunity_scope`) limits any read to one owner's rows.
+
+use anyhow::Context;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, SecondsFormat, Utc};
+use constructos_domain::sales::Stage;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+
+/// One error for a cursor that cannot be decoded, on every read side, so the edge maps
+/// it once (`BAD_USER_INPUT`).
+pub use crate::identity::InvalidCursor;
+
+/// The rows a page returns when the caller does not say.
+pub const DEFAULT_PAGE: u32 = 20;
+/// The most rows one page returns.
+pub const MAX_PAGE: u32 = 100;
+
+/// An opportunity as the read model holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct OpportunityRow {
+    pub id: String,
+    pub lead_id: String,
+    pub account_id: String,
+    pub contact_id: String,
+    /// The company's name.
+    pub name: String,
+    /// The owner's subject.
+    pub owner: String,
+    /// `REFERRAL`, `WEBSITE`, `TENDER_BULLETIN`, `COLD_CALL` or `OTHER`.
+    pub source: String,
+    /// `QUALIFICATION`, `SITE_VISIT`, `TENDER`, `NEGOTIATION`, `WON` or `LOST`.
+    pub stage: String,
+    /// Percent: the stage's default.
+    pub probability: i32,
+    /// Rand, two decimal places.
+    pub estimated_value: Option<Decimal>,
+    pub lost_reason: Option<String>,
+    pub competitor: Option<String>,
+    pub opened_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// When it was won or lost.
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// Which opportunities to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpportunityFilter {
+    pub stage: Option<Stage>,
+    /// The owner's subject.
+    pub owner: Option<String>,
+}
+
+/// One page of opportunities, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpportunityPage {
+    pub rows: Vec<OpportunityRow>,
+    /// Pass as `after` to get the next page; `None` when the page is empty.
+    pub end_cursor: Option<String>,
+    pub has_next_page: bool,
+}
+
+/// Reads of the sales database's read models.
+#[derive(Clone)]
+pub struct SalesQueries {
+    pool: PgPool,
+}
+
+const OPPORTUNITY_COLUMNS: &str = "id, lead_id, account_id, contact_id, name, owner, source, \
+     stage, probability, estimated_value, lost_reason, competitor, opened_at, updated_at, \
+     closed_at";
+
+/// The cursor after the row opened at `opened_at` with `id`.
+fn encode_cursor(opened_at: DateTime<Utc>, id: &str) -> String {
+    // Microseconds: what PostgreSQL keeps, so the position is exact.
+    let at = opened_at.to_rfc3339_opts(SecondsFormat::Micros, true);
+    URL_SAFE_NO_PAD.encode(serde_json::json!([at, id]).to_string())
+}
+
+fn decode_cursor(cursor: &str) -> Result<(DateTime<Utc>, String), InvalidCursor> {
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| InvalidCursor)?;
+    let (at, id) = serde_json::from_slice::<(String, String)>(&bytes).map_err(|_| InvalidCursor)?;
+    let at = DateTime::parse_from_rfc3339(&at).map_err(|_| InvalidCursor)?;
+    Ok((at.with_timezone(&Utc), id))
+}
+
+/// The page size asked for, within `1..=MAX_PAGE`.
+fn page_size(first: Option<u32>) -> u32 {
+    first.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE)
+}
+
+impl SalesQueries {
+    /// Queries over the sales database.
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
+    }
+
+    /// Opportunities newest first, `first` at a time (default [`DEFAULT_PAGE`], at most
+    /// [`MAX_PAGE`]) after the cursor `after`; with `scope`, only the opportunities that
+    /// subject owns. A cursor that does not decode is an [`InvalidCursor`] error.
+    pub async fn opportunities(
+        &self,
+        filter: &OpportunityFilter,
+        scope: Option<&str>,
+        first: Option<u32>,
+        after: Option<&str>,
+    ) -> anyhow::Result<OpportunityPage> {
+        let first = page_size(first);
+        let (after_at, after_id) = match after {
+            Some(cursor) => decode_cursor(cursor).map(|(at, id)| (Some(at), Some(id)))?,
+            None => (None, None),
+        };
+        let mut rows: Vec<OpportunityRow> = sqlx::query_as(&format!(
+            "SELECT {OPPORTUNITY_COLUMNS}
+               FROM read_model.opportunities
+              WHERE ($1::text IS NULL OR stage = $1)
+                AND ($2::text IS NULL OR owner = $2)
+                AND ($3::text IS NULL OR owner = $3)
+                AND ($4::timestamptz IS NULL OR (opened_at, id) < ($4, $5))
+              ORDER BY opened_at DESC, id DESC
+              LIMIT $6"
+        ))
+        .bind(filter.stage.map(Stage::as_str))
+        .bind(&filter.owner)
+        .bind(scope)
+        .bind(after_at)
+        .bind(after_id)
+        .bind(i64::from(first) + 1)
+        .fetch_all(&self.pool)
+        .await
+        .context("Failed to list opportunities")?;
+        // The extra row only says that more follow.
+        let keep = usize::try_from(first).unwrap_or(usize::MAX);
+        let has_next_page = rows.len() > keep;
+        rows.truncate(keep);
+        let end_cursor = rows.last().map(|r| encode_cursor(r.opened_at, &r.id));
+        Ok(OpportunityPage {
+            rows,
+            end_cursor,
+            has_next_page,
+        })
+    }
+
+    /// One opportunity by id; with `scope`, only if that subject owns it.
+    pub async fn opportunity(
+        &self,
+        id: &str,
+        scope: Option<&str>,
+    ) -> anyhow::Result<Option<OpportunityRow>> {
+        sqlx::query_as(&format!(
+            "SELECT {OPPORTUNITY_COLUMNS} FROM read_model.opportunities
+              WHERE id = $1 AND ($2::text IS NULL OR owner = $2)"
+        ))
+        .bind(id)
+        .bind(scope)
+        .fetch_optional(&self.pool)
+        .await
+        .context("Failed to read an opportunity")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_to_the_microsecond() {
+        let at = DateTime::parse_from_rfc3339("2026-03-04T05:06:07.123456Z")
+            .expect("time")
+            .with_timezone(&Utc);
+        let cursor = encode_cursor(at, "opp-1");
+        assert_eq!(decode_cursor(&cursor).ok(), Some((at, "opp-1".to_string())));
+    }
+
+    #[test]
+    fn malformed_cursors_are_an_error_value() {
+        let not_json = URL_SAFE_NO_PAD.encode("[1, 2");
+        let not_a_time = URL_SAFE_NO_PAD.encode(r#"["yesterday","opp-1"]"#);
+        for bad in [
+            "",
+            "not a cursor!",
+            "%%%",
+            not_json.as_str(),
+            not_a_time.as_str(),
+        ] {
+            assert!(decode_cursor(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn page_sizes_default_to_20_within_1_to_100() {
+        assert_eq!(page_size(None), 20);
+        assert_eq!(page_size(Some(0)), 1);
+        assert_eq!(page_size(Some(7)), 7);
+        assert_eq!(page_size(Some(u32::MAX)), 100);
+    }
+}

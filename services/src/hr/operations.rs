@@ -1,0 +1,100 @@
+//! The HR operations: each its input, its answer, its name and who may ask, and how the
+//! service answers it.
+
+use async_trait::async_trait;
+use chrono::NaiveDate;
+use constructos_commands::hr::HireEmployeeInput;
+use constructos_commands::CommandError;
+use constructos_domain::access::{Access, Permission};
+use constructos_projections::hr::EmployeeRow;
+use serde::{Deserialize, Serialize};
+
+use super::{employee_scope, read_failed, HrService};
+use crate::{Call, Handle, Operation};
+
+const EMPLOYEE_READERS: Access =
+    Access::AnyOf(&[Permission::EmployeesRead, Permission::EmployeesReadOwn]);
+
+/// Hires an employee; answers the record's id (derived from the employee number).
+impl Operation for HireEmployeeInput {
+    type Service = HrService;
+    type Answer = String;
+    const NAME: &'static str = "hire_employee";
+    const ACCESS: Access = Access::Requires(Permission::EmployeesWrite);
+}
+
+#[async_trait]
+impl Handle<HireEmployeeInput> for HrService {
+    async fn handle(&self, call: &Call, op: HireEmployeeInput) -> Result<String, CommandError> {
+        self.commands.hire_employee(&call.context, op).await
+    }
+}
+
+/// Ends an employment on its last day; only a record the caller can see.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TerminateEmployment {
+    pub id: String,
+    pub last_day: NaiveDate,
+    pub reason: String,
+}
+
+impl Operation for TerminateEmployment {
+    type Service = HrService;
+    type Answer = ();
+    const NAME: &'static str = "terminate_employment";
+    const ACCESS: Access = Access::Requires(Permission::EmployeesWrite);
+}
+
+#[async_trait]
+impl Handle<TerminateEmployment> for HrService {
+    async fn handle(&self, call: &Call, op: TerminateEmployment) -> Result<(), CommandError> {
+        let ctx = &call.context;
+        self.require_employee_in_scope(ctx, &op.id).await?;
+        self.commands
+            .terminate_employment(ctx, &op.id, op.last_day, op.reason)
+            .await
+    }
+}
+
+/// The employee records the caller may see.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Employees;
+
+impl Operation for Employees {
+    type Service = HrService;
+    type Answer = Vec<EmployeeRow>;
+    const NAME: &'static str = "employees";
+    const ACCESS: Access = EMPLOYEE_READERS;
+}
+
+#[async_trait]
+impl Handle<Employees> for HrService {
+    async fn handle(&self, call: &Call, _: Employees) -> Result<Vec<EmployeeRow>, CommandError> {
+        let scope = employee_scope(&call.context)?;
+        self.queries.employees(scope).await.map_err(read_failed)
+    }
+}
+
+/// One employee record, if the caller may see it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Employee {
+    pub id: String,
+}
+
+impl Operation for Employee {
+    type Service = HrService;
+    type Answer = Option<EmployeeRow>;
+    const NAME: &'static str = "employee";
+    const ACCESS: Access = EMPLOYEE_READERS;
+}
+
+#[async_trait]
+impl Handle<Employee> for HrService {
+    async fn handle(&self, call: &Call, op: Employee) -> Result<Option<EmployeeRow>, CommandError> {
+        let scope = employee_scope(&call.context)?;
+        self.queries
+            .employee(&op.id, scope)
+            .await
+            .map_err(read_failed)
+    }
+}

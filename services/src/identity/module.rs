@@ -1,0 +1,35 @@
+//! The identity domain as one registration.
+
+use std::sync::Arc;
+
+use constructos_infra::{db, Domain};
+use constructos_projections::identity::{
+    IdentityProjection, KnownEmployeesProjection, KnownProjectsProjection,
+};
+
+use super::{router, IdentityApi, IdentityClient, LocalIdentity, RemoteIdentity};
+use crate::module::{no_tasks, DomainModule, Location, Subscription};
+
+/// The identity domain: its migrations, read models, service and client.
+pub const MODULE: DomainModule = DomainModule {
+    domain: Domain::Identity,
+    migrations: db::migrations::identity,
+    subscriptions: |_, _| {
+        vec![
+            Subscription::new(Domain::Identity, IdentityProjection),
+            // Identity keeps its own copies of HR's employees and orders' projects, from
+            // their topics: what linkUser and assignUser may refer to.
+            Subscription::new(Domain::Hr, KnownEmployeesProjection),
+            Subscription::new(Domain::Orders, KnownProjectsProjection),
+        ]
+    },
+    tasks: no_tasks,
+    router: |_, pool, validator| router(LocalIdentity::new(pool), validator),
+    connect: |_, location, clients| {
+        let api: Arc<dyn IdentityApi> = match location {
+            Location::Local(pool) => Arc::new(LocalIdentity::new(pool)),
+            Location::Remote(url) => Arc::new(RemoteIdentity::new(&url)),
+        };
+        clients.insert_value(IdentityClient::new(api));
+    },
+};

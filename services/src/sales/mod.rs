@@ -1,0 +1,2 @@
+mod conversions;
+pub use conversions::LeadConversions;
