@@ -232,14 +232,21 @@ async fn main() -> anyhow::Result<()> {
         Command::AnchorLedger { through, at } => {
             let pool = constructos_infra::db::connect(&config, Domain::Finance).await?;
             let outcomes = match at {
-                Some(at) => vec![constructos_services::finance::anchoring::anchor_at(&pool, at).await?],
-                None => constructos_services::finance::anchoring::anchor_through(&pool, through).await?,
+                Some(at) => {
+                    vec![constructos_services::finance::anchoring::anchor_at(&pool, at).await?]
+                }
+                None => {
+                    constructos_services::finance::anchoring::anchor_through(&pool, through).await?
+                }
             };
             if outcomes.is_empty() {
                 println!("nothing to anchor: no finance day has ended since the last anchor");
             }
             for outcome in &outcomes {
-                println!("{}", constructos_services::finance::anchoring::describe(outcome));
+                println!(
+                    "{}",
+                    constructos_services::finance::anchoring::describe(outcome)
+                );
             }
             if matches!(
                 outcomes.last(),

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_domains, TestApp, IDENTITY};
 
 const FACTS: &str = "query($id: ID!) { account(id: $id) {
   tradingName taxReference canTakeOrders
@@ -37,7 +37,7 @@ async fn facts_once(app: &TestApp, token: &str, id: &str, ready: impl Fn(&Value)
 
 #[tokio::test]
 async fn a_vendors_and_a_subcontractors_facts_reach_the_read_model() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let token = app.token("pieter", &["Procurement_Officer"]);
     let vendor = open(
         &app,
@@ -102,7 +102,7 @@ async fn a_vendors_and_a_subcontractors_facts_reach_the_read_model() {
 
 #[tokio::test]
 async fn facts_that_do_not_fit_the_account_or_the_registers_are_refused() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let token = app.token("pieter", &["Procurement_Officer"]);
     let customer = open(&app, &token, "CUSTOMER", "Ubuntu Property Developers").await;
     let vendor = open(&app, &token, "VENDOR", "Karoo Plant Hire").await;

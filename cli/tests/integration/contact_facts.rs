@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_domains, TestApp, IDENTITY};
 
 async fn create_account(app: &TestApp, token: &str, name: &str) -> String {
     app.graphql(
@@ -20,7 +20,7 @@ async fn create_account(app: &TestApp, token: &str, name: &str) -> String {
 
 #[tokio::test]
 async fn withdrawing_popia_consent_turns_the_marketing_channels_off() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let token = app.token("thandi", &["Sales_Rep"]);
     let account = create_account(&app, &token, "Ubuntu Property Developers").await;
     let contact = app

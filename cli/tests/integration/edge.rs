@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::harness::{send, spawn_app, spawn_app_with, Response, TestApp};
+use crate::harness::{send, spawn_domains, spawn_domains_with, Response, TestApp, IDENTITY};
 
 const ME: &str = "{ me { subject } }";
 const WEB_APP: &str = "https://app.example.co.za";
@@ -58,7 +58,7 @@ fn assert_rate_limited(response: &Response) {
 
 #[tokio::test]
 async fn a_client_ip_over_its_burst_gets_429_with_retry_after_but_health_checks_do_not() {
-    let app = spawn_app_with(|config| {
+    let app = spawn_domains_with(IDENTITY, |config| {
         config.edge.rate_limit_ip_per_sec = non_zero(1);
         config.edge.rate_limit_ip_burst = non_zero(3);
     })
@@ -95,7 +95,7 @@ async fn a_client_ip_over_its_burst_gets_429_with_retry_after_but_health_checks_
 
 #[tokio::test]
 async fn a_subject_over_its_burst_gets_429_while_another_subject_is_served() {
-    let app = spawn_app_with(|config| {
+    let app = spawn_domains_with(IDENTITY, |config| {
         config.edge.rate_limit_subject_per_sec = non_zero(1);
         config.edge.rate_limit_subject_burst = non_zero(2);
     })
@@ -122,7 +122,7 @@ async fn a_subject_over_its_burst_gets_429_while_another_subject_is_served() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers_and_graphiql_its_own_policy() {
-    let app = spawn_app_with(|config| config.dev_mode = true).await;
+    let app = spawn_domains_with(IDENTITY, |config| config.dev_mode = true).await;
     let token = app.token("alice", &["Sales_Rep"]);
     let ok = app.graphql(&token, ME, json!({})).await;
     let unauthenticated = send(post(&app, "/graphql").json(&json!({ "query": ME }))).await;
@@ -187,7 +187,10 @@ async fn every_response_carries_the_security_headers_and_graphiql_its_own_policy
 
 #[tokio::test]
 async fn cors_answers_the_configured_origin_and_nobody_else() {
-    let app = spawn_app_with(|config| config.edge.cors_origins = vec![WEB_APP.to_string()]).await;
+    let app = spawn_domains_with(IDENTITY, |config| {
+        config.edge.cors_origins = vec![WEB_APP.to_string()]
+    })
+    .await;
     let preflight = |origin: &str| {
         app.client
             .request(
@@ -242,7 +245,7 @@ async fn cors_answers_the_configured_origin_and_nobody_else() {
 
 #[tokio::test]
 async fn without_configured_origins_there_are_no_cors_headers() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let token = app.token("alice", &["Sales_Rep"]);
     let response = send(
         post(&app, "/graphql")
@@ -293,7 +296,7 @@ async fn chunked_post(app: &TestApp, token: &str, body: &[u8]) -> u16 {
 
 #[tokio::test]
 async fn a_body_over_the_limit_is_refused_with_413() {
-    let app = spawn_app_with(|config| config.edge.body_limit_bytes = 2048).await;
+    let app = spawn_domains_with(IDENTITY, |config| config.edge.body_limit_bytes = 2048).await;
     let token = app.token("alice", &["Sales_Rep"]);
     let padded = format!("{ME}{}", " ".repeat(4096));
     let response = graphql_json(&app, &token, json!({ "query": padded })).await;
@@ -315,7 +318,7 @@ async fn a_body_over_the_limit_is_refused_with_413() {
 
 #[tokio::test]
 async fn alias_bombs_and_too_many_root_fields_are_refused() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let token = app.token("alice", &["Sales_Rep"]);
     let aliases = |n: usize| {
         (0..n)
@@ -363,7 +366,7 @@ async fn alias_bombs_and_too_many_root_fields_are_refused() {
 
 #[tokio::test]
 async fn operations_deeper_or_more_complex_than_the_limits_are_refused() {
-    let app = spawn_app_with(|config| {
+    let app = spawn_domains_with(IDENTITY, |config| {
         config.edge.graphql_max_depth = 2;
         config.edge.graphql_max_complexity = 5;
     })
@@ -396,7 +399,7 @@ async fn operations_deeper_or_more_complex_than_the_limits_are_refused() {
 
 #[tokio::test]
 async fn without_development_mode_introspection_and_graphiql_are_off() {
-    let app = spawn_app_with(|config| config.dev_mode = false).await;
+    let app = spawn_domains_with(IDENTITY, |config| config.dev_mode = false).await;
     let token = app.token("alice", &["Sales_Rep"]);
     for query in [
         "{ __schema { queryType { name } } }",
@@ -438,7 +441,7 @@ async fn without_development_mode_introspection_and_graphiql_are_off() {
 
 #[tokio::test]
 async fn a_token_in_the_query_string_is_refused_even_with_a_valid_header() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let token = app.token("alice", &["Sales_Rep"]);
     for parameter in ["access_token", "token"] {
         let response = send(
@@ -473,7 +476,10 @@ async fn persisted_operations_admit_listed_ones_only() {
     ));
     std::fs::write(&file, json!({ &listed_hash: ME }).to_string()).expect("write list");
     let path = file.clone();
-    let app = spawn_app_with(move |config| config.edge.persisted_queries_file = Some(path)).await;
+    let app = spawn_domains_with(IDENTITY, move |config| {
+        config.edge.persisted_queries_file = Some(path)
+    })
+    .await;
     let token = app.token("alice", &["Sales_Rep"]);
 
     let by_text = app.graphql(&token, ME, json!({})).await;
@@ -504,7 +510,7 @@ async fn persisted_operations_admit_listed_ones_only() {
 
 #[tokio::test]
 async fn engine_and_request_errors_carry_bad_user_input_and_no_internals() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let token = app.token("alice", &["Sales_Rep"]);
     for query in [
         "{ me { subject ",

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::harness::{spawn_app_with, Response, TestApp};
+use crate::harness::{spawn_domains_with, Response, TestApp, IDENTITY};
 
 /// `fragment F{n} on Me { ...F{n-1} ...F{n-1} }` … `fragment F1 on Me { ...F0 ...F0 }`,
 /// `fragment F0 on Me { subject }`: 2^levels fields in under 50 bytes a level.
@@ -47,7 +47,8 @@ fn message(response: &Response) -> &str {
 
 #[tokio::test]
 async fn fragment_bombs_and_deep_nesting_are_refused_at_once_while_health_checks_answer() {
-    let app = spawn_app_with(|config| config.edge.body_limit_bytes = 512 * 1024).await;
+    let app =
+        spawn_domains_with(IDENTITY, |config| config.edge.body_limit_bytes = 512 * 1024).await;
     let token = app.token("erin", &["Employee"]);
     // Provision the user first, so the bombs time only themselves.
     app.graphql(&token, "{ me { subject } }", json!({}))
@@ -126,7 +127,7 @@ async fn fragment_bombs_and_deep_nesting_are_refused_at_once_while_health_checks
 
 #[tokio::test]
 async fn fragment_chains_and_cycles_are_refused_with_a_clear_message() {
-    let app = spawn_app_with(|_| {}).await;
+    let app = spawn_domains_with(IDENTITY, |_| {}).await;
     let token = app.token("erin", &["Employee"]);
     let mut chain = String::from("{ me { ...F0 } }");
     for i in 0..70 {
@@ -167,7 +168,10 @@ async fn fragment_chains_and_cycles_are_refused_with_a_clear_message() {
 
 #[tokio::test]
 async fn a_request_past_its_deadline_answers_timeout_and_its_work_is_dropped() {
-    let app = spawn_app_with(|config| config.edge.graphql_deadline = Duration::from_secs(1)).await;
+    let app = spawn_domains_with(IDENTITY, |config| {
+        config.edge.graphql_deadline = Duration::from_secs(1)
+    })
+    .await;
     let token = app.token("thandi", &["Sales_Rep"]);
     app.graphql(&token, "{ me { subject } }", json!({}))
         .await

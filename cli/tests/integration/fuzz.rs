@@ -333,7 +333,7 @@ async fn fuzz() {
         pools.projects.len(),
         pools.ledger_codes.len()
     );
-    let databases: Vec<PgPool> = app.env.domains().into_iter().map(|(_, p)| p).collect();
+    let databases: Vec<PgPool> = app.env.pools.values().cloned().collect();
     let mut gen = Gen::new(seed, pools);
     let order = schedule(&schema.operations);
     let mut failures: Vec<Failure> = Vec::new();

@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use constructos::modules::{self, MODULES};
 use constructos::stack::{self, Tasks};
+
+use crate::templates;
 use constructos_infra::auth::{DevIssuer, TokenRequest};
 use constructos_infra::config::KeySource;
 use constructos_infra::{db, Config, Domain};
@@ -21,10 +23,13 @@ use uuid::Uuid;
 /// How long a test waits for something that happens asynchronously.
 pub const EVENTUALLY: Duration = Duration::from_secs(30);
 
-/// A test's own identity, orders, HR and finance databases and topic namespace, nothing
-/// running yet.
+/// A test's own databases (one per built domain, each a copy of its domain's migrated
+/// template) and topic namespace, nothing running yet.
 pub struct TestEnv {
     pub config: Config,
+    /// Every built domain's database.
+    pub pools: stack::Pools,
+    // The pools tests read most, by name.
     pub identity: PgPool,
     pub orders: PgPool,
     pub hr: PgPool,
@@ -32,8 +37,8 @@ pub struct TestEnv {
 }
 
 impl TestEnv {
-    /// Creates `ct_<id>_identity`, `_orders` and `_hr`, migrates them and creates the
-    /// namespaced topics.
+    /// Copies `ct_<id>_<domain>` for every built domain from its template and creates the
+    /// namespaced topics; starts the broker when none answers.
     pub async fn new() -> Self {
         constructos_infra::telemetry::init(false);
         let id = Uuid::new_v4().simple().to_string()[..12].to_string();
@@ -44,38 +49,23 @@ impl TestEnv {
         config.data_dir = std::env::temp_dir().join("constructos-test-data");
         config.gateway_addr = "127.0.0.1:0".parse().expect("address");
         config.dev_issuer_addr = "127.0.0.1:0".parse().expect("address");
-        if constructos_infra::kafka::ping(&config, Duration::from_secs(5))
-            .await
-            .is_err()
-        {
-            panic!(
-                "no Kafka broker answers at {}: start one with `scripts/broker.sh start` (make test does)",
-                config.kafka_brokers
-            );
+        templates::ensure_broker(&config).await;
+        let mut pools = stack::Pools::new();
+        for module in MODULES {
+            let pool = templates::database_from_template(&config, module).await;
+            pools.insert(module.domain, pool);
         }
-        let mut pools = stack::migrate(&config, MODULES)
-            .await
-            .expect("databases");
-        let mut take = |domain| pools.remove(&domain).expect("a pool per domain");
+        let pool = |domain| pools.get(&domain).cloned().expect("a pool per domain");
         let (identity, orders, hr, finance) = (
-            take(Domain::Identity),
-            take(Domain::Orders),
-            take(Domain::Hr),
-            take(Domain::Finance),
+            pool(Domain::Identity),
+            pool(Domain::Orders),
+            pool(Domain::Hr),
+            pool(Domain::Finance),
         );
-        stack::create_topics(
-            &config,
-            &[
-                Domain::Identity,
-                Domain::Orders,
-                Domain::Hr,
-                Domain::Finance,
-            ],
-        )
-        .await
-        .expect("topics");
+        stack::create_all_topics(&config).await.expect("topics");
         Self {
             config,
+            pools,
             identity,
             orders,
             hr,
@@ -83,27 +73,21 @@ impl TestEnv {
         }
     }
 
-    /// The domains this environment runs, with their pools.
-    pub fn domains(&self) -> [(Domain, PgPool); 4] {
-        [
-            (Domain::Identity, self.identity.clone()),
-            (Domain::Orders, self.orders.clone()),
-            (Domain::Hr, self.hr.clone()),
-            (Domain::Finance, self.finance.clone()),
-        ]
+    /// The pool of `domain`.
+    pub fn pool(&self, domain: Domain) -> PgPool {
+        self.pools.get(&domain).cloned().expect("a built domain")
     }
 
     /// Drops every database this test created.
     pub async fn drop_databases(&self) {
-        self.identity.close().await;
-        self.orders.close().await;
-        self.hr.close().await;
-        self.finance.close().await;
+        for pool in self.pools.values() {
+            pool.close().await;
+        }
         let admin = db::connect_url(&self.config.url_with_database("postgres").expect("url"), 1)
             .await
             .expect("admin connection");
-        for domain in Domain::ALL {
-            let name = self.config.database_name(domain);
+        for domain in self.pools.keys() {
+            let name = self.config.database_name(*domain);
             sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
                 .execute(&admin)
                 .await
@@ -180,23 +164,49 @@ pub enum Topology {
     Split,
 }
 
-/// Starts the pipeline, in process, on a fresh environment.
+/// Identity alone: what tests of accounts, contacts, leads, tokens and the edge run.
+pub const IDENTITY: &[Domain] = &[Domain::Identity];
+
+/// Every built domain.
+fn all_domains() -> Vec<Domain> {
+    MODULES.iter().map(|module| module.domain).collect()
+}
+
+/// Starts the pipeline of every domain, in process, on a fresh environment.
 pub async fn spawn_app() -> TestApp {
     spawn_app_as(Topology::InProcess).await
 }
 
-/// Starts the pipeline in the given topology on a fresh environment.
+/// Starts only the relays, workers (and, split, services) of `domains`: the gateway
+/// still answers every domain, but only these domains' read models follow their events.
+pub async fn spawn_domains(domains: &[Domain]) -> TestApp {
+    start(Topology::InProcess, domains, |_| {}).await
+}
+
+/// [`spawn_domains`] with `configure` applied to the test's configuration first.
+pub async fn spawn_domains_with(
+    domains: &[Domain],
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
+    start(Topology::InProcess, domains, configure).await
+}
+
+/// Starts the pipeline of every domain in the given topology on a fresh environment.
 pub async fn spawn_app_as(topology: Topology) -> TestApp {
-    start(topology, |_| {}).await
+    start(topology, &all_domains(), |_| {}).await
 }
 
 /// Starts the pipeline in process, with `configure` applied to the test's configuration
 /// before the gateway is built (e.g. tiny rate limits, development mode off).
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
-    start(Topology::InProcess, configure).await
+    start(Topology::InProcess, &all_domains(), configure).await
 }
 
-async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestApp {
+async fn start(
+    topology: Topology,
+    domains: &[Domain],
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
     let mut env = TestEnv::new().await;
     configure(&mut env.config);
     let shutdown = CancellationToken::new();
@@ -212,22 +222,41 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
         KeySource::Discovery(format!("{issuer_url}/.well-known/openid-configuration"));
     let issuer = stack::dev_issuer(&env.config).expect("dev issuer");
     stack::serve_on(&mut tasks, listener, issuer.router(), &shutdown).expect("serve issuer");
-    for (domain, pool) in env.domains() {
-        stack::spawn_relay(&mut tasks, &env.config, domain, pool.clone(), &shutdown)
-            .expect("relay");
-        let module = modules::module(domain).expect("a built domain");
-        stack::spawn_projection(&mut tasks, &env.config, module, pool.clone(), &shutdown)
-            .expect("projection");
+    let running: Vec<_> = domains
+        .iter()
+        .map(|&domain| {
+            let module = modules::module(domain).expect("a built domain");
+            (module, env.pool(domain))
+        })
+        .collect();
+    for (module, pool) in &running {
+        stack::spawn_relay(
+            &mut tasks,
+            &env.config,
+            module.domain,
+            pool.clone(),
+            &shutdown,
+        )
+        .expect("relay");
+        // A subscription to a domain that does not run here would wait for nothing.
+        stack::spawn_projection_reading(
+            &mut tasks,
+            &env.config,
+            module,
+            pool.clone(),
+            domains,
+            &shutdown,
+        )
+        .expect("projection");
     }
     let (service_address, gateway_pools) = match topology {
-        Topology::InProcess => (
-            None,
-            env.domains().into_iter().collect(),
-        ),
+        Topology::InProcess => (None, env.pools.clone()),
         Topology::Split => {
-            let mut addresses = Vec::new();
-            for (domain, pool) in env.domains() {
-                let module = modules::module(domain).expect("a built domain");
+            let mut identity = None;
+            let mut local = env.pools.clone();
+            for (module, pool) in &running {
+                let domain = module.domain;
+                local.remove(&domain);
                 let router = stack::service_router(&env.config, module, pool.clone());
                 let addr = stack::serve(
                     &mut tasks,
@@ -240,9 +269,11 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
                 env.config
                     .service_urls
                     .insert(domain, format!("http://{addr}"));
-                addresses.push(addr);
+                if domain == Domain::Identity {
+                    identity = Some(addr);
+                }
             }
-            (Some(addresses[0]), stack::Pools::default())
+            (identity, local)
         }
     };
     let address = stack::spawn_gateway(&mut tasks, &env.config, gateway_pools, &shutdown)

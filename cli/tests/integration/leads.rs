@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_domains, TestApp, IDENTITY};
 
 const CAPTURE: &str = "mutation($input: CaptureLeadInput!) { captureLead(input: $input) { id } }";
 const CONVERT: &str =
@@ -56,7 +56,7 @@ async fn count_events(app: &TestApp, event_type: &str) -> i64 {
 
 #[tokio::test]
 async fn capture_qualify_convert_makes_one_account_and_one_contact_even_when_sent_twice() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let rep = app.token("rep-thabo", &["Sales_Rep"]);
     let id = capture(&app, &rep, "Mahlangu Developments").await;
     app.graphql(
@@ -132,7 +132,7 @@ async fn capture_qualify_convert_makes_one_account_and_one_contact_even_when_sen
 
 #[tokio::test]
 async fn a_sales_rep_sees_only_own_leads_and_a_sales_manager_sees_every_reps_leads() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let (rep1, rep2) = (
         app.token("rep-1", &["Sales_Rep"]),
         app.token("rep-2", &["Sales_Rep"]),
@@ -216,7 +216,7 @@ async fn a_sales_rep_sees_only_own_leads_and_a_sales_manager_sees_every_reps_lea
 
 #[tokio::test]
 async fn only_a_qualified_lead_converts_and_a_disqualified_one_keeps_its_reason() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let rep = app.token("rep-3", &["Sales_Rep"]);
     let id = capture(&app, &rep, "Gamma Roads").await;
     let r = app.graphql(&rep, CONVERT, json!({ "id": id })).await;
@@ -272,7 +272,7 @@ async fn only_a_qualified_lead_converts_and_a_disqualified_one_keeps_its_reason(
 /// rep's lead answers exactly what an unknown lead id answers, and nothing is stored.
 #[tokio::test]
 async fn every_lead_write_treats_another_reps_lead_as_unknown() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let (rep1, rep2) = (
         app.token("rep-1", &["Sales_Rep"]),
         app.token("rep-2", &["Sales_Rep"]),

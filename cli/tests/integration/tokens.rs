@@ -9,7 +9,7 @@ use constructos_infra::auth::{Claims, DevIssuer, TokenRequest};
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::json;
 
-use crate::harness::{spawn_app, TestApp};
+use crate::harness::{spawn_domains, TestApp, IDENTITY};
 
 const ME: &str = "{ me { subject } }";
 
@@ -58,7 +58,7 @@ fn now() -> i64 {
 
 #[tokio::test]
 async fn a_valid_token_is_accepted() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let token = app.issuer.mint(&request()).expect("token");
     let response = app.graphql(&token, ME, json!({})).await;
     assert_eq!(response.data()["me"]["subject"], "mallory");
@@ -67,7 +67,7 @@ async fn a_valid_token_is_accepted() {
 
 #[tokio::test]
 async fn missing_and_malformed_tokens_are_refused() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     assert_unauthorized(&app, None, "no token").await;
     assert_unauthorized(&app, Some("not-a-jwt"), "garbage").await;
     // A valid token under another scheme.
@@ -86,7 +86,7 @@ async fn missing_and_malformed_tokens_are_refused() {
 
 #[tokio::test]
 async fn expired_and_not_yet_valid_tokens_are_refused() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let mut claims = app.issuer.claims(&request());
     claims.exp = now() - 3600;
     claims.nbf = Some(now() - 7200);
@@ -111,7 +111,7 @@ async fn expired_and_not_yet_valid_tokens_are_refused() {
 
 #[tokio::test]
 async fn tokens_for_another_audience_or_from_another_issuer_are_refused() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let mut claims: Claims = app.issuer.claims(&request());
     claims.aud = json!("api://someone-else");
     assert_unauthorized(
@@ -134,7 +134,7 @@ async fn tokens_for_another_audience_or_from_another_issuer_are_refused() {
 
 #[tokio::test]
 async fn tokens_signed_by_an_unknown_key_are_refused() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let (impostor, dir) = impostor(&app);
     let claims = impostor.claims(&request());
     assert_unauthorized(
@@ -175,7 +175,7 @@ async fn tokens_signed_by_an_unknown_key_are_refused() {
 
 #[tokio::test]
 async fn unsigned_and_symmetric_tokens_are_refused() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let claims = serde_json::to_vec(&app.issuer.claims(&request())).expect("claims");
     let header = json!({ "alg": "none", "typ": "JWT", "kid": app.issuer.kid() }).to_string();
     let unsigned = format!(
@@ -337,7 +337,7 @@ async fn tokens_of_another_tenant_or_without_the_scope_are_refused() {
 
 #[tokio::test]
 async fn the_gateway_refuses_a_token_of_another_tenant() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY).await;
     let mut claims = app.issuer.claims(&request());
     claims.tid = Some("11111111-2222-3333-4444-555555555555".into());
     assert_unauthorized(

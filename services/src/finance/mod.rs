@@ -2,10 +2,10 @@
 //! read models (trial balance, ledger history).
 
 pub mod anchoring;
-mod module;
 mod arguments;
 mod http;
 mod local;
+mod module;
 mod remote;
 mod reports;
 mod shipments;
@@ -26,8 +26,8 @@ use constructos_projections::finance::{
 use serde::{Deserialize, Serialize};
 
 pub use http::router;
-pub use module::{calendar, local_finance, supplier, MODULE};
 pub use local::LocalFinance;
+pub use module::{calendar, local_finance, supplier, MODULE};
 pub use remote::RemoteFinance;
 pub use reports::{ReportsRequest, ReportsResponse};
 pub use shipments::{ShipmentCompleted, ShipmentInvoicing, SHIPMENT_COMPLETED};
