@@ -2,11 +2,12 @@
 //! test harness iterate it; adding a domain is adding its line here.
 
 use constructos_infra::Domain;
-use constructos_services::{finance, hr, identity, orders, DomainModule};
+use constructos_services::{finance, hr, identity, orders, sales, DomainModule};
 
 /// Every domain that is built, in the order the blueprint lists them.
 pub const MODULES: &[&DomainModule] = &[
     &identity::MODULE,
+    &sales::MODULE,
     &finance::MODULE,
     &hr::MODULE,
     &orders::MODULE,

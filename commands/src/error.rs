@@ -46,3 +46,17 @@ impl From<constructos_domain::values::ValueError> for CommandError {
         CommandError::Rejected(error.to_string())
     }
 }
+
+/// A failed read: a bad cursor is the caller's to fix, anything else is internal.
+impl From<constructos_infra::ReadError> for CommandError {
+    fn from(error: constructos_infra::ReadError) -> Self {
+        match error {
+            constructos_infra::ReadError::InvalidCursor => {
+                CommandError::Rejected(error.to_string())
+            }
+            constructos_infra::ReadError::Database { .. } => {
+                CommandError::Internal(format!("{error:#}"))
+            }
+        }
+    }
+}

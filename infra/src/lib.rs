@@ -8,8 +8,10 @@ pub mod db;
 pub mod domains;
 pub mod health;
 pub mod kafka;
+pub mod read_error;
 pub mod relay;
 pub mod telemetry;
 
 pub use config::Config;
 pub use domains::Domain;
+pub use read_error::{read, ReadError};

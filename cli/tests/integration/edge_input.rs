@@ -24,9 +24,9 @@ fn message(response: &Response) -> &str {
 /// Events stored in every domain.
 async fn stored_events(app: &TestApp) -> i64 {
     let mut total = 0;
-    for pool in app.env.pools.values().cloned() {
+    for pool in app.env.pools.values() {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
-            .fetch_one(&pool)
+            .fetch_one(pool)
             .await
             .expect("count");
         total += n;

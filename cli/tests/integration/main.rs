@@ -23,6 +23,7 @@ mod harness;
 mod identity_api;
 mod leads;
 mod migrate;
+mod opportunities;
 mod projection;
 mod projects;
 mod rbac;

@@ -14,9 +14,10 @@ use constructos_domain::identity::{LeadSource, Opportunity as LeadOpportunity};
 use constructos_domain::sales::{opportunity_id, Stage};
 use constructos_infra::auth::Caller;
 use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
+use constructos_infra::ReadError;
 use constructos_infra::{db, Config, Domain};
 use constructos_projections::sales::{
-    InvalidCursor, OpportunityFilter, OpportunityRow, SalesProjection, SalesQueries,
+    OpportunityFilter, OpportunityRow, SalesProjection, SalesQueries,
 };
 use constructos_projections::{apply_message, Applied, Projection};
 use constructos_services::sales::LeadConversions;
@@ -394,7 +395,7 @@ async fn the_pipeline_pages_newest_first_by_an_opaque_cursor() {
         .opportunities(&all, None, None, Some("not a cursor!"))
         .await;
     let error = garbage.expect_err("a malformed cursor is refused");
-    assert!(error.downcast_ref::<InvalidCursor>().is_some(), "{error:?}");
+    assert!(matches!(error, ReadError::InvalidCursor), "{error:?}");
 
     env.drop().await;
 }

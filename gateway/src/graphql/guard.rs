@@ -1,5 +1,5 @@
 //! The field guard: every root query and mutation field — and any other field listed —
-//! is allowed only by a rule in [`FIELD_RULES`]. A root field without a rule is refused:
+//! is allowed only by a rule in [`field_rules`]. A root field without a rule is refused:
 //! nothing is reachable without a declared permission.
 
 use std::sync::Arc;
@@ -13,34 +13,23 @@ use constructos_services::Call;
 
 use super::errors::ErrorCode;
 
-/// What a field needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    /// Any valid token (e.g. `me`).
-    Authenticated,
-    /// A permission from the role matrix.
-    Requires(Permission),
-    /// Any one of these permissions (the service then filters rows by which one).
-    AnyOf(&'static [Permission]),
-}
-
-impl Rule {
-    /// Whether a caller with `granted` permissions passes this rule.
-    pub fn allows(self, granted: impl Fn(Permission) -> bool) -> bool {
-        match self {
-            Rule::Authenticated => true,
-            Rule::Requires(p) => granted(p),
-            Rule::AnyOf(ps) => ps.iter().any(|p| granted(*p)),
-        }
-    }
-}
+/// What a field needs: the same declaration a service operation carries.
+pub use constructos_domain::access::Access as Rule;
 
 const PROJECT_READERS: &[Permission] =
     &[Permission::ProjectsRead, Permission::ProjectsReadAssigned];
 const EMPLOYEE_READERS: &[Permission] = &[Permission::EmployeesRead, Permission::EmployeesReadOwn];
 
+/// Every domain's guarded fields, each list next to that domain's resolvers.
+const DOMAIN_RULES: &[&[(&str, Rule)]] = &[GUARDED, super::sales::RULES];
+
 /// Every guarded field, as `Type.field`, and its rule. The root types must be complete.
-pub const FIELD_RULES: &[(&str, Rule)] = &[
+pub fn field_rules() -> impl Iterator<Item = &'static (&'static str, Rule)> {
+    DOMAIN_RULES.iter().flat_map(|rules| rules.iter())
+}
+
+/// The guarded fields of the domains whose lists have not moved beside their resolvers.
+const GUARDED: &[(&str, Rule)] = &[
     ("Query.me", Rule::Authenticated),
     ("Query.accounts", Rule::Requires(Permission::IdentityRead)),
     ("Query.account", Rule::Requires(Permission::IdentityRead)),
@@ -273,8 +262,7 @@ pub const ROOT_TYPES: &[&str] = &["Query", "Mutation"];
 
 /// The rule of `Type.field`, if declared.
 pub fn rule_for(parent_type: &str, field: &str) -> Option<Rule> {
-    FIELD_RULES
-        .iter()
+    field_rules()
         .find(|(name, _)| {
             name.split_once('.')
                 .is_some_and(|(t, f)| t == parent_type && f == field)
@@ -282,7 +270,7 @@ pub fn rule_for(parent_type: &str, field: &str) -> Option<Rule> {
         .map(|(_, rule)| *rule)
 }
 
-/// The async-graphql extension that applies [`FIELD_RULES`].
+/// The async-graphql extension that applies [`field_rules`].
 pub struct FieldGuard;
 
 impl ExtensionFactory for FieldGuard {
@@ -356,8 +344,8 @@ pub fn rbac_markdown() -> String {
     use constructos_domain::access::Role;
     let mut out = String::from(
         "# Roles and permissions\n\n\
-         Generated from `domain/src/access.rs` (the matrix) and `gateway/src/graphql/guard.rs` \
-         (the fields) by `constructos print-rbac`; a test keeps this file in sync.\n\n\
+         Generated from `domain/src/access.rs` (the matrix) and each domain's `RULES` beside its \
+         resolvers (the fields) by `constructos print-rbac`; a test keeps this file in sync.\n\n\
          ## Permissions by role\n\n",
     );
     out.push_str("| role |");
@@ -385,7 +373,7 @@ pub fn rbac_markdown() -> String {
         out.push_str(&format!("| `{}` | {} |\n", p.as_str(), p.description()));
     }
     out.push_str("\n## Guarded fields\n\n| field | needs |\n|---|---|\n");
-    for (field, rule) in FIELD_RULES {
+    for (field, rule) in field_rules() {
         let needs = match rule {
             Rule::Authenticated => "a valid token".to_string(),
             Rule::Requires(p) => format!("`{}`", p.as_str()),

@@ -13,6 +13,7 @@ mod leads;
 mod me;
 mod projects;
 mod rand;
+mod sales;
 mod settlement_types;
 mod settlements;
 mod users;
@@ -36,7 +37,7 @@ use crate::edge::{body, refusal, ExecutorError, OperationLimits, RequestIds};
 use crate::AppState;
 
 pub use errors::ErrorCode;
-pub use guard::{rbac_markdown, rule_for, Rule, FIELD_RULES, ROOT_TYPES};
+pub use guard::{field_rules, rbac_markdown, rule_for, Rule, ROOT_TYPES};
 
 /// Every query field, merged from the domain roots.
 #[derive(MergedObject, Default)]
@@ -53,6 +54,7 @@ pub struct QueryRoot(
     settlements::SettlementQuery,
     bank::BankQuery,
     finance_reports::FinanceReportsQuery,
+    sales::SalesQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -71,6 +73,7 @@ pub struct MutationRoot(
     settlements::SettlementMutation,
     bank::BankMutation,
     finance_reports::FinanceReportsMutation,
+    sales::SalesMutation,
 );
 
 /// The gateway's schema type.

@@ -5,6 +5,5 @@ mod queries;
 
 pub use projection::SalesProjection;
 pub use queries::{
-    InvalidCursor, OpportunityFilter, OpportunityPage, OpportunityRow, SalesQueries, DEFAULT_PAGE,
-    MAX_PAGE,
+    OpportunityFilter, OpportunityPage, OpportunityRow, SalesQueries, DEFAULT_PAGE, MAX_PAGE,
 };

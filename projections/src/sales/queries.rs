@@ -2,18 +2,14 @@
 //! on `(opened_at, id)` behind an opaque cursor. Row-level filtering is the caller's to
 //! ask for: `scope` (from `opportunity_scope`) limits any read to one owner's rows.
 
-use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, SecondsFormat, Utc};
 use constructos_domain::sales::Stage;
+use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
-
-/// One error for a cursor that cannot be decoded, on every read side, so the edge maps
-/// it once (`BAD_USER_INPUT`).
-pub use crate::identity::InvalidCursor;
 
 /// The rows a page returns when the caller does not say.
 pub const DEFAULT_PAGE: u32 = 20;
@@ -81,10 +77,13 @@ fn encode_cursor(opened_at: DateTime<Utc>, id: &str) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::json!([at, id]).to_string())
 }
 
-fn decode_cursor(cursor: &str) -> Result<(DateTime<Utc>, String), InvalidCursor> {
-    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| InvalidCursor)?;
-    let (at, id) = serde_json::from_slice::<(String, String)>(&bytes).map_err(|_| InvalidCursor)?;
-    let at = DateTime::parse_from_rfc3339(&at).map_err(|_| InvalidCursor)?;
+fn decode_cursor(cursor: &str) -> Result<(DateTime<Utc>, String), ReadError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(cursor)
+        .map_err(|_| ReadError::InvalidCursor)?;
+    let (at, id) =
+        serde_json::from_slice::<(String, String)>(&bytes).map_err(|_| ReadError::InvalidCursor)?;
+    let at = DateTime::parse_from_rfc3339(&at).map_err(|_| ReadError::InvalidCursor)?;
     Ok((at.with_timezone(&Utc), id))
 }
 
@@ -101,14 +100,14 @@ impl SalesQueries {
 
     /// Opportunities newest first, `first` at a time (default [`DEFAULT_PAGE`], at most
     /// [`MAX_PAGE`]) after the cursor `after`; with `scope`, only the opportunities that
-    /// subject owns. A cursor that does not decode is an [`InvalidCursor`] error.
+    /// subject owns. A cursor that does not decode is [`ReadError::InvalidCursor`].
     pub async fn opportunities(
         &self,
         filter: &OpportunityFilter,
         scope: Option<&str>,
         first: Option<u32>,
         after: Option<&str>,
-    ) -> anyhow::Result<OpportunityPage> {
+    ) -> Result<OpportunityPage, ReadError> {
         let first = page_size(first);
         let (after_at, after_id) = match after {
             Some(cursor) => decode_cursor(cursor).map(|(at, id)| (Some(at), Some(id)))?,
@@ -132,7 +131,7 @@ impl SalesQueries {
         .bind(i64::from(first) + 1)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to list opportunities")?;
+        .map_err(read("Failed to list opportunities"))?;
         // The extra row only says that more follow.
         let keep = usize::try_from(first).unwrap_or(usize::MAX);
         let has_next_page = rows.len() > keep;
@@ -150,7 +149,7 @@ impl SalesQueries {
         &self,
         id: &str,
         scope: Option<&str>,
-    ) -> anyhow::Result<Option<OpportunityRow>> {
+    ) -> Result<Option<OpportunityRow>, ReadError> {
         sqlx::query_as(&format!(
             "SELECT {OPPORTUNITY_COLUMNS} FROM read_model.opportunities
               WHERE id = $1 AND ($2::text IS NULL OR owner = $2)"
@@ -159,7 +158,7 @@ impl SalesQueries {
         .bind(scope)
         .fetch_optional(&self.pool)
         .await
-        .context("Failed to read an opportunity")
+        .map_err(read("Failed to read an opportunity"))
     }
 }
 

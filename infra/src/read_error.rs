@@ -1,0 +1,23 @@
+//! The one error type of the read side: what a query of a read model can fail with.
+//! Mapped once, to a client error, where reads meet the service API
+//! (`constructos_commands::CommandError: From<ReadError>`).
+
+/// Why a read of a read model failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// A page cursor this list did not give out; the caller's mistake.
+    #[error("the cursor is not valid")]
+    InvalidCursor,
+    /// The database refused or could not be reached; `what` says which read.
+    #[error("{what}: {source}")]
+    Database {
+        what: &'static str,
+        #[source]
+        source: sqlx::Error,
+    },
+}
+
+/// Names the read a database error happened in: `.map_err(read("Failed to list opportunities"))`.
+pub fn read(what: &'static str) -> impl FnOnce(sqlx::Error) -> ReadError {
+    move |source| ReadError::Database { what, source }
+}

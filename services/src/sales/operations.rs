@@ -1,0 +1,141 @@
+//! The sales operations: each its input, its answer, its name and who may ask, and how
+//! the service answers it. Row-level: a caller who does not see every lead sees and
+//! moves only the opportunities they own (`CommandContext::opportunity_scope`).
+
+use async_trait::async_trait;
+use constructos_commands::CommandError;
+use constructos_domain::access::{Access, Permission};
+use constructos_domain::sales::Stage;
+use constructos_projections::sales::{OpportunityFilter, OpportunityPage, OpportunityRow};
+use serde::{Deserialize, Serialize};
+
+use super::SalesService;
+use crate::{Call, Handle, Operation};
+
+const READ: Access = Access::Requires(Permission::OpportunitiesRead);
+const WRITE: Access = Access::Requires(Permission::OpportunitiesWrite);
+
+/// Moves an open opportunity to another open stage, with that stage's probability.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MoveOpportunityStage {
+    pub id: String,
+    pub stage: Stage,
+}
+
+impl Operation for MoveOpportunityStage {
+    type Service = SalesService;
+    type Answer = ();
+    const NAME: &'static str = "move_opportunity_stage";
+    const ACCESS: Access = WRITE;
+}
+
+#[async_trait]
+impl Handle<MoveOpportunityStage> for SalesService {
+    async fn handle(&self, call: &Call, op: MoveOpportunityStage) -> Result<(), CommandError> {
+        self.commands
+            .move_stage(&call.context, &op.id, op.stage)
+            .await
+    }
+}
+
+/// Marks an open opportunity won.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WinOpportunity {
+    pub id: String,
+}
+
+impl Operation for WinOpportunity {
+    type Service = SalesService;
+    type Answer = ();
+    const NAME: &'static str = "win_opportunity";
+    const ACCESS: Access = WRITE;
+}
+
+#[async_trait]
+impl Handle<WinOpportunity> for SalesService {
+    async fn handle(&self, call: &Call, op: WinOpportunity) -> Result<(), CommandError> {
+        self.commands.win(&call.context, &op.id).await
+    }
+}
+
+/// Marks an open opportunity lost, with the reason and, when known, to whom.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoseOpportunity {
+    pub id: String,
+    pub reason: String,
+    pub competitor: Option<String>,
+}
+
+impl Operation for LoseOpportunity {
+    type Service = SalesService;
+    type Answer = ();
+    const NAME: &'static str = "lose_opportunity";
+    const ACCESS: Access = WRITE;
+}
+
+#[async_trait]
+impl Handle<LoseOpportunity> for SalesService {
+    async fn handle(&self, call: &Call, op: LoseOpportunity) -> Result<(), CommandError> {
+        self.commands
+            .lose(&call.context, &op.id, op.reason, op.competitor)
+            .await
+    }
+}
+
+/// A page of the opportunities the caller may see, newest first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Opportunities {
+    pub filter: OpportunityFilter,
+    /// At most this many (default 20, at most 100).
+    pub first: Option<u32>,
+    /// The `end_cursor` of the page before.
+    pub after: Option<String>,
+}
+
+impl Operation for Opportunities {
+    type Service = SalesService;
+    type Answer = OpportunityPage;
+    const NAME: &'static str = "opportunities";
+    const ACCESS: Access = READ;
+}
+
+#[async_trait]
+impl Handle<Opportunities> for SalesService {
+    async fn handle(
+        &self,
+        call: &Call,
+        op: Opportunities,
+    ) -> Result<OpportunityPage, CommandError> {
+        let scope = call.context.opportunity_scope()?;
+        let page = self
+            .queries
+            .opportunities(&op.filter, scope, op.first, op.after.as_deref())
+            .await?;
+        Ok(page)
+    }
+}
+
+/// One opportunity, if the caller may see it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Opportunity {
+    pub id: String,
+}
+
+impl Operation for Opportunity {
+    type Service = SalesService;
+    type Answer = Option<OpportunityRow>;
+    const NAME: &'static str = "opportunity";
+    const ACCESS: Access = READ;
+}
+
+#[async_trait]
+impl Handle<Opportunity> for SalesService {
+    async fn handle(
+        &self,
+        call: &Call,
+        op: Opportunity,
+    ) -> Result<Option<OpportunityRow>, CommandError> {
+        let scope = call.context.opportunity_scope()?;
+        Ok(self.queries.opportunity(&op.id, scope).await?)
+    }
+}
