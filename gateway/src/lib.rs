@@ -4,6 +4,7 @@
 
 mod auth;
 pub mod edge;
+mod error_code;
 pub mod graphql;
 mod provision;
 mod state;

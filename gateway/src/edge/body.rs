@@ -20,7 +20,7 @@ use http_body_util::LengthLimitError;
 use serde_json::Value;
 
 use super::refusal;
-use crate::graphql::ErrorCode;
+use crate::error_code::ErrorCode;
 
 const TOO_LARGE: &str = "the request body is too large";
 const NOT_A_REQUEST: &str = "the body is not a GraphQL request";

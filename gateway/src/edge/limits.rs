@@ -26,8 +26,8 @@ use async_graphql::{Request, ServerError, ServerResult};
 
 use super::cost::{Cost, Meter, MAX_NESTING};
 use super::{nesting, nul};
-use crate::graphql::errors::server_error;
-use crate::graphql::ErrorCode;
+use crate::error_code::server_error;
+use crate::error_code::ErrorCode;
 
 /// The limits, as an extension factory for `SchemaBuilder::extension`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,7 +39,7 @@ use constructos_infra::config::EdgeConfig;
 use serde_json::json;
 use tower_http::cors::CorsLayer;
 
-use crate::graphql::ErrorCode;
+use crate::error_code::ErrorCode;
 
 pub use executor::{Executor, ExecutorError};
 pub use headers::GraphiqlPage;

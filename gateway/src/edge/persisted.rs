@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use async_graphql::{ServerError, Value};
 use sha2::{Digest, Sha256};
 
-use crate::graphql::errors::server_error;
-use crate::graphql::ErrorCode;
+use crate::error_code::server_error;
+use crate::error_code::ErrorCode;
 
 /// The message of every refusal; it does not say whether the hash or the text was wrong.
 pub const NOT_ALLOWED: &str = "operation not allow-listed";

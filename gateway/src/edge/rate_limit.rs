@@ -23,7 +23,7 @@ use governor::clock::Clock;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use super::refusal;
-use crate::graphql::ErrorCode;
+use crate::error_code::ErrorCode;
 
 /// The header a trusted proxy puts the client's address in.
 const FORWARDED_FOR: &str = "x-forwarded-for";

@@ -6,50 +6,11 @@ use constructos_commands::CommandError;
 use constructos_domain::access::Permission;
 use constructos_services::{Call, Clients, Operation};
 
-/// The error codes clients see in `extensions.code`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorCode {
-    Unauthenticated,
-    Forbidden,
-    BadUserInput,
-    NotFound,
-    Conflict,
-    Internal,
-    /// Too many requests from one client IP or subject (HTTP 429, not a GraphQL error).
-    RateLimited,
-    /// The request ran past its deadline and was cancelled (HTTP 504).
-    Timeout,
-}
-
-impl ErrorCode {
-    /// The wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Unauthenticated => "UNAUTHENTICATED",
-            ErrorCode::Forbidden => "FORBIDDEN",
-            ErrorCode::BadUserInput => "BAD_USER_INPUT",
-            ErrorCode::NotFound => "NOT_FOUND",
-            ErrorCode::Conflict => "CONFLICT",
-            ErrorCode::Internal => "INTERNAL",
-            ErrorCode::RateLimited => "RATE_LIMITED",
-            ErrorCode::Timeout => "TIMEOUT",
-        }
-    }
-}
+pub use crate::error_code::ErrorCode;
 
 /// A GraphQL error with a code.
 pub fn error(code: ErrorCode, message: impl Into<String>) -> Error {
     Error::new(message).extend_with(|_, e| e.set("code", code.as_str()))
-}
-
-/// A request-level GraphQL error (no field, no position) with a code.
-pub fn server_error(code: ErrorCode, message: impl Into<String>) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", code.as_str());
-    error
 }
 
 /// Gives every error that has no code `BAD_USER_INPUT`: the engine's own parse and

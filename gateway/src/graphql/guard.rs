@@ -16,12 +16,13 @@ use super::errors::ErrorCode;
 /// What a field needs: the same declaration a service operation carries.
 pub use constructos_domain::access::Access as Rule;
 
-const PROJECT_READERS: &[Permission] =
-    &[Permission::ProjectsRead, Permission::ProjectsReadAssigned];
-const EMPLOYEE_READERS: &[Permission] = &[Permission::EmployeesRead, Permission::EmployeesReadOwn];
-
 /// Every domain's guarded fields, each list next to that domain's resolvers.
-const DOMAIN_RULES: &[&[(&str, Rule)]] = &[GUARDED, super::sales::RULES];
+const DOMAIN_RULES: &[&[(&str, Rule)]] = &[
+    GUARDED,
+    super::hr::RULES,
+    super::orders::RULES,
+    super::sales::RULES,
+];
 
 /// Every guarded field, as `Type.field`, and its rule. The root types must be complete.
 pub fn field_rules() -> impl Iterator<Item = &'static (&'static str, Rule)> {
@@ -66,26 +67,6 @@ const GUARDED: &[(&str, Rule)] = &[
     (
         "Mutation.updateContactDetails",
         Rule::Requires(Permission::IdentityWrite),
-    ),
-    ("Query.projects", Rule::AnyOf(PROJECT_READERS)),
-    ("Query.project", Rule::AnyOf(PROJECT_READERS)),
-    (
-        "Mutation.createProject",
-        Rule::Requires(Permission::ProjectsWrite),
-    ),
-    (
-        "Mutation.changeProjectStatus",
-        Rule::Requires(Permission::ProjectsWrite),
-    ),
-    ("Query.employees", Rule::AnyOf(EMPLOYEE_READERS)),
-    ("Query.employee", Rule::AnyOf(EMPLOYEE_READERS)),
-    (
-        "Mutation.hireEmployee",
-        Rule::Requires(Permission::EmployeesWrite),
-    ),
-    (
-        "Mutation.terminateEmployment",
-        Rule::Requires(Permission::EmployeesWrite),
     ),
     (
         "Mutation.changeAccountTradingName",

@@ -1,17 +1,17 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
 mod bank;
-mod employees;
 pub(crate) mod errors;
 mod finance;
 mod finance_types;
 mod guard;
+mod hr;
 mod identity;
 mod invoice_types;
 mod invoices;
 mod leads;
 mod me;
-mod projects;
+mod orders;
 mod rand;
 mod sales;
 mod settlement_types;
@@ -36,7 +36,7 @@ use crate::auth::Authenticated;
 use crate::edge::{body, refusal, ExecutorError, OperationLimits, RequestIds};
 use crate::AppState;
 
-pub use errors::ErrorCode;
+pub use crate::error_code::ErrorCode;
 pub use guard::{field_rules, rbac_markdown, rule_for, Rule, ROOT_TYPES};
 
 /// Every query field, merged from the domain roots.
@@ -47,8 +47,8 @@ pub struct QueryRoot(
     identity::IdentityQuery,
     leads::LeadsQuery,
     users::UsersQuery,
-    projects::ProjectsQuery,
-    employees::EmployeesQuery,
+    orders::OrdersQuery,
+    hr::HrQuery,
     finance::FinanceQuery,
     invoices::InvoiceQuery,
     settlements::SettlementQuery,
@@ -66,8 +66,8 @@ pub struct MutationRoot(
     identity::ContactFactsMutation,
     leads::LeadsMutation,
     users::UsersMutation,
-    projects::ProjectsMutation,
-    employees::EmployeesMutation,
+    orders::OrdersMutation,
+    hr::HrMutation,
     finance::FinanceMutation,
     invoices::InvoiceMutation,
     settlements::SettlementMutation,

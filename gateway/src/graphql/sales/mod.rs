@@ -4,7 +4,11 @@
 mod opportunities;
 
 use async_graphql::MergedObject;
-use constructos_domain::access::{Access, Permission};
+use constructos_domain::access::Access;
+use constructos_services::sales::{
+    LoseOpportunity, MoveOpportunityStage, Opportunities, Opportunity, WinOpportunity,
+};
+use constructos_services::Operation;
 
 /// Sales' query fields.
 #[derive(MergedObject, Default)]
@@ -14,26 +18,14 @@ pub struct SalesQuery(opportunities::OpportunitiesQuery);
 #[derive(MergedObject, Default)]
 pub struct SalesMutation(opportunities::OpportunitiesMutation);
 
-/// What each of sales' root fields needs (checked by the field guard before it runs).
+/// What each of sales' root fields needs: the access its operation declares.
 pub const RULES: &[(&str, Access)] = &[
-    (
-        "Query.opportunities",
-        Access::Requires(Permission::OpportunitiesRead),
-    ),
-    (
-        "Query.opportunity",
-        Access::Requires(Permission::OpportunitiesRead),
-    ),
+    ("Query.opportunities", Opportunities::ACCESS),
+    ("Query.opportunity", Opportunity::ACCESS),
     (
         "Mutation.moveOpportunityStage",
-        Access::Requires(Permission::OpportunitiesWrite),
+        MoveOpportunityStage::ACCESS,
     ),
-    (
-        "Mutation.winOpportunity",
-        Access::Requires(Permission::OpportunitiesWrite),
-    ),
-    (
-        "Mutation.loseOpportunity",
-        Access::Requires(Permission::OpportunitiesWrite),
-    ),
+    ("Mutation.winOpportunity", WinOpportunity::ACCESS),
+    ("Mutation.loseOpportunity", LoseOpportunity::ACCESS),
 ];

@@ -8,7 +8,7 @@ use constructos_domain::orders as domain;
 use constructos_projections::orders::ProjectRow;
 use constructos_services::orders::{self as operations, ChangeProjectStatus, Projects};
 
-use super::errors::{ask, error, request_id, ErrorCode};
+use crate::graphql::errors::{ask, error, request_id, ErrorCode};
 
 /// Where a project stands.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]

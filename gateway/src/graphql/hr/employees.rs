@@ -7,7 +7,7 @@ use constructos_commands::hr::HireEmployeeInput;
 use constructos_projections::hr::EmployeeRow;
 use constructos_services::hr::{self as operations, Employees, TerminateEmployment};
 
-use super::errors::{ask, request_id};
+use crate::graphql::errors::{ask, request_id};
 
 /// Someone the company employs.
 #[derive(SimpleObject)]
