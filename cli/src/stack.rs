@@ -13,7 +13,7 @@ use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
 use constructos_projections::{Projection, ProjectionWorker};
-use constructos_services::identity::IdentityClient;
+use constructos_services::identity::IdentityService;
 use constructos_services::{Clients, DomainModule, Location};
 use sqlx::PgPool;
 use tokio::net::TcpListener;
@@ -231,7 +231,7 @@ pub fn gateway_state(config: &Config, pools: Pools) -> anyhow::Result<AppState> 
         (module.connect)(config, location, &mut clients);
     }
     let identity = clients
-        .value::<IdentityClient>()
+        .get::<IdentityService>()
         .cloned()
         .context("the gateway needs the identity service")?;
     let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;

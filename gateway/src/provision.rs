@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
-use constructos_services::identity::IdentityClient;
+use constructos_services::identity::{IdentityClient, ProvisionSelf};
 use constructos_services::Call;
 
 /// Remembers which users this process has already provisioned.
@@ -34,7 +34,7 @@ impl Provisioning {
         if !first_time {
             return;
         }
-        if let Err(e) = self.identity.provision_self(call).await {
+        if let Err(e) = self.identity.call(call, ProvisionSelf).await {
             tracing::warn!(user = %user_id, error = %e, "could not provision the user; will retry");
             if let Ok(mut seen) = self.seen.lock() {
                 seen.remove(&user_id);

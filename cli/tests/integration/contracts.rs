@@ -235,7 +235,7 @@ async fn every_event_the_system_emits_validates_against_its_schema() {
         .as_str()
         .expect("oid")
         .to_string();
-    let service = constructos_services::identity::LocalIdentity::new(app.env.identity.clone());
+    let service = constructos_services::identity::IdentityService::new(app.env.identity.clone());
     let caller = constructos_infra::auth::Caller {
         subject: "contracts".into(),
         object_id: Some(user_id.clone()),
@@ -248,8 +248,8 @@ async fn every_event_the_system_emits_validates_against_its_schema() {
         context: constructos_commands::CommandContext::new(caller, "contracts"),
         token: renamed.clone(),
     };
-    constructos_services::identity::IdentityClient::new(std::sync::Arc::new(service))
-        .provision_self(&call)
+    constructos_services::identity::IdentityClient::local(service)
+        .call(&call, constructos_services::identity::ProvisionSelf)
         .await
         .expect("refresh");
     // A link and an assignment name a real employee and project, once identity knows them.

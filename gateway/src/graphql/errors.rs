@@ -79,6 +79,7 @@ pub async fn ask<Op: Operation>(ctx: &Context<'_>, op: Op) -> async_graphql::Res
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_code::server_error;
 
     #[test]
     fn errors_without_a_code_become_bad_user_input_and_coded_ones_keep_theirs() {

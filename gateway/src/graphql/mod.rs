@@ -9,14 +9,11 @@ mod hr;
 mod identity;
 mod invoice_types;
 mod invoices;
-mod leads;
-mod me;
 mod orders;
 mod rand;
 mod sales;
 mod settlement_types;
 mod settlements;
-mod users;
 
 mod finance_report_types;
 mod finance_reports;
@@ -29,7 +26,6 @@ use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
 use constructos_services::finance::FinanceClient;
-use constructos_services::identity::IdentityClient;
 use constructos_services::{Call, Clients};
 
 use crate::auth::Authenticated;
@@ -43,10 +39,7 @@ pub use guard::{field_rules, rbac_markdown, rule_for, Rule, ROOT_TYPES};
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
 pub struct QueryRoot(
-    me::MeQuery,
     identity::IdentityQuery,
-    leads::LeadsQuery,
-    users::UsersQuery,
     orders::OrdersQuery,
     hr::HrQuery,
     finance::FinanceQuery,
@@ -62,10 +55,6 @@ pub struct QueryRoot(
 #[graphql(name = "Mutation")]
 pub struct MutationRoot(
     identity::IdentityMutation,
-    identity::AccountFactsMutation,
-    identity::ContactFactsMutation,
-    leads::LeadsMutation,
-    users::UsersMutation,
     orders::OrdersMutation,
     hr::HrMutation,
     finance::FinanceMutation,
@@ -94,10 +83,7 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
 /// only in development.
 pub fn build_schema(clients: Clients, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
     let mut builder = builder();
-    // Identity and finance still have clients of their own shape.
-    if let Some(identity) = clients.value::<IdentityClient>() {
-        builder = builder.data(identity.clone());
-    }
+    // Finance still has a client of its own shape.
     if let Some(finance) = clients.value::<FinanceClient>() {
         builder = builder.data(finance.clone());
     }

@@ -1,230 +1,198 @@
-//! The identity service: accounts, contacts, leads and users, reads and writes.
+//! The identity service: accounts, contacts, leads and users, reads and writes. Its
+//! operations are declared in [`operations`], one file per area; [`endpoint`] serves
+//! them as `POST /v1/identity`.
 
-mod client;
-mod client_facts;
-mod client_leads;
-mod http;
-mod local;
-mod local_leads;
 mod module;
-mod remote;
+mod operations;
 
-use async_trait::async_trait;
-use chrono::NaiveDate;
-use constructos_commands::identity::{
-    AccountDetailsInput, CaptureLeadInput, ContactDetailsInput, CreateAccountInput,
-    CreateContactInput, LeadConverted,
-};
-use constructos_commands::CommandError;
-use constructos_domain::identity::{
-    AccountStatus, Address, AddressType, BbbeeLevel, CommunicationPreferences, ContactRole,
-    PaymentTerms,
-};
-use constructos_projections::identity::{
-    AccountFilter, AccountRow, AddressRow, ContactRow, LeadFilter, LeadRow, Page, StatusChangeRow,
-    UserRow,
-};
-use serde::{Deserialize, Serialize};
+use constructos_commands::identity::IdentityCommands;
+use constructos_commands::{CommandContext, CommandError};
+use constructos_domain::access::sees_every_lead;
+use constructos_infra::Domain;
+use constructos_projections::identity::{IdentityQueries, InvalidCursor};
+use sqlx::PgPool;
 
-pub use client::IdentityClient;
-pub use http::router;
-pub use local::LocalIdentity;
 pub use module::MODULE;
-pub use remote::RemoteIdentity;
+pub use operations::{
+    Account, Accounts, AddressesOf, AssignUser, CertifyBbbee, ChangeAccountStatus, ChangeAddress,
+    ChangeCommunicationPreferences, ChangeContactRoles, ChangePaymentTerms, ChangeTaxReference,
+    ChangeTradingName, Contact, ContactsOf, ConvertLead, DisqualifyLead, GradeCidb, Lead, Leads,
+    LinkUser, ProvisionSelf, QualifyLead, RecordPopiaConsent, StatusHistoryOf,
+    UpdateAccountDetails, UpdateContactDetails, User, Users,
+};
 
-use crate::Call;
+use crate::{Client, Endpoint, Service};
 
-/// Everything the identity service answers.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
-pub enum IdentityRequest {
-    CreateAccount {
-        input: CreateAccountInput,
-    },
-    UpdateAccountDetails {
-        id: String,
-        input: AccountDetailsInput,
-    },
-    ChangeAccountStatus {
-        id: String,
-        status: AccountStatus,
-        reason: Option<String>,
-    },
-    CreateContact {
-        input: CreateContactInput,
-    },
-    UpdateContactDetails {
-        id: String,
-        input: ContactDetailsInput,
-    },
-    Accounts {
-        filter: AccountFilter,
-        first: i64,
-        after: Option<String>,
-    },
-    Account {
-        id: String,
-    },
-    Contact {
-        id: String,
-    },
-    ContactsOf {
-        account_id: String,
-    },
-    /// Record (or refresh) the caller's own user from their token.
-    ProvisionSelf,
-    LinkUser {
-        id: String,
-        employee_id: Option<String>,
-        contact_id: Option<String>,
-    },
-    AssignUser {
-        id: String,
-        projects: Vec<String>,
-        sites: Vec<String>,
-    },
-    /// Every user the caller may see: all with `identity.users.read`, else only their own.
-    Users,
-    /// One user, if the caller may see it.
-    User {
-        id: String,
-    },
-    ChangeTradingName {
-        id: String,
-        trading_name: Option<String>,
-    },
-    ChangeTaxReference {
-        id: String,
-        tax_reference: Option<String>,
-    },
-    CertifyBbbee {
-        id: String,
-        level: BbbeeLevel,
-        certificate_expires_on: Option<NaiveDate>,
-    },
-    GradeCidb {
-        id: String,
-        designation: String,
-    },
-    ChangeAddress {
-        id: String,
-        address_type: AddressType,
-        address: Address,
-    },
-    ChangePaymentTerms {
-        id: String,
-        terms: PaymentTerms,
-    },
-    AddressesOf {
-        account_id: String,
-    },
-    StatusHistoryOf {
-        account_id: String,
-    },
-    ChangeContactRoles {
-        id: String,
-        roles: Vec<ContactRole>,
-    },
-    ChangeCommunicationPreferences {
-        id: String,
-        preferences: CommunicationPreferences,
-    },
-    RecordPopiaConsent {
-        id: String,
-        given: bool,
-        on: NaiveDate,
-    },
-    CaptureLead {
-        input: CaptureLeadInput,
-    },
-    QualifyLead {
-        id: String,
-    },
-    DisqualifyLead {
-        id: String,
-        reason: String,
-    },
-    ConvertLead {
-        id: String,
-    },
-    /// The leads the caller may see: every lead for managers, admins and auditors,
-    /// otherwise only their own.
-    Leads {
-        filter: LeadFilter,
-        first: i64,
-        after: Option<String>,
-    },
-    /// One lead, if the caller may see it.
-    Lead {
-        id: String,
-    },
+/// The identity service, answered from the identity database.
+pub struct IdentityService {
+    commands: IdentityCommands,
+    queries: IdentityQueries,
 }
 
-/// The identity service's answers, one shape per kind of request.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "result", content = "value", rename_all = "snake_case")]
-pub enum IdentityResponse {
-    /// A command created an aggregate with this id.
-    Created(String),
-    /// A command changed an existing aggregate.
-    Done,
-    Accounts(Page<AccountRow>),
-    Account(Option<AccountRow>),
-    Contact(Option<ContactRow>),
-    Contacts(Vec<ContactRow>),
-    Users(Vec<UserRow>),
-    User(Option<UserRow>),
-    Addresses(Vec<AddressRow>),
-    StatusHistory(Vec<StatusChangeRow>),
-    /// A lead was converted (now or by an earlier attempt) into these.
-    Converted(LeadConverted),
-    Leads(Page<LeadRow>),
-    Lead(Option<LeadRow>),
+/// The identity service as the gateway calls it.
+pub type IdentityClient = Client<IdentityService>;
+
+impl Service for IdentityService {
+    const DOMAIN: Domain = Domain::Identity;
 }
 
-/// Answers identity requests, in-process or remotely.
-#[async_trait]
-pub trait IdentityApi: Send + Sync {
-    async fn handle(
-        &self,
-        call: &Call,
-        request: IdentityRequest,
-    ) -> Result<IdentityResponse, CommandError>;
+impl IdentityService {
+    /// The service over the identity database.
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            commands: IdentityCommands::new(pool.clone()),
+            queries: IdentityQueries::new(pool),
+        }
+    }
+}
+
+/// Every identity operation, served as `POST /v1/identity`.
+pub fn endpoint(pool: PgPool) -> Endpoint<IdentityService> {
+    use constructos_commands::identity::{
+        CaptureLeadInput, CreateAccountInput, CreateContactInput,
+    };
+    Endpoint::new(IdentityService::new(pool))
+        // Accounts.
+        .with::<CreateAccountInput>()
+        .with::<UpdateAccountDetails>()
+        .with::<ChangeAccountStatus>()
+        .with::<Accounts>()
+        .with::<Account>()
+        // Contacts.
+        .with::<CreateContactInput>()
+        .with::<UpdateContactDetails>()
+        .with::<Contact>()
+        .with::<ContactsOf>()
+        // An account's further facts.
+        .with::<ChangeTradingName>()
+        .with::<ChangeTaxReference>()
+        .with::<CertifyBbbee>()
+        .with::<GradeCidb>()
+        .with::<ChangeAddress>()
+        .with::<ChangePaymentTerms>()
+        .with::<AddressesOf>()
+        .with::<StatusHistoryOf>()
+        // A contact's further facts.
+        .with::<ChangeContactRoles>()
+        .with::<ChangeCommunicationPreferences>()
+        .with::<RecordPopiaConsent>()
+        // Leads.
+        .with::<CaptureLeadInput>()
+        .with::<QualifyLead>()
+        .with::<DisqualifyLead>()
+        .with::<ConvertLead>()
+        .with::<Leads>()
+        .with::<Lead>()
+        // Users.
+        .with::<ProvisionSelf>()
+        .with::<LinkUser>()
+        .with::<AssignUser>()
+        .with::<Users>()
+        .with::<User>()
+}
+
+/// A read that failed: a cursor the caller made up is their mistake, anything else ours.
+pub(super) fn read_failed(error: anyhow::Error) -> CommandError {
+    match error.downcast_ref::<InvalidCursor>() {
+        Some(invalid) => CommandError::Rejected(invalid.to_string()),
+        None => CommandError::Internal(format!("{error:#}")),
+    }
+}
+
+/// Row-level rule of lead reads: Admin, Auditor and Sales_Manager see every lead; any
+/// other holder of `identity.leads.read` (a Sales_Rep) sees only the leads they own. The
+/// owner a caller's reads are limited to; `None` when they see every lead. (The command
+/// side applies the same rule to writes.)
+pub(super) fn leads_visible_to(ctx: &CommandContext) -> Option<&str> {
+    (!sees_every_lead(&ctx.caller.roles)).then_some(ctx.caller.subject.as_str())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use constructos_domain::identity::LeadSource;
     use std::str::FromStr;
 
-    /// Requests cross the wire as JSON; decimals and dates must survive the trip.
+    use chrono::NaiveDate;
+    use constructos_commands::identity::{
+        CaptureLeadInput, CreateAccountInput, CreateContactInput,
+    };
+    use constructos_domain::identity::LeadSource;
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+
+    use super::*;
+    use crate::Operation;
+
+    fn round_trips<T: Serialize + DeserializeOwned>(value: &T) {
+        let json = serde_json::to_value(value).expect("serialize");
+        let back: T = serde_json::from_value(json.clone()).expect("deserialize");
+        assert_eq!(serde_json::to_value(back).expect("serialize"), json);
+    }
+
+    /// Inputs cross the wire as JSON; decimals and dates must survive the trip.
     #[test]
-    fn requests_with_rand_and_dates_round_trip() {
-        let requests = [
-            IdentityRequest::CaptureLead {
-                input: CaptureLeadInput {
-                    company_name: "Mahlangu Developments".into(),
-                    contact_first_name: "Nomsa".into(),
-                    contact_last_name: "Mahlangu".into(),
-                    email: None,
-                    phone: Some("+27 13 555 0100".into()),
-                    source: LeadSource::Referral,
-                    estimated_value: Some(
-                        rust_decimal::Decimal::from_str("1250000.50").expect("decimal"),
-                    ),
-                },
-            },
-            IdentityRequest::RecordPopiaConsent {
-                id: "c-1".into(),
-                given: false,
-                on: NaiveDate::from_ymd_opt(2025, 5, 1).expect("date"),
-            },
+    fn inputs_with_rand_and_dates_round_trip() {
+        round_trips(&CaptureLeadInput {
+            company_name: "Mahlangu Developments".into(),
+            contact_first_name: "Nomsa".into(),
+            contact_last_name: "Mahlangu".into(),
+            email: None,
+            phone: Some("+27 13 555 0100".into()),
+            source: LeadSource::Referral,
+            estimated_value: Some(rust_decimal::Decimal::from_str("1250000.50").expect("decimal")),
+        });
+        round_trips(&RecordPopiaConsent {
+            id: "c-1".into(),
+            given: false,
+            on: NaiveDate::from_ymd_opt(2025, 5, 1).expect("date"),
+        });
+        round_trips(&CertifyBbbee {
+            id: "a-1".into(),
+            level: constructos_domain::identity::BbbeeLevel::Level2,
+            certificate_expires_on: NaiveDate::from_ymd_opt(2026, 2, 28),
+        });
+    }
+
+    /// Every operation is served under a name of its own.
+    #[tokio::test]
+    async fn the_endpoint_serves_every_operation_once() {
+        let mut every = vec![
+            CreateAccountInput::NAME,
+            UpdateAccountDetails::NAME,
+            ChangeAccountStatus::NAME,
+            Accounts::NAME,
+            Account::NAME,
+            CreateContactInput::NAME,
+            UpdateContactDetails::NAME,
+            Contact::NAME,
+            ContactsOf::NAME,
+            ChangeTradingName::NAME,
+            ChangeTaxReference::NAME,
+            CertifyBbbee::NAME,
+            GradeCidb::NAME,
+            ChangeAddress::NAME,
+            ChangePaymentTerms::NAME,
+            AddressesOf::NAME,
+            StatusHistoryOf::NAME,
+            ChangeContactRoles::NAME,
+            ChangeCommunicationPreferences::NAME,
+            RecordPopiaConsent::NAME,
+            CaptureLeadInput::NAME,
+            QualifyLead::NAME,
+            DisqualifyLead::NAME,
+            ConvertLead::NAME,
+            Leads::NAME,
+            Lead::NAME,
+            ProvisionSelf::NAME,
+            LinkUser::NAME,
+            AssignUser::NAME,
+            Users::NAME,
+            User::NAME,
         ];
-        for request in requests {
-            let json = serde_json::to_value(&request).expect("serialize");
-            let back: IdentityRequest = serde_json::from_value(json.clone()).expect("deserialize");
-            assert_eq!(serde_json::to_value(back).expect("serialize"), json);
-        }
+        let count = every.len();
+        every.sort_unstable();
+        every.dedup();
+        assert_eq!(every.len(), count, "two operations share a name");
+        let pool = PgPool::connect_lazy("postgres://localhost/unused").expect("lazy pool");
+        assert_eq!(endpoint(pool).names(), every);
     }
 }

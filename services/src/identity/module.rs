@@ -1,13 +1,11 @@
 //! The identity domain as one registration.
 
-use std::sync::Arc;
-
 use constructos_infra::{db, Domain};
 use constructos_projections::identity::{
     IdentityProjection, KnownEmployeesProjection, KnownProjectsProjection,
 };
 
-use super::{router, IdentityApi, IdentityClient, LocalIdentity, RemoteIdentity};
+use super::{endpoint, IdentityClient, IdentityService};
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 
 /// The identity domain: its migrations, read models, service and client.
@@ -24,12 +22,11 @@ pub const MODULE: DomainModule = DomainModule {
         ]
     },
     tasks: no_tasks,
-    router: |_, pool, validator| router(LocalIdentity::new(pool), validator),
+    router: |_, pool, validator| endpoint(pool).router(validator),
     connect: |_, location, clients| {
-        let api: Arc<dyn IdentityApi> = match location {
-            Location::Local(pool) => Arc::new(LocalIdentity::new(pool)),
-            Location::Remote(url) => Arc::new(RemoteIdentity::new(&url)),
-        };
-        clients.insert_value(IdentityClient::new(api));
+        clients.insert(match location {
+            Location::Local(pool) => IdentityClient::local(IdentityService::new(pool)),
+            Location::Remote(url) => IdentityClient::remote(&url),
+        })
     },
 };

@@ -11,8 +11,8 @@ use super::enums::{
     from_wire, AccountKind, AccountStatus, AddressType, BbbeeLevel, CidbClass, PaymentBasis,
     Province,
 };
-use super::identity;
-use crate::graphql::errors::{call, service};
+use crate::graphql::errors::ask;
+use constructos_services::identity::{AddressesOf, ContactsOf, StatusHistoryOf};
 
 /// A customer, vendor or subcontractor.
 #[derive(SimpleObject)]
@@ -173,28 +173,22 @@ impl StatusChange {
 impl Account {
     /// The people at this account.
     async fn contacts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Contact>> {
-        let rows = identity(ctx)?
-            .contacts_of(call(ctx)?, self.id.to_string())
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let account_id = self.id.to_string();
+        let rows = ask(ctx, ContactsOf { account_id }).await?;
         rows.into_iter().map(Contact::from_row).collect()
     }
 
     /// Physical, postal and billing addresses (those recorded).
     async fn addresses(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Address>> {
-        let rows = identity(ctx)?
-            .addresses_of(call(ctx)?, self.id.to_string())
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let account_id = self.id.to_string();
+        let rows = ask(ctx, AddressesOf { account_id }).await?;
         rows.into_iter().map(Address::from_row).collect()
     }
 
     /// Every status change, oldest first, with its reason, who and when.
     async fn status_history(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<StatusChange>> {
-        let rows = identity(ctx)?
-            .status_history_of(call(ctx)?, self.id.to_string())
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let account_id = self.id.to_string();
+        let rows = ask(ctx, StatusHistoryOf { account_id }).await?;
         rows.into_iter().map(StatusChange::from_row).collect()
     }
 }

@@ -6,8 +6,13 @@ use chrono::NaiveDate;
 use constructos_domain::identity as domain;
 
 use super::enums::{AddressType, BbbeeLevel, PaymentBasis, Province};
-use super::{accepted, identity, Accepted};
-use crate::graphql::errors::{call, error, service, ErrorCode};
+use constructos_services::identity::{
+    CertifyBbbee, ChangeAddress, ChangePaymentTerms, ChangeTaxReference, ChangeTradingName,
+    GradeCidb,
+};
+
+use super::{accepted, Accepted};
+use crate::graphql::errors::{ask, error, ErrorCode};
 
 /// A South African postal address.
 #[derive(InputObject)]
@@ -33,10 +38,11 @@ impl AccountFactsMutation {
         id: ID,
         trading_name: Option<String>,
     ) -> async_graphql::Result<Accepted> {
-        identity(ctx)?
-            .change_trading_name(call(ctx)?, id.0.clone(), trading_name)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let change = ChangeTradingName {
+            id: id.0.clone(),
+            trading_name,
+        };
+        ask(ctx, change).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -47,10 +53,11 @@ impl AccountFactsMutation {
         id: ID,
         tax_reference: Option<String>,
     ) -> async_graphql::Result<Accepted> {
-        identity(ctx)?
-            .change_tax_reference(call(ctx)?, id.0.clone(), tax_reference)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let change = ChangeTaxReference {
+            id: id.0.clone(),
+            tax_reference,
+        };
+        ask(ctx, change).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -63,15 +70,12 @@ impl AccountFactsMutation {
         level: BbbeeLevel,
         certificate_expires_on: Option<NaiveDate>,
     ) -> async_graphql::Result<Accepted> {
-        identity(ctx)?
-            .certify_bbbee(
-                call(ctx)?,
-                id.0.clone(),
-                level.into(),
-                certificate_expires_on,
-            )
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let certification = CertifyBbbee {
+            id: id.0.clone(),
+            level: level.into(),
+            certificate_expires_on,
+        };
+        ask(ctx, certification).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -83,10 +87,11 @@ impl AccountFactsMutation {
         id: ID,
         #[graphql(validator(max_length = 8))] designation: String,
     ) -> async_graphql::Result<Accepted> {
-        identity(ctx)?
-            .grade_cidb(call(ctx)?, id.0.clone(), designation)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let grading = GradeCidb {
+            id: id.0.clone(),
+            designation,
+        };
+        ask(ctx, grading).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -104,10 +109,12 @@ impl AccountFactsMutation {
             province: address.province.into(),
             postal_code: address.postal_code,
         };
-        identity(ctx)?
-            .change_address(call(ctx)?, id.0.clone(), address_type.into(), address)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let change = ChangeAddress {
+            id: id.0.clone(),
+            address_type: address_type.into(),
+            address,
+        };
+        ask(ctx, change).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -133,10 +140,11 @@ impl AccountFactsMutation {
             days,
             basis: basis.into(),
         };
-        identity(ctx)?
-            .change_payment_terms(call(ctx)?, id.0.clone(), terms)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let change = ChangePaymentTerms {
+            id: id.0.clone(),
+            terms,
+        };
+        ask(ctx, change).await?;
         Ok(accepted(ctx, id.0))
     }
 }

@@ -6,8 +6,12 @@ use chrono::NaiveDate;
 use constructos_domain::identity as domain;
 
 use super::enums::{Channel, ContactRole};
-use super::{accepted, identity, Accepted};
-use crate::graphql::errors::{call, service};
+use constructos_services::identity::{
+    ChangeCommunicationPreferences, ChangeContactRoles, RecordPopiaConsent,
+};
+
+use super::{accepted, Accepted};
+use crate::graphql::errors::ask;
 
 /// The channels a contact allows, and the one they prefer (which must be allowed).
 #[derive(InputObject)]
@@ -32,10 +36,11 @@ impl ContactFactsMutation {
         #[graphql(validator(max_items = 20))] roles: Vec<ContactRole>,
     ) -> async_graphql::Result<Accepted> {
         let roles = roles.into_iter().map(domain::ContactRole::from).collect();
-        identity(ctx)?
-            .change_contact_roles(call(ctx)?, id.0.clone(), roles)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let change = ChangeContactRoles {
+            id: id.0.clone(),
+            roles,
+        };
+        ask(ctx, change).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -53,10 +58,11 @@ impl ContactFactsMutation {
             whatsapp: input.whatsapp,
             preferred_channel: input.preferred_channel.map(Into::into),
         };
-        identity(ctx)?
-            .change_communication_preferences(call(ctx)?, id.0.clone(), preferences)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let change = ChangeCommunicationPreferences {
+            id: id.0.clone(),
+            preferences,
+        };
+        ask(ctx, change).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -70,10 +76,12 @@ impl ContactFactsMutation {
         given: bool,
         on: NaiveDate,
     ) -> async_graphql::Result<Accepted> {
-        identity(ctx)?
-            .record_popia_consent(call(ctx)?, id.0.clone(), given, on)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let consent = RecordPopiaConsent {
+            id: id.0.clone(),
+            given,
+            on,
+        };
+        ask(ctx, consent).await?;
         Ok(accepted(ctx, id.0))
     }
 }

@@ -7,11 +7,14 @@ use chrono::{DateTime, Utc};
 use constructos_commands::identity::CaptureLeadInput as CaptureLeadCommand;
 use constructos_domain::identity as domain;
 use constructos_projections::identity::{LeadFilter, LeadRow};
+use constructos_services::identity::{
+    self as operations, ConvertLead, DisqualifyLead, Leads, QualifyLead,
+};
 
-use super::errors::{call, request_id, service};
-use super::identity::enums::{from_wire, LeadSource, LeadStatus};
-use super::identity::{accepted, identity, Accepted, PageInfo};
-use super::rand::Rand;
+use super::enums::{from_wire, LeadSource, LeadStatus};
+use super::{accepted, Accepted, PageInfo};
+use crate::graphql::errors::{ask, request_id};
+use crate::graphql::rand::Rand;
 
 /// A prospective customer.
 #[derive(SimpleObject)]
@@ -109,10 +112,15 @@ impl LeadsQuery {
             status: status.map(|s| domain::LeadStatus::from(s).as_str().to_string()),
             owner,
         };
-        let page = identity(ctx)?
-            .leads(call(ctx)?, filter, first, after)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let page = ask(
+            ctx,
+            Leads {
+                filter,
+                first,
+                after,
+            },
+        )
+        .await?;
         Ok(LeadConnection {
             nodes: page
                 .items
@@ -128,10 +136,7 @@ impl LeadsQuery {
 
     /// One lead, or null when unknown or not yours to see. Guarded by `identity.leads.read`.
     async fn lead(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Lead>> {
-        let row = identity(ctx)?
-            .lead(call(ctx)?, id.0)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let row = ask(ctx, operations::Lead { id: id.0 }).await?;
         row.map(Lead::from_row).transpose()
     }
 }
@@ -156,19 +161,13 @@ impl LeadsMutation {
             source: input.source.into(),
             estimated_value: input.estimated_value.map(|r| r.0),
         };
-        let id = identity(ctx)?
-            .capture_lead(call(ctx)?, command)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let id = ask(ctx, command).await?;
         Ok(accepted(ctx, id))
     }
 
     /// Marks a new lead as worth pursuing. Guarded by `identity.leads.write`.
     async fn qualify_lead(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Accepted> {
-        identity(ctx)?
-            .qualify_lead(call(ctx)?, id.0.clone())
-            .await
-            .map_err(|e| service(ctx, e))?;
+        ask(ctx, QualifyLead { id: id.0.clone() }).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -179,10 +178,11 @@ impl LeadsMutation {
         id: ID,
         reason: String,
     ) -> async_graphql::Result<Accepted> {
-        identity(ctx)?
-            .disqualify_lead(call(ctx)?, id.0.clone(), reason)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let disqualification = DisqualifyLead {
+            id: id.0.clone(),
+            reason,
+        };
+        ask(ctx, disqualification).await?;
         Ok(accepted(ctx, id.0))
     }
 
@@ -194,10 +194,7 @@ impl LeadsMutation {
         ctx: &Context<'_>,
         id: ID,
     ) -> async_graphql::Result<LeadConversion> {
-        let converted = identity(ctx)?
-            .convert_lead(call(ctx)?, id.0)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let converted = ask(ctx, ConvertLead { id: id.0 }).await?;
         Ok(LeadConversion {
             lead_id: ID(converted.lead_id),
             account_id: ID(converted.account_id),

@@ -2,9 +2,9 @@
 //! them do, and where they are assigned.
 
 use async_graphql::{ComplexObject, Context, Object, SimpleObject};
-use constructos_services::identity::IdentityClient;
+use constructos_services::identity::User;
 
-use super::errors::{call, service};
+use crate::graphql::errors::{ask, call};
 
 /// The authenticated caller.
 #[derive(SimpleObject)]
@@ -38,12 +38,8 @@ pub struct Assignments {
 impl Me {
     /// The caller's links and assignments (empty until their user record is projected).
     async fn assignments(&self, ctx: &Context<'_>) -> async_graphql::Result<Assignments> {
-        let call = call(ctx)?;
-        let row = ctx
-            .data::<IdentityClient>()?
-            .user(call, call.context.caller.user_id().to_string())
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let id = call(ctx)?.context.caller.user_id().to_string();
+        let row = ask(ctx, User { id }).await?;
         Ok(row.map_or_else(Assignments::default, |u| Assignments {
             employee_id: u.employee_id,
             contact_id: u.contact_id,

@@ -3,9 +3,9 @@
 use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use constructos_projections::identity::UserRow;
-use constructos_services::identity::IdentityClient;
+use constructos_services::identity::{self as operations, AssignUser, LinkUser, Users};
 
-use super::errors::{call, request_id, service};
+use crate::graphql::errors::{ask, request_id};
 
 /// A person who signs in.
 #[derive(SimpleObject)]
@@ -54,10 +54,6 @@ pub struct UserChanged {
     correlation_id: String,
 }
 
-fn identity<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a IdentityClient> {
-    ctx.data::<IdentityClient>()
-}
-
 #[derive(Default)]
 pub struct UsersQuery;
 
@@ -65,19 +61,13 @@ pub struct UsersQuery;
 impl UsersQuery {
     /// Users by name: all of them with `identity.users.read`, otherwise only your own.
     async fn users(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<User>> {
-        let rows = identity(ctx)?
-            .users(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, Users).await?;
         Ok(rows.into_iter().map(User::from).collect())
     }
 
     /// One user: any with `identity.users.read`, otherwise only your own.
     async fn user(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<User>> {
-        let row = identity(ctx)?
-            .user(call(ctx)?, id.0)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let row = ask(ctx, operations::User { id: id.0 }).await?;
         Ok(row.map(User::from))
     }
 }
@@ -95,10 +85,12 @@ impl UsersMutation {
         employee_id: Option<String>,
         contact_id: Option<String>,
     ) -> async_graphql::Result<UserChanged> {
-        identity(ctx)?
-            .link_user(call(ctx)?, id.0.clone(), employee_id, contact_id)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let link = LinkUser {
+            id: id.0.clone(),
+            employee_id,
+            contact_id,
+        };
+        ask(ctx, link).await?;
         Ok(UserChanged {
             id,
             correlation_id: request_id(ctx),
@@ -113,10 +105,12 @@ impl UsersMutation {
         #[graphql(validator(max_items = 500))] projects: Vec<String>,
         #[graphql(validator(max_items = 500))] sites: Vec<String>,
     ) -> async_graphql::Result<UserChanged> {
-        identity(ctx)?
-            .assign_user(call(ctx)?, id.0.clone(), projects, sites)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let assignment = AssignUser {
+            id: id.0.clone(),
+            projects,
+            sites,
+        };
+        ask(ctx, assignment).await?;
         Ok(UserChanged {
             id,
             correlation_id: request_id(ctx),
