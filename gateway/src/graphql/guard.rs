@@ -20,6 +20,7 @@ pub use constructos_domain::access::Access as Rule;
 const DOMAIN_RULES: &[&[(&str, Rule)]] = &[
     GUARDED,
     super::hr::RULES,
+    super::identity::RULES,
     super::orders::RULES,
     super::sales::RULES,
 ];
@@ -31,106 +32,6 @@ pub fn field_rules() -> impl Iterator<Item = &'static (&'static str, Rule)> {
 
 /// The guarded fields of the domains whose lists have not moved beside their resolvers.
 const GUARDED: &[(&str, Rule)] = &[
-    ("Query.me", Rule::Authenticated),
-    ("Query.accounts", Rule::Requires(Permission::IdentityRead)),
-    ("Query.account", Rule::Requires(Permission::IdentityRead)),
-    ("Query.contact", Rule::Requires(Permission::IdentityRead)),
-    ("Account.contacts", Rule::Requires(Permission::IdentityRead)),
-    (
-        "Account.addresses",
-        Rule::Requires(Permission::IdentityRead),
-    ),
-    (
-        "Account.statusHistory",
-        Rule::Requires(Permission::IdentityRead),
-    ),
-    ("Query.leads", Rule::Requires(Permission::LeadsRead)),
-    ("Query.lead", Rule::Requires(Permission::LeadsRead)),
-    ("Query.users", Rule::Authenticated),
-    ("Query.user", Rule::Authenticated),
-    (
-        "Mutation.createAccount",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.updateAccountDetails",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.changeAccountStatus",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.createContact",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.updateContactDetails",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.changeAccountTradingName",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.changeAccountTaxReference",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.certifyBbbee",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.gradeCidb",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.changeAccountAddress",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.changeAccountPaymentTerms",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.changeContactRoles",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.changeContactPreferences",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.recordPopiaConsent",
-        Rule::Requires(Permission::IdentityWrite),
-    ),
-    (
-        "Mutation.captureLead",
-        Rule::Requires(Permission::LeadsWrite),
-    ),
-    (
-        "Mutation.qualifyLead",
-        Rule::Requires(Permission::LeadsWrite),
-    ),
-    (
-        "Mutation.disqualifyLead",
-        Rule::Requires(Permission::LeadsWrite),
-    ),
-    (
-        "Mutation.convertLead",
-        Rule::Requires(Permission::LeadsWrite),
-    ),
-    (
-        "Query.ledgerAccounts",
-        Rule::Requires(Permission::LedgerRead),
-    ),
-    ("Query.trialBalance", Rule::Requires(Permission::LedgerRead)),
-    ("Query.journal", Rule::Requires(Permission::LedgerRead)),
-    ("Query.journals", Rule::Requires(Permission::LedgerRead)),
-    (
-        "Query.ledgerHistory",
-        Rule::Requires(Permission::LedgerRead),
-    ),
     (
         "Mutation.openLedgerAccount",
         Rule::Requires(Permission::AccountsManage),
@@ -142,6 +43,17 @@ const GUARDED: &[(&str, Rule)] = &[
     (
         "Mutation.closeLedgerAccount",
         Rule::Requires(Permission::AccountsManage),
+    ),
+    (
+        "Query.ledgerAccounts",
+        Rule::Requires(Permission::LedgerRead),
+    ),
+    ("Query.trialBalance", Rule::Requires(Permission::LedgerRead)),
+    ("Query.journal", Rule::Requires(Permission::LedgerRead)),
+    ("Query.journals", Rule::Requires(Permission::LedgerRead)),
+    (
+        "Query.ledgerHistory",
+        Rule::Requires(Permission::LedgerRead),
     ),
     (
         "Mutation.postJournal",
@@ -214,11 +126,6 @@ const GUARDED: &[(&str, Rule)] = &[
     (
         "Mutation.unreconcileBankLine",
         Rule::Requires(Permission::JournalsPost),
-    ),
-    ("Mutation.linkUser", Rule::Requires(Permission::UsersAdmin)),
-    (
-        "Mutation.assignUser",
-        Rule::Requires(Permission::UsersAdmin),
     ),
     // Financial reports and budgets (`finance_reports.rs`).
     (

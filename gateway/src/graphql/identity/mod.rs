@@ -17,6 +17,7 @@ mod me;
 mod users;
 
 use async_graphql::{Context, MergedObject, SimpleObject, ID};
+use constructos_domain::access::{Access, Permission};
 
 use crate::graphql::errors::request_id;
 
@@ -63,3 +64,108 @@ pub(crate) fn accepted(ctx: &Context<'_>, id: String) -> Accepted {
         correlation_id: request_id(ctx),
     }
 }
+
+/// What each of identity's guarded fields needs (checked by the field guard before it
+/// runs); `users` and `user` are open to every caller, who then sees only their own.
+pub const RULES: &[(&str, Access)] = &[
+    ("Query.me", Access::Authenticated),
+    ("Query.accounts", Access::Requires(Permission::IdentityRead)),
+    ("Query.account", Access::Requires(Permission::IdentityRead)),
+    ("Query.contact", Access::Requires(Permission::IdentityRead)),
+    (
+        "Account.contacts",
+        Access::Requires(Permission::IdentityRead),
+    ),
+    (
+        "Account.addresses",
+        Access::Requires(Permission::IdentityRead),
+    ),
+    (
+        "Account.statusHistory",
+        Access::Requires(Permission::IdentityRead),
+    ),
+    ("Query.leads", Access::Requires(Permission::LeadsRead)),
+    ("Query.lead", Access::Requires(Permission::LeadsRead)),
+    ("Query.users", Access::Authenticated),
+    ("Query.user", Access::Authenticated),
+    (
+        "Mutation.createAccount",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.updateAccountDetails",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountStatus",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.createContact",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.updateContactDetails",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountTradingName",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountTaxReference",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.certifyBbbee",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.gradeCidb",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountAddress",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeAccountPaymentTerms",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeContactRoles",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.changeContactPreferences",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.recordPopiaConsent",
+        Access::Requires(Permission::IdentityWrite),
+    ),
+    (
+        "Mutation.captureLead",
+        Access::Requires(Permission::LeadsWrite),
+    ),
+    (
+        "Mutation.qualifyLead",
+        Access::Requires(Permission::LeadsWrite),
+    ),
+    (
+        "Mutation.disqualifyLead",
+        Access::Requires(Permission::LeadsWrite),
+    ),
+    (
+        "Mutation.convertLead",
+        Access::Requires(Permission::LeadsWrite),
+    ),
+    (
+        "Mutation.linkUser",
+        Access::Requires(Permission::UsersAdmin),
+    ),
+    (
+        "Mutation.assignUser",
+        Access::Requires(Permission::UsersAdmin),
+    ),
+];
