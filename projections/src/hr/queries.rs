@@ -1,7 +1,7 @@
 //! Reads of the HR read models.
 
-use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
+use constructos_infra::{read, ReadError};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 
@@ -34,7 +34,7 @@ impl HrQueries {
 
     /// Employees by name. With `own_for`, only the employee that user is linked to
     /// (by record id or employee number): self-service, row-level.
-    pub async fn employees(&self, own_for: Option<&str>) -> anyhow::Result<Vec<EmployeeRow>> {
+    pub async fn employees(&self, own_for: Option<&str>) -> Result<Vec<EmployeeRow>, ReadError> {
         self.select(own_for, None).await
     }
 
@@ -43,7 +43,7 @@ impl HrQueries {
         &self,
         id: &str,
         own_for: Option<&str>,
-    ) -> anyhow::Result<Option<EmployeeRow>> {
+    ) -> Result<Option<EmployeeRow>, ReadError> {
         Ok(self.select(own_for, Some(id)).await?.pop())
     }
 
@@ -51,7 +51,7 @@ impl HrQueries {
         &self,
         own_for: Option<&str>,
         id: Option<&str>,
-    ) -> anyhow::Result<Vec<EmployeeRow>> {
+    ) -> Result<Vec<EmployeeRow>, ReadError> {
         sqlx::query_as(
             "SELECT id, employee_number, first_name, last_name, job_title, hired_on, site_id,
                     last_day, created_at, updated_at
@@ -68,6 +68,6 @@ impl HrQueries {
         .bind(id)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read employees")
+        .map_err(read("Failed to read employees"))
     }
 }

@@ -1,13 +1,13 @@
 //! Reads of an account's addresses and status history.
 
-use anyhow::Context;
+use constructos_infra::{read, ReadError};
 
 use super::rows::{AddressRow, StatusChangeRow};
 use super::IdentityQueries;
 
 impl IdentityQueries {
     /// The account's addresses: physical, postal, billing (those it has).
-    pub async fn addresses_of(&self, account_id: &str) -> anyhow::Result<Vec<AddressRow>> {
+    pub async fn addresses_of(&self, account_id: &str) -> Result<Vec<AddressRow>, ReadError> {
         sqlx::query_as(
             "SELECT address_type, lines, city, province, postal_code, updated_at
                FROM read_model.account_addresses WHERE account_id = $1
@@ -16,14 +16,14 @@ impl IdentityQueries {
         .bind(account_id)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to list addresses")
+        .map_err(read("Failed to list addresses"))
     }
 
     /// The account's status changes, oldest first.
     pub async fn status_history_of(
         &self,
         account_id: &str,
-    ) -> anyhow::Result<Vec<StatusChangeRow>> {
+    ) -> Result<Vec<StatusChangeRow>, ReadError> {
         sqlx::query_as(
             "SELECT from_status, to_status, reason, changed_by, changed_at
                FROM read_model.account_status_history WHERE account_id = $1
@@ -33,6 +33,6 @@ impl IdentityQueries {
         .bind(account_id)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to list status changes")
+        .map_err(read("Failed to list status changes"))
     }
 }

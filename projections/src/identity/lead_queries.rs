@@ -1,7 +1,7 @@
 //! Reads of leads, with keyset pagination by company name. Row-level filtering is the
 //! caller's to ask for: `visible_to` limits any read to one owner's leads.
 
-use anyhow::Context;
+use constructos_infra::{read, ReadError};
 
 use super::queries::{keyset_after, like_pattern, page_of};
 use super::rows::{LeadFilter, LeadRow, Page};
@@ -20,7 +20,7 @@ impl IdentityQueries {
         visible_to: Option<&str>,
         first: i64,
         after: Option<&str>,
-    ) -> anyhow::Result<Page<LeadRow>> {
+    ) -> Result<Page<LeadRow>, ReadError> {
         let first = first.clamp(1, MAX_PAGE);
         let (after_key, after_id) = keyset_after(after)?;
         let rows: Vec<LeadRow> = sqlx::query_as(&format!(
@@ -43,7 +43,7 @@ impl IdentityQueries {
         .bind(first + 1)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to list leads")?;
+        .map_err(read("Failed to list leads"))?;
         Ok(page_of(rows, first, |r| {
             (r.company_name.to_lowercase(), r.id.clone())
         }))
@@ -54,7 +54,7 @@ impl IdentityQueries {
         &self,
         id: &str,
         visible_to: Option<&str>,
-    ) -> anyhow::Result<Option<LeadRow>> {
+    ) -> Result<Option<LeadRow>, ReadError> {
         sqlx::query_as(&format!(
             "SELECT {LEAD_COLUMNS} FROM read_model.leads
               WHERE id = $1 AND ($2::text IS NULL OR owner = $2)"
@@ -63,6 +63,6 @@ impl IdentityQueries {
         .bind(visible_to)
         .fetch_optional(&self.pool)
         .await
-        .context("Failed to read a lead")
+        .map_err(read("Failed to read a lead"))
     }
 }

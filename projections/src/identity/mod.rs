@@ -15,7 +15,7 @@ mod rows;
 pub use known_employees::KnownEmployeesProjection;
 pub use known_projects::KnownProjectsProjection;
 pub use projection::IdentityProjection;
-pub use queries::{IdentityQueries, InvalidCursor, MAX_PAGE};
+pub use queries::{IdentityQueries, MAX_PAGE};
 pub use rows::{
     AccountFilter, AccountRow, AddressRow, ContactRow, LeadFilter, LeadRow, Page, StatusChangeRow,
     UserRow,

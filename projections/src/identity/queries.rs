@@ -1,19 +1,14 @@
 //! Reads of the identity read models, with keyset (cursor) pagination.
 
-use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use constructos_infra::{read, ReadError};
 use sqlx::PgPool;
 
 use super::rows::{AccountFilter, AccountRow, ContactRow, Page, UserRow};
 
 /// The most rows one page returns.
 pub const MAX_PAGE: i64 = 100;
-
-/// A cursor that cannot be decoded.
-#[derive(Debug, thiserror::Error)]
-#[error("the cursor is not valid")]
-pub struct InvalidCursor;
 
 /// Reads of the identity database's read models.
 #[derive(Clone)]
@@ -34,15 +29,17 @@ pub(super) fn encode_cursor(sort_key: &str, id: &str) -> String {
     URL_SAFE_NO_PAD.encode(json)
 }
 
-pub(super) fn decode_cursor(cursor: &str) -> Result<(String, String), InvalidCursor> {
-    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| InvalidCursor)?;
-    serde_json::from_slice::<(String, String)>(&bytes).map_err(|_| InvalidCursor)
+pub(super) fn decode_cursor(cursor: &str) -> Result<(String, String), ReadError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(cursor)
+        .map_err(|_| ReadError::InvalidCursor)?;
+    serde_json::from_slice::<(String, String)>(&bytes).map_err(|_| ReadError::InvalidCursor)
 }
 
 /// The keyset position after `cursor`: `(sort key, id)`, both `None` for the first page.
 pub(super) fn keyset_after(
     cursor: Option<&str>,
-) -> Result<(Option<String>, Option<String>), InvalidCursor> {
+) -> Result<(Option<String>, Option<String>), ReadError> {
     match cursor {
         Some(cursor) => decode_cursor(cursor).map(|(key, id)| (Some(key), Some(id))),
         None => Ok((None, None)),
@@ -91,7 +88,7 @@ impl IdentityQueries {
         filter: &AccountFilter,
         first: i64,
         after: Option<&str>,
-    ) -> anyhow::Result<Page<AccountRow>> {
+    ) -> Result<Page<AccountRow>, ReadError> {
         let first = first.clamp(1, MAX_PAGE);
         let (after_key, after_id) = keyset_after(after)?;
         let rows: Vec<AccountRow> = sqlx::query_as(&format!(
@@ -112,25 +109,25 @@ impl IdentityQueries {
         .bind(first + 1)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to list accounts")?;
+        .map_err(read("Failed to list accounts"))?;
         Ok(page_of(rows, first, |r| {
             (r.name.to_lowercase(), r.id.clone())
         }))
     }
 
     /// One account by id.
-    pub async fn account(&self, id: &str) -> anyhow::Result<Option<AccountRow>> {
+    pub async fn account(&self, id: &str) -> Result<Option<AccountRow>, ReadError> {
         sqlx::query_as(&format!(
             "SELECT {ACCOUNT_COLUMNS} FROM read_model.accounts WHERE id = $1"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await
-        .context("Failed to read an account")
+        .map_err(read("Failed to read an account"))
     }
 
     /// The contacts at an account, by last then first name.
-    pub async fn contacts_of(&self, account_id: &str) -> anyhow::Result<Vec<ContactRow>> {
+    pub async fn contacts_of(&self, account_id: &str) -> Result<Vec<ContactRow>, ReadError> {
         sqlx::query_as(&format!(
             "SELECT {CONTACT_COLUMNS}
                FROM read_model.contacts WHERE account_id = $1
@@ -140,18 +137,18 @@ impl IdentityQueries {
         .bind(account_id)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to list contacts")
+        .map_err(read("Failed to list contacts"))
     }
 
     /// One contact by id.
-    pub async fn contact(&self, id: &str) -> anyhow::Result<Option<ContactRow>> {
+    pub async fn contact(&self, id: &str) -> Result<Option<ContactRow>, ReadError> {
         sqlx::query_as(&format!(
             "SELECT {CONTACT_COLUMNS} FROM read_model.contacts WHERE id = $1"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await
-        .context("Failed to read a contact")
+        .map_err(read("Failed to read a contact"))
     }
 }
 
@@ -160,7 +157,7 @@ const USER_COLUMNS: &str = "id, subject, tenant_id, name, username, employee_id,
 
 impl IdentityQueries {
     /// Users by name; `only` restricts the list to one user id (row-level filtering).
-    pub async fn users(&self, only: Option<&str>) -> anyhow::Result<Vec<UserRow>> {
+    pub async fn users(&self, only: Option<&str>) -> Result<Vec<UserRow>, ReadError> {
         sqlx::query_as(&format!(
             "SELECT {USER_COLUMNS} FROM read_model.users
               WHERE ($1::text IS NULL OR id = $1)
@@ -170,18 +167,18 @@ impl IdentityQueries {
         .bind(only)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to list users")
+        .map_err(read("Failed to list users"))
     }
 
     /// One user by id.
-    pub async fn user(&self, id: &str) -> anyhow::Result<Option<UserRow>> {
+    pub async fn user(&self, id: &str) -> Result<Option<UserRow>, ReadError> {
         sqlx::query_as(&format!(
             "SELECT {USER_COLUMNS} FROM read_model.users WHERE id = $1"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await
-        .context("Failed to read a user")
+        .map_err(read("Failed to read a user"))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reads of the orders read models.
 
-use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
+use constructos_infra::{read, ReadError};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 
@@ -37,7 +37,7 @@ impl OrdersQueries {
 
     /// Projects by code. With `assigned_to`, only the projects that user is assigned to,
     /// directly or through one of their sites (row-level filtering).
-    pub async fn projects(&self, assigned_to: Option<&str>) -> anyhow::Result<Vec<ProjectRow>> {
+    pub async fn projects(&self, assigned_to: Option<&str>) -> Result<Vec<ProjectRow>, ReadError> {
         self.select(assigned_to, None).await
     }
 
@@ -46,7 +46,7 @@ impl OrdersQueries {
         &self,
         id: &str,
         assigned_to: Option<&str>,
-    ) -> anyhow::Result<Option<ProjectRow>> {
+    ) -> Result<Option<ProjectRow>, ReadError> {
         Ok(self.select(assigned_to, Some(id)).await?.pop())
     }
 
@@ -54,7 +54,7 @@ impl OrdersQueries {
         &self,
         assigned_to: Option<&str>,
         id: Option<&str>,
-    ) -> anyhow::Result<Vec<ProjectRow>> {
+    ) -> Result<Vec<ProjectRow>, ReadError> {
         sqlx::query_as(&format!(
             "SELECT {PROJECT_COLUMNS} FROM read_model.projects p
               WHERE ($2::text IS NULL OR p.id = $2)
@@ -70,6 +70,6 @@ impl OrdersQueries {
         .bind(id)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read projects")
+        .map_err(read("Failed to read projects"))
     }
 }

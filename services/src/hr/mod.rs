@@ -56,7 +56,7 @@ impl HrService {
             Ok(None) => Err(CommandError::NotFound(
                 HrError::EmployeeNotFound.to_string(),
             )),
-            Err(error) => Err(read_failed(error)),
+            Err(error) => Err(error.into()),
         }
     }
 }
@@ -79,10 +79,6 @@ pub(super) fn employee_scope(ctx: &CommandContext) -> Result<Option<&str>, Comma
             .err()
             .unwrap_or(CommandError::Forbidden(missing))
     })
-}
-
-pub(super) fn read_failed(error: anyhow::Error) -> CommandError {
-    CommandError::Internal(format!("{error:#}"))
 }
 
 /// The HR domain: its migrations, read models, service and client.

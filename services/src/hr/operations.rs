@@ -9,7 +9,7 @@ use constructos_domain::access::{Access, Permission};
 use constructos_projections::hr::EmployeeRow;
 use serde::{Deserialize, Serialize};
 
-use super::{employee_scope, read_failed, HrService};
+use super::{employee_scope, HrService};
 use crate::{Call, Handle, Operation};
 
 const EMPLOYEE_READERS: Access =
@@ -71,7 +71,10 @@ impl Operation for Employees {
 impl Handle<Employees> for HrService {
     async fn handle(&self, call: &Call, _: Employees) -> Result<Vec<EmployeeRow>, CommandError> {
         let scope = employee_scope(&call.context)?;
-        self.queries.employees(scope).await.map_err(read_failed)
+        self.queries
+            .employees(scope)
+            .await
+            .map_err(CommandError::from)
     }
 }
 
@@ -95,6 +98,6 @@ impl Handle<Employee> for HrService {
         self.queries
             .employee(&op.id, scope)
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }

@@ -6,10 +6,10 @@ mod module;
 mod operations;
 
 use constructos_commands::identity::IdentityCommands;
-use constructos_commands::{CommandContext, CommandError};
+use constructos_commands::CommandContext;
 use constructos_domain::access::sees_every_lead;
 use constructos_infra::Domain;
-use constructos_projections::identity::{IdentityQueries, InvalidCursor};
+use constructos_projections::identity::IdentityQueries;
 use sqlx::PgPool;
 
 pub use module::MODULE;
@@ -89,14 +89,6 @@ pub fn endpoint(pool: PgPool) -> Endpoint<IdentityService> {
         .with::<AssignUser>()
         .with::<Users>()
         .with::<User>()
-}
-
-/// A read that failed: a cursor the caller made up is their mistake, anything else ours.
-pub(super) fn read_failed(error: anyhow::Error) -> CommandError {
-    match error.downcast_ref::<InvalidCursor>() {
-        Some(invalid) => CommandError::Rejected(invalid.to_string()),
-        None => CommandError::Internal(format!("{error:#}")),
-    }
 }
 
 /// Row-level rule of lead reads: Admin, Auditor and Sales_Manager see every lead; any

@@ -55,7 +55,7 @@ impl OrdersService {
         match self.queries.project(id, Some(user)).await {
             Ok(Some(_)) => Ok(()),
             Ok(None) => Err(project_not_found()),
-            Err(error) => Err(read_failed(error)),
+            Err(error) => Err(error.into()),
         }
     }
 }
@@ -74,10 +74,6 @@ pub fn endpoint(pool: PgPool) -> Endpoint<OrdersService> {
 /// scope cannot be told apart.
 fn project_not_found() -> CommandError {
     CommandError::NotFound(OrdersError::ProjectNotFound.to_string())
-}
-
-pub(super) fn read_failed(error: anyhow::Error) -> CommandError {
-    CommandError::Internal(format!("{error:#}"))
 }
 
 /// The orders domain: its migrations, read models, service and client.

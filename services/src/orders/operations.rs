@@ -74,7 +74,7 @@ impl Handle<Projects> for OrdersService {
         self.queries
             .projects(scope)
             .await
-            .map_err(super::read_failed)
+            .map_err(CommandError::from)
     }
 }
 
@@ -98,6 +98,6 @@ impl Handle<Project> for OrdersService {
         self.queries
             .project(&op.id, scope)
             .await
-            .map_err(super::read_failed)
+            .map_err(CommandError::from)
     }
 }

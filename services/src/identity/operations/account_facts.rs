@@ -9,7 +9,7 @@ use constructos_domain::identity::{Address, AddressType, BbbeeLevel, PaymentTerm
 use constructos_projections::identity::{AddressRow, StatusChangeRow};
 use serde::{Deserialize, Serialize};
 
-use crate::identity::{read_failed, IdentityService};
+use crate::identity::IdentityService;
 use crate::{Call, Handle, Operation};
 
 const WRITERS: Access = Access::Requires(Permission::IdentityWrite);
@@ -174,7 +174,7 @@ impl Handle<AddressesOf> for IdentityService {
         self.queries
             .addresses_of(&op.account_id)
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }
 
@@ -201,6 +201,6 @@ impl Handle<StatusHistoryOf> for IdentityService {
         self.queries
             .status_history_of(&op.account_id)
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }

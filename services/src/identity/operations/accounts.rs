@@ -8,7 +8,7 @@ use constructos_domain::identity::AccountStatus;
 use constructos_projections::identity::{AccountFilter, AccountRow, Page};
 use serde::{Deserialize, Serialize};
 
-use crate::identity::{read_failed, IdentityService};
+use crate::identity::IdentityService;
 use crate::{Call, Handle, Operation};
 
 /// Opens an account; answers its new id.
@@ -95,7 +95,7 @@ impl Handle<Accounts> for IdentityService {
         self.queries
             .accounts(&op.filter, op.first, op.after.as_deref())
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }
 
@@ -115,6 +115,9 @@ impl Operation for Account {
 #[async_trait]
 impl Handle<Account> for IdentityService {
     async fn handle(&self, _: &Call, op: Account) -> Result<Option<AccountRow>, CommandError> {
-        self.queries.account(&op.id).await.map_err(read_failed)
+        self.queries
+            .account(&op.id)
+            .await
+            .map_err(CommandError::from)
     }
 }

@@ -7,7 +7,7 @@ use constructos_domain::access::{Access, Permission};
 use constructos_projections::identity::ContactRow;
 use serde::{Deserialize, Serialize};
 
-use crate::identity::{read_failed, IdentityService};
+use crate::identity::IdentityService;
 use crate::{Call, Handle, Operation};
 
 /// Records a contact at an existing account; answers its new id.
@@ -64,7 +64,10 @@ impl Operation for Contact {
 #[async_trait]
 impl Handle<Contact> for IdentityService {
     async fn handle(&self, _: &Call, op: Contact) -> Result<Option<ContactRow>, CommandError> {
-        self.queries.contact(&op.id).await.map_err(read_failed)
+        self.queries
+            .contact(&op.id)
+            .await
+            .map_err(CommandError::from)
     }
 }
 
@@ -87,6 +90,6 @@ impl Handle<ContactsOf> for IdentityService {
         self.queries
             .contacts_of(&op.account_id)
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }

@@ -9,7 +9,7 @@ use constructos_domain::access::{Access, Permission};
 use constructos_projections::identity::{LeadFilter, LeadRow, Page};
 use serde::{Deserialize, Serialize};
 
-use crate::identity::{leads_visible_to, read_failed, IdentityService};
+use crate::identity::{leads_visible_to, IdentityService};
 use crate::{Call, Handle, Operation};
 
 const WRITERS: Access = Access::Requires(Permission::LeadsWrite);
@@ -118,7 +118,7 @@ impl Handle<Leads> for IdentityService {
         self.queries
             .leads(&op.filter, owner, op.first, op.after.as_deref())
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }
 
@@ -139,6 +139,9 @@ impl Operation for Lead {
 impl Handle<Lead> for IdentityService {
     async fn handle(&self, call: &Call, op: Lead) -> Result<Option<LeadRow>, CommandError> {
         let owner = leads_visible_to(&call.context);
-        self.queries.lead(&op.id, owner).await.map_err(read_failed)
+        self.queries
+            .lead(&op.id, owner)
+            .await
+            .map_err(CommandError::from)
     }
 }

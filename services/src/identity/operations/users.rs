@@ -8,7 +8,7 @@ use constructos_domain::access::{Access, Permission};
 use constructos_projections::identity::UserRow;
 use serde::{Deserialize, Serialize};
 
-use crate::identity::{read_failed, IdentityService};
+use crate::identity::IdentityService;
 use crate::{Call, Handle, Operation};
 
 /// The only user a caller without `identity.users.read` may see: their own.
@@ -98,7 +98,7 @@ impl Operation for Users {
 impl Handle<Users> for IdentityService {
     async fn handle(&self, call: &Call, _: Users) -> Result<Vec<UserRow>, CommandError> {
         let only = only_own(&call.context);
-        self.queries.users(only).await.map_err(read_failed)
+        self.queries.users(only).await.map_err(CommandError::from)
     }
 }
 
@@ -122,6 +122,6 @@ impl Handle<User> for IdentityService {
         if only_own(&call.context).is_some_and(|own| own != op.id) {
             return Ok(None);
         }
-        self.queries.user(&op.id).await.map_err(read_failed)
+        self.queries.user(&op.id).await.map_err(CommandError::from)
     }
 }
