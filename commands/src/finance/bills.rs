@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::invoices::derived_id;
-use super::service::{rejected, FinanceCommands, CONFLICT_RETRIES};
+use super::failures::rejected;
+use super::service::{FinanceCommands, CONFLICT_RETRIES};
 use crate::{CommandContext, CommandError};
 
 /// A supplier's tax invoice to record.

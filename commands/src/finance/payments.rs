@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::invoices::derived_id;
-use super::service::{rejected, FinanceCommands, CONFLICT_RETRIES};
+use super::failures::rejected;
+use super::service::{FinanceCommands, CONFLICT_RETRIES};
 use super::store::Loaded;
 use crate::{CommandContext, CommandError};
 
