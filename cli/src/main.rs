@@ -99,7 +99,16 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     telemetry::init(cli.log_json);
-    let config = Config::from_env()?;
+    let mut config = Config::from_env()?;
+    // Finance's tax invoices show the configured company (demo data only in development
+    // mode); a process that runs finance does not start without it.
+    let runs_finance = match &cli.command {
+        Command::Up { .. } | Command::Seed => true,
+        Command::Serve { domain } | Command::Project { domain } => *domain == Domain::Finance,
+        Command::Gateway => config.service_url(Domain::Finance).is_none(),
+        _ => false,
+    };
+    stack::settle_company(&mut config, runs_finance)?;
     // The business calendar is a process-wide setting, fixed before any command runs.
     config.business_dates.install();
     let shutdown = CancellationToken::new();
@@ -232,14 +241,21 @@ async fn main() -> anyhow::Result<()> {
         Command::AnchorLedger { through, at } => {
             let pool = constructos_infra::db::connect(&config, Domain::Finance).await?;
             let outcomes = match at {
-                Some(at) => vec![constructos_services::finance::anchoring::anchor_at(&pool, at).await?],
-                None => constructos_services::finance::anchoring::anchor_through(&pool, through).await?,
+                Some(at) => {
+                    vec![constructos_services::finance::anchoring::anchor_at(&pool, at).await?]
+                }
+                None => {
+                    constructos_services::finance::anchoring::anchor_through(&pool, through).await?
+                }
             };
             if outcomes.is_empty() {
                 println!("nothing to anchor: no finance day has ended since the last anchor");
             }
             for outcome in &outcomes {
-                println!("{}", constructos_services::finance::anchoring::describe(outcome));
+                println!(
+                    "{}",
+                    constructos_services::finance::anchoring::describe(outcome)
+                );
             }
             if matches!(
                 outcomes.last(),

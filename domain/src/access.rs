@@ -304,7 +304,10 @@ pub fn sees_every_lead(roles: &[Role]) -> bool {
 ///
 /// `owner` must be what identity records as a lead's owner, and so as its
 /// opportunity's: the capturing caller's **subject** (`sub` claim), not their object id.
-pub fn opportunity_scope<'a>(roles: &[Role], owner: &'a str) -> Result<Option<&'a str>, Permission> {
+pub fn opportunity_scope<'a>(
+    roles: &[Role],
+    owner: &'a str,
+) -> Result<Option<&'a str>, Permission> {
     if !allows(roles, Permission::OpportunitiesRead) {
         return Err(Permission::OpportunitiesRead);
     }
@@ -585,7 +588,10 @@ mod tests {
 
     #[test]
     fn opportunity_permissions_have_stable_names() {
-        for p in [Permission::OpportunitiesRead, Permission::OpportunitiesWrite] {
+        for p in [
+            Permission::OpportunitiesRead,
+            Permission::OpportunitiesWrite,
+        ] {
             assert_eq!(Permission::parse(p.as_str()), Some(p));
         }
         assert_eq!(

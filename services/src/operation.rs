@@ -237,8 +237,9 @@ impl Clients {
 
     /// The client of `S`; an internal error when this process was not given one.
     pub fn get<S: Service>(&self) -> Result<&Client<S>, CommandError> {
-        self.value::<Client<S>>()
-            .ok_or_else(|| CommandError::Internal(format!("no client of the {} service", S::DOMAIN)))
+        self.value::<Client<S>>().ok_or_else(|| {
+            CommandError::Internal(format!("no client of the {} service", S::DOMAIN))
+        })
     }
 
     /// Adds (or replaces) a value of type `T` (a client not yet on [`Client`]).

@@ -3,10 +3,10 @@
 //! event slipped in with a back-dated recording time.
 
 use chrono::{Duration, Utc};
-use constructos_services::finance::anchoring::{anchor_at, anchor_through};
 use constructos_commands::finance::{
     verify_ledger, AnchorOutcome, ChainLink, Verification, GENESIS,
 };
+use constructos_services::finance::anchoring::{anchor_at, anchor_through};
 use serde_json::json;
 use sqlx::PgPool;
 

@@ -38,6 +38,8 @@ impl TestEnv {
         constructos_infra::telemetry::init(false);
         let id = Uuid::new_v4().simple().to_string()[..12].to_string();
         let mut config = Config::from_env().expect("configuration");
+        // As `constructos` does when it starts: demo company in development mode.
+        constructos::stack::settle_company(&mut config, true).expect("the company");
         config.db_prefix = format!("ct_{id}");
         config.topic_namespace = format!("test.{id}.");
         config.topic_partitions = 3;
@@ -53,9 +55,7 @@ impl TestEnv {
                 config.kafka_brokers
             );
         }
-        let mut pools = stack::migrate(&config, MODULES)
-            .await
-            .expect("databases");
+        let mut pools = stack::migrate(&config, MODULES).await.expect("databases");
         let mut take = |domain| pools.remove(&domain).expect("a pool per domain");
         let (identity, orders, hr, finance) = (
             take(Domain::Identity),
@@ -220,10 +220,7 @@ async fn start(topology: Topology, configure: impl FnOnce(&mut Config)) -> TestA
             .expect("projection");
     }
     let (service_address, gateway_pools) = match topology {
-        Topology::InProcess => (
-            None,
-            env.domains().into_iter().collect(),
-        ),
+        Topology::InProcess => (None, env.domains().into_iter().collect()),
         Topology::Split => {
             let mut addresses = Vec::new();
             for (domain, pool) in env.domains() {

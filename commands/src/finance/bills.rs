@@ -12,8 +12,8 @@ use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::invoices::derived_id;
 use super::failures::rejected;
+use super::invoices::derived_id;
 use super::service::{FinanceCommands, CONFLICT_RETRIES};
 use crate::{CommandContext, CommandError};
 

@@ -12,8 +12,7 @@ use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
     invoice_number, Customer, FinanceError, Invoice, InvoiceCommand, InvoiceLineInput,
-    InvoiceNumbering, Journal, JournalCommand, JournalSource, NumberingCommand,
-    INVOICE_SERIES,
+    InvoiceNumbering, Journal, JournalCommand, JournalSource, NumberingCommand, INVOICE_SERIES,
 };
 use cqrs_es::AggregateError;
 use rust_decimal::Decimal;

@@ -16,8 +16,8 @@ use cqrs_es::AggregateError;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::invoices::derived_id;
 use super::failures::rejected;
+use super::invoices::derived_id;
 use super::service::{FinanceCommands, CONFLICT_RETRIES};
 use super::store::Loaded;
 use crate::{CommandContext, CommandError};

@@ -134,5 +134,8 @@ pub async fn ask<Op: Operation>(ctx: &Context<'_>, op: Op) -> async_graphql::Res
         .map_err(|_| internal(ctx, &"the schema has no domain clients"))?
         .get::<Op::Service>()
         .map_err(|e| service(ctx, e))?;
-    client.call(call(ctx)?, op).await.map_err(|e| service(ctx, e))
+    client
+        .call(call(ctx)?, op)
+        .await
+        .map_err(|e| service(ctx, e))
 }

@@ -9,9 +9,9 @@ use constructos_domain::identity as domain;
 use constructos_projections::identity::{LeadFilter, LeadRow};
 
 use super::errors::{call, request_id, service};
+use super::finance::rand::Rand;
 use super::identity::enums::{from_wire, LeadSource, LeadStatus};
 use super::identity::{accepted, identity, Accepted, PageInfo};
-use super::rand::Rand;
 
 /// A prospective customer.
 #[derive(SimpleObject)]

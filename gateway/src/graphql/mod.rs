@@ -1,24 +1,14 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
-mod bank;
 mod employees;
 pub(crate) mod errors;
 mod finance;
-mod finance_types;
 mod guard;
 mod identity;
-mod invoice_types;
-mod invoices;
 mod leads;
 mod me;
 mod projects;
-mod rand;
-mod settlement_types;
-mod settlements;
 mod users;
-
-mod finance_report_types;
-mod finance_reports;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 use axum::extract::{Request, State};
@@ -27,7 +17,6 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
-use constructos_services::finance::FinanceClient;
 use constructos_services::identity::IdentityClient;
 use constructos_services::{Call, Clients};
 
@@ -49,10 +38,6 @@ pub struct QueryRoot(
     projects::ProjectsQuery,
     employees::EmployeesQuery,
     finance::FinanceQuery,
-    invoices::InvoiceQuery,
-    settlements::SettlementQuery,
-    bank::BankQuery,
-    finance_reports::FinanceReportsQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -67,10 +52,6 @@ pub struct MutationRoot(
     projects::ProjectsMutation,
     employees::EmployeesMutation,
     finance::FinanceMutation,
-    invoices::InvoiceMutation,
-    settlements::SettlementMutation,
-    bank::BankMutation,
-    finance_reports::FinanceReportsMutation,
 );
 
 /// The gateway's schema type.
@@ -91,12 +72,9 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
 /// only in development.
 pub fn build_schema(clients: Clients, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
     let mut builder = builder();
-    // Identity and finance still have clients of their own shape.
+    // Identity still has a client of its own shape.
     if let Some(identity) = clients.value::<IdentityClient>() {
         builder = builder.data(identity.clone());
-    }
-    if let Some(finance) = clients.value::<FinanceClient>() {
-        builder = builder.data(finance.clone());
     }
     let mut builder = builder
         .data(clients)

@@ -31,7 +31,10 @@ pub fn supplier(config: &Config) -> anyhow::Result<Supplier> {
         part(&company.vat_number, "CONSTRUCTOS_COMPANY_VAT_NUMBER"),
         part(&company.address, "CONSTRUCTOS_COMPANY_ADDRESS"),
     ];
-    let missing: Vec<&str> = parts.iter().filter_map(|p| p.as_ref().err().copied()).collect();
+    let missing: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| p.as_ref().err().copied())
+        .collect();
     match parts {
         [Ok(name), Ok(vat_number), Ok(address)] => Ok(Supplier {
             name,
@@ -58,7 +61,8 @@ pub fn service(config: &Config, pool: PgPool) -> FinanceService {
 }
 
 fn invoicing(config: &Config, pool: &PgPool) -> ShipmentInvoicing {
-    let commands = FinanceCommands::new(pool.clone(), calendar(config), configured_supplier(config));
+    let commands =
+        FinanceCommands::new(pool.clone(), calendar(config), configured_supplier(config));
     ShipmentInvoicing::new(commands)
 }
 

@@ -1,12 +1,12 @@
 //! The identity service: accounts, contacts, leads and users, reads and writes.
 
-mod module;
 mod client;
 mod client_facts;
 mod client_leads;
 mod http;
 mod local;
 mod local_leads;
+mod module;
 mod remote;
 
 use async_trait::async_trait;
@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 
 pub use client::IdentityClient;
 pub use http::router;
-pub use module::MODULE;
 pub use local::LocalIdentity;
+pub use module::MODULE;
 pub use remote::RemoteIdentity;
 
 use crate::Call;

@@ -71,7 +71,10 @@ impl Operation for Projects {
 impl Handle<Projects> for OrdersService {
     async fn handle(&self, call: &Call, _: Projects) -> Result<Vec<ProjectRow>, CommandError> {
         let scope = call.context.project_scope()?;
-        self.queries.projects(scope).await.map_err(super::read_failed)
+        self.queries
+            .projects(scope)
+            .await
+            .map_err(super::read_failed)
     }
 }
 

@@ -24,7 +24,11 @@ impl Operation for OpenLedgerAccountInput {
 
 #[async_trait]
 impl Handle<OpenLedgerAccountInput> for FinanceService {
-    async fn handle(&self, call: &Call, op: OpenLedgerAccountInput) -> Result<String, CommandError> {
+    async fn handle(
+        &self,
+        call: &Call,
+        op: OpenLedgerAccountInput,
+    ) -> Result<String, CommandError> {
         self.commands.open_ledger_account(&call.context, op).await
     }
 }

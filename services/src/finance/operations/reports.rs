@@ -42,7 +42,10 @@ impl Handle<IncomeStatement> for FinanceService {
         _: &Call,
         op: IncomeStatement,
     ) -> Result<domain::IncomeStatement, CommandError> {
-        let (from, to) = (arguments::day("from", op.from)?, arguments::day("to", op.to)?);
+        let (from, to) = (
+            arguments::day("from", op.from)?,
+            arguments::day("to", op.to)?,
+        );
         check_span(from, to)?;
         self.reports
             .income_statement(from, to)
@@ -93,7 +96,10 @@ impl Operation for VatReturn {
 #[async_trait]
 impl Handle<VatReturn> for FinanceService {
     async fn handle(&self, _: &Call, op: VatReturn) -> Result<domain::VatReturn, CommandError> {
-        let (from, to) = (arguments::day("from", op.from)?, arguments::day("to", op.to)?);
+        let (from, to) = (
+            arguments::day("from", op.from)?,
+            arguments::day("to", op.to)?,
+        );
         check_span(from, to)?;
         self.reports.vat_return(from, to).await.map_err(read_failed)
     }
