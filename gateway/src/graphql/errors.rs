@@ -101,6 +101,20 @@ pub fn service(ctx: &Context<'_>, e: CommandError) -> Error {
     }
 }
 
+/// Asks the domain service that answers `op`, as the caller; its refusals become
+/// GraphQL errors with codes.
+pub async fn ask<Op: Operation>(ctx: &Context<'_>, op: Op) -> async_graphql::Result<Op::Answer> {
+    let client = ctx
+        .data::<Clients>()
+        .map_err(|_| internal(ctx, &"the schema has no domain clients"))?
+        .get::<Op::Service>()
+        .map_err(|e| service(ctx, e))?;
+    client
+        .call(call(ctx)?, op)
+        .await
+        .map_err(|e| service(ctx, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,18 +138,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// Asks the domain service that answers `op`, as the caller; its refusals become
-/// GraphQL errors with codes.
-pub async fn ask<Op: Operation>(ctx: &Context<'_>, op: Op) -> async_graphql::Result<Op::Answer> {
-    let client = ctx
-        .data::<Clients>()
-        .map_err(|_| internal(ctx, &"the schema has no domain clients"))?
-        .get::<Op::Service>()
-        .map_err(|e| service(ctx, e))?;
-    client
-        .call(call(ctx)?, op)
-        .await
-        .map_err(|e| service(ctx, e))
 }
