@@ -65,7 +65,8 @@ pub async fn post(pool: &PgPool, count: usize, writers: usize) -> anyhow::Result
     let calendar = FinancialCalendar::default();
     seed::seed_chart(pool, calendar).await?;
     know_bench_project(pool).await?;
-    let commands = Arc::new(FinanceCommands::new(pool.clone(), calendar));
+    let supplier = seed::DEMO_COMPANY.supplier();
+    let commands = Arc::new(FinanceCommands::new(pool.clone(), calendar, supplier));
     let ctx = Arc::new(CommandContext::new(
         Caller {
             subject: "bench".to_string(),

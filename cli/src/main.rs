@@ -99,7 +99,16 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     telemetry::init(cli.log_json);
-    let config = Config::from_env()?;
+    let mut config = Config::from_env()?;
+    // Finance's tax invoices show the configured company (demo data only in development
+    // mode); a process that runs finance does not start without it.
+    let runs_finance = match &cli.command {
+        Command::Up { .. } | Command::Seed => true,
+        Command::Serve { domain } | Command::Project { domain } => *domain == Domain::Finance,
+        Command::Gateway => config.service_url(Domain::Finance).is_none(),
+        _ => false,
+    };
+    stack::settle_company(&mut config, runs_finance)?;
     // The business calendar is a process-wide setting, fixed before any command runs.
     config.business_dates.install();
     let shutdown = CancellationToken::new();

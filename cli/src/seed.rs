@@ -20,13 +20,54 @@ use constructos_domain::access::Role;
 use constructos_domain::finance::chart::DEFAULT_CHART;
 use constructos_domain::finance::{
     BillLineInput, FinanceError, FinancialCalendar, InvoiceLineInput, PaymentDirection, Rand,
-    VatTreatment, INVOICE_AGGREGATE,
+    Supplier, VatTreatment, INVOICE_AGGREGATE,
 };
 use constructos_domain::identity::{AccountKind, ACCOUNT_AGGREGATE};
 use constructos_domain::orders::PROJECT_AGGREGATE;
 use constructos_infra::auth::Caller;
+use constructos_infra::config::CompanyConfig;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
+
+/// The demo company: the supplier on the demo data's tax invoices, and what
+/// development mode shows where `CONSTRUCTOS_COMPANY_*` is not set
+/// (`stack::settle_company`). Never used outside development mode.
+pub const DEMO_COMPANY: DemoCompany = DemoCompany {
+    name: "ConstructOS Demo Construction (Pty) Ltd",
+    vat_number: "4000000000",
+    address: "1 Demo Road, Midrand, 1685, South Africa",
+};
+
+/// A company as its tax invoices show it.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoCompany {
+    pub name: &'static str,
+    pub vat_number: &'static str,
+    pub address: &'static str,
+}
+
+impl DemoCompany {
+    /// As the supplier on tax invoices.
+    pub fn supplier(&self) -> Supplier {
+        Supplier {
+            name: self.name.to_string(),
+            vat_number: self.vat_number.to_string(),
+            address: self.address.to_string(),
+        }
+    }
+
+    /// Fills each part of `company` not configured (unset or blank) with this one's.
+    pub fn fill(&self, company: &mut CompanyConfig) {
+        let fill = |part: &mut Option<String>, demo: &str| {
+            if part.as_deref().is_none_or(|p| p.trim().is_empty()) {
+                *part = Some(demo.to_string());
+            }
+        };
+        fill(&mut company.name, self.name);
+        fill(&mut company.vat_number, self.vat_number);
+        fill(&mut company.address, self.address);
+    }
+}
 
 struct DemoAccount {
     kind: AccountKind,
@@ -161,7 +202,8 @@ fn seed_context() -> CommandContext {
 /// Opens every account of the default South African construction chart that is not
 /// open yet (idempotent: an existing code is left as it is). Returns how many opened.
 pub async fn seed_chart(finance: &PgPool, calendar: FinancialCalendar) -> anyhow::Result<usize> {
-    let commands = FinanceCommands::new(finance.clone(), calendar);
+    // Opening accounts shows no supplier anywhere.
+    let commands = FinanceCommands::new(finance.clone(), calendar, DEMO_COMPANY.supplier());
     let ctx = seed_context();
     let mut opened = 0;
     for entry in DEFAULT_CHART {
@@ -343,6 +385,7 @@ pub async fn seed_finance(
     orders: &PgPool,
     finance: &PgPool,
     calendar: FinancialCalendar,
+    supplier: Supplier,
     today: NaiveDate,
 ) -> anyhow::Result<usize> {
     let invoiced: i64 = sqlx::query_scalar("SELECT count(*) FROM events WHERE aggregate_type = $1")
@@ -366,7 +409,7 @@ pub async fn seed_finance(
         );
         return Ok(0);
     }
-    let commands = FinanceCommands::new(finance.clone(), calendar);
+    let commands = FinanceCommands::new(finance.clone(), calendar, supplier);
     let ctx = seed_context();
     let days_ago = |n: i64| today - chrono::Duration::days(n);
     let project = project_id.as_str();
@@ -493,7 +536,8 @@ pub async fn seed_all(
     let opened = seed_chart(finance, calendar).await?;
     tracing::info!(ledger_accounts = opened, "chart of accounts seeded");
     let today = chrono::Utc::now().date_naive();
-    let documents = seed_finance(identity, orders, finance, calendar, today).await?;
+    let supplier = constructos_services::finance::supplier(config)?;
+    let documents = seed_finance(identity, orders, finance, calendar, supplier, today).await?;
     tracing::info!(documents, "demo invoices, bills and payments seeded");
     Ok(format!(
         "seeded {accounts} accounts, {opened} ledger accounts, {documents} invoices and bills"

@@ -28,6 +28,21 @@ pub type Tasks = JoinSet<anyhow::Result<()>>;
 /// The databases of the domains a process runs, by domain.
 pub type Pools = HashMap<Domain, PgPool>;
 
+/// Settles the company finance's tax invoices show, once, as a process starts: in
+/// development mode each part not configured is filled from the seed's demo company
+/// ([`crate::seed::DEMO_COMPANY`]); then a process that runs finance (`runs_finance`)
+/// refuses to start unless `CONSTRUCTOS_COMPANY_NAME`, `CONSTRUCTOS_COMPANY_VAT_NUMBER`
+/// and `CONSTRUCTOS_COMPANY_ADDRESS` are all set. Nothing else fills the company in.
+pub fn settle_company(config: &mut Config, runs_finance: bool) -> anyhow::Result<()> {
+    if config.dev_mode {
+        crate::seed::DEMO_COMPANY.fill(&mut config.company);
+    }
+    if runs_finance {
+        constructos_services::finance::supplier(config)?;
+    }
+    Ok(())
+}
+
 /// Creates and migrates the database of each module, returning a pool for each.
 pub async fn migrate(config: &Config, modules: &[&DomainModule]) -> anyhow::Result<Pools> {
     let mut pools = Pools::with_capacity(modules.len());

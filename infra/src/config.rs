@@ -77,7 +77,8 @@ pub struct Config {
     /// The business calendar: dates outside it are refused (`CONSTRUCTOS_BUSINESS_DATES`).
     pub business_dates: constructos_domain::values::DateRange,
     /// The company as its tax invoices show it (`CONSTRUCTOS_COMPANY_NAME`,
-    /// `_VAT_NUMBER`, `_ADDRESS`); each unset part falls back to demo data.
+    /// `_VAT_NUMBER`, `_ADDRESS`). Finance does not start without all three; in development
+    /// mode the `constructos` binary fills unset parts with its seed's demo company.
     pub company: CompanyConfig,
     /// The gateway's edge: rate limits, CORS, body and operation limits.
     pub edge: EdgeConfig,

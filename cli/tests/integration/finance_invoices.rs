@@ -261,7 +261,11 @@ async fn finance_invoice_numbers_have_no_gaps_or_duplicates_under_concurrency() 
     let customer = app
         .account_known_to_finance("CUSTOMER", "Msunduzi Developments", None)
         .await;
-    let commands = FinanceCommands::new(app.env.finance.clone(), FinancialCalendar::default());
+    let commands = FinanceCommands::new(
+        app.env.finance.clone(),
+        FinancialCalendar::default(),
+        seed::DEMO_COMPANY.supplier(),
+    );
     let ctx = system();
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..6 {

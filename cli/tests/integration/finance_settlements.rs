@@ -585,6 +585,7 @@ async fn the_demo_data_has_debtors_and_creditors_of_several_ages_and_is_seeded_o
         &app.env.orders,
         &app.env.finance,
         calendar,
+        seed::DEMO_COMPANY.supplier(),
         today,
     )
     .await
@@ -595,6 +596,7 @@ async fn the_demo_data_has_debtors_and_creditors_of_several_ages_and_is_seeded_o
         &app.env.orders,
         &app.env.finance,
         calendar,
+        seed::DEMO_COMPANY.supplier(),
         today,
     )
     .await

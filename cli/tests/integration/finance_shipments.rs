@@ -136,6 +136,7 @@ async fn finance_shipment_interrupted_after_invoicing_completes_with_one_invoice
     let handler = ShipmentInvoicing::new(FinanceCommands::new(
         pool.clone(),
         FinancialCalendar::default(),
+        seed::DEMO_COMPANY.supplier(),
     ));
     // A snapshot naming another name: the invoice shows the account as finance knows it.
     let event = shipment_completed_sample(
@@ -216,6 +217,7 @@ async fn finance_parks_a_shipment_until_its_account_is_known_then_invoices_it_on
     let handler = ShipmentInvoicing::new(FinanceCommands::new(
         pool.clone(),
         FinancialCalendar::default(),
+        seed::DEMO_COMPANY.supplier(),
     ));
     let event = shipment_completed_sample("SHP-300", full_customer());
     let body = serde_json::to_vec(&event).expect("json");

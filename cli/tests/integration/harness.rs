@@ -43,6 +43,8 @@ impl TestEnv {
         constructos_infra::telemetry::init(false);
         let id = Uuid::new_v4().simple().to_string()[..12].to_string();
         let mut config = Config::from_env().expect("configuration");
+        // As `constructos` does when it starts: demo company in development mode.
+        constructos::stack::settle_company(&mut config, true).expect("the company");
         config.db_prefix = format!("ct_{id}");
         config.topic_namespace = format!("test.{id}.");
         config.topic_partitions = 3;

@@ -86,7 +86,7 @@ impl FinanceCommands {
         ctx.require(Permission::JournalsPost)?;
         // Checked before the file is read, so a bad name is refused whatever the lines.
         Name::parse_optional("fileName", Some(file_name))?;
-        let parsed = parse_statement(csv).map_err(super::service::rejected)?;
+        let parsed = parse_statement(csv).map_err(super::failures::rejected)?;
         let total = parsed.len();
         let lines = fingerprint(parsed);
         let statement_id = Uuid::now_v7().to_string();
@@ -236,7 +236,7 @@ impl FinanceCommands {
         let direction: PaymentDirection = payment
             .aggregate
             .direction()
-            .ok_or_else(|| super::service::rejected(FinanceError::PaymentNotFound))?;
+            .ok_or_else(|| super::failures::rejected(FinanceError::PaymentNotFound))?;
         let reconcile = BankCommand::ReconcileLine {
             line_id: line_id.to_string(),
             payment_id: payment_id.to_string(),

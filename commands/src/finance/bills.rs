@@ -12,8 +12,9 @@ use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::failures::rejected;
 use super::invoices::derived_id;
-use super::service::{rejected, FinanceCommands, CONFLICT_RETRIES};
+use super::service::{FinanceCommands, CONFLICT_RETRIES};
 use crate::{CommandContext, CommandError};
 
 /// A supplier's tax invoice to record.

@@ -12,15 +12,15 @@ use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
     invoice_number, Customer, FinanceError, Invoice, InvoiceCommand, InvoiceLineInput,
-    InvoiceNumbering, Journal, JournalCommand, JournalSource, NumberingCommand, Supplier,
-    INVOICE_SERIES,
+    InvoiceNumbering, Journal, JournalCommand, JournalSource, NumberingCommand, INVOICE_SERIES,
 };
 use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::service::{logged, rejected, FinanceCommands};
+use super::failures::{logged, rejected};
+use super::service::FinanceCommands;
 use crate::{CommandContext, CommandError};
 
 /// How often raising is re-decided after losing a race: every invoice contends for the
@@ -44,15 +44,6 @@ pub fn invoice_id_for_shipment(shipment_id: &str) -> String {
 /// The journal that posts an invoice: the same invoice always gives the same id.
 fn journal_id_for_invoice(invoice_id: &str) -> String {
     derived_id("invoice", invoice_id)
-}
-
-/// The supplier shown when `CONSTRUCTOS_COMPANY_*` is not configured: demo data.
-pub fn demo_supplier() -> Supplier {
-    Supplier {
-        name: "ConstructOS Demo Construction (Pty) Ltd".to_string(),
-        vat_number: "4000000000".to_string(),
-        address: "1 Demo Road, Midrand, 1685, South Africa".to_string(),
-    }
 }
 
 /// An invoice to raise and issue. The caller names the customer's account only: the

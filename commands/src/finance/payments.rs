@@ -16,8 +16,9 @@ use cqrs_es::AggregateError;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::failures::rejected;
 use super::invoices::derived_id;
-use super::service::{rejected, FinanceCommands, CONFLICT_RETRIES};
+use super::service::{FinanceCommands, CONFLICT_RETRIES};
 use super::store::Loaded;
 use crate::{CommandContext, CommandError};
 

@@ -18,7 +18,8 @@ use constructos_domain::access::assigned_to_project;
 use constructos_domain::finance::{known_account, FinanceError, KnownAccount};
 use constructos_domain::identity::{AccountKind, AccountStatus, Address, AddressType};
 
-use super::service::{rejected, FinanceCommands};
+use super::failures::rejected;
+use super::service::FinanceCommands;
 use crate::{CommandContext, CommandError};
 
 type AccountRow = (

@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::invoices::demo_supplier;
 use super::ledger::EventStoreLedger;
 use super::store::ChainedStore;
 use crate::{CommandContext, CommandError};
@@ -51,26 +50,12 @@ pub struct FinanceCommands {
     pub(super) supplier: Supplier,
 }
 
-pub(super) fn rejected(error: FinanceError) -> CommandError {
-    CommandError::from(AggregateError::UserError(error))
-}
-
-/// Logs an internal failure once, with the command's context.
-pub(super) fn logged(
-    error: CommandError,
-    aggregate: &str,
-    id: &str,
-    ctx: &CommandContext,
-) -> CommandError {
-    if let CommandError::Internal(cause) = &error {
-        tracing::error!(aggregate, aggregate_id = id, correlation_id = %ctx.correlation_id, cause = %cause, "command failed");
-    }
-    error
-}
+use super::failures::{logged, rejected};
 
 impl FinanceCommands {
-    /// Command handling over the finance database, with periods grouped by `calendar`.
-    pub fn new(pool: PgPool, calendar: FinancialCalendar) -> Self {
+    /// Command handling over the finance database, with periods grouped by `calendar`,
+    /// showing `supplier` (the configured company) on the tax invoices it raises.
+    pub fn new(pool: PgPool, calendar: FinancialCalendar, supplier: Supplier) -> Self {
         let store = ChainedStore::new(pool);
         let ledger = EventStoreLedger {
             store: store.clone(),
@@ -79,19 +64,13 @@ impl FinanceCommands {
             services: JournalServices::new(Arc::new(ledger)),
             store,
             calendar,
-            supplier: demo_supplier(),
+            supplier,
         }
     }
 
     /// The finance database these commands write to.
     pub fn pool(&self) -> &PgPool {
         self.store.pool()
-    }
-
-    /// The same commands, showing `supplier` on the tax invoices they raise.
-    pub fn with_supplier(mut self, supplier: Supplier) -> Self {
-        self.supplier = supplier;
-        self
     }
 
     /// Runs `attempt` (load, decide, append in one transaction) again while it loses

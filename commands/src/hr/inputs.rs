@@ -7,7 +7,8 @@ use constructos_domain::hr::{EmployeeCommand, EmployeeNumber};
 use constructos_domain::values::{BusinessDate, Code, Identifier, Name, Reason, Title, ValueError};
 use serde::{Deserialize, Serialize};
 
-/// A new employee.
+// A new employee. (A plain comment: a doc comment here would become the input's
+// description in the schema, which has none.)
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "graphql", derive(async_graphql::InputObject))]
 pub struct HireEmployeeInput {

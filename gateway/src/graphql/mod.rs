@@ -1,22 +1,12 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
-mod bank;
 pub(crate) mod errors;
 mod finance;
-mod finance_types;
 mod guard;
 mod hr;
 mod identity;
-mod invoice_types;
-mod invoices;
 mod orders;
-mod rand;
 mod sales;
-mod settlement_types;
-mod settlements;
-
-mod finance_report_types;
-mod finance_reports;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 use axum::extract::{Request, State};
@@ -25,7 +15,6 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use constructos_commands::CommandContext;
 use constructos_infra::config::EdgeConfig;
-use constructos_services::finance::FinanceClient;
 use constructos_services::{Call, Clients};
 
 use crate::auth::Authenticated;
@@ -43,10 +32,6 @@ pub struct QueryRoot(
     orders::OrdersQuery,
     hr::HrQuery,
     finance::FinanceQuery,
-    invoices::InvoiceQuery,
-    settlements::SettlementQuery,
-    bank::BankQuery,
-    finance_reports::FinanceReportsQuery,
     sales::SalesQuery,
 );
 
@@ -58,10 +43,6 @@ pub struct MutationRoot(
     orders::OrdersMutation,
     hr::HrMutation,
     finance::FinanceMutation,
-    invoices::InvoiceMutation,
-    settlements::SettlementMutation,
-    bank::BankMutation,
-    finance_reports::FinanceReportsMutation,
     sales::SalesMutation,
 );
 
@@ -82,12 +63,7 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
 /// complexity limits stay as a second check, now on bounded documents). Introspection
 /// only in development.
 pub fn build_schema(clients: Clients, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
-    let mut builder = builder();
-    // Finance still has a client of its own shape.
-    if let Some(finance) = clients.value::<FinanceClient>() {
-        builder = builder.data(finance.clone());
-    }
-    let mut builder = builder
+    let mut builder = builder()
         .data(clients)
         .limit_depth(edge.graphql_max_depth)
         .limit_complexity(edge.graphql_max_complexity)

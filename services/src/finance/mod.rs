@@ -1,457 +1,169 @@
-//! The finance service: the general ledger — accounts, journals, periods — and its
-//! read models (trial balance, ledger history).
+//! The finance service: the general ledger — accounts, journals, periods — invoices,
+//! bills, credit notes, payments, bank statements, budgets and the financial reports.
+//! Its operations are declared in [`operations`], one file per area; [`endpoint`]
+//! serves them as `POST /v1/finance`.
+//!
+//! Every command needs the permission its command handler checks again (e.g.
+//! `finance.journals.post`); every read needs `finance.ledger.read`, and its arguments
+//! are checked ([`arguments`]) before any query runs.
 
 pub mod anchoring;
 mod arguments;
-mod http;
-mod local;
 mod module;
-mod remote;
-mod reports;
+pub mod operations;
 mod shipments;
 
-use async_trait::async_trait;
-use chrono::NaiveDate;
-use constructos_commands::finance::{
-    AllocationInput, BankImport, IssueCreditNoteInput, IssuedCreditNote, IssuedInvoice,
-    OpenLedgerAccountInput, PostJournalInput, RaiseInvoiceInput, RecordBillInput,
-    RecordPaymentInput,
-};
+use constructos_commands::finance::FinanceCommands;
 use constructos_commands::CommandError;
-use constructos_domain::finance::Rand;
-use constructos_projections::finance::{
-    AgedReport, AgedSide, BankLineRow, BankReconciliation, BillRow, CreditNoteRow, HistoryFilter,
-    HistoryRow, InvoiceRow, JournalRow, LedgerAccountRow, PaymentRow, TrialBalance,
-};
-use serde::{Deserialize, Serialize};
+use constructos_domain::finance::{FinancialCalendar, Supplier};
+use constructos_infra::Domain;
+use constructos_projections::finance::{FinanceQueries, FinanceReports};
+use sqlx::PgPool;
 
-pub use http::router;
-pub use local::LocalFinance;
-pub use module::{calendar, local_finance, supplier, MODULE};
-pub use remote::RemoteFinance;
-pub use reports::{ReportsRequest, ReportsResponse};
+pub use module::{calendar, service, supplier, MODULE};
+pub use operations::*;
 pub use shipments::{ShipmentCompleted, ShipmentInvoicing, SHIPMENT_COMPLETED};
 
-use crate::Call;
+use crate::{Client, Endpoint, Service};
 
-/// Everything the finance service answers.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
-pub enum FinanceRequest {
-    OpenLedgerAccount {
-        input: OpenLedgerAccountInput,
-    },
-    RenameLedgerAccount {
-        code: String,
-        name: String,
-    },
-    CloseLedgerAccount {
-        code: String,
-    },
-    PostJournal {
-        input: PostJournalInput,
-    },
-    ReverseJournal {
-        id: String,
-        date: NaiveDate,
-        narrative: Option<String>,
-    },
-    ClosePeriod {
-        period: String,
-    },
-    ReopenPeriod {
-        period: String,
-        reason: String,
-    },
-    LedgerAccounts,
-    TrialBalance {
-        as_at: NaiveDate,
-    },
-    Journal {
-        id: String,
-    },
-    Journals {
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    },
-    LedgerHistory {
-        filter: HistoryFilter,
-    },
-    /// Raise and issue an invoice; `id` makes it idempotent (a new id when `None`).
-    RaiseInvoice {
-        id: Option<String>,
-        input: RaiseInvoiceInput,
-    },
-    Invoice {
-        id: String,
-    },
-    Invoices,
-    RecordBill {
-        input: RecordBillInput,
-    },
-    IssueCreditNote {
-        input: IssueCreditNoteInput,
-    },
-    RecordPayment {
-        input: RecordPaymentInput,
-    },
-    AllocatePayment {
-        payment_id: String,
-        date: NaiveDate,
-        allocations: Vec<AllocationInput>,
-    },
-    ReleaseRetention {
-        document_id: String,
-        amount: Rand,
-        date: NaiveDate,
-    },
-    Aged {
-        side: AgedSide,
-        as_at: NaiveDate,
-    },
-    Bill {
-        id: String,
-    },
-    Bills,
-    CreditNotes,
-    Payments,
-    ImportBankStatement {
-        csv: String,
-        file_name: String,
-    },
-    AutoReconcileBank,
-    ReconcileBankLine {
-        line_id: String,
-        payment_id: String,
-    },
-    UnreconcileBankLine {
-        line_id: String,
-        reason: String,
-    },
-    BankLines {
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-        unreconciled_only: bool,
-    },
-    BankReconciliation {
-        as_at: NaiveDate,
-    },
-    /// Budgets and the financial reports (`reports.rs`).
-    Reports {
-        request: ReportsRequest,
-    },
+/// The finance service, answered from the finance database.
+pub struct FinanceService {
+    commands: FinanceCommands,
+    queries: FinanceQueries,
+    reports: FinanceReports,
 }
 
-/// The finance service's answers.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "result", content = "value", rename_all = "snake_case")]
-pub enum FinanceResponse {
-    Created(String),
-    Done,
-    LedgerAccounts(Vec<LedgerAccountRow>),
-    TrialBalance(TrialBalance),
-    Journal(Option<JournalRow>),
-    Journals(Vec<JournalRow>),
-    LedgerHistory(Vec<HistoryRow>),
-    InvoiceIssued(IssuedInvoice),
-    Invoice(Option<Box<InvoiceRow>>),
-    Invoices(Vec<InvoiceRow>),
-    CreditNoteIssued(IssuedCreditNote),
-    Aged(AgedReport),
-    Bill(Option<Box<BillRow>>),
-    Bills(Vec<BillRow>),
-    CreditNotes(Vec<CreditNoteRow>),
-    Payments(Vec<PaymentRow>),
-    BankImported(BankImport),
-    BankReconciled(usize),
-    BankLines(Vec<BankLineRow>),
-    BankReconciliation(Box<BankReconciliation>),
-    Reports(Box<ReportsResponse>),
+/// The finance service as the gateway calls it.
+pub type FinanceClient = Client<FinanceService>;
+
+impl Service for FinanceService {
+    const DOMAIN: Domain = Domain::Finance;
 }
 
-/// Answers finance requests, in-process or remotely.
-#[async_trait]
-pub trait FinanceApi: Send + Sync {
-    async fn handle(
-        &self,
-        call: &Call,
-        request: FinanceRequest,
-    ) -> Result<FinanceResponse, CommandError>;
+impl FinanceService {
+    /// The service over the finance database, with periods grouped by `calendar`,
+    /// showing `supplier` on the tax invoices it raises.
+    pub fn new(pool: PgPool, calendar: FinancialCalendar, supplier: Supplier) -> Self {
+        Self {
+            commands: FinanceCommands::new(pool.clone(), calendar, supplier),
+            reports: FinanceReports::new(pool.clone(), calendar),
+            queries: FinanceQueries::new(pool),
+        }
+    }
 }
 
-/// Typed calls over any [`FinanceApi`].
-#[derive(Clone)]
-pub struct FinanceClient {
-    api: std::sync::Arc<dyn FinanceApi>,
+/// Every finance operation, served as `POST /v1/finance`.
+pub fn endpoint(service: FinanceService) -> Endpoint<FinanceService> {
+    use constructos_commands::finance as commands;
+    use constructos_projections::finance::HistoryFilter;
+    Endpoint::new(service)
+        // The ledger.
+        .with::<commands::OpenLedgerAccountInput>()
+        .with::<RenameLedgerAccount>()
+        .with::<CloseLedgerAccount>()
+        .with::<commands::PostJournalInput>()
+        .with::<ReverseJournal>()
+        .with::<ClosePeriod>()
+        .with::<ReopenPeriod>()
+        .with::<LedgerAccounts>()
+        .with::<TrialBalance>()
+        .with::<Journal>()
+        .with::<Journals>()
+        .with::<HistoryFilter>()
+        // Invoices, bills and credit notes.
+        .with::<commands::RaiseInvoiceInput>()
+        .with::<Invoice>()
+        .with::<Invoices>()
+        .with::<commands::RecordBillInput>()
+        .with::<Bill>()
+        .with::<Bills>()
+        .with::<commands::IssueCreditNoteInput>()
+        .with::<CreditNotes>()
+        // Payments and what is owed.
+        .with::<commands::RecordPaymentInput>()
+        .with::<AllocatePayment>()
+        .with::<ReleaseRetention>()
+        .with::<Payments>()
+        .with::<Aged>()
+        // The bank.
+        .with::<ImportBankStatement>()
+        .with::<AutoReconcileBank>()
+        .with::<ReconcileBankLine>()
+        .with::<UnreconcileBankLine>()
+        .with::<BankLines>()
+        .with::<BankReconciliation>()
+        // Budgets and the reports.
+        .with::<commands::SetBudgetInput>()
+        .with::<Budgets>()
+        .with::<IncomeStatement>()
+        .with::<BalanceSheet>()
+        .with::<VatReturn>()
+        .with::<ProjectCostReport>()
 }
 
-fn unexpected(response: FinanceResponse) -> CommandError {
-    CommandError::Internal(format!("unexpected finance response {response:?}"))
+pub(crate) fn read_failed(error: anyhow::Error) -> CommandError {
+    CommandError::Internal(format!("{error:#}"))
 }
 
-impl FinanceClient {
-    /// A client over `api`.
-    pub fn new(api: std::sync::Arc<dyn FinanceApi>) -> Self {
-        Self { api }
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// Sends a command; returns the id it created, if any.
-    pub async fn command(
-        &self,
-        call: &Call,
-        request: FinanceRequest,
-    ) -> Result<Option<String>, CommandError> {
-        match self.api.handle(call, request).await? {
-            FinanceResponse::Created(id) => Ok(Some(id)),
-            FinanceResponse::Done => Ok(None),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// The chart of accounts with totals.
-    pub async fn ledger_accounts(
-        &self,
-        call: &Call,
-    ) -> Result<Vec<LedgerAccountRow>, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::LedgerAccounts)
-            .await?
-        {
-            FinanceResponse::LedgerAccounts(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// The trial balance as at a date.
-    pub async fn trial_balance(
-        &self,
-        call: &Call,
-        as_at: NaiveDate,
-    ) -> Result<TrialBalance, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::TrialBalance { as_at })
-            .await?
-        {
-            FinanceResponse::TrialBalance(tb) => Ok(tb),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// One journal.
-    pub async fn journal(
-        &self,
-        call: &Call,
-        id: String,
-    ) -> Result<Option<JournalRow>, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::Journal { id })
-            .await?
-        {
-            FinanceResponse::Journal(row) => Ok(row),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Journals dated within a range.
-    pub async fn journals(
-        &self,
-        call: &Call,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> Result<Vec<JournalRow>, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::Journals { from, to })
-            .await?
-        {
-            FinanceResponse::Journals(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Raises and issues an invoice (idempotent on `id` when given).
-    pub async fn raise_invoice(
-        &self,
-        call: &Call,
-        id: Option<String>,
-        input: RaiseInvoiceInput,
-    ) -> Result<IssuedInvoice, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::RaiseInvoice { id, input })
-            .await?
-        {
-            FinanceResponse::InvoiceIssued(issued) => Ok(issued),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Issues a credit note against an invoice.
-    pub async fn issue_credit_note(
-        &self,
-        call: &Call,
-        input: IssueCreditNoteInput,
-    ) -> Result<IssuedCreditNote, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::IssueCreditNote { input })
-            .await?
-        {
-            FinanceResponse::CreditNoteIssued(issued) => Ok(issued),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Aged debtors or creditors as at a date.
-    pub async fn aged(
-        &self,
-        call: &Call,
-        side: AgedSide,
-        as_at: NaiveDate,
-    ) -> Result<AgedReport, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::Aged { side, as_at })
-            .await?
-        {
-            FinanceResponse::Aged(report) => Ok(report),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// One supplier bill.
-    pub async fn bill(&self, call: &Call, id: String) -> Result<Option<BillRow>, CommandError> {
-        match self.api.handle(call, FinanceRequest::Bill { id }).await? {
-            FinanceResponse::Bill(row) => Ok(row.map(|b| *b)),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Supplier bills, newest first.
-    pub async fn bills(&self, call: &Call) -> Result<Vec<BillRow>, CommandError> {
-        match self.api.handle(call, FinanceRequest::Bills).await? {
-            FinanceResponse::Bills(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Credit notes, newest first.
-    pub async fn credit_notes(&self, call: &Call) -> Result<Vec<CreditNoteRow>, CommandError> {
-        match self.api.handle(call, FinanceRequest::CreditNotes).await? {
-            FinanceResponse::CreditNotes(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Payments with their allocations, newest first.
-    pub async fn payments(&self, call: &Call) -> Result<Vec<PaymentRow>, CommandError> {
-        match self.api.handle(call, FinanceRequest::Payments).await? {
-            FinanceResponse::Payments(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Imports a bank statement (CSV) and reconciles what it can.
-    pub async fn import_bank_statement(
-        &self,
-        call: &Call,
-        csv: String,
-        file_name: String,
-    ) -> Result<BankImport, CommandError> {
-        let request = FinanceRequest::ImportBankStatement { csv, file_name };
-        match self.api.handle(call, request).await? {
-            FinanceResponse::BankImported(import) => Ok(import),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Matches unreconciled statement lines to payments; answers how many.
-    pub async fn auto_reconcile_bank(&self, call: &Call) -> Result<usize, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::AutoReconcileBank)
-            .await?
-        {
-            FinanceResponse::BankReconciled(count) => Ok(count),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Statement lines dated within a range.
-    pub async fn bank_lines(
-        &self,
-        call: &Call,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-        unreconciled_only: bool,
-    ) -> Result<Vec<BankLineRow>, CommandError> {
-        let request = FinanceRequest::BankLines {
-            from,
-            to,
-            unreconciled_only,
+    /// Every operation is registered, each under its own name (a name registered twice
+    /// keeps only the first, so the count would fall short).
+    #[tokio::test]
+    async fn the_endpoint_answers_every_operation_once() {
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .connect_lazy("postgres://localhost/unused")
+            .expect("lazy pool");
+        let supplier = Supplier {
+            name: "Test".into(),
+            vat_number: "4000000000".into(),
+            address: "1 Test Road".into(),
         };
-        match self.api.handle(call, request).await? {
-            FinanceResponse::BankLines(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// The bank reconciliation as at a date.
-    pub async fn bank_reconciliation(
-        &self,
-        call: &Call,
-        as_at: NaiveDate,
-    ) -> Result<BankReconciliation, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::BankReconciliation { as_at })
-            .await?
-        {
-            FinanceResponse::BankReconciliation(rec) => Ok(*rec),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// One invoice.
-    pub async fn invoice(
-        &self,
-        call: &Call,
-        id: String,
-    ) -> Result<Option<InvoiceRow>, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::Invoice { id })
-            .await?
-        {
-            FinanceResponse::Invoice(row) => Ok(row.map(|r| *r)),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// Invoices, newest first.
-    pub async fn invoices(&self, call: &Call) -> Result<Vec<InvoiceRow>, CommandError> {
-        match self.api.handle(call, FinanceRequest::Invoices).await? {
-            FinanceResponse::Invoices(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
-    }
-
-    /// The events behind a journal or an account.
-    pub async fn ledger_history(
-        &self,
-        call: &Call,
-        filter: HistoryFilter,
-    ) -> Result<Vec<HistoryRow>, CommandError> {
-        match self
-            .api
-            .handle(call, FinanceRequest::LedgerHistory { filter })
-            .await?
-        {
-            FinanceResponse::LedgerHistory(rows) => Ok(rows),
-            other => Err(unexpected(other)),
-        }
+        let service = FinanceService::new(pool, FinancialCalendar::default(), supplier);
+        let names = endpoint(service).names();
+        let expected = [
+            "aged",
+            "allocate_payment",
+            "auto_reconcile_bank",
+            "balance_sheet",
+            "bank_lines",
+            "bank_reconciliation",
+            "bill",
+            "bills",
+            "close_ledger_account",
+            "close_period",
+            "credit_notes",
+            "import_bank_statement",
+            "income_statement",
+            "invoice",
+            "invoices",
+            "issue_credit_note",
+            "journal",
+            "journals",
+            "ledger_accounts",
+            "ledger_history",
+            "open_ledger_account",
+            "payments",
+            "post_journal",
+            "project_cost_report",
+            "raise_invoice",
+            "reconcile_bank_line",
+            "record_bill",
+            "record_payment",
+            "release_retention",
+            "rename_ledger_account",
+            "reopen_period",
+            "reverse_journal",
+            "set_budget",
+            "budgets",
+            "trial_balance",
+            "unreconcile_bank_line",
+            "vat_return",
+        ];
+        let mut expected = expected.to_vec();
+        expected.sort_unstable();
+        assert_eq!(names, expected);
     }
 }

@@ -1,15 +1,14 @@
 //! The finance domain as one registration.
 
-use std::sync::Arc;
-
-use constructos_commands::finance::{demo_supplier, FinanceCommands};
+use constructos_commands::finance::FinanceCommands;
 use constructos_domain::finance::{FinancialCalendar, Supplier};
 use constructos_infra::{db, Config, Domain};
 use constructos_projections::finance::{
     FinanceProjection, IdentityFactsProjection, ProjectFactsProjection,
 };
+use sqlx::PgPool;
 
-use super::{router, FinanceApi, FinanceClient, LocalFinance, RemoteFinance, ShipmentInvoicing};
+use super::{endpoint, FinanceClient, FinanceService, ShipmentInvoicing};
 use crate::module::{DomainModule, Location, Subscription, Task};
 
 /// The financial calendar of `config` (year end month already validated there).
@@ -17,25 +16,53 @@ pub fn calendar(config: &Config) -> FinancialCalendar {
     FinancialCalendar::ending_in(config.finance_year_end_month).unwrap_or_default()
 }
 
-/// The supplier on tax invoices: the configured company, demo data where unset.
-pub fn supplier(config: &Config) -> Supplier {
-    let demo = demo_supplier();
+/// The supplier on tax invoices: the configured company (`CONSTRUCTOS_COMPANY_NAME`,
+/// `_VAT_NUMBER`, `_ADDRESS`); an error naming what is not configured. Finance does not
+/// start without it (the `constructos` binary checks this as a process starts and, in
+/// development mode only, fills in the seed's demo company first).
+pub fn supplier(config: &Config) -> anyhow::Result<Supplier> {
     let company = &config.company;
-    Supplier {
-        name: company.name.clone().unwrap_or(demo.name),
-        vat_number: company.vat_number.clone().unwrap_or(demo.vat_number),
-        address: company.address.clone().unwrap_or(demo.address),
+    let part = |value: &Option<String>, variable: &'static str| match value {
+        Some(value) if !value.trim().is_empty() => Ok(value.clone()),
+        _ => Err(variable),
+    };
+    let parts = [
+        part(&company.name, "CONSTRUCTOS_COMPANY_NAME"),
+        part(&company.vat_number, "CONSTRUCTOS_COMPANY_VAT_NUMBER"),
+        part(&company.address, "CONSTRUCTOS_COMPANY_ADDRESS"),
+    ];
+    let missing: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| p.as_ref().err().copied())
+        .collect();
+    match parts {
+        [Ok(name), Ok(vat_number), Ok(address)] => Ok(Supplier {
+            name,
+            vat_number,
+            address,
+        }),
+        _ => anyhow::bail!(
+            "finance needs the company its tax invoices show: set {} (CONSTRUCTOS_DEV=true \
+             fills in demo values)",
+            missing.join(", ")
+        ),
     }
 }
 
-/// The finance service in-process, as configured.
-pub fn local_finance(config: &Config, pool: sqlx::PgPool) -> LocalFinance {
-    LocalFinance::new(pool, calendar(config)).with_supplier(supplier(config))
+/// The supplier of a process that runs finance: checked when it started (see
+/// [`supplier`]), so a missing company here is a wiring fault.
+fn configured_supplier(config: &Config) -> Supplier {
+    supplier(config).unwrap_or_else(|e| panic!("{e:#} (not checked when the process started)"))
 }
 
-fn invoicing(config: &Config, pool: &sqlx::PgPool) -> ShipmentInvoicing {
+/// The finance service in-process, as configured.
+pub fn service(config: &Config, pool: PgPool) -> FinanceService {
+    FinanceService::new(pool, calendar(config), configured_supplier(config))
+}
+
+fn invoicing(config: &Config, pool: &PgPool) -> ShipmentInvoicing {
     let commands =
-        FinanceCommands::new(pool.clone(), calendar(config)).with_supplier(supplier(config));
+        FinanceCommands::new(pool.clone(), calendar(config), configured_supplier(config));
     ShipmentInvoicing::new(commands)
 }
 
@@ -63,12 +90,11 @@ pub const MODULE: DomainModule = DomainModule {
             Box::pin(invoicing(config, pool).run_parked(shutdown.clone())),
         ]
     },
-    router: |config, pool, validator| router(local_finance(config, pool), validator),
+    router: |config, pool, validator| endpoint(service(config, pool)).router(validator),
     connect: |config, location, clients| {
-        let api: Arc<dyn FinanceApi> = match location {
-            Location::Local(pool) => Arc::new(local_finance(config, pool)),
-            Location::Remote(url) => Arc::new(RemoteFinance::new(&url)),
-        };
-        clients.insert_value(FinanceClient::new(api));
+        clients.insert(match location {
+            Location::Local(pool) => FinanceClient::local(service(config, pool)),
+            Location::Remote(url) => FinanceClient::remote(&url),
+        })
     },
 };

@@ -14,7 +14,7 @@ use constructos_services::identity::{
 use super::enums::{from_wire, LeadSource, LeadStatus};
 use super::{accepted, Accepted, PageInfo};
 use crate::graphql::errors::{ask, request_id};
-use crate::graphql::rand::Rand;
+use crate::graphql::finance::rand::Rand;
 
 /// A prospective customer.
 #[derive(SimpleObject)]

@@ -3,41 +3,25 @@
 //! (`finance.ledger.read`), each answered as at the date asked; `setBudget` for those
 //! who manage the chart of accounts (`finance.accounts.manage`).
 
-use async_graphql::{Context, Object, ID};
+use async_graphql::{Context, Object};
 use chrono::NaiveDate;
 use constructos_commands::finance::SetBudgetInput as SetBudgetCommand;
-use constructos_services::finance::{FinanceClient, ReportsRequest, ReportsResponse};
+use constructos_services::finance::{
+    self as operations, BalanceSheet as BalanceSheetAsAt, Budgets, VatReturn as VatReturnFor,
+};
 
-use super::errors::{call, request_id, service};
-use super::finance_report_types::{
+use super::ledger::changed;
+use super::ledger_types::FinanceChanged;
+use super::report_types::{
     BalanceSheet, Budget, IncomeStatement, ProjectCostReport, SetBudgetInput, VatReturn,
 };
-use super::finance_types::FinanceChanged;
-
-async fn report(
-    ctx: &Context<'_>,
-    request: ReportsRequest,
-) -> async_graphql::Result<ReportsResponse> {
-    ctx.data::<FinanceClient>()?
-        .report(call(ctx)?, request)
-        .await
-        .map_err(|e| service(ctx, e))
-}
-
-fn unexpected(ctx: &Context<'_>, response: ReportsResponse) -> async_graphql::Error {
-    service(
-        ctx,
-        constructos_commands::CommandError::Internal(format!(
-            "unexpected reports response {response:?}"
-        )),
-    )
-}
+use crate::graphql::errors::ask;
 
 #[derive(Default)]
-pub struct FinanceReportsQuery;
+pub struct ReportsQuery;
 
 #[Object]
-impl FinanceReportsQuery {
+impl ReportsQuery {
     /// The income statement for journals dated `from`..=`to`: income, cost of sales by
     /// cost type, gross profit, overheads and net profit.
     async fn income_statement(
@@ -46,10 +30,8 @@ impl FinanceReportsQuery {
         from: NaiveDate,
         to: NaiveDate,
     ) -> async_graphql::Result<IncomeStatement> {
-        match report(ctx, ReportsRequest::IncomeStatement { from, to }).await? {
-            ReportsResponse::IncomeStatement(s) => Ok(s.into()),
-            other => Err(unexpected(ctx, other)),
-        }
+        let statement = ask(ctx, operations::IncomeStatement { from, to }).await?;
+        Ok(statement.into())
     }
 
     /// The balance sheet as at the end of `asAt`: assets, liabilities, and equity with
@@ -59,10 +41,7 @@ impl FinanceReportsQuery {
         ctx: &Context<'_>,
         as_at: NaiveDate,
     ) -> async_graphql::Result<BalanceSheet> {
-        match report(ctx, ReportsRequest::BalanceSheet { as_at }).await? {
-            ReportsResponse::BalanceSheet(s) => Ok(s.into()),
-            other => Err(unexpected(ctx, other)),
-        }
+        Ok(ask(ctx, BalanceSheetAsAt { as_at }).await?.into())
     }
 
     /// The VAT return summary for the VAT period `from`..=`to`: output VAT, input VAT,
@@ -73,10 +52,7 @@ impl FinanceReportsQuery {
         from: NaiveDate,
         to: NaiveDate,
     ) -> async_graphql::Result<VatReturn> {
-        match report(ctx, ReportsRequest::VatReturn { from, to }).await? {
-            ReportsResponse::VatReturn(r) => Ok(r.into()),
-            other => Err(unexpected(ctx, other)),
-        }
+        Ok(ask(ctx, VatReturnFor { from, to }).await?.into())
     }
 
     /// Budget vs actual vs committed per project and cost code as at the end of
@@ -87,11 +63,8 @@ impl FinanceReportsQuery {
         as_at: NaiveDate,
         project_id: Option<String>,
     ) -> async_graphql::Result<ProjectCostReport> {
-        let request = ReportsRequest::ProjectCostReport { as_at, project_id };
-        match report(ctx, request).await? {
-            ReportsResponse::ProjectCostReport(r) => Ok(r.into()),
-            other => Err(unexpected(ctx, other)),
-        }
+        let report = operations::ProjectCostReport { as_at, project_id };
+        Ok(ask(ctx, report).await?.into())
     }
 
     /// The budgets of one project (or every project) by cost code and period.
@@ -100,18 +73,16 @@ impl FinanceReportsQuery {
         ctx: &Context<'_>,
         project_id: Option<String>,
     ) -> async_graphql::Result<Vec<Budget>> {
-        match report(ctx, ReportsRequest::Budgets { project_id }).await? {
-            ReportsResponse::Budgets(rows) => Ok(rows.into_iter().map(Budget::from).collect()),
-            other => Err(unexpected(ctx, other)),
-        }
+        let rows = ask(ctx, Budgets { project_id }).await?;
+        Ok(rows.into_iter().map(Budget::from).collect())
     }
 }
 
 #[derive(Default)]
-pub struct FinanceReportsMutation;
+pub struct ReportsMutation;
 
 #[Object]
-impl FinanceReportsMutation {
+impl ReportsMutation {
     /// Sets a project's budget for one cost code and period (`YYYY-MM`), replacing the
     /// amount set before; answers the project id.
     async fn set_budget(
@@ -125,12 +96,6 @@ impl FinanceReportsMutation {
             period: input.period,
             amount: input.amount.0,
         };
-        match report(ctx, ReportsRequest::SetBudget { input }).await? {
-            ReportsResponse::BudgetSet(project_id) => Ok(FinanceChanged {
-                id: ID(project_id),
-                correlation_id: request_id(ctx),
-            }),
-            other => Err(unexpected(ctx, other)),
-        }
+        Ok(changed(ctx, ask(ctx, input).await?))
     }
 }

@@ -6,13 +6,15 @@
 use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_projections::finance as rows;
-use constructos_services::finance::FinanceRequest;
+use constructos_services::finance::{
+    self as operations, AutoReconcileBank, BankLines, ImportBankStatement, ReconcileBankLine,
+    UnreconcileBankLine,
+};
 
-use super::errors::{call, request_id, service};
-use super::finance::finance;
-use super::finance::send;
-use super::finance_types::{FinanceChanged, Rand};
+use super::ledger::changed;
+use super::ledger_types::{FinanceChanged, Rand};
 use super::settlement_types::Payment;
+use crate::graphql::errors::{ask, request_id};
 
 /// One line of an imported bank statement.
 #[derive(SimpleObject)]
@@ -98,10 +100,12 @@ impl BankQuery {
         to: Option<NaiveDate>,
         #[graphql(default)] unreconciled_only: bool,
     ) -> async_graphql::Result<Vec<BankLine>> {
-        let rows = finance(ctx)?
-            .bank_lines(call(ctx)?, from, to, unreconciled_only)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let lines = BankLines {
+            from,
+            to,
+            unreconciled_only,
+        };
+        let rows = ask(ctx, lines).await?;
         Ok(rows.into_iter().map(BankLine::from).collect())
     }
 
@@ -111,10 +115,7 @@ impl BankQuery {
         ctx: &Context<'_>,
         as_at: NaiveDate,
     ) -> async_graphql::Result<BankReconciliation> {
-        let r = finance(ctx)?
-            .bank_reconciliation(call(ctx)?, as_at)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let r = ask(ctx, operations::BankReconciliation { as_at }).await?;
         Ok(BankReconciliation {
             as_at: r.as_at,
             statement_total: Rand(r.statement_total),
@@ -149,10 +150,7 @@ impl BankMutation {
         csv: String,
         #[graphql(default)] file_name: String,
     ) -> async_graphql::Result<BankImport> {
-        let import = finance(ctx)?
-            .import_bank_statement(call(ctx)?, csv, file_name)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let import = ask(ctx, ImportBankStatement { csv, file_name }).await?;
         Ok(BankImport {
             statement_id: ID(import.statement_id),
             imported: count(import.imported),
@@ -165,10 +163,7 @@ impl BankMutation {
     /// Matches every unreconciled statement line it can to a recorded payment (e.g.
     /// after recording payments the statement already showed); answers how many.
     async fn auto_reconcile_bank(&self, ctx: &Context<'_>) -> async_graphql::Result<u64> {
-        let matched = finance(ctx)?
-            .auto_reconcile_bank(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let matched = ask(ctx, AutoReconcileBank).await?;
         Ok(count(matched))
     }
 
@@ -179,12 +174,12 @@ impl BankMutation {
         line_id: ID,
         payment_id: ID,
     ) -> async_graphql::Result<FinanceChanged> {
-        let id = line_id.0.clone();
-        let request = FinanceRequest::ReconcileBankLine {
-            line_id: line_id.0,
+        let reconcile = ReconcileBankLine {
+            line_id: line_id.0.clone(),
             payment_id: payment_id.0,
         };
-        send(ctx, request, Some(id)).await
+        ask(ctx, reconcile).await?;
+        Ok(changed(ctx, line_id.0))
     }
 
     /// Undoes a reconciliation made in error, with a reason for the auditors.
@@ -194,11 +189,11 @@ impl BankMutation {
         line_id: ID,
         reason: String,
     ) -> async_graphql::Result<FinanceChanged> {
-        let id = line_id.0.clone();
-        let request = FinanceRequest::UnreconcileBankLine {
-            line_id: line_id.0,
+        let unreconcile = UnreconcileBankLine {
+            line_id: line_id.0.clone(),
             reason,
         };
-        send(ctx, request, Some(id)).await
+        ask(ctx, unreconcile).await?;
+        Ok(changed(ctx, line_id.0))
     }
 }

@@ -4,9 +4,10 @@
 
 use async_graphql::{Context, Object, ID};
 
-use super::errors::{call, request_id, service};
-use super::finance::finance;
+use constructos_services::finance::{self as operations, Invoices};
+
 use super::invoice_types::{Invoice, InvoiceRaised, RaiseInvoiceInput};
+use crate::graphql::errors::{ask, request_id};
 
 #[derive(Default)]
 pub struct InvoiceQuery;
@@ -15,19 +16,13 @@ pub struct InvoiceQuery;
 impl InvoiceQuery {
     /// Customer invoices, newest first (at most 500).
     async fn invoices(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Invoice>> {
-        let rows = finance(ctx)?
-            .invoices(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, Invoices).await?;
         Ok(rows.into_iter().map(Invoice::from).collect())
     }
 
     /// One customer invoice with every field of its tax invoice.
     async fn invoice(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Invoice>> {
-        let row = finance(ctx)?
-            .invoice(call(ctx)?, id.0)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let row = ask(ctx, operations::Invoice { id: id.0 }).await?;
         Ok(row.map(Invoice::from))
     }
 }
@@ -45,10 +40,8 @@ impl InvoiceMutation {
         ctx: &Context<'_>,
         input: RaiseInvoiceInput,
     ) -> async_graphql::Result<InvoiceRaised> {
-        let issued = finance(ctx)?
-            .raise_invoice(call(ctx)?, None, input.into())
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let input: constructos_commands::finance::RaiseInvoiceInput = input.into();
+        let issued = ask(ctx, input).await?;
         Ok(InvoiceRaised {
             id: ID(issued.id),
             number: issued.number,

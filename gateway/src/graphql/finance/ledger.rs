@@ -8,33 +8,36 @@ use constructos_commands::finance::{
 };
 use constructos_domain::finance as domain;
 use constructos_projections::finance::HistoryFilter;
-use constructos_services::finance::{FinanceClient, FinanceRequest};
+use constructos_services::finance::{
+    self as operations, CloseLedgerAccount, ClosePeriod, Journals, LedgerAccounts,
+    RenameLedgerAccount, ReopenPeriod, ReverseJournal,
+};
 
-use super::errors::{call, error, request_id, service, ErrorCode};
-use super::finance_types::{
+use super::ledger_types::{
     FinanceChanged, Journal, LedgerAccount, LedgerEvent, OpenLedgerAccountInput, PostJournalInput,
     TrialBalance,
 };
+use crate::graphql::errors::{ask, error, request_id, ErrorCode};
 
-/// The finance client the schema was built with.
-pub(super) fn finance<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a FinanceClient> {
-    ctx.data::<FinanceClient>()
+/// What a finance command answers: the id it created or named, and the request's id.
+pub(super) fn changed(ctx: &Context<'_>, id: String) -> FinanceChanged {
+    FinanceChanged {
+        id: ID(id),
+        correlation_id: request_id(ctx),
+    }
 }
 
 #[derive(Default)]
-pub struct FinanceQuery;
+pub struct LedgerQuery;
 
 #[Object]
-impl FinanceQuery {
+impl LedgerQuery {
     /// The chart of accounts, by code, with all-time debit and credit totals.
     async fn ledger_accounts(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<LedgerAccount>> {
-        let rows = finance(ctx)?
-            .ledger_accounts(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, LedgerAccounts).await?;
         Ok(rows.into_iter().map(LedgerAccount::from).collect())
     }
 
@@ -44,19 +47,13 @@ impl FinanceQuery {
         ctx: &Context<'_>,
         as_at: NaiveDate,
     ) -> async_graphql::Result<TrialBalance> {
-        let tb = finance(ctx)?
-            .trial_balance(call(ctx)?, as_at)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let tb = ask(ctx, operations::TrialBalance { as_at }).await?;
         Ok(tb.into())
     }
 
     /// One journal with its lines.
     async fn journal(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Journal>> {
-        let row = finance(ctx)?
-            .journal(call(ctx)?, id.0)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let row = ask(ctx, operations::Journal { id: id.0 }).await?;
         Ok(row.map(Journal::from))
     }
 
@@ -67,10 +64,7 @@ impl FinanceQuery {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> async_graphql::Result<Vec<Journal>> {
-        let rows = finance(ctx)?
-            .journals(call(ctx)?, from, to)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, Journals { from, to }).await?;
         Ok(rows.into_iter().map(Journal::from).collect())
     }
 
@@ -101,35 +95,16 @@ impl FinanceQuery {
             from,
             to,
         };
-        let rows = finance(ctx)?
-            .ledger_history(call(ctx)?, filter)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, filter).await?;
         Ok(rows.into_iter().map(LedgerEvent::from).collect())
     }
 }
 
 #[derive(Default)]
-pub struct FinanceMutation;
-
-/// Sends a finance command; answers the id it created, else `id`.
-pub(super) async fn send(
-    ctx: &Context<'_>,
-    request: FinanceRequest,
-    id: Option<String>,
-) -> async_graphql::Result<FinanceChanged> {
-    let created = finance(ctx)?
-        .command(call(ctx)?, request)
-        .await
-        .map_err(|e| service(ctx, e))?;
-    Ok(FinanceChanged {
-        id: ID(created.or(id).unwrap_or_default()),
-        correlation_id: request_id(ctx),
-    })
-}
+pub struct LedgerMutation;
 
 #[Object]
-impl FinanceMutation {
+impl LedgerMutation {
     /// Opens an account in the chart of accounts.
     async fn open_ledger_account(
         &self,
@@ -142,7 +117,7 @@ impl FinanceMutation {
             account_type: input.account_type.into(),
             cost_type: input.cost_type.map(Into::into),
         };
-        send(ctx, FinanceRequest::OpenLedgerAccount { input }, None).await
+        Ok(changed(ctx, ask(ctx, input).await?))
     }
 
     /// Renames an account; its code never changes.
@@ -152,8 +127,15 @@ impl FinanceMutation {
         code: String,
         name: String,
     ) -> async_graphql::Result<FinanceChanged> {
-        let id = Some(code.clone());
-        send(ctx, FinanceRequest::RenameLedgerAccount { code, name }, id).await
+        ask(
+            ctx,
+            RenameLedgerAccount {
+                code: code.clone(),
+                name,
+            },
+        )
+        .await?;
+        Ok(changed(ctx, code))
     }
 
     /// Closes an account to new postings (accounts are never deleted).
@@ -162,8 +144,8 @@ impl FinanceMutation {
         ctx: &Context<'_>,
         code: String,
     ) -> async_graphql::Result<FinanceChanged> {
-        let id = Some(code.clone());
-        send(ctx, FinanceRequest::CloseLedgerAccount { code }, id).await
+        ask(ctx, CloseLedgerAccount { code: code.clone() }).await?;
+        Ok(changed(ctx, code))
     }
 
     /// Posts a balanced journal; answers its id.
@@ -189,7 +171,7 @@ impl FinanceMutation {
                 })
                 .collect(),
         };
-        send(ctx, FinanceRequest::PostJournal { input }, None).await
+        Ok(changed(ctx, ask(ctx, input).await?))
     }
 
     /// Reverses a journal with a new journal dated `date` (debits and credits swapped);
@@ -201,12 +183,12 @@ impl FinanceMutation {
         date: NaiveDate,
         narrative: Option<String>,
     ) -> async_graphql::Result<FinanceChanged> {
-        let request = FinanceRequest::ReverseJournal {
+        let reverse = ReverseJournal {
             id: id.0,
             date,
             narrative,
         };
-        send(ctx, request, None).await
+        Ok(changed(ctx, ask(ctx, reverse).await?))
     }
 
     /// Closes the period `YYYY-MM`: nothing more may be posted into it.
@@ -215,8 +197,14 @@ impl FinanceMutation {
         ctx: &Context<'_>,
         period: String,
     ) -> async_graphql::Result<FinanceChanged> {
-        let id = Some(period.clone());
-        send(ctx, FinanceRequest::ClosePeriod { period }, id).await
+        ask(
+            ctx,
+            ClosePeriod {
+                period: period.clone(),
+            },
+        )
+        .await?;
+        Ok(changed(ctx, period))
     }
 
     /// Reopens a closed period, with a reason for the auditors.
@@ -226,7 +214,11 @@ impl FinanceMutation {
         period: String,
         reason: String,
     ) -> async_graphql::Result<FinanceChanged> {
-        let id = Some(period.clone());
-        send(ctx, FinanceRequest::ReopenPeriod { period, reason }, id).await
+        let reopen = ReopenPeriod {
+            period: period.clone(),
+            reason,
+        };
+        ask(ctx, reopen).await?;
+        Ok(changed(ctx, period))
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance as domain;
 use constructos_projections::finance::BudgetRow;
 
-use super::finance_types::Rand;
+use super::ledger_types::Rand;
 
 /// One account's line in a statement, on its natural side (assets and expenses as
 /// debits less credits; liabilities, equity and income as credits less debits).

@@ -11,7 +11,7 @@ use constructos_domain::finance as domain;
 use constructos_domain::values::strict_decimal;
 use constructos_projections::finance::InvoiceRow;
 
-use super::finance_types::Rand;
+use super::ledger_types::Rand;
 
 /// The most decimal places a `Decimal` input may carry (what `rust_decimal` holds).
 const MAX_DECIMAL_SCALE: u32 = 28;
@@ -51,30 +51,11 @@ impl ScalarType for Decimal {
 
 /// How a line is treated for VAT: STANDARD (15%), ZERO_RATED (0%) or EXEMPT.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "domain::VatTreatment")]
 pub enum VatTreatment {
     Standard,
     ZeroRated,
     Exempt,
-}
-
-impl From<VatTreatment> for domain::VatTreatment {
-    fn from(t: VatTreatment) -> Self {
-        match t {
-            VatTreatment::Standard => domain::VatTreatment::Standard,
-            VatTreatment::ZeroRated => domain::VatTreatment::ZeroRated,
-            VatTreatment::Exempt => domain::VatTreatment::Exempt,
-        }
-    }
-}
-
-impl From<domain::VatTreatment> for VatTreatment {
-    fn from(t: domain::VatTreatment) -> Self {
-        match t {
-            domain::VatTreatment::Standard => VatTreatment::Standard,
-            domain::VatTreatment::ZeroRated => VatTreatment::ZeroRated,
-            domain::VatTreatment::Exempt => VatTreatment::Exempt,
-        }
-    }
 }
 
 /// One line to invoice.

@@ -5,13 +5,16 @@
 
 use async_graphql::{Context, Object, ID};
 use chrono::NaiveDate;
+use constructos_commands::finance as commands;
 use constructos_projections::finance::AgedSide;
-use constructos_services::finance::FinanceRequest;
+use constructos_services::finance::{
+    self as operations, Aged, AllocatePayment, Bills, CreditNotes, Payments, ReleaseRetention,
+};
 
-use super::errors::{call, request_id, service};
-use super::finance::finance;
-use super::finance::send;
-use super::finance_types::{FinanceChanged, Rand};
+use super::ledger::changed;
+use super::ledger_types::{FinanceChanged, Rand};
+use crate::graphql::errors::{ask, request_id};
+
 use super::settlement_types::{
     AgedReport, AllocationInput, CreditNote, CreditNoteIssued, IssueCreditNoteInput, Payment,
     RecordBillInput, RecordPaymentInput, SupplierBill,
@@ -22,10 +25,7 @@ async fn aged(
     side: AgedSide,
     as_at: NaiveDate,
 ) -> async_graphql::Result<AgedReport> {
-    let report = finance(ctx)?
-        .aged(call(ctx)?, side, as_at)
-        .await
-        .map_err(|e| service(ctx, e))?;
+    let report = ask(ctx, Aged { side, as_at }).await?;
     Ok(report.into())
 }
 
@@ -56,37 +56,25 @@ impl SettlementQuery {
 
     /// Supplier bills, newest first (at most 500).
     async fn bills(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<SupplierBill>> {
-        let rows = finance(ctx)?
-            .bills(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, Bills).await?;
         Ok(rows.into_iter().map(SupplierBill::from).collect())
     }
 
     /// One supplier bill.
     async fn bill(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<SupplierBill>> {
-        let row = finance(ctx)?
-            .bill(call(ctx)?, id.0)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let row = ask(ctx, operations::Bill { id: id.0 }).await?;
         Ok(row.map(SupplierBill::from))
     }
 
     /// Credit notes, newest first (at most 500).
     async fn credit_notes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CreditNote>> {
-        let rows = finance(ctx)?
-            .credit_notes(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, CreditNotes).await?;
         Ok(rows.into_iter().map(CreditNote::from).collect())
     }
 
     /// Payments in and out with their allocations, newest first (at most 500).
     async fn payments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Payment>> {
-        let rows = finance(ctx)?
-            .payments(call(ctx)?)
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let rows = ask(ctx, Payments).await?;
         Ok(rows.into_iter().map(Payment::from).collect())
     }
 }
@@ -104,14 +92,8 @@ impl SettlementMutation {
         ctx: &Context<'_>,
         input: RecordBillInput,
     ) -> async_graphql::Result<FinanceChanged> {
-        send(
-            ctx,
-            FinanceRequest::RecordBill {
-                input: input.into(),
-            },
-            None,
-        )
-        .await
+        let input: commands::RecordBillInput = input.into();
+        Ok(changed(ctx, ask(ctx, input).await?))
     }
 
     /// Issues a tax credit note against an issued invoice (at most what is open on it):
@@ -122,10 +104,8 @@ impl SettlementMutation {
         ctx: &Context<'_>,
         input: IssueCreditNoteInput,
     ) -> async_graphql::Result<CreditNoteIssued> {
-        let issued = finance(ctx)?
-            .issue_credit_note(call(ctx)?, input.into())
-            .await
-            .map_err(|e| service(ctx, e))?;
+        let input: commands::IssueCreditNoteInput = input.into();
+        let issued = ask(ctx, input).await?;
         Ok(CreditNoteIssued {
             id: ID(issued.id),
             number: issued.number,
@@ -140,14 +120,8 @@ impl SettlementMutation {
         ctx: &Context<'_>,
         input: RecordPaymentInput,
     ) -> async_graphql::Result<FinanceChanged> {
-        send(
-            ctx,
-            FinanceRequest::RecordPayment {
-                input: input.into(),
-            },
-            None,
-        )
-        .await
+        let input: commands::RecordPaymentInput = input.into();
+        Ok(changed(ctx, ask(ctx, input).await?))
     }
 
     /// Allocates money held on account on a payment to invoices or bills.
@@ -158,13 +132,13 @@ impl SettlementMutation {
         date: NaiveDate,
         allocations: Vec<AllocationInput>,
     ) -> async_graphql::Result<FinanceChanged> {
-        let id = payment_id.0.clone();
-        let request = FinanceRequest::AllocatePayment {
-            payment_id: payment_id.0,
+        let allocate = AllocatePayment {
+            payment_id: payment_id.0.clone(),
             date,
             allocations: allocations.into_iter().map(Into::into).collect(),
         };
-        send(ctx, request, Some(id)).await
+        ask(ctx, allocate).await?;
+        Ok(changed(ctx, payment_id.0))
     }
 
     /// Releases retention withheld on an invoice (Dr trade debtors, Cr retention
@@ -177,11 +151,11 @@ impl SettlementMutation {
         amount: Rand,
         date: NaiveDate,
     ) -> async_graphql::Result<FinanceChanged> {
-        let request = FinanceRequest::ReleaseRetention {
+        let release = ReleaseRetention {
             document_id: document_id.0,
             amount: amount.0,
             date,
         };
-        send(ctx, request, None).await
+        Ok(changed(ctx, ask(ctx, release).await?))
     }
 }

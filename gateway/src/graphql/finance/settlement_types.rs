@@ -7,8 +7,8 @@ use constructos_commands::finance as commands;
 use constructos_domain::finance as domain;
 use constructos_projections::finance as rows;
 
-use super::finance_types::Rand;
 use super::invoice_types::{Decimal, InvoiceLineInput, InvoiceParty, TaxInvoiceLine, VatTreatment};
+use super::ledger_types::Rand;
 
 /// One line of a supplier's invoice and the account it is costed to.
 #[derive(InputObject)]
@@ -85,27 +85,10 @@ impl From<IssueCreditNoteInput> for commands::IssueCreditNoteInput {
 
 /// Money in (from a customer) or out (to a supplier).
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "domain::PaymentDirection")]
 pub enum PaymentDirection {
     Received,
     Made,
-}
-
-impl From<PaymentDirection> for domain::PaymentDirection {
-    fn from(d: PaymentDirection) -> Self {
-        match d {
-            PaymentDirection::Received => domain::PaymentDirection::Received,
-            PaymentDirection::Made => domain::PaymentDirection::Made,
-        }
-    }
-}
-
-impl From<domain::PaymentDirection> for PaymentDirection {
-    fn from(d: domain::PaymentDirection) -> Self {
-        match d {
-            domain::PaymentDirection::Received => PaymentDirection::Received,
-            domain::PaymentDirection::Made => PaymentDirection::Made,
-        }
-    }
 }
 
 /// Part of a payment settling one invoice (money received) or bill (money paid).
@@ -364,6 +347,7 @@ impl From<rows::PaymentRow> for Payment {
 
 /// How old an open amount is, from its document's date.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "domain::AgeBucket")]
 pub enum AgeBucket {
     /// 0–29 days.
     Current,
@@ -375,18 +359,6 @@ pub enum AgeBucket {
     Days90,
     /// 120 days and more.
     Days120Plus,
-}
-
-impl From<domain::AgeBucket> for AgeBucket {
-    fn from(b: domain::AgeBucket) -> Self {
-        match b {
-            domain::AgeBucket::Current => AgeBucket::Current,
-            domain::AgeBucket::Days30 => AgeBucket::Days30,
-            domain::AgeBucket::Days60 => AgeBucket::Days60,
-            domain::AgeBucket::Days90 => AgeBucket::Days90,
-            domain::AgeBucket::Days120Plus => AgeBucket::Days120Plus,
-        }
-    }
 }
 
 /// Open amounts by age, less what is held on account.

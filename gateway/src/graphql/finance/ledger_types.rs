@@ -41,6 +41,7 @@ impl ScalarType for Rand {
 
 /// Where an account sits in the financial statements.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "domain::AccountType")]
 pub enum LedgerAccountType {
     Asset,
     Liability,
@@ -49,20 +50,9 @@ pub enum LedgerAccountType {
     Expense,
 }
 
-impl From<LedgerAccountType> for domain::AccountType {
-    fn from(t: LedgerAccountType) -> Self {
-        match t {
-            LedgerAccountType::Asset => domain::AccountType::Asset,
-            LedgerAccountType::Liability => domain::AccountType::Liability,
-            LedgerAccountType::Equity => domain::AccountType::Equity,
-            LedgerAccountType::Income => domain::AccountType::Income,
-            LedgerAccountType::Expense => domain::AccountType::Expense,
-        }
-    }
-}
-
 /// The kind of cost a cost-of-sales account collects.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "domain::CostType")]
 pub enum CostType {
     Labour,
     Materials,
@@ -70,31 +60,12 @@ pub enum CostType {
     Subcontractors,
 }
 
-impl From<CostType> for domain::CostType {
-    fn from(t: CostType) -> Self {
-        match t {
-            CostType::Labour => domain::CostType::Labour,
-            CostType::Materials => domain::CostType::Materials,
-            CostType::Plant => domain::CostType::Plant,
-            CostType::Subcontractors => domain::CostType::Subcontractors,
-        }
-    }
-}
-
 /// Debit or credit.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "domain::Side")]
 pub enum Side {
     Debit,
     Credit,
-}
-
-impl From<Side> for domain::Side {
-    fn from(s: Side) -> Self {
-        match s {
-            Side::Debit => domain::Side::Debit,
-            Side::Credit => domain::Side::Credit,
-        }
-    }
 }
 
 /// A new ledger account.
