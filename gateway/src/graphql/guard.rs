@@ -18,7 +18,7 @@ pub use constructos_domain::access::Access as Rule;
 
 /// Every domain's guarded fields, each list next to that domain's resolvers.
 const DOMAIN_RULES: &[&[(&str, Rule)]] = &[
-    GUARDED,
+    super::finance::RULES,
     super::hr::RULES,
     super::identity::RULES,
     super::orders::RULES,
@@ -29,121 +29,6 @@ const DOMAIN_RULES: &[&[(&str, Rule)]] = &[
 pub fn field_rules() -> impl Iterator<Item = &'static (&'static str, Rule)> {
     DOMAIN_RULES.iter().flat_map(|rules| rules.iter())
 }
-
-/// The guarded fields of the domains whose lists have not moved beside their resolvers.
-const GUARDED: &[(&str, Rule)] = &[
-    (
-        "Mutation.openLedgerAccount",
-        Rule::Requires(Permission::AccountsManage),
-    ),
-    (
-        "Mutation.renameLedgerAccount",
-        Rule::Requires(Permission::AccountsManage),
-    ),
-    (
-        "Mutation.closeLedgerAccount",
-        Rule::Requires(Permission::AccountsManage),
-    ),
-    (
-        "Query.ledgerAccounts",
-        Rule::Requires(Permission::LedgerRead),
-    ),
-    ("Query.trialBalance", Rule::Requires(Permission::LedgerRead)),
-    ("Query.journal", Rule::Requires(Permission::LedgerRead)),
-    ("Query.journals", Rule::Requires(Permission::LedgerRead)),
-    (
-        "Query.ledgerHistory",
-        Rule::Requires(Permission::LedgerRead),
-    ),
-    (
-        "Mutation.postJournal",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.reverseJournal",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.closePeriod",
-        Rule::Requires(Permission::PeriodsClose),
-    ),
-    (
-        "Mutation.reopenPeriod",
-        Rule::Requires(Permission::PeriodsReopen),
-    ),
-    ("Query.invoices", Rule::Requires(Permission::LedgerRead)),
-    ("Query.invoice", Rule::Requires(Permission::LedgerRead)),
-    (
-        "Mutation.raiseInvoice",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    ("Query.agedDebtors", Rule::Requires(Permission::LedgerRead)),
-    (
-        "Query.agedCreditors",
-        Rule::Requires(Permission::LedgerRead),
-    ),
-    ("Query.bills", Rule::Requires(Permission::LedgerRead)),
-    ("Query.bill", Rule::Requires(Permission::LedgerRead)),
-    ("Query.creditNotes", Rule::Requires(Permission::LedgerRead)),
-    ("Query.payments", Rule::Requires(Permission::LedgerRead)),
-    (
-        "Mutation.recordBill",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.issueCreditNote",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.recordPayment",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.allocatePayment",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.releaseRetention",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    ("Query.bankLines", Rule::Requires(Permission::LedgerRead)),
-    (
-        "Query.bankReconciliation",
-        Rule::Requires(Permission::LedgerRead),
-    ),
-    (
-        "Mutation.importBankStatement",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.autoReconcileBank",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.reconcileBankLine",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    (
-        "Mutation.unreconcileBankLine",
-        Rule::Requires(Permission::JournalsPost),
-    ),
-    // Financial reports and budgets (`finance_reports.rs`).
-    (
-        "Query.incomeStatement",
-        Rule::Requires(Permission::LedgerRead),
-    ),
-    ("Query.balanceSheet", Rule::Requires(Permission::LedgerRead)),
-    ("Query.vatReturn", Rule::Requires(Permission::LedgerRead)),
-    (
-        "Query.projectCostReport",
-        Rule::Requires(Permission::LedgerRead),
-    ),
-    ("Query.budgets", Rule::Requires(Permission::LedgerRead)),
-    (
-        "Mutation.setBudget",
-        Rule::Requires(Permission::AccountsManage),
-    ),
-];
 
 /// The root types whose every field must have a rule.
 pub const ROOT_TYPES: &[&str] = &["Query", "Mutation"];
@@ -285,6 +170,14 @@ pub fn rbac_markdown() -> String {
         "\n`leads` and `lead` return every lead to {}, and only the leads the caller owns \
          (captured) to other holders of `identity.leads.read`; `qualifyLead`, \
          `disqualifyLead` and `convertLead` follow the same rule.\n",
+        every_lead.join(", ")
+    ));
+    out.push_str(&format!(
+        "\n`opportunities` and `opportunity` return every opportunity to {}, and only the \
+         opportunities the caller owns (the converted lead's owner) to other holders of \
+         `sales.opportunities.read`; `moveOpportunityStage`, `winOpportunity` and \
+         `loseOpportunity` follow the same rule, and another's opportunity answers \
+         `NOT_FOUND`.\n",
         every_lead.join(", ")
     ));
     out.push_str(
