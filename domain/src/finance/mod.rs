@@ -12,22 +12,14 @@ mod credit_note;
 mod errors;
 mod events;
 mod fields;
-#[cfg(test)]
-mod inputs_tests;
 mod invoice;
-#[cfg(test)]
-mod invoice_tests;
 mod journal;
-#[cfg(test)]
-mod journal_tests;
 mod money;
 mod numbering;
 mod payment;
 mod period;
 mod references;
 mod settlement;
-#[cfg(test)]
-mod settlement_tests;
 mod vat;
 
 pub use account::{account_code, AccountStatus, AccountType, CostType, LedgerAccount};
@@ -84,8 +76,6 @@ pub const INVOICE_NUMBERING_AGGREGATE: &str = "finance.invoice_numbering";
 pub const LEDGER_ANCHOR_AGGREGATE: &str = "finance.ledger_anchor";
 
 mod books;
-#[cfg(test)]
-mod books_tests;
 mod budget;
 mod project_costs;
 mod statements;
@@ -102,3 +92,6 @@ pub use statements::{
 
 /// The aggregate type of project budgets (id: the project id).
 pub const BUDGET_AGGREGATE: &str = "finance.budget";
+
+#[cfg(test)]
+mod tests;

@@ -334,3 +334,6 @@ impl Aggregate for Journal {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -11,7 +11,7 @@ use cqrs_es::test::TestFramework;
 use cqrs_es::Aggregate;
 use proptest::prelude::*;
 
-use super::*;
+use crate::finance::*;
 
 /// A ledger double: these accounts open, these closed, these periods closed.
 #[derive(Default)]

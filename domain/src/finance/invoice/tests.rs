@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::*;
+use crate::finance::*;
 
 fn customer() -> Customer {
     Customer {

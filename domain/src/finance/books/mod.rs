@@ -178,3 +178,6 @@ impl Books {
         )
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -393,3 +393,6 @@ impl Aggregate for Invoice {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::chart::DEFAULT_CHART;
-use super::*;
+use crate::finance::chart::DEFAULT_CHART;
+use crate::finance::*;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")

@@ -87,44 +87,4 @@ pub fn check_not_before(date: NaiveDate, document_date: NaiveDate) -> Result<(),
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn r(text: &str) -> Rand {
-        text.parse().expect("amount")
-    }
-
-    #[test]
-    fn allocations_and_credits_reduce_what_is_open_and_releases_add_to_it() {
-        let mut b = OpenBalance::new(r("1000.00"), r("100.00"));
-        b.allocated = r("300.00");
-        b.credited = r("200.00");
-        b.released = r("40.00");
-        assert_eq!(b.open(), r("540.00"));
-        assert_eq!(b.retention_held(), r("60.00"));
-    }
-
-    #[test]
-    fn over_allocation_is_refused_and_says_what_is_open() {
-        let b = OpenBalance::new(r("100.00"), Rand::ZERO);
-        assert_eq!(
-            b.check_settlement(r("100.01")),
-            Err(FinanceError::OverAllocation {
-                open: r("100.00"),
-                asked: r("100.01")
-            })
-        );
-        assert!(b.check_settlement(r("100.00")).is_ok());
-        assert!(b.check_settlement(Rand::ZERO).is_err());
-    }
-
-    #[test]
-    fn release_is_limited_to_what_is_withheld() {
-        let b = OpenBalance::new(r("900.00"), r("100.00"));
-        assert!(b.check_release(r("100.00")).is_ok());
-        assert!(matches!(
-            b.check_release(r("100.01")),
-            Err(FinanceError::OverRelease { .. })
-        ));
-    }
-}
+mod tests;
