@@ -12,7 +12,7 @@ use constructos_commands::finance::{
     RecordPaymentInput,
 };
 use constructos_commands::identity::{
-    ContactDetailsInput, CreateAccountInput, CreateContactInput, IdentityCommands,
+    CaptureLeadInput, ContactDetailsInput, CreateAccountInput, CreateContactInput, IdentityCommands,
 };
 use constructos_commands::orders::{CreateProjectInput, OrdersCommands};
 use constructos_commands::{CommandContext, CommandError};
@@ -22,7 +22,7 @@ use constructos_domain::finance::{
     BillLineInput, FinanceError, FinancialCalendar, InvoiceLineInput, PaymentDirection, Rand,
     Supplier, VatTreatment, INVOICE_AGGREGATE,
 };
-use constructos_domain::identity::{AccountKind, ACCOUNT_AGGREGATE};
+use constructos_domain::identity::{AccountKind, LeadSource, ACCOUNT_AGGREGATE, LEAD_AGGREGATE};
 use constructos_domain::orders::PROJECT_AGGREGATE;
 use constructos_infra::auth::Caller;
 use constructos_infra::config::CompanyConfig;
@@ -139,6 +139,88 @@ const DEMO: &[DemoAccount] = &[
         ),
     },
 ];
+
+/// The subject of the demo sales rep who owns the demo leads (and so their opportunities).
+pub const DEMO_SALES_REP: &str = "demo.sales.rep";
+
+/// Demo leads, unless identity holds leads: one new, one qualified, and one converted —
+/// which sales opens as an opportunity from identity's topic once the workers run.
+/// Returns how many leads it captured.
+pub async fn seed_leads(identity: &PgPool) -> anyhow::Result<usize> {
+    let existing: i64 = sqlx::query_scalar("SELECT count(*) FROM events WHERE aggregate_type = $1")
+        .bind(LEAD_AGGREGATE)
+        .fetch_one(identity)
+        .await?;
+    if existing > 0 {
+        return Ok(0);
+    }
+    let ctx = CommandContext::new(
+        Caller {
+            subject: DEMO_SALES_REP.to_string(),
+            object_id: None,
+            tenant_id: None,
+            name: Some("Thandi Nkosi (demo sales rep)".to_string()),
+            username: None,
+            roles: vec![Role::SalesRep],
+        },
+        uuid::Uuid::new_v4().to_string(),
+    );
+    let commands = IdentityCommands::new(identity.clone());
+    let lead = |company: &str, first: &str, last: &str, email: &str, source, value: i64| {
+        CaptureLeadInput {
+            company_name: company.to_string(),
+            contact_first_name: first.to_string(),
+            contact_last_name: last.to_string(),
+            email: Some(email.to_string()),
+            phone: None,
+            source,
+            estimated_value: Some(Decimal::from(value)),
+        }
+    };
+    let converted = commands
+        .capture_lead(
+            &ctx,
+            lead(
+                "Mahlangu Developments",
+                "Nomsa",
+                "Mahlangu",
+                "nomsa@mahlangu.co.za",
+                LeadSource::TenderBulletin,
+                12_500_000,
+            ),
+        )
+        .await?;
+    commands.qualify_lead(&ctx, &converted).await?;
+    commands.convert_lead(&ctx, &converted).await?;
+    let qualified = commands
+        .capture_lead(
+            &ctx,
+            lead(
+                "Ubuntu Schools Trust",
+                "Bongani",
+                "Zulu",
+                "bongani@ubuntuschools.org.za",
+                LeadSource::Referral,
+                4_200_000,
+            ),
+        )
+        .await?;
+    commands.qualify_lead(&ctx, &qualified).await?;
+    commands
+        .capture_lead(
+            &ctx,
+            lead(
+                "Cape Logistics Park",
+                "Ayesha",
+                "Davids",
+                "ayesha@capelogistics.co.za",
+                LeadSource::Website,
+                28_000_000,
+            ),
+        )
+        .await?;
+    Ok(3)
+}
 
 /// Seeds the demo accounts unless the identity event store already holds accounts.
 /// Returns how many accounts were created.
@@ -528,6 +610,8 @@ pub async fn seed_all(
     let calendar = constructos_services::finance::calendar(config);
     let accounts = seed(identity).await?;
     tracing::info!(accounts, "demo accounts seeded");
+    let leads = seed_leads(identity).await?;
+    tracing::info!(leads, "demo leads seeded");
     let project = match wait {
         Some(wait) => seed_project(identity, orders, wait).await?,
         None => None,
