@@ -232,23 +232,16 @@ pub struct Clients {
 impl Clients {
     /// Adds (or replaces) the client of `S`.
     pub fn insert<S: Service>(&mut self, client: Client<S>) {
-        self.insert_value(client);
+        self.by_type.insert(TypeId::of::<S>(), Arc::new(client));
     }
 
     /// The client of `S`; an internal error when this process was not given one.
     pub fn get<S: Service>(&self) -> Result<&Client<S>, CommandError> {
-        self.value::<Client<S>>().ok_or_else(|| {
-            CommandError::Internal(format!("no client of the {} service", S::DOMAIN))
-        })
-    }
-
-    /// Adds (or replaces) a value of type `T` (a client not yet on [`Client`]).
-    pub fn insert_value<T: Any + Send + Sync>(&mut self, value: T) {
-        self.by_type.insert(TypeId::of::<T>(), Arc::new(value));
-    }
-
-    /// The value of type `T`, if one was added.
-    pub fn value<T: Any + Send + Sync>(&self) -> Option<&T> {
-        self.by_type.get(&TypeId::of::<T>())?.downcast_ref::<T>()
+        self.by_type
+            .get(&TypeId::of::<S>())
+            .and_then(|client| client.downcast_ref::<Client<S>>())
+            .ok_or_else(|| {
+                CommandError::Internal(format!("no client of the {} service", S::DOMAIN))
+            })
     }
 }
