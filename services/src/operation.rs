@@ -245,3 +245,82 @@ impl Clients {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use constructos_commands::CommandContext;
+    use constructos_domain::access::{Permission, Role};
+    use constructos_infra::auth::Caller;
+
+    use super::*;
+
+    /// A service with one operation, to show the transport's rules without a database.
+    struct Echo;
+
+    impl Service for Echo {
+        const DOMAIN: Domain = Domain::Documents;
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    struct Shout(String);
+
+    impl Operation for Shout {
+        type Service = Echo;
+        type Answer = String;
+        const NAME: &'static str = "shout";
+        const ACCESS: Access = Access::Requires(Permission::LeadsWrite);
+    }
+
+    #[async_trait]
+    impl Handle<Shout> for Echo {
+        async fn handle(&self, _: &Call, op: Shout) -> Result<String, CommandError> {
+            Ok(op.0.to_uppercase())
+        }
+    }
+
+    fn call(roles: Vec<Role>) -> Call {
+        let caller = Caller {
+            subject: "s".into(),
+            object_id: None,
+            tenant_id: None,
+            name: None,
+            username: None,
+            roles,
+        };
+        Call {
+            context: CommandContext::new(caller, "c"),
+            token: String::new(),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_operation_runs_only_for_a_caller_its_access_admits() {
+        let client = Client::local(Echo);
+        let answer = client
+            .call(&call(vec![Role::SalesRep]), Shout("hi".into()))
+            .await;
+        assert_eq!(answer.ok().as_deref(), Some("HI"));
+        let refused = client
+            .call(&call(vec![Role::Employee]), Shout("hi".into()))
+            .await;
+        assert!(matches!(
+            refused,
+            Err(CommandError::Forbidden(Permission::LeadsWrite))
+        ));
+    }
+
+    #[test]
+    fn clients_are_found_by_service_type() {
+        let mut clients = Clients::default();
+        assert!(clients.get::<Echo>().is_err());
+        clients.insert(Client::local(Echo));
+        assert!(clients.get::<Echo>().is_ok());
+    }
+
+    #[test]
+    fn an_endpoint_lists_each_operation_once() {
+        let endpoint = Endpoint::new(Echo).with::<Shout>().with::<Shout>();
+        assert_eq!(endpoint.names(), ["shout"]);
+        assert_eq!(path(Echo::DOMAIN), "/v1/documents");
+    }
+}
