@@ -4,12 +4,13 @@
 use anyhow::Context;
 use constructos_domain::finance::InvoiceEvent;
 use constructos_infra::cloudevents::CloudEvent;
+use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
 use serde_json::json;
 use sqlx::postgres::PgRow;
-use sqlx::{PgPool, Postgres, Row, Transaction};
+use sqlx::{PgPool, Postgres, Transaction};
 
-use super::columns::rand;
+use super::columns::{get, part, rand};
 use super::rows::InvoiceRow;
 use super::settlements::{open_item, open_now_sql, settle, Settlement};
 use crate::domain_event;
@@ -132,48 +133,47 @@ fn select() -> String {
     )
 }
 
-fn invoice(row: &PgRow) -> anyhow::Result<InvoiceRow> {
-    let document: serde_json::Value = row.try_get("document")?;
-    let part = |key: &str| document.get(key).cloned().unwrap_or_default();
-    let percent: Option<Decimal> = serde_json::from_value(part("retention_percent"))?;
-    let totals = serde_json::from_value(part("totals")).context("invoice totals")?;
+fn invoice(row: &PgRow) -> Result<InvoiceRow, ReadError> {
+    let document: serde_json::Value = get(row, "document")?;
+    let percent: Option<Decimal> = part(&document, "retention_percent")?;
+    let totals = part(&document, "totals")?;
     Ok(InvoiceRow {
-        id: row.try_get("id")?,
-        number: row.try_get("number")?,
-        status: row.try_get("status")?,
-        date: row.try_get("invoice_date")?,
-        customer: serde_json::from_value(part("customer")).context("invoice customer")?,
-        supplier: serde_json::from_value(part("supplier")).context("invoice supplier")?,
-        lines: serde_json::from_value(part("lines")).context("invoice lines")?,
+        id: get(row, "id")?,
+        number: get(row, "number")?,
+        status: get(row, "status")?,
+        date: get(row, "invoice_date")?,
+        customer: part(&document, "customer")?,
+        supplier: part(&document, "supplier")?,
+        lines: part(&document, "lines")?,
         retention_percent: percent,
         totals,
-        journal_id: row.try_get("journal_id")?,
-        raised_at: row.try_get("raised_at")?,
-        raised_by: row.try_get("raised_by")?,
-        issued_at: row.try_get("issued_at")?,
+        journal_id: get(row, "journal_id")?,
+        raised_at: get(row, "raised_at")?,
+        raised_by: get(row, "raised_by")?,
+        issued_at: get(row, "issued_at")?,
         open: rand(row, "open_amount")?,
         retention_held: rand(row, "retention_held")?,
     })
 }
 
 /// One invoice.
-pub(super) async fn one(pool: &PgPool, id: &str) -> anyhow::Result<Option<InvoiceRow>> {
+pub(super) async fn one(pool: &PgPool, id: &str) -> Result<Option<InvoiceRow>, ReadError> {
     let row = sqlx::query(&format!("{} WHERE i.id = $1", select()))
         .bind(id)
         .fetch_optional(pool)
         .await
-        .context("Failed to read an invoice")?;
+        .map_err(read("Failed to read an invoice"))?;
     row.as_ref().map(invoice).transpose()
 }
 
 /// Invoices by date and number, newest first; at most 500.
-pub(super) async fn all(pool: &PgPool) -> anyhow::Result<Vec<InvoiceRow>> {
+pub(super) async fn all(pool: &PgPool) -> Result<Vec<InvoiceRow>, ReadError> {
     let rows = sqlx::query(&format!(
         "{} ORDER BY i.invoice_date DESC, i.number DESC NULLS FIRST LIMIT 500",
         select()
     ))
     .fetch_all(pool)
     .await
-    .context("Failed to read invoices")?;
+    .map_err(read("Failed to read invoices"))?;
     rows.iter().map(invoice).collect()
 }
