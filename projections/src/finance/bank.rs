@@ -3,7 +3,6 @@
 //! explains the difference — lines without a payment and payments not yet on a
 //! statement.
 
-use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance::{BankEvent, Rand, BANK};
 use constructos_infra::cloudevents::CloudEvent;
@@ -14,7 +13,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 
 use super::columns::{get, rand};
 use super::receivables::{payments_where, PaymentRow, PaymentScope};
-use crate::domain_event;
+use crate::{database, domain_event, ApplyError};
 
 /// A statement line and what it is reconciled to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,7 +54,7 @@ pub struct BankReconciliation {
 pub(super) async fn apply_bank(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
-) -> anyhow::Result<NaiveDate> {
+) -> Result<NaiveDate, ApplyError> {
     match domain_event::<BankEvent>(event)? {
         BankEvent::BankStatementImported {
             statement_id,
@@ -85,7 +84,7 @@ pub(super) async fn apply_bank(
                 .bind(event.sequence)
                 .execute(&mut **tx)
                 .await
-                .context("Failed to insert a bank line")?;
+                .map_err(database("Failed to insert a bank line"))?;
             }
             Ok(latest)
         }
@@ -106,7 +105,7 @@ pub(super) async fn apply_bank(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to reconcile a bank line")?;
+            .map_err(database("Failed to reconcile a bank line"))?;
             Ok(event.time.date_naive())
         }
         BankEvent::BankLineUnreconciled { line_id, .. } => {
@@ -119,7 +118,7 @@ pub(super) async fn apply_bank(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to unreconcile a bank line")?;
+            .map_err(database("Failed to unreconcile a bank line"))?;
             Ok(event.time.date_naive())
         }
     }

@@ -1,7 +1,6 @@
 //! The invoices read model: one row per invoice holding its tax-invoice document, and
 //! the reads of it. Idempotent: a row is inserted once, updates are guarded by sequence.
 
-use anyhow::Context;
 use constructos_domain::finance::InvoiceEvent;
 use constructos_infra::cloudevents::CloudEvent;
 use constructos_infra::{read, ReadError};
@@ -13,14 +12,14 @@ use sqlx::{PgPool, Postgres, Transaction};
 use super::columns::{get, part, rand};
 use super::rows::InvoiceRow;
 use super::settlements::{open_item, open_now_sql, settle, Settlement};
-use crate::domain_event;
+use crate::{database, domain_event, ApplyError};
 
 /// Applies an invoice event; returns its effective date (the invoice date, or the day
 /// it was recorded for the issue).
 pub(super) async fn apply_invoice(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
-) -> anyhow::Result<chrono::NaiveDate> {
+) -> Result<chrono::NaiveDate, ApplyError> {
     match domain_event::<InvoiceEvent>(event)? {
         InvoiceEvent::InvoiceRaised {
             customer,
@@ -55,7 +54,7 @@ pub(super) async fn apply_invoice(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to insert an invoice")?;
+            .map_err(database("Failed to insert an invoice"))?;
             open_item(
                 tx,
                 &event.subject,
@@ -84,13 +83,13 @@ pub(super) async fn apply_invoice(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to mark an invoice issued")?;
+            .map_err(database("Failed to mark an invoice issued"))?;
             sqlx::query("UPDATE read_model.open_items SET number = $2 WHERE id = $1")
                 .bind(&event.subject)
                 .bind(&number_shown)
                 .execute(&mut **tx)
                 .await
-                .context("Failed to number an open item")?;
+                .map_err(database("Failed to number an open item"))?;
             Ok(event.time.date_naive())
         }
         InvoiceEvent::InvoicePaymentAllocated {
