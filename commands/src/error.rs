@@ -54,7 +54,8 @@ impl From<constructos_infra::ReadError> for CommandError {
             constructos_infra::ReadError::InvalidCursor => {
                 CommandError::Rejected(error.to_string())
             }
-            constructos_infra::ReadError::Database { .. } => {
+            constructos_infra::ReadError::Database { .. }
+            | constructos_infra::ReadError::Stored { .. } => {
                 CommandError::Internal(format!("{error:#}"))
             }
         }

@@ -14,4 +14,4 @@ pub mod telemetry;
 
 pub use config::Config;
 pub use domains::Domain;
-pub use read_error::{read, ReadError};
+pub use read_error::{read, stored, ReadError};

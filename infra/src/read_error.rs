@@ -15,9 +15,18 @@ pub enum ReadError {
         #[source]
         source: sqlx::Error,
     },
+    /// A value the read model holds does not read back as its type (a column that does
+    /// not decode, an enum name or a document part not known); `what` says which.
+    #[error("a stored value does not read: {what}")]
+    Stored { what: String },
 }
 
 /// Names the read a database error happened in: `.map_err(read("Failed to list opportunities"))`.
 pub fn read(what: &'static str) -> impl FnOnce(sqlx::Error) -> ReadError {
     move |source| ReadError::Database { what, source }
+}
+
+/// Names a stored value that does not read: `.map_err(|e| stored(format!("{column}: {e}")))`.
+pub fn stored(what: impl Into<String>) -> ReadError {
+    ReadError::Stored { what: what.into() }
 }

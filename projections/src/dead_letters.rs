@@ -3,9 +3,11 @@
 //! a redelivery is a duplicate, and counted for operators (`dead_letter_count`, and
 //! the running count in the error log line).
 
-use anyhow::Context;
 use constructos_infra::cloudevents::CloudEvent;
+use constructos_infra::{read, ReadError};
 use sqlx::{PgPool, Postgres, Transaction};
+
+use crate::apply_error::{database, ApplyError};
 
 /// The longest error text kept; a refusal's message is short, a chain may not be.
 const MAX_ERROR_CHARS: usize = 2000;
@@ -15,9 +17,9 @@ pub(crate) async fn record(
     tx: &mut Transaction<'_, Postgres>,
     projection: &str,
     event: &CloudEvent,
-    error: &anyhow::Error,
-) -> anyhow::Result<()> {
-    let message: String = format!("{error:#}").chars().take(MAX_ERROR_CHARS).collect();
+    error: &ApplyError,
+) -> Result<(), ApplyError> {
+    let message: String = error.to_string().chars().take(MAX_ERROR_CHARS).collect();
     let count: i64 = sqlx::query_scalar(
         "WITH added AS (
              INSERT INTO read_model.dead_letters (projection, event_id, event_type, error)
@@ -33,7 +35,7 @@ pub(crate) async fn record(
     .bind(&message)
     .fetch_one(&mut **tx)
     .await
-    .context("Failed to record a dead letter")?;
+    .map_err(database("Failed to record a dead letter"))?;
     tracing::error!(
         projection,
         event_id = %event.id,
@@ -57,16 +59,16 @@ pub struct DeadLetter {
 }
 
 /// How many events `projection` could never apply.
-pub async fn dead_letter_count(pool: &PgPool, projection: &str) -> anyhow::Result<i64> {
+pub async fn dead_letter_count(pool: &PgPool, projection: &str) -> Result<i64, ReadError> {
     sqlx::query_scalar("SELECT count(*) FROM read_model.dead_letters WHERE projection = $1")
         .bind(projection)
         .fetch_one(pool)
         .await
-        .context("Failed to count dead letters")
+        .map_err(read("Failed to count dead letters"))
 }
 
 /// The dead letters of `projection`, oldest first.
-pub async fn dead_letters(pool: &PgPool, projection: &str) -> anyhow::Result<Vec<DeadLetter>> {
+pub async fn dead_letters(pool: &PgPool, projection: &str) -> Result<Vec<DeadLetter>, ReadError> {
     sqlx::query_as(
         "SELECT projection, event_id, event_type, error, first_seen
            FROM read_model.dead_letters WHERE projection = $1
@@ -75,5 +77,5 @@ pub async fn dead_letters(pool: &PgPool, projection: &str) -> anyhow::Result<Vec
     .bind(projection)
     .fetch_all(pool)
     .await
-    .context("Failed to read dead letters")
+    .map_err(read("Failed to read dead letters"))
 }

@@ -2,6 +2,7 @@
 //! tables, recording each applied event id in the same transaction so a redelivered
 //! message changes nothing.
 
+mod apply_error;
 pub mod dead_letters;
 pub mod finance;
 pub mod hr;
@@ -11,6 +12,5 @@ pub mod replay;
 pub mod sales;
 mod worker;
 
-pub use worker::{
-    apply_in, apply_message, domain_event, is_permanent, Applied, Projection, ProjectionWorker,
-};
+pub use apply_error::{database, ApplyError};
+pub use worker::{apply_in, apply_message, domain_event, Applied, Projection, ProjectionWorker};

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use sqlx::{PgPool, Postgres, Row, Transaction};
 
-use crate::{apply_in, Applied, Projection};
+use crate::{apply_in, Applied, ApplyError, Projection};
 
 /// Events read from the store, and applied in one transaction, per round trip.
 const PAGE: i64 = 5_000;
@@ -25,12 +25,12 @@ pub trait ReplayBatch: Send {
     fn accepts(&self, event: &CloudEvent) -> bool;
 
     /// Buffers an event it accepts.
-    fn push(&mut self, event: CloudEvent) -> anyhow::Result<()>;
+    fn push(&mut self, event: CloudEvent) -> Result<(), ApplyError>;
 
     /// Writes the buffered events inside `tx` with exactly the effect `apply_in` would
     /// have had one by one (applied-event records included) and empties the buffer;
     /// returns how many were applied for the first time.
-    async fn flush(&mut self, tx: &mut Transaction<'_, Postgres>) -> anyhow::Result<usize>;
+    async fn flush(&mut self, tx: &mut Transaction<'_, Postgres>) -> Result<usize, ApplyError>;
 }
 
 /// Applies the events of `source` (a domain's event store) recorded before `until` (all
@@ -96,7 +96,18 @@ pub async fn replay(
                     if let Some(buffer) = batch.as_mut() {
                         applied += buffer.flush(&mut tx).await?;
                     }
-                    if apply_in(&mut tx, projection, &event).await? == Applied::Applied {
+                    let outcome =
+                        apply_in(&mut tx, projection, &event)
+                            .await
+                            .with_context(|| {
+                                format!(
+                                    "Failed to apply {} {} to {}",
+                                    event.event_type,
+                                    event.id,
+                                    projection.name()
+                                )
+                            })?;
+                    if outcome == Applied::Applied {
                         applied += 1;
                     }
                 }

@@ -6,17 +6,18 @@
 //! PostgreSQL refuses its data: SQLSTATE class 22 or 23). A permanent failure would stall
 //! the read model for ever if retried, so the event is recorded in
 //! `read_model.dead_letters` ([`crate::dead_letters`]) together with its applied-event
-//! record, logged, and passed.
+//! record, logged, and passed. Which is which, [`ApplyError::is_permanent`] says.
 
 use std::time::Duration;
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_infra::cloudevents::CloudEvent;
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
 use rdkafka::Message;
 use sqlx::{PgPool, Postgres, Transaction};
 use tokio_util::sync::CancellationToken;
+
+use crate::apply_error::{database, ApplyError};
 
 /// A read model kept from one domain's events.
 #[async_trait]
@@ -30,7 +31,7 @@ pub trait Projection: Send + Sync {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()>;
+    ) -> Result<(), ApplyError>;
 
     /// Replays only: a fresh set-based buffer for this projection's frequent events
     /// (see [`crate::replay::ReplayBatch`]); `None` applies every event on its own.
@@ -50,7 +51,7 @@ impl Projection for Box<dyn Projection> {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         self.as_ref().apply(tx, event).await
     }
 
@@ -60,11 +61,13 @@ impl Projection for Box<dyn Projection> {
 }
 
 /// Rebuilds a domain event enum (externally tagged, as the event store keeps it) from a
-/// CloudEvent's type and data.
-pub fn domain_event<E: serde::de::DeserializeOwned>(event: &CloudEvent) -> anyhow::Result<E> {
+/// CloudEvent's type and data; data that does not match is [`ApplyError::Event`].
+pub fn domain_event<E: serde::de::DeserializeOwned>(event: &CloudEvent) -> Result<E, ApplyError> {
     let tagged = serde_json::json!({ event.short_type(): event.data });
-    serde_json::from_value(tagged)
-        .with_context(|| format!("{} does not match its event type", event.id))
+    serde_json::from_value(tagged).map_err(|source| ApplyError::Event {
+        what: format!("{} does not match its event type", event.id),
+        source,
+    })
 }
 
 /// What happened to a delivered message.
@@ -80,29 +83,13 @@ pub enum Applied {
     DeadLettered,
 }
 
-/// Whether `error` means the event can never apply, however often it is retried.
-pub fn is_permanent(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        if cause.downcast_ref::<serde_json::Error>().is_some() {
-            return true;
-        }
-        match cause.downcast_ref::<sqlx::Error>() {
-            Some(sqlx::Error::Database(db)) => db
-                .code()
-                .is_some_and(|code| code.starts_with("22") || code.starts_with("23")),
-            Some(sqlx::Error::ColumnDecode { .. } | sqlx::Error::Decode(_)) => true,
-            _ => false,
-        }
-    })
-}
-
 /// Applies one message body exactly once: the applied-event record and the read-model
 /// change commit together or not at all.
 pub async fn apply_message(
     pool: &PgPool,
     projection: &dyn Projection,
     body: &[u8],
-) -> anyhow::Result<Applied> {
+) -> Result<Applied, ApplyError> {
     let event: CloudEvent = match serde_json::from_slice(body) {
         Ok(event) => event,
         Err(e) => {
@@ -113,11 +100,11 @@ pub async fn apply_message(
     let mut tx = pool
         .begin()
         .await
-        .context("Failed to begin a transaction")?;
+        .map_err(database("Failed to begin a transaction"))?;
     let applied = apply_in(&mut tx, projection, &event).await?;
     tx.commit()
         .await
-        .context("Failed to commit the read model")?;
+        .map_err(database("Failed to commit the read model"))?;
     Ok(applied)
 }
 
@@ -127,7 +114,7 @@ pub async fn apply_in(
     tx: &mut Transaction<'_, Postgres>,
     projection: &dyn Projection,
     event: &CloudEvent,
-) -> anyhow::Result<Applied> {
+) -> Result<Applied, ApplyError> {
     let first_time = sqlx::query(
         "INSERT INTO read_model.applied_events (projection, event_id) VALUES ($1, $2)
          ON CONFLICT DO NOTHING",
@@ -136,7 +123,7 @@ pub async fn apply_in(
     .bind(event.id)
     .execute(&mut **tx)
     .await
-    .context("Failed to record the applied event")?
+    .map_err(database("Failed to record the applied event"))?
     .rows_affected()
         == 1;
     if !first_time {
@@ -146,29 +133,34 @@ pub async fn apply_in(
     // for its dead-letter record (and, in a replay, for the rest of the page).
     let mut attempt = sqlx::Connection::begin(&mut **tx)
         .await
-        .context("Failed to open a savepoint")?;
+        .map_err(database("Failed to open a savepoint"))?;
     match projection.apply(&mut attempt, event).await {
         Ok(()) => {
             attempt
                 .commit()
                 .await
-                .context("Failed to release the savepoint")?;
+                .map_err(database("Failed to release the savepoint"))?;
             Ok(Applied::Applied)
         }
-        Err(error) if is_permanent(&error) => {
+        Err(error) if error.is_permanent() => {
             attempt
                 .rollback()
                 .await
-                .context("Failed to roll back to the savepoint")?;
+                .map_err(database("Failed to roll back to the savepoint"))?;
             crate::dead_letters::record(tx, projection.name(), event, &error).await?;
             Ok(Applied::DeadLettered)
         }
-        Err(error) => Err(error.context(format!(
-            "Failed to apply {} {} to {}",
-            event.event_type,
-            event.id,
-            projection.name()
-        ))),
+        Err(error) => {
+            // The error names the write, not the event: say which, once per attempt.
+            tracing::warn!(
+                projection = projection.name(),
+                event_id = %event.id,
+                event_type = %event.event_type,
+                error = %error,
+                "Failed to apply an event"
+            );
+            Err(error)
+        }
     }
 }
 

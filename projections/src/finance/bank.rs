@@ -3,17 +3,17 @@
 //! explains the difference — lines without a payment and payments not yet on a
 //! statement.
 
-use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance::{BankEvent, Rand, BANK};
 use constructos_infra::cloudevents::CloudEvent;
+use constructos_infra::{read, ReadError};
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
-use sqlx::{PgPool, Postgres, Row, Transaction};
+use sqlx::{PgPool, Postgres, Transaction};
 
-use super::columns::rand;
+use super::columns::{get, rand};
 use super::receivables::{payments_where, PaymentRow, PaymentScope};
-use crate::domain_event;
+use crate::{database, domain_event, ApplyError};
 
 /// A statement line and what it is reconciled to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,7 +54,7 @@ pub struct BankReconciliation {
 pub(super) async fn apply_bank(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
-) -> anyhow::Result<NaiveDate> {
+) -> Result<NaiveDate, ApplyError> {
     match domain_event::<BankEvent>(event)? {
         BankEvent::BankStatementImported {
             statement_id,
@@ -84,7 +84,7 @@ pub(super) async fn apply_bank(
                 .bind(event.sequence)
                 .execute(&mut **tx)
                 .await
-                .context("Failed to insert a bank line")?;
+                .map_err(database("Failed to insert a bank line"))?;
             }
             Ok(latest)
         }
@@ -105,7 +105,7 @@ pub(super) async fn apply_bank(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to reconcile a bank line")?;
+            .map_err(database("Failed to reconcile a bank line"))?;
             Ok(event.time.date_naive())
         }
         BankEvent::BankLineUnreconciled { line_id, .. } => {
@@ -118,25 +118,25 @@ pub(super) async fn apply_bank(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to unreconcile a bank line")?;
+            .map_err(database("Failed to unreconcile a bank line"))?;
             Ok(event.time.date_naive())
         }
     }
 }
 
-fn line(row: &PgRow) -> anyhow::Result<BankLineRow> {
+fn line(row: &PgRow) -> Result<BankLineRow, ReadError> {
     Ok(BankLineRow {
-        id: row.try_get("id")?,
-        statement_id: row.try_get("statement_id")?,
-        file_name: row.try_get("file_name")?,
-        date: row.try_get("line_date")?,
-        description: row.try_get("description")?,
-        reference: row.try_get("reference")?,
+        id: get(row, "id")?,
+        statement_id: get(row, "statement_id")?,
+        file_name: get(row, "file_name")?,
+        date: get(row, "line_date")?,
+        description: get(row, "description")?,
+        reference: get(row, "reference")?,
         amount: rand(row, "amount")?,
-        imported_at: row.try_get("imported_at")?,
-        payment_id: row.try_get("payment_id")?,
-        method: row.try_get("method")?,
-        reconciled_at: row.try_get("reconciled_at")?,
+        imported_at: get(row, "imported_at")?,
+        payment_id: get(row, "payment_id")?,
+        method: get(row, "method")?,
+        reconciled_at: get(row, "reconciled_at")?,
     })
 }
 
@@ -149,7 +149,7 @@ pub(super) async fn lines(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     unreconciled_only: bool,
-) -> anyhow::Result<Vec<BankLineRow>> {
+) -> Result<Vec<BankLineRow>, ReadError> {
     let rows = sqlx::query(&format!(
         "SELECT {LINE_COLUMNS} FROM read_model.bank_lines
           WHERE account_code = $1
@@ -163,7 +163,7 @@ pub(super) async fn lines(
     .bind(unreconciled_only)
     .fetch_all(pool)
     .await
-    .context("Failed to read bank lines")?;
+    .map_err(read("Failed to read bank lines"))?;
     rows.iter().map(line).collect()
 }
 
@@ -171,7 +171,7 @@ pub(super) async fn lines(
 pub(super) async fn reconciliation(
     pool: &PgPool,
     as_at: NaiveDate,
-) -> anyhow::Result<BankReconciliation> {
+) -> Result<BankReconciliation, ReadError> {
     let totals = sqlx::query(
         "SELECT COALESCE((SELECT SUM(amount) FROM read_model.bank_lines
                            WHERE account_code = $1 AND line_date <= $2), 0) AS statement_total,
@@ -183,7 +183,7 @@ pub(super) async fn reconciliation(
     .bind(as_at)
     .fetch_one(pool)
     .await
-    .context("Failed to read bank totals")?;
+    .map_err(read("Failed to read bank totals"))?;
     let statement_total = rand(&totals, "statement_total")?;
     let ledger_balance = rand(&totals, "ledger_balance")?;
     let unreconciled_lines: Vec<BankLineRow> = lines(pool, None, Some(as_at), true).await?;

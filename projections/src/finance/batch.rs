@@ -9,7 +9,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use anyhow::Context;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance::{JournalEvent, JournalLine, Side, JOURNAL_AGGREGATE};
@@ -18,8 +17,9 @@ use rust_decimal::Decimal;
 use sqlx::{Postgres, Transaction};
 use uuid::Uuid;
 
-use crate::domain_event;
+use super::projection::too_many_lines;
 use crate::replay::ReplayBatch;
+use crate::{database, domain_event, ApplyError};
 
 /// One buffered `JournalPosted`.
 struct Posted {
@@ -88,7 +88,7 @@ impl JournalBatch {
     async fn first_applications(
         &self,
         tx: &mut Transaction<'_, Postgres>,
-    ) -> anyhow::Result<Vec<usize>> {
+    ) -> Result<Vec<usize>, ApplyError> {
         let ids: Vec<Uuid> = self.posted.iter().map(|p| p.id).collect();
         let fresh: HashSet<Uuid> = sqlx::query_scalar(
             "INSERT INTO read_model.applied_events (projection, event_id)
@@ -100,7 +100,7 @@ impl JournalBatch {
         .bind(&ids)
         .fetch_all(&mut **tx)
         .await
-        .context("Failed to record the applied events")?
+        .map_err(database("Failed to record the applied events"))?
         .into_iter()
         .collect();
         Ok((0..self.posted.len())
@@ -114,7 +114,7 @@ impl JournalBatch {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         firsts: &[usize],
-    ) -> anyhow::Result<Vec<usize>> {
+    ) -> Result<Vec<usize>, ApplyError> {
         let mut seen = HashSet::new();
         let candidates: Vec<usize> = firsts
             .iter()
@@ -157,7 +157,7 @@ impl JournalBatch {
         .bind(&j.sequence)
         .fetch_all(&mut **tx)
         .await
-        .context("Failed to insert journals")?
+        .map_err(database("Failed to insert journals"))?
         .into_iter()
         .collect();
         Ok(candidates
@@ -172,7 +172,7 @@ impl JournalBatch {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         inserted: &[usize],
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         let mut l = Lines::default();
         let mut balances: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
         for &i in inserted {
@@ -180,7 +180,7 @@ impl JournalBatch {
             for (index, line) in p.lines.iter().enumerate() {
                 l.journal_id.push(p.journal_id.clone());
                 l.line_no
-                    .push(i32::try_from(index + 1).context("too many lines")?);
+                    .push(i32::try_from(index + 1).map_err(|_| too_many_lines(&p.journal_id))?);
                 l.account_code.push(line.account_code.clone());
                 l.side.push(line.side.as_str());
                 l.amount.push(line.amount.as_decimal());
@@ -216,7 +216,7 @@ impl JournalBatch {
         .bind(&l.site_id)
         .execute(&mut **tx)
         .await
-        .context("Failed to insert journal lines")?;
+        .map_err(database("Failed to insert journal lines"))?;
         let codes: Vec<&str> = balances.keys().copied().collect();
         let debits: Vec<Decimal> = balances.values().map(|b| b.0).collect();
         let credits: Vec<Decimal> = balances.values().map(|b| b.1).collect();
@@ -232,7 +232,7 @@ impl JournalBatch {
         .bind(&credits)
         .execute(&mut **tx)
         .await
-        .context("Failed to update balances")?;
+        .map_err(database("Failed to update balances"))?;
         Ok(())
     }
 
@@ -241,7 +241,7 @@ impl JournalBatch {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         firsts: &[usize],
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         let rows: Vec<&Posted> = firsts.iter().map(|&i| &self.posted[i]).collect();
         let ids: Vec<Uuid> = rows.iter().map(|p| p.id).collect();
         let journal_ids: Vec<&str> = rows.iter().map(|p| p.journal_id.as_str()).collect();
@@ -292,7 +292,7 @@ impl JournalBatch {
         .bind(&causations)
         .execute(&mut **tx)
         .await
-        .context("Failed to record ledger history")?;
+        .map_err(database("Failed to record ledger history"))?;
         Ok(())
     }
 }
@@ -303,7 +303,7 @@ impl ReplayBatch for JournalBatch {
         event.aggregatetype == JOURNAL_AGGREGATE && event.short_type() == "JournalPosted"
     }
 
-    fn push(&mut self, event: CloudEvent) -> anyhow::Result<()> {
+    fn push(&mut self, event: CloudEvent) -> Result<(), ApplyError> {
         let JournalEvent::JournalPosted {
             date,
             period,
@@ -313,7 +313,9 @@ impl ReplayBatch for JournalBatch {
             reverses,
         } = domain_event::<JournalEvent>(&event)?
         else {
-            anyhow::bail!("{} is not a JournalPosted", event.id);
+            return Err(ApplyError::Unfit {
+                what: format!("{} is not a JournalPosted", event.id),
+            });
         };
         self.posted.push(Posted {
             id: event.id,
@@ -334,7 +336,7 @@ impl ReplayBatch for JournalBatch {
         Ok(())
     }
 
-    async fn flush(&mut self, tx: &mut Transaction<'_, Postgres>) -> anyhow::Result<usize> {
+    async fn flush(&mut self, tx: &mut Transaction<'_, Postgres>) -> Result<usize, ApplyError> {
         if self.posted.is_empty() {
             return Ok(0);
         }

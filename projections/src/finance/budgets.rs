@@ -2,18 +2,17 @@
 //! from `BudgetSet`. Idempotent: a row is updated only by a later event of its project's
 //! stream (`last_sequence`).
 
-use anyhow::Context;
 use constructos_domain::finance::BudgetEvent;
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::domain_event;
+use crate::{database, domain_event, ApplyError};
 
 /// Applies a budget event; returns its effective date (the day it was recorded).
 pub(super) async fn apply_budget(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
-) -> anyhow::Result<chrono::NaiveDate> {
+) -> Result<chrono::NaiveDate, ApplyError> {
     match domain_event::<BudgetEvent>(event)? {
         BudgetEvent::BudgetSet {
             project_id,
@@ -40,7 +39,7 @@ pub(super) async fn apply_budget(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to update a budget")?;
+            .map_err(database("Failed to update a budget"))?;
         }
     }
     Ok(event.time.date_naive())

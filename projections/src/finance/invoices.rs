@@ -1,25 +1,25 @@
 //! The invoices read model: one row per invoice holding its tax-invoice document, and
 //! the reads of it. Idempotent: a row is inserted once, updates are guarded by sequence.
 
-use anyhow::Context;
 use constructos_domain::finance::InvoiceEvent;
 use constructos_infra::cloudevents::CloudEvent;
+use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
 use serde_json::json;
 use sqlx::postgres::PgRow;
-use sqlx::{PgPool, Postgres, Row, Transaction};
+use sqlx::{PgPool, Postgres, Transaction};
 
-use super::columns::rand;
+use super::columns::{get, part, rand};
 use super::rows::InvoiceRow;
 use super::settlements::{open_item, open_now_sql, settle, Settlement};
-use crate::domain_event;
+use crate::{database, domain_event, ApplyError};
 
 /// Applies an invoice event; returns its effective date (the invoice date, or the day
 /// it was recorded for the issue).
 pub(super) async fn apply_invoice(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
-) -> anyhow::Result<chrono::NaiveDate> {
+) -> Result<chrono::NaiveDate, ApplyError> {
     match domain_event::<InvoiceEvent>(event)? {
         InvoiceEvent::InvoiceRaised {
             customer,
@@ -54,7 +54,7 @@ pub(super) async fn apply_invoice(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to insert an invoice")?;
+            .map_err(database("Failed to insert an invoice"))?;
             open_item(
                 tx,
                 &event.subject,
@@ -83,13 +83,13 @@ pub(super) async fn apply_invoice(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to mark an invoice issued")?;
+            .map_err(database("Failed to mark an invoice issued"))?;
             sqlx::query("UPDATE read_model.open_items SET number = $2 WHERE id = $1")
                 .bind(&event.subject)
                 .bind(&number_shown)
                 .execute(&mut **tx)
                 .await
-                .context("Failed to number an open item")?;
+                .map_err(database("Failed to number an open item"))?;
             Ok(event.time.date_naive())
         }
         InvoiceEvent::InvoicePaymentAllocated {
@@ -132,48 +132,47 @@ fn select() -> String {
     )
 }
 
-fn invoice(row: &PgRow) -> anyhow::Result<InvoiceRow> {
-    let document: serde_json::Value = row.try_get("document")?;
-    let part = |key: &str| document.get(key).cloned().unwrap_or_default();
-    let percent: Option<Decimal> = serde_json::from_value(part("retention_percent"))?;
-    let totals = serde_json::from_value(part("totals")).context("invoice totals")?;
+fn invoice(row: &PgRow) -> Result<InvoiceRow, ReadError> {
+    let document: serde_json::Value = get(row, "document")?;
+    let percent: Option<Decimal> = part(&document, "retention_percent")?;
+    let totals = part(&document, "totals")?;
     Ok(InvoiceRow {
-        id: row.try_get("id")?,
-        number: row.try_get("number")?,
-        status: row.try_get("status")?,
-        date: row.try_get("invoice_date")?,
-        customer: serde_json::from_value(part("customer")).context("invoice customer")?,
-        supplier: serde_json::from_value(part("supplier")).context("invoice supplier")?,
-        lines: serde_json::from_value(part("lines")).context("invoice lines")?,
+        id: get(row, "id")?,
+        number: get(row, "number")?,
+        status: get(row, "status")?,
+        date: get(row, "invoice_date")?,
+        customer: part(&document, "customer")?,
+        supplier: part(&document, "supplier")?,
+        lines: part(&document, "lines")?,
         retention_percent: percent,
         totals,
-        journal_id: row.try_get("journal_id")?,
-        raised_at: row.try_get("raised_at")?,
-        raised_by: row.try_get("raised_by")?,
-        issued_at: row.try_get("issued_at")?,
+        journal_id: get(row, "journal_id")?,
+        raised_at: get(row, "raised_at")?,
+        raised_by: get(row, "raised_by")?,
+        issued_at: get(row, "issued_at")?,
         open: rand(row, "open_amount")?,
         retention_held: rand(row, "retention_held")?,
     })
 }
 
 /// One invoice.
-pub(super) async fn one(pool: &PgPool, id: &str) -> anyhow::Result<Option<InvoiceRow>> {
+pub(super) async fn one(pool: &PgPool, id: &str) -> Result<Option<InvoiceRow>, ReadError> {
     let row = sqlx::query(&format!("{} WHERE i.id = $1", select()))
         .bind(id)
         .fetch_optional(pool)
         .await
-        .context("Failed to read an invoice")?;
+        .map_err(read("Failed to read an invoice"))?;
     row.as_ref().map(invoice).transpose()
 }
 
 /// Invoices by date and number, newest first; at most 500.
-pub(super) async fn all(pool: &PgPool) -> anyhow::Result<Vec<InvoiceRow>> {
+pub(super) async fn all(pool: &PgPool) -> Result<Vec<InvoiceRow>, ReadError> {
     let rows = sqlx::query(&format!(
         "{} ORDER BY i.invoice_date DESC, i.number DESC NULLS FIRST LIMIT 500",
         select()
     ))
     .fetch_all(pool)
     .await
-    .context("Failed to read invoices")?;
+    .map_err(read("Failed to read invoices"))?;
     rows.iter().map(invoice).collect()
 }

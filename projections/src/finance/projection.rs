@@ -1,7 +1,6 @@
 //! Keeps the finance read models from finance events (invoices in `invoices.rs`). Every event also lands in
 //! `read_model.ledger_history` with who, when and in which request.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::finance::{
     JournalEvent, LedgerAccountEvent, BANK_ACCOUNT_AGGREGATE, BILL_AGGREGATE,
@@ -14,7 +13,7 @@ use sqlx::{Postgres, Transaction};
 use super::bank::apply_bank;
 use super::invoices::apply_invoice;
 use super::settlements::{apply_bill, apply_credit_note, apply_payment};
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// The finance projection.
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,7 +21,7 @@ pub struct FinanceProjection;
 
 type Tx<'a, 'b> = &'a mut Transaction<'b, Postgres>;
 
-async fn apply_account(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<Vec<String>> {
+async fn apply_account(tx: Tx<'_, '_>, event: &CloudEvent) -> Result<Vec<String>, ApplyError> {
     let query = match domain_event::<LedgerAccountEvent>(event)? {
         LedgerAccountEvent::LedgerAccountOpened {
             code,
@@ -60,15 +59,22 @@ async fn apply_account(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<Vec
     query
         .execute(&mut **tx)
         .await
-        .context("Failed to update ledger accounts")?;
+        .map_err(database("Failed to update ledger accounts"))?;
     Ok(vec![event.subject.clone()])
+}
+
+/// A journal with more lines than a line number can count (never posted by the domain).
+pub(super) fn too_many_lines(journal_id: &str) -> ApplyError {
+    ApplyError::Unfit {
+        what: format!("journal {journal_id} has too many lines"),
+    }
 }
 
 /// Applies a journal event; returns the accounts it touched and its effective date.
 async fn apply_journal(
     tx: Tx<'_, '_>,
     event: &CloudEvent,
-) -> anyhow::Result<(Vec<String>, chrono::NaiveDate)> {
+) -> Result<(Vec<String>, chrono::NaiveDate), ApplyError> {
     match domain_event::<JournalEvent>(event)? {
         JournalEvent::JournalPosted {
             date,
@@ -97,7 +103,7 @@ async fn apply_journal(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to insert a journal")?
+            .map_err(database("Failed to insert a journal"))?
             .rows_affected()
                 == 1;
             let codes = lines.iter().map(|l| l.account_code.clone()).collect();
@@ -105,7 +111,8 @@ async fn apply_journal(
                 return Ok((codes, date));
             }
             for (index, line) in lines.iter().enumerate() {
-                let line_no = i32::try_from(index + 1).context("too many lines")?;
+                let line_no =
+                    i32::try_from(index + 1).map_err(|_| too_many_lines(&event.subject))?;
                 sqlx::query(
                     "INSERT INTO read_model.journal_lines
                          (journal_id, line_no, account_code, side, amount, journal_date,
@@ -123,7 +130,7 @@ async fn apply_journal(
                 .bind(&line.site_id)
                 .execute(&mut **tx)
                 .await
-                .context("Failed to insert a journal line")?;
+                .map_err(database("Failed to insert a journal line"))?;
                 let (debit, credit) = match line.side {
                     constructos_domain::finance::Side::Debit => (line.amount, Default::default()),
                     constructos_domain::finance::Side::Credit => (Default::default(), line.amount),
@@ -140,7 +147,7 @@ async fn apply_journal(
                 .bind(credit.as_decimal())
                 .execute(&mut **tx)
                 .await
-                .context("Failed to update a balance")?;
+                .map_err(database("Failed to update a balance"))?;
             }
             Ok((codes, date))
         }
@@ -154,7 +161,7 @@ async fn apply_journal(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to mark a journal reversed")?;
+            .map_err(database("Failed to mark a journal reversed"))?;
             Ok((vec![], date))
         }
     }
@@ -176,7 +183,7 @@ impl Projection for FinanceProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         let recorded_on = event.time.date_naive();
         let (codes, effective_date) = match event.aggregatetype.as_str() {
             LEDGER_ACCOUNT_AGGREGATE => (apply_account(tx, event).await?, recorded_on),
@@ -215,7 +222,7 @@ impl Projection for FinanceProjection {
         .bind(&event.causationid)
         .execute(&mut **tx)
         .await
-        .context("Failed to record ledger history")?;
+        .map_err(database("Failed to record ledger history"))?;
         Ok(())
     }
 }

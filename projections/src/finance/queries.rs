@@ -1,14 +1,14 @@
 //! Reads of the finance read models.
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use constructos_domain::finance::{Rand, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE};
+use constructos_infra::{read, ReadError};
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
-use sqlx::{PgPool, Row};
+use sqlx::PgPool;
 
 use super::bank::{self, BankLineRow, BankReconciliation};
-use super::columns::rand;
+use super::columns::{get, rand};
 use super::invoices;
 use super::receivables::{self, AgedReport, AgedSide, BillRow, CreditNoteRow, PaymentRow};
 use super::rows::{
@@ -46,32 +46,32 @@ impl FinanceQueries {
     }
 
     /// One invoice with its tax-invoice document.
-    pub async fn invoice(&self, id: &str) -> anyhow::Result<Option<InvoiceRow>> {
+    pub async fn invoice(&self, id: &str) -> Result<Option<InvoiceRow>, ReadError> {
         invoices::one(&self.pool, id).await
     }
 
     /// Invoices, newest first (at most 500).
-    pub async fn invoices(&self) -> anyhow::Result<Vec<InvoiceRow>> {
+    pub async fn invoices(&self) -> Result<Vec<InvoiceRow>, ReadError> {
         invoices::all(&self.pool).await
     }
 
     /// Aged debtors or creditors as at the end of `as_at`.
-    pub async fn aged(&self, side: AgedSide, as_at: NaiveDate) -> anyhow::Result<AgedReport> {
+    pub async fn aged(&self, side: AgedSide, as_at: NaiveDate) -> Result<AgedReport, ReadError> {
         receivables::aged(&self.pool, side, as_at).await
     }
 
     /// One supplier bill.
-    pub async fn bill(&self, id: &str) -> anyhow::Result<Option<BillRow>> {
+    pub async fn bill(&self, id: &str) -> Result<Option<BillRow>, ReadError> {
         receivables::one_bill(&self.pool, id).await
     }
 
     /// Supplier bills, newest first (at most 500).
-    pub async fn bills(&self) -> anyhow::Result<Vec<BillRow>> {
+    pub async fn bills(&self) -> Result<Vec<BillRow>, ReadError> {
         receivables::bills(&self.pool).await
     }
 
     /// Credit notes, newest first (at most 500).
-    pub async fn credit_notes(&self) -> anyhow::Result<Vec<CreditNoteRow>> {
+    pub async fn credit_notes(&self) -> Result<Vec<CreditNoteRow>, ReadError> {
         receivables::credit_notes(&self.pool).await
     }
 
@@ -81,7 +81,7 @@ impl FinanceQueries {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
         unreconciled_only: bool,
-    ) -> anyhow::Result<Vec<BankLineRow>> {
+    ) -> Result<Vec<BankLineRow>, ReadError> {
         bank::lines(&self.pool, from, to, unreconciled_only).await
     }
 
@@ -89,17 +89,17 @@ impl FinanceQueries {
     pub async fn bank_reconciliation(
         &self,
         as_at: NaiveDate,
-    ) -> anyhow::Result<BankReconciliation> {
+    ) -> Result<BankReconciliation, ReadError> {
         bank::reconciliation(&self.pool, as_at).await
     }
 
     /// Payments with their allocations, newest first (at most 500).
-    pub async fn payments(&self) -> anyhow::Result<Vec<PaymentRow>> {
+    pub async fn payments(&self) -> Result<Vec<PaymentRow>, ReadError> {
         receivables::payments(&self.pool).await
     }
 
     /// The chart of accounts by code, with all-time totals.
-    pub async fn ledger_accounts(&self) -> anyhow::Result<Vec<LedgerAccountRow>> {
+    pub async fn ledger_accounts(&self) -> Result<Vec<LedgerAccountRow>, ReadError> {
         let rows = sqlx::query(
             "SELECT a.code, a.name, a.account_type, a.cost_type, a.status,
                     COALESCE(b.debits, 0) AS debits, COALESCE(b.credits, 0) AS credits
@@ -109,15 +109,15 @@ impl FinanceQueries {
         )
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read ledger accounts")?;
+        .map_err(read("Failed to read ledger accounts"))?;
         rows.iter()
             .map(|r| {
                 Ok(LedgerAccountRow {
-                    code: r.try_get("code")?,
-                    name: r.try_get("name")?,
-                    account_type: r.try_get("account_type")?,
-                    cost_type: r.try_get("cost_type")?,
-                    status: r.try_get("status")?,
+                    code: get(r, "code")?,
+                    name: get(r, "name")?,
+                    account_type: get(r, "account_type")?,
+                    cost_type: get(r, "cost_type")?,
+                    status: get(r, "status")?,
                     debits: rand(r, "debits")?,
                     credits: rand(r, "credits")?,
                 })
@@ -127,7 +127,7 @@ impl FinanceQueries {
 
     /// The trial balance as at the end of `as_at`: every line of journals dated on or
     /// before it, netted per account onto its debit or credit side.
-    pub async fn trial_balance(&self, as_at: NaiveDate) -> anyhow::Result<TrialBalance> {
+    pub async fn trial_balance(&self, as_at: NaiveDate) -> Result<TrialBalance, ReadError> {
         let rows = sqlx::query(
             "SELECT l.account_code AS code, COALESCE(a.name, '') AS name,
                     COALESCE(a.account_type, '') AS account_type,
@@ -142,7 +142,7 @@ impl FinanceQueries {
         .bind(as_at)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read the trial balance")?;
+        .map_err(read("Failed to read the trial balance"))?;
         let mut lines = Vec::with_capacity(rows.len());
         for r in &rows {
             let net = rand(r, "debits")? - rand(r, "credits")?;
@@ -152,9 +152,9 @@ impl FinanceQueries {
                 (Rand::ZERO, -net)
             };
             lines.push(TrialBalanceLine {
-                code: r.try_get("code")?,
-                name: r.try_get("name")?,
-                account_type: r.try_get("account_type")?,
+                code: get(r, "code")?,
+                name: get(r, "name")?,
+                account_type: get(r, "account_type")?,
                 debit,
                 credit,
             });
@@ -168,14 +168,14 @@ impl FinanceQueries {
     }
 
     /// One journal with its lines.
-    pub async fn journal(&self, id: &str) -> anyhow::Result<Option<JournalRow>> {
+    pub async fn journal(&self, id: &str) -> Result<Option<JournalRow>, ReadError> {
         let rows = sqlx::query(&format!(
             "SELECT {JOURNAL_COLUMNS} FROM read_model.journals WHERE id = $1"
         ))
         .bind(id)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read a journal")?;
+        .map_err(read("Failed to read a journal"))?;
         Ok(self.with_lines(rows).await?.pop())
     }
 
@@ -184,7 +184,7 @@ impl FinanceQueries {
         &self,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
-    ) -> anyhow::Result<Vec<JournalRow>> {
+    ) -> Result<Vec<JournalRow>, ReadError> {
         let rows = sqlx::query(&format!(
             "SELECT {JOURNAL_COLUMNS} FROM read_model.journals
               WHERE ($1::date IS NULL OR journal_date >= $1)
@@ -196,24 +196,24 @@ impl FinanceQueries {
         .bind(to)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read journals")?;
+        .map_err(read("Failed to read journals"))?;
         self.with_lines(rows).await
     }
 
-    async fn with_lines(&self, rows: Vec<PgRow>) -> anyhow::Result<Vec<JournalRow>> {
+    async fn with_lines(&self, rows: Vec<PgRow>) -> Result<Vec<JournalRow>, ReadError> {
         let mut journals = Vec::with_capacity(rows.len());
         for r in &rows {
             journals.push(JournalRow {
-                id: r.try_get("id")?,
-                date: r.try_get("journal_date")?,
-                period: r.try_get("period")?,
-                narrative: r.try_get("narrative")?,
-                source: r.try_get("source")?,
-                reverses: r.try_get("reverses")?,
-                reversed_by: r.try_get("reversed_by")?,
-                posted_at: r.try_get("posted_at")?,
-                posted_by: r.try_get("posted_by")?,
-                correlation_id: r.try_get("correlation_id")?,
+                id: get(r, "id")?,
+                date: get(r, "journal_date")?,
+                period: get(r, "period")?,
+                narrative: get(r, "narrative")?,
+                source: get(r, "source")?,
+                reverses: get(r, "reverses")?,
+                reversed_by: get(r, "reversed_by")?,
+                posted_at: get(r, "posted_at")?,
+                posted_by: get(r, "posted_by")?,
+                correlation_id: get(r, "correlation_id")?,
                 lines: vec![],
             });
         }
@@ -226,17 +226,17 @@ impl FinanceQueries {
         .bind(&ids)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read journal lines")?;
+        .map_err(read("Failed to read journal lines"))?;
         for r in &lines {
-            let journal_id: String = r.try_get("journal_id")?;
+            let journal_id: String = get(r, "journal_id")?;
             let line = JournalLineRow {
-                line_no: r.try_get("line_no")?,
-                account_code: r.try_get("account_code")?,
-                side: r.try_get("side")?,
+                line_no: get(r, "line_no")?,
+                account_code: get(r, "account_code")?,
+                side: get(r, "side")?,
                 amount: rand(r, "amount")?,
-                project_id: r.try_get("project_id")?,
-                cost_code: r.try_get("cost_code")?,
-                site_id: r.try_get("site_id")?,
+                project_id: get(r, "project_id")?,
+                cost_code: get(r, "cost_code")?,
+                site_id: get(r, "site_id")?,
             };
             if let Some(journal) = journals.iter_mut().find(|j| j.id == journal_id) {
                 journal.lines.push(line);
@@ -246,7 +246,10 @@ impl FinanceQueries {
     }
 
     /// The events behind a journal or an account, oldest first.
-    pub async fn ledger_history(&self, filter: &HistoryFilter) -> anyhow::Result<Vec<HistoryRow>> {
+    pub async fn ledger_history(
+        &self,
+        filter: &HistoryFilter,
+    ) -> Result<Vec<HistoryRow>, ReadError> {
         let rows = sqlx::query(
             "WITH RECURSIVE linked(id, depth) AS (
                  SELECT $7::text, 0 WHERE $7::text IS NOT NULL
@@ -284,21 +287,21 @@ impl FinanceQueries {
         .bind(&filter.document)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read ledger history")?;
+        .map_err(read("Failed to read ledger history"))?;
         rows.iter()
             .map(|r| {
                 Ok(HistoryRow {
-                    event_id: r.try_get("event_id")?,
-                    aggregate_type: r.try_get("aggregate_type")?,
-                    aggregate_id: r.try_get("aggregate_id")?,
-                    sequence: r.try_get("sequence")?,
-                    event_type: r.try_get("event_type")?,
-                    recorded_at: r.try_get("recorded_at")?,
-                    effective_date: r.try_get("effective_date")?,
-                    subject: r.try_get("subject")?,
-                    correlation_id: r.try_get("correlation_id")?,
-                    causation_id: r.try_get("causation_id")?,
-                    data: r.try_get("data")?,
+                    event_id: get(r, "event_id")?,
+                    aggregate_type: get(r, "aggregate_type")?,
+                    aggregate_id: get(r, "aggregate_id")?,
+                    sequence: get(r, "sequence")?,
+                    event_type: get(r, "event_type")?,
+                    recorded_at: get(r, "recorded_at")?,
+                    effective_date: get(r, "effective_date")?,
+                    subject: get(r, "subject")?,
+                    correlation_id: get(r, "correlation_id")?,
+                    causation_id: get(r, "causation_id")?,
+                    data: get(r, "data")?,
                 })
             })
             .collect()

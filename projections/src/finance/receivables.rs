@@ -1,18 +1,18 @@
 //! Reads of receivables and payables: aged debtors and creditors as at any date, and
 //! supplier bills, credit notes and payments with their allocations.
 
-use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance::{
     age_bucket, AgeBucket, AgedAmounts, BillLine, BillSupplier, Customer, InvoiceLine,
     InvoiceTotals, PaymentDirection, Rand, Supplier,
 };
+use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
-use sqlx::{PgPool, Row};
+use sqlx::PgPool;
 
-use super::columns::{part, rand};
+use super::columns::{get, part, rand};
 
 /// Debtors (customers' invoices) or creditors (suppliers' bills).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,7 +131,7 @@ pub(super) async fn aged(
     pool: &PgPool,
     side: AgedSide,
     as_at: NaiveDate,
-) -> anyhow::Result<AgedReport> {
+) -> Result<AgedReport, ReadError> {
     let items = sqlx::query(
         "SELECT o.id, o.counterparty_id, o.counterparty_name, COALESCE(o.number, '') AS number,
                 o.document_date, o.amount_due + COALESCE(s.change, 0) AS open
@@ -147,7 +147,7 @@ pub(super) async fn aged(
     .bind(as_at)
     .fetch_all(pool)
     .await
-    .context("Failed to read open items")?;
+    .map_err(read("Failed to read open items"))?;
     let on_account = sqlx::query(
         "SELECT p.counterparty_id, MIN(p.counterparty_name) AS counterparty_name,
                 SUM(p.amount - COALESCE(a.allocated, 0)) AS unallocated
@@ -163,7 +163,7 @@ pub(super) async fn aged(
     .bind(as_at)
     .fetch_all(pool)
     .await
-    .context("Failed to read payments on account")?;
+    .map_err(read("Failed to read payments on account"))?;
 
     let mut lines: Vec<AgedLine> = Vec::new();
     let line_of = |id: String, name: String, lines: &mut Vec<AgedLine>| -> usize {
@@ -185,17 +185,17 @@ pub(super) async fn aged(
         if open.is_zero() {
             continue;
         }
-        let date: NaiveDate = row.try_get("document_date")?;
+        let date: NaiveDate = get(row, "document_date")?;
         let bucket = age_bucket(date, as_at);
         let index = line_of(
-            row.try_get("counterparty_id")?,
-            row.try_get("counterparty_name")?,
+            get(row, "counterparty_id")?,
+            get(row, "counterparty_name")?,
             &mut lines,
         );
         lines[index].amounts.add(bucket, open);
         lines[index].items.push(OpenItem {
-            document_id: row.try_get("id")?,
-            number: row.try_get("number")?,
+            document_id: get(row, "id")?,
+            number: get(row, "number")?,
             document_date: date,
             open,
             bucket,
@@ -207,8 +207,8 @@ pub(super) async fn aged(
             continue;
         }
         let index = line_of(
-            row.try_get("counterparty_id")?,
-            row.try_get("counterparty_name")?,
+            get(row, "counterparty_id")?,
+            get(row, "counterparty_name")?,
             &mut lines,
         );
         lines[index].amounts.on_account = lines[index].amounts.on_account + unallocated;
@@ -230,7 +230,7 @@ pub(super) async fn aged(
 }
 
 /// What is open and withheld on one document today (all settlements).
-async fn open_now(pool: &PgPool, id: &str) -> anyhow::Result<(Rand, Rand)> {
+async fn open_now(pool: &PgPool, id: &str) -> Result<(Rand, Rand), ReadError> {
     let row = sqlx::query(
         "SELECT o.amount_due + COALESCE(SUM(s.open_change), 0) AS open,
                 o.retention - COALESCE(SUM(s.open_change) FILTER (WHERE s.kind = 'RETENTION_RELEASE'), 0)
@@ -243,7 +243,7 @@ async fn open_now(pool: &PgPool, id: &str) -> anyhow::Result<(Rand, Rand)> {
     .bind(id)
     .fetch_optional(pool)
     .await
-    .context("Failed to read what is open")?;
+    .map_err(read("Failed to read what is open"))?;
     match row {
         Some(r) => Ok((rand(&r, "open")?, rand(&r, "retention_held")?)),
         None => Ok((Rand::ZERO, Rand::ZERO)),
@@ -253,35 +253,35 @@ async fn open_now(pool: &PgPool, id: &str) -> anyhow::Result<(Rand, Rand)> {
 const BILL_COLUMNS: &str =
     "id, supplier_reference, bill_date, journal_id, recorded_at, recorded_by, document";
 
-async fn bill(pool: &PgPool, row: &PgRow) -> anyhow::Result<BillRow> {
-    let document: serde_json::Value = row.try_get("document")?;
-    let id: String = row.try_get("id")?;
+async fn bill(pool: &PgPool, row: &PgRow) -> Result<BillRow, ReadError> {
+    let document: serde_json::Value = get(row, "document")?;
+    let id: String = get(row, "id")?;
     let (open, retention_held) = open_now(pool, &id).await?;
     Ok(BillRow {
         id,
         supplier: part(&document, "supplier")?,
-        supplier_reference: row.try_get("supplier_reference")?,
-        date: row.try_get("bill_date")?,
+        supplier_reference: get(row, "supplier_reference")?,
+        date: get(row, "bill_date")?,
         lines: part(&document, "lines")?,
         retention_percent: part(&document, "retention_percent")?,
         totals: part(&document, "totals")?,
-        journal_id: row.try_get("journal_id")?,
-        recorded_at: row.try_get("recorded_at")?,
-        recorded_by: row.try_get("recorded_by")?,
+        journal_id: get(row, "journal_id")?,
+        recorded_at: get(row, "recorded_at")?,
+        recorded_by: get(row, "recorded_by")?,
         open,
         retention_held,
     })
 }
 
 /// One supplier bill.
-pub(super) async fn one_bill(pool: &PgPool, id: &str) -> anyhow::Result<Option<BillRow>> {
+pub(super) async fn one_bill(pool: &PgPool, id: &str) -> Result<Option<BillRow>, ReadError> {
     let row = sqlx::query(&format!(
         "SELECT {BILL_COLUMNS} FROM read_model.bills WHERE id = $1"
     ))
     .bind(id)
     .fetch_optional(pool)
     .await
-    .context("Failed to read a bill")?;
+    .map_err(read("Failed to read a bill"))?;
     match row {
         Some(r) => Ok(Some(bill(pool, &r).await?)),
         None => Ok(None),
@@ -289,13 +289,13 @@ pub(super) async fn one_bill(pool: &PgPool, id: &str) -> anyhow::Result<Option<B
 }
 
 /// Supplier bills, newest first; at most 500.
-pub(super) async fn bills(pool: &PgPool) -> anyhow::Result<Vec<BillRow>> {
+pub(super) async fn bills(pool: &PgPool) -> Result<Vec<BillRow>, ReadError> {
     let rows = sqlx::query(&format!(
         "SELECT {BILL_COLUMNS} FROM read_model.bills ORDER BY bill_date DESC, id DESC LIMIT 500"
     ))
     .fetch_all(pool)
     .await
-    .context("Failed to read bills")?;
+    .map_err(read("Failed to read bills"))?;
     let mut bills = Vec::with_capacity(rows.len());
     for r in &rows {
         bills.push(bill(pool, r).await?);
@@ -304,31 +304,31 @@ pub(super) async fn bills(pool: &PgPool) -> anyhow::Result<Vec<BillRow>> {
 }
 
 /// Credit notes, newest first; at most 500.
-pub(super) async fn credit_notes(pool: &PgPool) -> anyhow::Result<Vec<CreditNoteRow>> {
+pub(super) async fn credit_notes(pool: &PgPool) -> Result<Vec<CreditNoteRow>, ReadError> {
     let rows = sqlx::query(
         "SELECT id, number, invoice_id, credit_date, journal_id, issued_at, issued_by, document
            FROM read_model.credit_notes ORDER BY credit_date DESC, number DESC LIMIT 500",
     )
     .fetch_all(pool)
     .await
-    .context("Failed to read credit notes")?;
+    .map_err(read("Failed to read credit notes"))?;
     rows.iter()
         .map(|r| {
-            let document: serde_json::Value = r.try_get("document")?;
+            let document: serde_json::Value = get(r, "document")?;
             Ok(CreditNoteRow {
-                id: r.try_get("id")?,
-                number: r.try_get("number")?,
-                invoice_id: r.try_get("invoice_id")?,
+                id: get(r, "id")?,
+                number: get(r, "number")?,
+                invoice_id: get(r, "invoice_id")?,
                 invoice_number: part(&document, "invoice_number")?,
-                date: r.try_get("credit_date")?,
+                date: get(r, "credit_date")?,
                 customer: part(&document, "customer")?,
                 supplier: part(&document, "supplier")?,
                 reason: part(&document, "reason")?,
                 lines: part(&document, "lines")?,
                 totals: part(&document, "totals")?,
-                journal_id: r.try_get("journal_id")?,
-                issued_at: r.try_get("issued_at")?,
-                issued_by: r.try_get("issued_by")?,
+                journal_id: get(r, "journal_id")?,
+                issued_at: get(r, "issued_at")?,
+                issued_by: get(r, "issued_by")?,
             })
         })
         .collect()
@@ -344,7 +344,7 @@ pub(super) enum PaymentScope {
 }
 
 /// Payments, newest first, with their allocations; at most 500.
-pub(super) async fn payments(pool: &PgPool) -> anyhow::Result<Vec<PaymentRow>> {
+pub(super) async fn payments(pool: &PgPool) -> Result<Vec<PaymentRow>, ReadError> {
     payments_where(pool, PaymentScope::Latest).await
 }
 
@@ -352,7 +352,7 @@ pub(super) async fn payments(pool: &PgPool) -> anyhow::Result<Vec<PaymentRow>> {
 pub(super) async fn payments_where(
     pool: &PgPool,
     scope: PaymentScope,
-) -> anyhow::Result<Vec<PaymentRow>> {
+) -> Result<Vec<PaymentRow>, ReadError> {
     let as_at = match scope {
         PaymentScope::Latest => None,
         PaymentScope::NotOnAStatement { as_at } => Some(as_at),
@@ -369,10 +369,10 @@ pub(super) async fn payments_where(
     .bind(as_at)
     .fetch_all(pool)
     .await
-    .context("Failed to read payments")?;
+    .map_err(read("Failed to read payments"))?;
     let ids: Vec<String> = rows
         .iter()
-        .map(|r| r.try_get("id"))
+        .map(|r| get(r, "id"))
         .collect::<Result<_, _>>()?;
     let allocations = sqlx::query(
         "SELECT payment_id, document_id, document_number, amount, allocation_date
@@ -382,38 +382,38 @@ pub(super) async fn payments_where(
     .bind(&ids)
     .fetch_all(pool)
     .await
-    .context("Failed to read allocations")?;
+    .map_err(read("Failed to read allocations"))?;
     let mut payments = Vec::with_capacity(rows.len());
     for r in &rows {
-        let id: String = r.try_get("id")?;
+        let id: String = get(r, "id")?;
         let mut own = Vec::new();
         for a in &allocations {
-            if a.try_get::<String, _>("payment_id")? == id {
+            if get::<String>(a, "payment_id")? == id {
                 own.push(AllocationRow {
-                    document_id: a.try_get("document_id")?,
-                    document_number: a.try_get("document_number")?,
+                    document_id: get(a, "document_id")?,
+                    document_number: get(a, "document_number")?,
                     amount: rand(a, "amount")?,
-                    date: a.try_get("allocation_date")?,
+                    date: get(a, "allocation_date")?,
                 });
             }
         }
         let amount = rand(r, "amount")?;
         let allocated: Rand = own.iter().map(|a| a.amount).sum();
-        let direction = match r.try_get::<String, _>("direction")?.as_str() {
+        let direction = match get::<String>(r, "direction")?.as_str() {
             "MADE" => PaymentDirection::Made,
             _ => PaymentDirection::Received,
         };
         payments.push(PaymentRow {
             id,
             direction,
-            counterparty_id: r.try_get("counterparty_id")?,
-            counterparty_name: r.try_get("counterparty_name")?,
-            date: r.try_get("payment_date")?,
+            counterparty_id: get(r, "counterparty_id")?,
+            counterparty_name: get(r, "counterparty_name")?,
+            date: get(r, "payment_date")?,
             amount,
-            reference: r.try_get("reference")?,
-            journal_id: r.try_get("journal_id")?,
-            recorded_at: r.try_get("recorded_at")?,
-            recorded_by: r.try_get("recorded_by")?,
+            reference: get(r, "reference")?,
+            journal_id: get(r, "journal_id")?,
+            recorded_at: get(r, "recorded_at")?,
+            recorded_by: get(r, "recorded_by")?,
             allocations: own,
             unallocated: amount - allocated,
         });

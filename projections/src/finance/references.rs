@@ -6,7 +6,6 @@
 //! (`read_model.known_accounts`, `known_projects`, `user_assignments`). Rows remember
 //! their stream's last sequence and only move forward, so a redelivery changes nothing.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::identity::{AccountEvent, ACCOUNT_AGGREGATE, USER_AGGREGATE};
 use constructos_domain::orders::{ProjectEvent, PROJECT_AGGREGATE};
@@ -14,7 +13,7 @@ use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
 use crate::orders::AssignmentsProjection;
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 type Tx<'a, 'b> = &'a mut Transaction<'b, Postgres>;
 
@@ -39,7 +38,7 @@ impl Projection for IdentityFactsProjection {
         "finance.identity_facts"
     }
 
-    async fn apply(&self, tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<()> {
+    async fn apply(&self, tx: Tx<'_, '_>, event: &CloudEvent) -> Result<(), ApplyError> {
         if event.aggregatetype == USER_AGGREGATE {
             // The same table shape and code as the orders domain's copy.
             return AssignmentsProjection.apply(tx, event).await;
@@ -52,7 +51,7 @@ impl Projection for IdentityFactsProjection {
 }
 
 /// Keeps one account event's facts; facts a tax invoice does not show are ignored.
-async fn apply_account(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<()> {
+async fn apply_account(tx: Tx<'_, '_>, event: &CloudEvent) -> Result<(), ApplyError> {
     // $1 the account id, $2 its stream's sequence, $3 the event's time; then the facts.
     let keyed = |sql: &'static str| {
         sqlx::query(sql)
@@ -106,14 +105,19 @@ async fn apply_account(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<()>
               WHERE id = $1 AND last_sequence < $2",
         )
         .bind(address_type.as_str())
-        .bind(serde_json::to_value(address).context("Failed to encode an address")?),
+        .bind(
+            serde_json::to_value(address).map_err(|source| ApplyError::Event {
+                what: "Failed to encode an address".into(),
+                source,
+            })?,
+        ),
         // Tax references, B-BBEE, CIDB and payment terms are not on a tax invoice.
         _ => return Ok(()),
     };
     query
         .execute(&mut **tx)
         .await
-        .context("Failed to update finance's copy of an account")?;
+        .map_err(database("Failed to update finance's copy of an account"))?;
     Ok(())
 }
 
@@ -127,7 +131,7 @@ impl Projection for ProjectFactsProjection {
         "finance.project_facts"
     }
 
-    async fn apply(&self, tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<()> {
+    async fn apply(&self, tx: Tx<'_, '_>, event: &CloudEvent) -> Result<(), ApplyError> {
         if event.aggregatetype != PROJECT_AGGREGATE {
             return Ok(());
         }
@@ -164,7 +168,7 @@ impl Projection for ProjectFactsProjection {
         query
             .execute(&mut **tx)
             .await
-            .context("Failed to update finance's copy of a project")?;
+            .map_err(database("Failed to update finance's copy of a project"))?;
         Ok(())
     }
 }

@@ -8,18 +8,18 @@
 //! Every report reads in one `REPEATABLE READ` transaction: its parts see one snapshot
 //! even while the projection keeps applying events.
 
-use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance::{
     balance_sheet, financial_year_start, income_statement, period_of, project_cost_report,
     vat_return, AccountBalance, AccountType, BalanceSheet, CostFigure, CostType, FinancialCalendar,
     IncomeStatement, ProjectCostReport, Rand, VatReturn, VatSupplies, VatTreatment,
 };
+use constructos_infra::{read, stored, ReadError};
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgRow;
-use sqlx::{PgConnection, PgPool, Postgres, Row, Transaction};
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 
-use super::columns::rand;
+use super::columns::{get, rand};
 
 /// One budget: a project's amount for a cost code and period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,14 +41,14 @@ pub struct FinanceReports {
 }
 
 /// A wire name (`EXPENSE`, `LABOUR`, `ZERO_RATED`) back into its enum.
-fn wire<T: serde::de::DeserializeOwned>(name: &str) -> anyhow::Result<T> {
+fn wire<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ReadError> {
     serde_json::from_value(serde_json::Value::String(name.to_string()))
-        .with_context(|| format!("'{name}' is not a known value"))
+        .map_err(|_| stored(format!("'{name}' is not a known value")))
 }
 
 fn optional_wire<T: serde::de::DeserializeOwned>(
     name: Option<String>,
-) -> anyhow::Result<Option<T>> {
+) -> Result<Option<T>, ReadError> {
     name.as_deref().map(wire).transpose()
 }
 
@@ -58,7 +58,7 @@ async fn balances(
     conn: &mut PgConnection,
     from: Option<NaiveDate>,
     to: NaiveDate,
-) -> anyhow::Result<Vec<AccountBalance>> {
+) -> Result<Vec<AccountBalance>, ReadError> {
     let rows = sqlx::query(
         "SELECT l.account_code AS code, COALESCE(a.name, '') AS name,
                 a.account_type, a.cost_type,
@@ -74,14 +74,14 @@ async fn balances(
     .bind(to)
     .fetch_all(conn)
     .await
-    .context("Failed to sum the journal lines")?;
+    .map_err(read("Failed to sum the journal lines"))?;
     rows.iter()
         .map(|r| {
             Ok(AccountBalance {
-                code: r.try_get("code")?,
-                name: r.try_get("name")?,
-                account_type: optional_wire::<AccountType>(r.try_get("account_type")?)?,
-                cost_type: optional_wire::<CostType>(r.try_get("cost_type")?)?,
+                code: get(r, "code")?,
+                name: get(r, "name")?,
+                account_type: optional_wire::<AccountType>(get(r, "account_type")?)?,
+                cost_type: optional_wire::<CostType>(get(r, "cost_type")?)?,
                 debits: rand(r, "debits")?,
                 credits: rand(r, "credits")?,
             })
@@ -90,14 +90,14 @@ async fn balances(
 }
 
 /// Cost figures from rows of `project_id`, `cost_code`, optional `cost_type`, `amount`.
-fn figures(rows: &[PgRow], with_cost_type: bool) -> anyhow::Result<Vec<CostFigure>> {
+fn figures(rows: &[PgRow], with_cost_type: bool) -> Result<Vec<CostFigure>, ReadError> {
     rows.iter()
         .map(|r| {
             Ok(CostFigure {
-                project_id: r.try_get("project_id")?,
-                cost_code: r.try_get("cost_code")?,
+                project_id: get(r, "project_id")?,
+                cost_code: get(r, "cost_code")?,
                 cost_type: if with_cost_type {
-                    optional_wire::<CostType>(r.try_get("cost_type")?)?
+                    optional_wire::<CostType>(get(r, "cost_type")?)?
                 } else {
                     None
                 },
@@ -113,12 +113,16 @@ impl FinanceReports {
         Self { pool, calendar }
     }
 
-    async fn snapshot(&self) -> anyhow::Result<Transaction<'static, Postgres>> {
-        let mut tx = self.pool.begin().await.context("Failed to begin a read")?;
+    async fn snapshot(&self) -> Result<Transaction<'static, Postgres>, ReadError> {
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(read("Failed to begin a read"))?;
         sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             .execute(&mut *tx)
             .await
-            .context("Failed to begin a snapshot read")?;
+            .map_err(read("Failed to begin a snapshot read"))?;
         Ok(tx)
     }
 
@@ -127,7 +131,7 @@ impl FinanceReports {
         &self,
         from: Option<NaiveDate>,
         to: NaiveDate,
-    ) -> anyhow::Result<Vec<AccountBalance>> {
+    ) -> Result<Vec<AccountBalance>, ReadError> {
         let mut tx = self.snapshot().await?;
         balances(&mut tx, from, to).await
     }
@@ -137,7 +141,7 @@ impl FinanceReports {
         &self,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> anyhow::Result<IncomeStatement> {
+    ) -> Result<IncomeStatement, ReadError> {
         let mut tx = self.snapshot().await?;
         Ok(income_statement(
             from,
@@ -148,7 +152,7 @@ impl FinanceReports {
 
     /// The balance sheet as at the end of `as_at`, the year's profit split at the start
     /// of its financial year.
-    pub async fn balance_sheet(&self, as_at: NaiveDate) -> anyhow::Result<BalanceSheet> {
+    pub async fn balance_sheet(&self, as_at: NaiveDate) -> Result<BalanceSheet, ReadError> {
         let mut tx = self.snapshot().await?;
         let to_date = balances(&mut tx, None, as_at).await?;
         let start = financial_year_start(self.calendar, as_at);
@@ -158,7 +162,7 @@ impl FinanceReports {
 
     /// The VAT return summary for the VAT period `from..=to`: VAT from the ledger,
     /// supplies from the issued customer invoices less the credit notes dated in it.
-    pub async fn vat_return(&self, from: NaiveDate, to: NaiveDate) -> anyhow::Result<VatReturn> {
+    pub async fn vat_return(&self, from: NaiveDate, to: NaiveDate) -> Result<VatReturn, ReadError> {
         let mut tx = self.snapshot().await?;
         let ledger = balances(&mut tx, Some(from), to).await?;
         // Invoice lines add to the supplies, credit-note lines (dated in the period)
@@ -185,18 +189,18 @@ impl FinanceReports {
         .bind(to)
         .fetch_all(&mut *tx)
         .await
-        .context("Failed to sum the invoiced supplies")?;
+        .map_err(read("Failed to sum the invoiced supplies"))?;
         let supplies = rows
             .iter()
             .map(|r| {
-                let treatment: String = r.try_get("treatment")?;
+                let treatment: String = get(r, "treatment")?;
                 Ok(VatSupplies {
                     treatment: wire::<VatTreatment>(&treatment)?,
                     value_excl_vat: rand(r, "value_excl_vat")?,
                     vat: rand(r, "vat")?,
                 })
             })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>, ReadError>>()?;
         Ok(vat_return(from, to, &ledger, &supplies))
     }
 
@@ -206,7 +210,7 @@ impl FinanceReports {
         &self,
         as_at: NaiveDate,
         project_id: Option<&str>,
-    ) -> anyhow::Result<ProjectCostReport> {
+    ) -> Result<ProjectCostReport, ReadError> {
         let mut tx = self.snapshot().await?;
         let budgets = sqlx::query(
             "SELECT project_id, cost_code, SUM(amount) AS amount
@@ -218,7 +222,7 @@ impl FinanceReports {
         .bind(project_id)
         .fetch_all(&mut *tx)
         .await
-        .context("Failed to sum the budgets")?;
+        .map_err(read("Failed to sum the budgets"))?;
         let actuals = sqlx::query(
             "SELECT l.project_id, l.cost_code, a.cost_type,
                     SUM(CASE l.side WHEN 'DEBIT' THEN l.amount ELSE -l.amount END) AS amount
@@ -232,7 +236,7 @@ impl FinanceReports {
         .bind(project_id)
         .fetch_all(&mut *tx)
         .await
-        .context("Failed to sum the actual costs")?;
+        .map_err(read("Failed to sum the actual costs"))?;
         let committed = sqlx::query(
             "SELECT project_id, cost_code, SUM(amount) AS amount
                FROM read_model.commitments
@@ -243,7 +247,7 @@ impl FinanceReports {
         .bind(project_id)
         .fetch_all(&mut *tx)
         .await
-        .context("Failed to sum the commitments")?;
+        .map_err(read("Failed to sum the commitments"))?;
         let revenue = sqlx::query(
             "SELECT COALESCE(SUM(CASE l.side WHEN 'CREDIT' THEN l.amount ELSE -l.amount END), 0)
                     AS amount
@@ -256,7 +260,7 @@ impl FinanceReports {
         .bind(project_id)
         .fetch_one(&mut *tx)
         .await
-        .context("Failed to sum the project revenue")?;
+        .map_err(read("Failed to sum the project revenue"))?;
         Ok(project_cost_report(
             as_at,
             project_id.map(str::to_string),
@@ -268,7 +272,7 @@ impl FinanceReports {
     }
 
     /// The budgets of one project (or every project), by project, cost code and period.
-    pub async fn budgets(&self, project_id: Option<&str>) -> anyhow::Result<Vec<BudgetRow>> {
+    pub async fn budgets(&self, project_id: Option<&str>) -> Result<Vec<BudgetRow>, ReadError> {
         let rows = sqlx::query(
             "SELECT project_id, cost_code, period, amount, updated_at, updated_by
                FROM read_model.budgets
@@ -279,16 +283,16 @@ impl FinanceReports {
         .bind(project_id)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read budgets")?;
+        .map_err(read("Failed to read budgets"))?;
         rows.iter()
             .map(|r| {
                 Ok(BudgetRow {
-                    project_id: r.try_get("project_id")?,
-                    cost_code: r.try_get("cost_code")?,
-                    period: r.try_get("period")?,
+                    project_id: get(r, "project_id")?,
+                    cost_code: get(r, "cost_code")?,
+                    period: get(r, "period")?,
                     amount: rand(r, "amount")?,
-                    updated_at: r.try_get("updated_at")?,
-                    updated_by: r.try_get("updated_by")?,
+                    updated_at: get(r, "updated_at")?,
+                    updated_by: get(r, "updated_by")?,
                 })
             })
             .collect()

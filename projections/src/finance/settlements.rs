@@ -3,14 +3,13 @@
 //! (`read_model.settlements`), from which aged debtors and creditors are read as at any
 //! date. Idempotent: rows are keyed by document or event id and inserted once.
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use constructos_domain::finance::{BillEvent, CreditNoteEvent, PaymentEvent, Rand};
 use constructos_infra::cloudevents::CloudEvent;
 use serde_json::json;
 use sqlx::{Postgres, Transaction};
 
-use crate::domain_event;
+use crate::{database, domain_event, ApplyError};
 
 type Tx<'a, 'b> = &'a mut Transaction<'b, Postgres>;
 
@@ -64,7 +63,7 @@ pub(super) async fn settle(
     source_id: &str,
     date: NaiveDate,
     amount: Rand,
-) -> anyhow::Result<()> {
+) -> Result<(), ApplyError> {
     sqlx::query(
         "INSERT INTO read_model.settlements
              (event_id, document_id, kind, source_id, effective_date, open_change)
@@ -79,7 +78,7 @@ pub(super) async fn settle(
     .bind(kind.open_change(amount).as_decimal())
     .execute(&mut **tx)
     .await
-    .context("Failed to record a settlement")?;
+    .map_err(database("Failed to record a settlement"))?;
     Ok(())
 }
 
@@ -94,7 +93,7 @@ pub(super) async fn open_item(
     date: NaiveDate,
     due: Rand,
     retention: Rand,
-) -> anyhow::Result<()> {
+) -> Result<(), ApplyError> {
     sqlx::query(
         "INSERT INTO read_model.open_items
              (id, kind, counterparty_id, counterparty_name, number, document_date, amount_due,
@@ -112,12 +111,15 @@ pub(super) async fn open_item(
     .bind(retention.as_decimal())
     .execute(&mut **tx)
     .await
-    .context("Failed to open an item")?;
+    .map_err(database("Failed to open an item"))?;
     Ok(())
 }
 
 /// Applies a bill event; returns its effective date.
-pub(super) async fn apply_bill(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<NaiveDate> {
+pub(super) async fn apply_bill(
+    tx: Tx<'_, '_>,
+    event: &CloudEvent,
+) -> Result<NaiveDate, ApplyError> {
     match domain_event::<BillEvent>(event)? {
         BillEvent::BillRecorded {
             supplier,
@@ -153,7 +155,7 @@ pub(super) async fn apply_bill(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Re
             .bind(document)
             .execute(&mut **tx)
             .await
-            .context("Failed to insert a bill")?;
+            .map_err(database("Failed to insert a bill"))?;
             open_item(
                 tx,
                 &event.subject,
@@ -191,7 +193,7 @@ pub(super) async fn apply_bill(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Re
 pub(super) async fn apply_credit_note(
     tx: Tx<'_, '_>,
     event: &CloudEvent,
-) -> anyhow::Result<NaiveDate> {
+) -> Result<NaiveDate, ApplyError> {
     let CreditNoteEvent::CreditNoteIssued {
         invoice_id,
         invoice_number,
@@ -231,12 +233,15 @@ pub(super) async fn apply_credit_note(
     .bind(document)
     .execute(&mut **tx)
     .await
-    .context("Failed to insert a credit note")?;
+    .map_err(database("Failed to insert a credit note"))?;
     Ok(date)
 }
 
 /// Applies a payment event; returns its effective date.
-pub(super) async fn apply_payment(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow::Result<NaiveDate> {
+pub(super) async fn apply_payment(
+    tx: Tx<'_, '_>,
+    event: &CloudEvent,
+) -> Result<NaiveDate, ApplyError> {
     match domain_event::<PaymentEvent>(event)? {
         PaymentEvent::PaymentRecorded {
             direction,
@@ -266,7 +271,7 @@ pub(super) async fn apply_payment(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow:
             .bind(&event.actor)
             .execute(&mut **tx)
             .await
-            .context("Failed to insert a payment")?;
+            .map_err(database("Failed to insert a payment"))?;
             Ok(date)
         }
         PaymentEvent::PaymentAllocated {
@@ -289,7 +294,7 @@ pub(super) async fn apply_payment(tx: Tx<'_, '_>, event: &CloudEvent) -> anyhow:
             .bind(date)
             .execute(&mut **tx)
             .await
-            .context("Failed to record an allocation")?;
+            .map_err(database("Failed to record an allocation"))?;
             Ok(date)
         }
     }

@@ -1,13 +1,12 @@
 //! Copies which user is which employee from the identity topic into the HR database,
 //! so self-service filtering needs no call to identity.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::identity::{UserEvent, USER_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// The HR domain's projection of identity's user links.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,7 +22,7 @@ impl Projection for LinksProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         if event.aggregatetype != USER_AGGREGATE || event.short_type() != "UserLinked" {
             return Ok(());
         }
@@ -44,7 +43,7 @@ impl Projection for LinksProjection {
         .bind(event.time)
         .execute(&mut **tx)
         .await
-        .context("Failed to update user links")?;
+        .map_err(database("Failed to update user links"))?;
         Ok(())
     }
 }

@@ -1,12 +1,11 @@
 //! Keeps `read_model.employees` from HR events.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::hr::{EmployeeEvent, EMPLOYEE_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// The HR projection.
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,7 +21,7 @@ impl Projection for HrProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         if event.aggregatetype != EMPLOYEE_AGGREGATE {
             return Ok(());
         }
@@ -62,7 +61,7 @@ impl Projection for HrProjection {
         query
             .execute(&mut **tx)
             .await
-            .context("Failed to update employees")?;
+            .map_err(database("Failed to update employees"))?;
         Ok(())
     }
 }

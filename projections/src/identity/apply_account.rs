@@ -1,10 +1,11 @@
 //! Keeps `read_model.accounts`, `read_model.account_addresses` and
 //! `read_model.account_status_history` from account events.
 
-use anyhow::Context;
 use constructos_domain::identity::AccountEvent;
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
+
+use crate::{database, ApplyError};
 
 /// The account row's columns an event sets, after `id = $1`; the caller binds their
 /// values as `$2…`, then `updated_at` and `last_sequence` follow.
@@ -24,7 +25,7 @@ pub(super) async fn apply_account(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
     account: AccountEvent,
-) -> anyhow::Result<()> {
+) -> Result<(), ApplyError> {
     let id = &event.subject;
     let sql;
     let query = match account {
@@ -50,7 +51,7 @@ pub(super) async fn apply_account(
             .execute(&mut **tx)
             .await
             .map(|_| ())
-            .context("Failed to insert an account");
+            .map_err(database("Failed to insert an account"));
         }
         AccountEvent::AccountDetailsUpdated {
             name,
@@ -80,7 +81,7 @@ pub(super) async fn apply_account(
             .bind(event.time)
             .execute(&mut **tx)
             .await
-            .context("Failed to record a status change")?;
+            .map_err(database("Failed to record a status change"))?;
             sql = set_columns(&["status"]);
             sqlx::query(&sql).bind(id).bind(to.as_str())
         }
@@ -143,7 +144,7 @@ pub(super) async fn apply_account(
             .bind(event.sequence)
             .execute(&mut **tx)
             .await
-            .context("Failed to update an address")?;
+            .map_err(database("Failed to update an address"))?;
             sql = set_columns(&[]);
             sqlx::query(&sql).bind(id)
         }
@@ -160,7 +161,7 @@ pub(super) async fn apply_account(
         .bind(event.sequence)
         .execute(&mut **tx)
         .await
-        .context("Failed to update accounts")?;
+        .map_err(database("Failed to update accounts"))?;
     Ok(())
 }
 

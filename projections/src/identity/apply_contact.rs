@@ -1,15 +1,16 @@
 //! Keeps `read_model.contacts` from contact events.
 
-use anyhow::Context;
 use constructos_domain::identity::ContactEvent;
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
+
+use crate::{database, ApplyError};
 
 pub(super) async fn apply_contact(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
     contact: ContactEvent,
-) -> anyhow::Result<()> {
+) -> Result<(), ApplyError> {
     let id = &event.subject;
     let query = match contact {
         ContactEvent::ContactCreated {
@@ -38,7 +39,7 @@ pub(super) async fn apply_contact(
             .execute(&mut **tx)
             .await
             .map(|_| ())
-            .context("Failed to insert a contact");
+            .map_err(database("Failed to insert a contact"));
         }
         ContactEvent::ContactDetailsUpdated {
             first_name,
@@ -90,7 +91,7 @@ pub(super) async fn apply_contact(
         .bind(event.sequence)
         .execute(&mut **tx)
         .await
-        .context("Failed to update contacts")?;
+        .map_err(database("Failed to update contacts"))?;
     Ok(())
 }
 

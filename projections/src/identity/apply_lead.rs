@@ -1,15 +1,16 @@
 //! Keeps `read_model.leads` from lead events.
 
-use anyhow::Context;
 use constructos_domain::identity::{LeadEvent, LeadStatus};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
+
+use crate::{database, ApplyError};
 
 pub(super) async fn apply_lead(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
     lead: LeadEvent,
-) -> anyhow::Result<()> {
+) -> Result<(), ApplyError> {
     let id = &event.subject;
     let query = match lead {
         LeadEvent::LeadCaptured {
@@ -44,7 +45,7 @@ pub(super) async fn apply_lead(
             .execute(&mut **tx)
             .await
             .map(|_| ())
-            .context("Failed to insert a lead");
+            .map_err(database("Failed to insert a lead"));
         }
         LeadEvent::LeadQualified {} => sqlx::query(
             "UPDATE read_model.leads SET status = $2, updated_at = $3, last_sequence = $4
@@ -79,6 +80,6 @@ pub(super) async fn apply_lead(
         .bind(event.sequence)
         .execute(&mut **tx)
         .await
-        .context("Failed to update leads")?;
+        .map_err(database("Failed to update leads"))?;
     Ok(())
 }

@@ -1,13 +1,12 @@
 //! Identity's copy of the employees HR has hired, from HR's topic: what `linkUser`
 //! checks an `employeeId` against, without a read of HR's database.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::hr::{EmployeeEvent, EMPLOYEE_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// Keeps `read_model.known_employees` in the identity database.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,7 +22,7 @@ impl Projection for KnownEmployeesProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         if event.aggregatetype != EMPLOYEE_AGGREGATE {
             return Ok(());
         }
@@ -52,7 +51,7 @@ impl Projection for KnownEmployeesProjection {
         query
             .execute(&mut **tx)
             .await
-            .context("Failed to update the known employees")?;
+            .map_err(database("Failed to update the known employees"))?;
         Ok(())
     }
 }

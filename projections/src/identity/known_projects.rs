@@ -2,13 +2,12 @@
 //! `assignUser` checks its projects (by id or code) and sites against, without a read of
 //! orders' database.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::orders::{ProjectEvent, PROJECT_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// Keeps `read_model.known_projects` in the identity database.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,7 +23,7 @@ impl Projection for KnownProjectsProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         // Only the opening of a project says what may be assigned; a status change
         // leaves a project assignable (a user stays on a completed job's records).
         if event.aggregatetype != PROJECT_AGGREGATE || event.short_type() != "ProjectCreated" {
@@ -47,7 +46,7 @@ impl Projection for KnownProjectsProjection {
         .bind(event.time)
         .execute(&mut **tx)
         .await
-        .context("Failed to update the known projects")?;
+        .map_err(database("Failed to update the known projects"))?;
         Ok(())
     }
 }

@@ -1,7 +1,6 @@
 //! The identity projection: routes each identity event to the code that keeps its
 //! read model (accounts, contacts, leads, users); users are kept here.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::identity::{
     UserEvent, ACCOUNT_AGGREGATE, CONTACT_AGGREGATE, LEAD_AGGREGATE, USER_AGGREGATE,
@@ -12,7 +11,7 @@ use sqlx::{Postgres, Transaction};
 use super::apply_account::apply_account;
 use super::apply_contact::apply_contact;
 use super::apply_lead::apply_lead;
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// The identity projection.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,7 +27,7 @@ impl Projection for IdentityProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         match event.aggregatetype.as_str() {
             ACCOUNT_AGGREGATE => apply_account(tx, event, domain_event(event)?).await,
             CONTACT_AGGREGATE => apply_contact(tx, event, domain_event(event)?).await,
@@ -49,7 +48,7 @@ async fn apply_user(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
     user: UserEvent,
-) -> anyhow::Result<()> {
+) -> Result<(), ApplyError> {
     let query = match user {
         UserEvent::UserProvisioned {
             subject,
@@ -103,6 +102,6 @@ async fn apply_user(
     query
         .execute(&mut **tx)
         .await
-        .context("Failed to update users")?;
+        .map_err(database("Failed to update users"))?;
     Ok(())
 }

@@ -1,13 +1,12 @@
 //! Copies users' project and site assignments from the identity topic into the orders
 //! database, so row-level filtering needs no call to identity.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::identity::{UserEvent, USER_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// The orders domain's projection of identity's user assignments.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,7 +22,7 @@ impl Projection for AssignmentsProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         if event.aggregatetype != USER_AGGREGATE || event.short_type() != "UserAssignmentsChanged" {
             return Ok(());
         }
@@ -47,7 +46,7 @@ impl Projection for AssignmentsProjection {
         .bind(event.time)
         .execute(&mut **tx)
         .await
-        .context("Failed to update user assignments")?;
+        .map_err(database("Failed to update user assignments"))?;
         Ok(())
     }
 }

@@ -2,13 +2,12 @@
 //! what `createProject` checks its customer against, without a read of identity's
 //! database.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::identity::{AccountEvent, ACCOUNT_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// Keeps `read_model.known_accounts` in the orders database.
 #[derive(Debug, Clone, Copy, Default)]
@@ -31,7 +30,7 @@ impl Projection for KnownAccountsProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         if event.aggregatetype != ACCOUNT_AGGREGATE || !RELEVANT.contains(&event.short_type()) {
             return Ok(());
         }
@@ -70,7 +69,7 @@ impl Projection for KnownAccountsProjection {
         query
             .execute(&mut **tx)
             .await
-            .context("Failed to update the known accounts")?;
+            .map_err(database("Failed to update the known accounts"))?;
         Ok(())
     }
 }

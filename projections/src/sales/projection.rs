@@ -5,13 +5,12 @@
 //! sequence applied to it, so an update is applied only once and never over a later one
 //! (`WHERE last_sequence < $n`); an opening already there is left alone.
 
-use anyhow::Context;
 use async_trait::async_trait;
 use constructos_domain::sales::{OpportunityEvent, Stage, OPPORTUNITY_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
-use crate::{domain_event, Projection};
+use crate::{database, domain_event, ApplyError, Projection};
 
 /// The sales projection.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,7 +26,7 @@ impl Projection for SalesProjection {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         if event.aggregatetype != OPPORTUNITY_AGGREGATE {
             return Ok(());
         }
@@ -101,7 +100,7 @@ impl Projection for SalesProjection {
         query
             .execute(&mut **tx)
             .await
-            .context("Failed to update opportunities")?;
+            .map_err(database("Failed to update opportunities"))?;
         Ok(())
     }
 }

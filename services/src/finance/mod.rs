@@ -14,7 +14,6 @@ pub mod operations;
 mod shipments;
 
 use constructos_commands::finance::FinanceCommands;
-use constructos_commands::CommandError;
 use constructos_domain::finance::{FinancialCalendar, Supplier};
 use constructos_infra::Domain;
 use constructos_projections::finance::{FinanceQueries, FinanceReports};
@@ -99,10 +98,6 @@ pub fn endpoint(service: FinanceService) -> Endpoint<FinanceService> {
         .with::<BalanceSheet>()
         .with::<VatReturn>()
         .with::<ProjectCostReport>()
-}
-
-pub(crate) fn read_failed(error: anyhow::Error) -> CommandError {
-    CommandError::Internal(format!("{error:#}"))
 }
 
 #[cfg(test)]

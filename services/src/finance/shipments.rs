@@ -48,7 +48,7 @@ use constructos_domain::access::Role;
 use constructos_domain::finance::{FinanceError, InvoiceLineInput, Rand, VatTreatment};
 use constructos_infra::auth::Caller;
 use constructos_infra::cloudevents::CloudEvent;
-use constructos_projections::Projection;
+use constructos_projections::{ApplyError, Projection};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use sqlx::{PgPool, Postgres, Transaction};
@@ -201,13 +201,13 @@ impl ShipmentInvoicing {
     }
 
     /// One attempt; an error is a failure outside the domain (the database), retried
-    /// by the caller.
+    /// by the caller ([`ApplyError::Command`], transient).
     async fn attempt(
         &self,
         event: &CloudEvent,
         shipment_id: &str,
         input: &RaiseInvoiceInput,
-    ) -> anyhow::Result<Outcome> {
+    ) -> Result<Outcome, ApplyError> {
         let id = invoice_id_for_shipment(shipment_id);
         let ctx = Self::context(event);
         match self
@@ -222,9 +222,10 @@ impl ShipmentInvoicing {
             Err(CommandError::NotFound(reason) | CommandError::Rejected(reason)) => {
                 Ok(Outcome::Refused(reason))
             }
-            Err(e) => Err(anyhow::anyhow!(
-                "Failed to invoice shipment {shipment_id}: {e}"
-            )),
+            Err(e) => Err(ApplyError::Command {
+                what: format!("Failed to invoice shipment {shipment_id}"),
+                source: Box::new(e),
+            }),
         }
     }
 
@@ -320,15 +321,19 @@ impl ShipmentInvoicing {
     }
 }
 
-/// Records a shipment that could not be invoiced, in the worker's transaction.
+/// Records a shipment that could not be invoiced, in the worker's transaction. A
+/// failure to park is retried, as a failure to invoice is ([`ApplyError::Command`]).
 async fn park(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
     shipment_id: &str,
     reason: &str,
-) -> anyhow::Result<()> {
+) -> Result<(), ApplyError> {
     tracing::warn!(event_id = %event.id, shipment_id, reason, "shipment not invoiced yet: parked and retried");
-    let body = serde_json::to_value(event)?;
+    let body = serde_json::to_value(event).map_err(|source| ApplyError::Event {
+        what: format!("Failed to encode shipment {shipment_id}'s event"),
+        source,
+    })?;
     sqlx::query(
         "INSERT INTO read_model.parked_shipments
              (shipment_id, event, reason, attempts, parked_at, last_tried_at, next_try_at)
@@ -341,7 +346,10 @@ async fn park(
     .bind(format!("{} milliseconds", FIRST_RETRY.as_millis()))
     .execute(&mut **tx)
     .await
-    .map_err(|e| anyhow::anyhow!("Failed to park shipment {shipment_id}: {e}"))?;
+    .map_err(|e| ApplyError::Command {
+        what: format!("Failed to park shipment {shipment_id}"),
+        source: Box::new(e),
+    })?;
     Ok(())
 }
 
@@ -355,7 +363,7 @@ impl Projection for ShipmentInvoicing {
         &self,
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         if event.event_type != SHIPMENT_COMPLETED {
             return Ok(());
         }

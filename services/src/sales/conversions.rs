@@ -27,7 +27,7 @@ use constructos_domain::access::Role;
 use constructos_domain::identity::{LeadEvent, LEAD_AGGREGATE};
 use constructos_infra::auth::Caller;
 use constructos_infra::cloudevents::CloudEvent;
-use constructos_projections::{domain_event, Projection};
+use constructos_projections::{domain_event, ApplyError, Projection};
 use sqlx::{Postgres, Transaction};
 
 /// The CloudEvent type this manager reacts to.
@@ -76,7 +76,7 @@ impl Projection for LeadConversions {
         &self,
         _tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ApplyError> {
         if event.aggregatetype != LEAD_AGGREGATE || event.event_type != LEAD_CONVERTED {
             return Ok(());
         }
@@ -103,9 +103,10 @@ impl Projection for LeadConversions {
                 tracing::error!(event_id = %event.id, lead_id, reason, "skipping a LeadConverted that cannot open an opportunity");
                 Ok(())
             }
-            Err(e) => Err(anyhow::anyhow!(
-                "Failed to open the opportunity of lead {lead_id}: {e}"
-            )),
+            Err(e) => Err(ApplyError::Command {
+                what: format!("Failed to open the opportunity of lead {lead_id}"),
+                source: Box::new(e),
+            }),
         }
     }
 }

@@ -9,7 +9,7 @@ use constructos_projections::finance::{self as rows, BankLineRow};
 use serde::{Deserialize, Serialize};
 
 use super::{JOURNAL_POSTERS, LEDGER_READERS};
-use crate::finance::{arguments, read_failed, FinanceService};
+use crate::finance::{arguments, FinanceService};
 use crate::{Call, Handle, Operation};
 
 /// Imports a bank statement (CSV) and reconciles what it can.
@@ -126,7 +126,7 @@ impl Handle<BankLines> for FinanceService {
         self.queries
             .bank_lines(from, to, op.unreconciled_only)
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }
 
@@ -154,6 +154,6 @@ impl Handle<BankReconciliation> for FinanceService {
         self.queries
             .bank_reconciliation(as_at)
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }

@@ -8,7 +8,7 @@ use constructos_projections::finance::BillRow;
 use serde::{Deserialize, Serialize};
 
 use super::{JOURNAL_POSTERS, LEDGER_READERS};
-use crate::finance::{arguments, read_failed, FinanceService};
+use crate::finance::{arguments, FinanceService};
 use crate::{Call, Handle, Operation};
 
 /// Records a supplier's tax invoice and posts it; answers the bill's id.
@@ -43,7 +43,7 @@ impl Operation for Bill {
 impl Handle<Bill> for FinanceService {
     async fn handle(&self, _: &Call, op: Bill) -> Result<Option<BillRow>, CommandError> {
         let id = arguments::id("id", &op.id)?;
-        self.queries.bill(&id).await.map_err(read_failed)
+        self.queries.bill(&id).await.map_err(CommandError::from)
     }
 }
 
@@ -61,6 +61,6 @@ impl Operation for Bills {
 #[async_trait]
 impl Handle<Bills> for FinanceService {
     async fn handle(&self, _: &Call, _: Bills) -> Result<Vec<BillRow>, CommandError> {
-        self.queries.bills().await.map_err(read_failed)
+        self.queries.bills().await.map_err(CommandError::from)
     }
 }

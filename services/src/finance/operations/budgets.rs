@@ -8,7 +8,7 @@ use constructos_projections::finance::BudgetRow;
 use serde::{Deserialize, Serialize};
 
 use super::{ACCOUNT_MANAGERS, LEDGER_READERS};
-use crate::finance::{arguments, read_failed, FinanceService};
+use crate::finance::{arguments, FinanceService};
 use crate::{Call, Handle, Operation};
 
 /// Sets a project's budget for one cost code and period; answers the project id.
@@ -46,6 +46,6 @@ impl Handle<Budgets> for FinanceService {
         self.reports
             .budgets(project_id.as_deref())
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }

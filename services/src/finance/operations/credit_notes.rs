@@ -8,7 +8,7 @@ use constructos_projections::finance::CreditNoteRow;
 use serde::{Deserialize, Serialize};
 
 use super::{JOURNAL_POSTERS, LEDGER_READERS};
-use crate::finance::{read_failed, FinanceService};
+use crate::finance::FinanceService;
 use crate::{Call, Handle, Operation};
 
 /// Issues a tax credit note against an issued invoice; answers its id and number.
@@ -44,6 +44,9 @@ impl Operation for CreditNotes {
 #[async_trait]
 impl Handle<CreditNotes> for FinanceService {
     async fn handle(&self, _: &Call, _: CreditNotes) -> Result<Vec<CreditNoteRow>, CommandError> {
-        self.queries.credit_notes().await.map_err(read_failed)
+        self.queries
+            .credit_notes()
+            .await
+            .map_err(CommandError::from)
     }
 }

@@ -8,7 +8,7 @@ use constructos_projections::finance::InvoiceRow;
 use serde::{Deserialize, Serialize};
 
 use super::{JOURNAL_POSTERS, LEDGER_READERS};
-use crate::finance::{arguments, read_failed, FinanceService};
+use crate::finance::{arguments, FinanceService};
 use crate::{Call, Handle, Operation};
 
 /// Raises an invoice under a new id and issues it (its number and journal in the same
@@ -48,7 +48,7 @@ impl Operation for Invoice {
 impl Handle<Invoice> for FinanceService {
     async fn handle(&self, _: &Call, op: Invoice) -> Result<Option<InvoiceRow>, CommandError> {
         let id = arguments::id("id", &op.id)?;
-        self.queries.invoice(&id).await.map_err(read_failed)
+        self.queries.invoice(&id).await.map_err(CommandError::from)
     }
 }
 
@@ -66,6 +66,6 @@ impl Operation for Invoices {
 #[async_trait]
 impl Handle<Invoices> for FinanceService {
     async fn handle(&self, _: &Call, _: Invoices) -> Result<Vec<InvoiceRow>, CommandError> {
-        self.queries.invoices().await.map_err(read_failed)
+        self.queries.invoices().await.map_err(CommandError::from)
     }
 }

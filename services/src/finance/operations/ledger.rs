@@ -11,7 +11,7 @@ use constructos_projections::finance::{
 use serde::{Deserialize, Serialize};
 
 use super::{ACCOUNT_MANAGERS, JOURNAL_POSTERS, LEDGER_READERS};
-use crate::finance::{arguments, read_failed, FinanceService};
+use crate::finance::{arguments, FinanceService};
 use crate::{Call, Handle, Operation};
 
 /// Opens an account in the chart of accounts; answers its code.
@@ -178,7 +178,10 @@ impl Handle<LedgerAccounts> for FinanceService {
         _: &Call,
         _: LedgerAccounts,
     ) -> Result<Vec<LedgerAccountRow>, CommandError> {
-        self.queries.ledger_accounts().await.map_err(read_failed)
+        self.queries
+            .ledger_accounts()
+            .await
+            .map_err(CommandError::from)
     }
 }
 
@@ -199,7 +202,10 @@ impl Operation for TrialBalance {
 impl Handle<TrialBalance> for FinanceService {
     async fn handle(&self, _: &Call, op: TrialBalance) -> Result<rows::TrialBalance, CommandError> {
         let as_at = arguments::day("asAt", op.as_at)?;
-        self.queries.trial_balance(as_at).await.map_err(read_failed)
+        self.queries
+            .trial_balance(as_at)
+            .await
+            .map_err(CommandError::from)
     }
 }
 
@@ -220,7 +226,7 @@ impl Operation for Journal {
 impl Handle<Journal> for FinanceService {
     async fn handle(&self, _: &Call, op: Journal) -> Result<Option<JournalRow>, CommandError> {
         let id = arguments::id("id", &op.id)?;
-        self.queries.journal(&id).await.map_err(read_failed)
+        self.queries.journal(&id).await.map_err(CommandError::from)
     }
 }
 
@@ -243,7 +249,10 @@ impl Handle<Journals> for FinanceService {
     async fn handle(&self, _: &Call, op: Journals) -> Result<Vec<JournalRow>, CommandError> {
         let from = arguments::maybe_day("from", op.from)?;
         let to = arguments::maybe_day("to", op.to)?;
-        self.queries.journals(from, to).await.map_err(read_failed)
+        self.queries
+            .journals(from, to)
+            .await
+            .map_err(CommandError::from)
     }
 }
 
@@ -262,6 +271,6 @@ impl Handle<HistoryFilter> for FinanceService {
         self.queries
             .ledger_history(&filter)
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }

@@ -10,7 +10,7 @@ use constructos_projections::finance::{AgedReport, AgedSide, PaymentRow};
 use serde::{Deserialize, Serialize};
 
 use super::{JOURNAL_POSTERS, LEDGER_READERS};
-use crate::finance::{arguments, read_failed, FinanceService};
+use crate::finance::{arguments, FinanceService};
 use crate::{Call, Handle, Operation};
 
 /// Records money received or paid, allocated to invoices or bills; answers its id.
@@ -90,7 +90,7 @@ impl Operation for Payments {
 #[async_trait]
 impl Handle<Payments> for FinanceService {
     async fn handle(&self, _: &Call, _: Payments) -> Result<Vec<PaymentRow>, CommandError> {
-        self.queries.payments().await.map_err(read_failed)
+        self.queries.payments().await.map_err(CommandError::from)
     }
 }
 
@@ -112,6 +112,9 @@ impl Operation for Aged {
 impl Handle<Aged> for FinanceService {
     async fn handle(&self, _: &Call, op: Aged) -> Result<AgedReport, CommandError> {
         let as_at = arguments::day("asAt", op.as_at)?;
-        self.queries.aged(op.side, as_at).await.map_err(read_failed)
+        self.queries
+            .aged(op.side, as_at)
+            .await
+            .map_err(CommandError::from)
     }
 }

@@ -8,7 +8,7 @@ use constructos_domain::finance as domain;
 use serde::{Deserialize, Serialize};
 
 use super::LEDGER_READERS;
-use crate::finance::{arguments, read_failed, FinanceService};
+use crate::finance::{arguments, FinanceService};
 use crate::{Call, Handle, Operation};
 
 /// Refuses a span that ends before it starts.
@@ -50,7 +50,7 @@ impl Handle<IncomeStatement> for FinanceService {
         self.reports
             .income_statement(from, to)
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }
 
@@ -75,7 +75,10 @@ impl Handle<BalanceSheet> for FinanceService {
         op: BalanceSheet,
     ) -> Result<domain::BalanceSheet, CommandError> {
         let as_at = arguments::day("asAt", op.as_at)?;
-        self.reports.balance_sheet(as_at).await.map_err(read_failed)
+        self.reports
+            .balance_sheet(as_at)
+            .await
+            .map_err(CommandError::from)
     }
 }
 
@@ -101,7 +104,10 @@ impl Handle<VatReturn> for FinanceService {
             arguments::day("to", op.to)?,
         );
         check_span(from, to)?;
-        self.reports.vat_return(from, to).await.map_err(read_failed)
+        self.reports
+            .vat_return(from, to)
+            .await
+            .map_err(CommandError::from)
     }
 }
 
@@ -131,7 +137,7 @@ impl Handle<ProjectCostReport> for FinanceService {
         self.reports
             .project_cost_report(as_at, project_id.as_deref())
             .await
-            .map_err(read_failed)
+            .map_err(CommandError::from)
     }
 }
 
