@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_app, spawn_app_as, TestApp, Topology};
+use crate::harness::{eventually, spawn_app_as, spawn_domains, TestApp, Topology, IDENTITY_HR};
 
 async fn hire(app: &TestApp, token: &str, number: &str, last_name: &str) -> String {
     let r = app
@@ -112,7 +112,7 @@ async fn employees_see_only_themselves(app: &TestApp) {
 
 #[tokio::test]
 async fn each_employee_sees_only_their_own_record() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY_HR).await;
     employees_see_only_themselves(&app).await;
     app.stop().await;
 }
@@ -126,7 +126,7 @@ async fn the_same_holds_when_hr_runs_as_its_own_service() {
 
 #[tokio::test]
 async fn an_employment_ends_once_and_not_before_it_began() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY_HR).await;
     let hr = app.token("hr", &["HR_Manager"]);
     let id = hire(&app, &hr, "EMP-2001", "Botha").await;
     let end = "mutation($id: ID!, $d: NaiveDate!) { terminateEmployment(id: $id, lastDay: $d, reason: \"resigned\") { id } }";

@@ -6,7 +6,7 @@ use constructos::seed;
 use constructos_domain::finance::FinancialCalendar;
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_domains, TestApp, FINANCE};
 
 const POST: &str =
     "mutation($input: PostJournalInput!) { postJournal(input: $input) { id correlationId } }";
@@ -85,7 +85,7 @@ fn balance_of(tb: &Value, code: &str) -> (String, String) {
 
 #[tokio::test]
 async fn a_finance_user_posts_journals_and_reads_the_trial_balance_as_at_any_date() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     // March: cement on credit, with VAT. April: a progress claim to the customer.
@@ -164,7 +164,7 @@ async fn a_finance_user_posts_journals_and_reads_the_trial_balance_as_at_any_dat
 
 #[tokio::test]
 async fn an_auditor_reads_ledger_history_and_cannot_post_and_reversals_restore_balances() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let auditor = app.token("anele", &["Auditor"]);
@@ -261,7 +261,7 @@ async fn an_auditor_reads_ledger_history_and_cannot_post_and_reversals_restore_b
 
 #[tokio::test]
 async fn a_closed_period_refuses_postings_until_a_manager_reopens_it() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let manager = app.token("thandi", &["Finance_Manager"]);
     let user = app.token("fiona", &["Finance_User"]);
@@ -298,7 +298,7 @@ async fn a_closed_period_refuses_postings_until_a_manager_reopens_it() {
 
 #[tokio::test]
 async fn verify_ledger_names_the_first_edited_event() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let first = post(

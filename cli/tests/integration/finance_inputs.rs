@@ -6,7 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::finance::{line, post, seeded};
-use crate::harness::{spawn_app, Response, TestApp};
+use crate::harness::{spawn_domains, Response, TestApp, FINANCE};
 
 const POST: &str = "mutation($input: PostJournalInput!) { postJournal(input: $input) { id } }";
 
@@ -62,7 +62,7 @@ fn journal(date: &str, narrative: &str, first: Value) -> Value {
 
 #[tokio::test]
 async fn journals_dated_outside_the_business_calendar_are_refused_by_name() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let manager = app.token("thandi", &["Finance_Manager"]);
     let debit = line("1000", "DEBIT", "100.00");
@@ -117,7 +117,7 @@ async fn journals_dated_outside_the_business_calendar_are_refused_by_name() {
 
 #[tokio::test]
 async fn a_reversal_dated_before_the_journal_it_reverses_is_refused() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let manager = app.token("thandi", &["Finance_Manager"]);
     let lines = vec![
@@ -162,7 +162,7 @@ async fn a_reversal_dated_before_the_journal_it_reverses_is_refused() {
 
 #[tokio::test]
 async fn query_dates_outside_the_business_calendar_answer_bad_user_input() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     let manager = app.token("thandi", &["Finance_Manager"]);
     let far = "-9999-01-01";
     for (query, field) in [
@@ -187,7 +187,7 @@ async fn query_dates_outside_the_business_calendar_answer_bad_user_input() {
 
 #[tokio::test]
 async fn unbounded_text_and_control_characters_are_refused_by_name() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     known_parties(&app).await;
     let manager = app.token("thandi", &["Finance_Manager"]);
@@ -394,7 +394,7 @@ async fn unbounded_text_and_control_characters_are_refused_by_name() {
 
 #[tokio::test]
 async fn lenient_numbers_are_refused_and_an_overflow_says_so_plainly() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     known_parties(&app).await;
     let manager = app.token("thandi", &["Finance_Manager"]);

@@ -17,7 +17,7 @@ use constructos_infra::auth::Caller;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_domains, TestApp, FINANCE};
 
 const RAISE: &str = "mutation($input: RaiseInvoiceInput!) { raiseInvoice(input: $input) { id number correlationId } }";
 
@@ -95,7 +95,7 @@ async fn seeded(app: &TestApp) {
 
 #[tokio::test]
 async fn finance_user_raises_a_tax_invoice_with_every_sars_field_and_the_ledger_balances() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let named = named(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
@@ -199,7 +199,7 @@ async fn finance_user_raises_a_tax_invoice_with_every_sars_field_and_the_ledger_
 
 #[tokio::test]
 async fn finance_invoice_to_an_account_without_vat_number_or_address_shows_neither() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let cash = app
@@ -256,7 +256,7 @@ fn command_input(customer: &str) -> RaiseInvoiceInput {
 
 #[tokio::test]
 async fn finance_invoice_numbers_have_no_gaps_or_duplicates_under_concurrency() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let customer = app
         .account_known_to_finance("CUSTOMER", "Msunduzi Developments", None)
@@ -325,7 +325,7 @@ async fn finance_events(app: &TestApp, aggregate_type: &str) -> i64 {
 /// VAT number and address the caller sent.
 #[tokio::test]
 async fn finance_refuses_invoices_to_accounts_and_projects_it_does_not_know() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     let named = named(&app).await;
     let user = app.token("fiona", &["Finance_User"]);

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use crate::finance::{post, seeded, trial_balance};
-use crate::harness::{eventually, spawn_app, spawn_app_as, TestApp, Topology};
+use crate::harness::{eventually, spawn_app_as, spawn_domains, TestApp, Topology, FINANCE};
 
 /// A journal line as `postJournal` takes it.
 pub fn line(
@@ -75,7 +75,7 @@ const COSTS: &str = "query($d: NaiveDate!) { projectCostReport(asAt: $d, project
 
 #[tokio::test]
 async fn finance_reports_through_the_gateway_and_who_may_read_them() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     chart_projected(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let manager = app.token("mandla", &["Finance_Manager"]);
@@ -417,7 +417,7 @@ async fn finance_reports_work_when_finance_runs_as_its_own_service() {
 /// costed to projects that do not exist.
 #[tokio::test]
 async fn finance_refuses_budgets_and_lines_for_projects_it_does_not_know() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     chart_projected(&app).await;
     let manager = app.token("fatima", &["Finance_Manager"]);
     let input =

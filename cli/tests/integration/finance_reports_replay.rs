@@ -16,7 +16,7 @@ use sqlx::{PgPool, Row};
 
 use crate::finance::{post, seeded};
 use crate::finance_reports::line;
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_domains, TestApp, FINANCE};
 
 /// The seeded chart's codes, for random journals.
 const CODES: [&str; 19] = [
@@ -192,7 +192,7 @@ async fn replay_until(pool: &PgPool, as_at: NaiveDate) -> Books {
 
 #[tokio::test]
 async fn finance_reports_as_at_any_date_equal_a_replay_of_the_events_up_to_it() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seeded(&app).await;
     for p in 0..3 {
         let id = format!("PRJ-{p}");

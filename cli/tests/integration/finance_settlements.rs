@@ -8,7 +8,7 @@ use constructos::seed;
 use constructos_domain::finance::FinancialCalendar;
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_domains, TestApp, FINANCE};
 
 const RAISE: &str =
     "mutation($input: RaiseInvoiceInput!) { raiseInvoice(input: $input) { id number } }";
@@ -136,7 +136,7 @@ async fn balance(app: &TestApp, token: &str, as_at: &str, code: &str) -> (String
 
 #[tokio::test]
 async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     let (customer, _supplier, project) = seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let (first, number) = raise(&app, &user, "2026-03-02").await;
@@ -340,7 +340,7 @@ fn bill_input(supplier: &str, project: &str, reference: &str) -> Value {
 
 #[tokio::test]
 async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     let (_customer, supplier, project) = seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let r = app
@@ -454,7 +454,7 @@ const RECONCILIATION: &str =
 
 #[tokio::test]
 async fn a_bank_statement_is_imported_once_and_reconciled_against_payments() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     let (customer, supplier, _project) = seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let (invoice, _) = raise(&app, &user, "2026-05-02").await;
@@ -573,7 +573,7 @@ async fn a_bank_statement_is_imported_once_and_reconciled_against_payments() {
 
 #[tokio::test]
 async fn the_demo_data_has_debtors_and_creditors_of_several_ages_and_is_seeded_once() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seed::seed(&app.env.identity).await.expect("accounts");
     seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
@@ -632,7 +632,7 @@ async fn the_demo_data_has_debtors_and_creditors_of_several_ages_and_is_seeded_o
 #[tokio::test]
 async fn finance_refuses_bills_and_payments_naming_accounts_it_does_not_know_or_of_the_wrong_kind()
 {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     let (customer, supplier, project) = seeded(&app).await;
     let user = app.token("fiona", &["Finance_User"]);
     let refused = |r: &crate::harness::Response, code: &str| {

@@ -17,7 +17,7 @@ use rdkafka::producer::FutureRecord;
 use serde_json::{json, Value};
 
 use crate::event_samples::shipment_completed_sample;
-use crate::harness::{eventually, spawn_app, TestApp};
+use crate::harness::{eventually, spawn_domains, TestApp, FINANCE};
 
 fn full_customer() -> Value {
     json!({
@@ -57,7 +57,7 @@ const INVOICE_EVENTS: &str =
 
 #[tokio::test]
 async fn finance_invoices_a_shipment_delivered_twice_exactly_once() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart");
@@ -125,7 +125,7 @@ async fn finance_invoices_a_shipment_delivered_twice_exactly_once() {
 
 #[tokio::test]
 async fn finance_shipment_interrupted_after_invoicing_completes_with_one_invoice() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart");
@@ -207,7 +207,7 @@ async fn finance_shipment_interrupted_after_invoicing_completes_with_one_invoice
 /// account finance had never heard of.
 #[tokio::test]
 async fn finance_parks_a_shipment_until_its_account_is_known_then_invoices_it_once() {
-    let app = spawn_app().await;
+    let app = spawn_domains(FINANCE).await;
     seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart");

@@ -169,6 +169,15 @@ pub enum Topology {
 /// Identity alone: what tests of accounts, contacts, leads, tokens and the edge run.
 pub const IDENTITY: &[Domain] = &[Domain::Identity];
 
+/// Identity and orders: projects and who is assigned to them.
+pub const IDENTITY_ORDERS: &[Domain] = &[Domain::Identity, Domain::Orders];
+
+/// Identity and HR: employee records and the users linked to them.
+pub const IDENTITY_HR: &[Domain] = &[Domain::Identity, Domain::Hr];
+
+/// What finance's documents name: identity's accounts, orders' projects, and finance.
+pub const FINANCE: &[Domain] = &[Domain::Identity, Domain::Orders, Domain::Finance];
+
 /// Every built domain.
 fn all_domains() -> Vec<Domain> {
     MODULES.iter().map(|module| module.domain).collect()

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_app, spawn_app_as, TestApp, Topology};
+use crate::harness::{eventually, spawn_app_as, spawn_domains, TestApp, Topology, IDENTITY_ORDERS};
 
 async fn create_project(app: &TestApp, token: &str, code: &str, site: &str) -> String {
     let r = app
@@ -113,7 +113,7 @@ async fn two_site_managers_each_see_only_their_own(app: &TestApp) {
 
 #[tokio::test]
 async fn site_managers_see_only_the_projects_they_are_assigned_to() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY_ORDERS).await;
     two_site_managers_each_see_only_their_own(&app).await;
     app.stop().await;
 }
@@ -156,7 +156,7 @@ async fn assign_to(app: &TestApp, admin: &str, token: &str, project: &str) {
 
 #[tokio::test]
 async fn a_project_moves_only_along_its_life_cycle() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY_ORDERS).await;
     let pm = app.token("pm", &["Project_Manager"]);
     let admin = app.token("admin", &["Admin"]);
     let id = create_project(&app, &pm, "PRJ-2026-014", "SITE-PTA").await;
@@ -194,7 +194,7 @@ async fn a_project_moves_only_along_its_life_cycle() {
 /// and a wrong transition's message confirmed the project exists.
 #[tokio::test]
 async fn a_project_outside_the_callers_scope_cannot_be_changed_and_does_not_exist_for_them() {
-    let app = spawn_app().await;
+    let app = spawn_domains(IDENTITY_ORDERS).await;
     let admin = app.token("admin", &["Admin"]);
     let pm = app.token("pm", &["Project_Manager"]);
     let project = create_project(&app, &admin, "PRJ-SCOPE-1", "SITE-JHB").await;
