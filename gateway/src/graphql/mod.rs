@@ -6,6 +6,8 @@ mod guard;
 mod hr;
 mod identity;
 mod orders;
+mod page;
+mod rand;
 mod sales;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};

@@ -9,7 +9,6 @@ mod invoice_types;
 mod invoices;
 mod ledger;
 mod ledger_types;
-pub(crate) mod rand;
 mod report_types;
 mod reports;
 mod settlement_types;

@@ -16,8 +16,9 @@ use constructos_services::identity::{
 use super::account::Account;
 use super::contact::Contact;
 use super::enums::{AccountKind, AccountStatus};
-use super::{accepted, Accepted, PageInfo};
+use super::{accepted, Accepted};
 use crate::graphql::errors::ask;
+use crate::graphql::page::PageInfo;
 
 /// A page of accounts, ordered by name.
 #[derive(SimpleObject)]

@@ -12,9 +12,10 @@ use constructos_services::identity::{
 };
 
 use super::enums::{from_wire, LeadSource, LeadStatus};
-use super::{accepted, Accepted, PageInfo};
+use super::{accepted, Accepted};
 use crate::graphql::errors::{ask, request_id};
-use crate::graphql::finance::rand::Rand;
+use crate::graphql::page::PageInfo;
+use crate::graphql::rand::Rand;
 
 /// A prospective customer.
 #[derive(SimpleObject)]

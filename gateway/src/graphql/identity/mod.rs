@@ -40,14 +40,6 @@ pub struct IdentityMutation(
     users::UsersMutation,
 );
 
-/// Where a page ends.
-#[derive(SimpleObject)]
-pub struct PageInfo {
-    /// Pass as `after` for the next page.
-    pub(crate) end_cursor: Option<String>,
-    pub(crate) has_next_page: bool,
-}
-
 /// A command was accepted and its events stored.
 #[derive(SimpleObject)]
 pub struct Accepted {

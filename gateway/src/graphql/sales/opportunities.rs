@@ -9,8 +9,8 @@ use constructos_services::sales::{
 };
 
 use crate::graphql::errors::{ask, error, request_id, ErrorCode};
-use crate::graphql::finance::rand::Rand;
-use crate::graphql::identity::PageInfo;
+use crate::graphql::page::PageInfo;
+use crate::graphql::rand::Rand;
 
 /// Where an opportunity stands in the pipeline; WON and LOST are final.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
