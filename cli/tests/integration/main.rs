@@ -24,6 +24,7 @@ mod identity_api;
 mod leads;
 mod migrate;
 mod opportunities;
+mod period_race;
 mod projection;
 mod projects;
 mod rbac;

@@ -10,6 +10,7 @@ mod budgets;
 mod chain;
 mod credit_notes;
 mod failures;
+mod guards;
 mod invoices;
 mod ledger;
 mod payments;

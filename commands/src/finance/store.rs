@@ -19,6 +19,7 @@ use postgres_es::PostgresEventRepository;
 use sqlx::PgPool;
 
 use super::chain::{ChainLink, GENESIS};
+use super::guards::Guards;
 
 /// An aggregate loaded with where its stream ends.
 pub(crate) struct Loaded<A> {
@@ -128,28 +129,35 @@ impl ChainedStore {
     }
 
     /// Appends sealed events of aggregates of type `A` in one transaction. Another
-    /// writer having appended first is `AggregateConflict`.
+    /// writer having appended first is `AggregateConflict` (see [`Self::commit_all`]).
     pub async fn commit<A: Aggregate>(
         &self,
         events: &[SerializedEvent],
     ) -> Result<(), AggregateError<A::Error>> {
-        if events.is_empty() {
-            return Ok(());
-        }
-        self.repo.persist::<A>(events, None).await?;
-        Ok(())
+        self.commit_all(events).await
     }
 
     /// Appends sealed events of *different* aggregate types in one transaction (an
     /// invoice's issue, its number and its journal). postgres-es' `persist` writes one
     /// type per call, so this is the same insert with each event's own type; a unique
     /// violation on `(aggregate_type, aggregate_id, sequence)` is `AggregateConflict`.
+    /// Every commit first holds the periods and accounts its journals read
+    /// ([`Guards`]): one closed since the decision is `AggregateConflict` too, and the
+    /// command decides again.
     pub async fn commit_all<E: std::error::Error>(
         &self,
         events: &[SerializedEvent],
     ) -> Result<(), AggregateError<E>> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let guards = Guards::of(events);
         let stored = async {
             let mut tx = self.pool.begin().await?;
+            if !guards.hold(&mut tx).await? {
+                tx.rollback().await?;
+                return Ok(false);
+            }
             for event in events {
                 sqlx::query(
                     "INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type,
@@ -166,14 +174,21 @@ impl ChainedStore {
                 .execute(&mut *tx)
                 .await?;
             }
-            tx.commit().await
+            tx.commit().await.map(|()| true)
         }
         .await;
-        stored.map_err(|e| match &e {
-            sqlx::Error::Database(db) if db.code().as_deref() == Some("23505") => {
-                AggregateError::AggregateConflict
+        match stored {
+            Ok(true) => Ok(()),
+            // A period or account the decision read has closed since: decide again.
+            Ok(false) => Err(AggregateError::AggregateConflict),
+            // A unique violation (another writer appended first), a deadlock or a
+            // serialization failure: deciding again may succeed.
+            Err(sqlx::Error::Database(db))
+                if matches!(db.code().as_deref(), Some("23505" | "40P01" | "40001")) =>
+            {
+                Err(AggregateError::AggregateConflict)
             }
-            _ => AggregateError::UnexpectedError(Box::new(e)),
-        })
+            Err(e) => Err(AggregateError::UnexpectedError(Box::new(e))),
+        }
     }
 }
