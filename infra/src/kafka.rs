@@ -30,7 +30,7 @@ pub fn producer(config: &Config) -> anyhow::Result<FutureProducer> {
         .set("enable.idempotence", "true")
         .set("acks", "all")
         .set("message.timeout.ms", "30000")
-        .set("linger.ms", "5")
+        .set("linger.ms", "1")
         .create()
         .context("Failed to create the Kafka producer")
 }

@@ -13,4 +13,7 @@ pub mod sales;
 mod worker;
 
 pub use apply_error::{database, ApplyError};
-pub use worker::{apply_in, apply_message, domain_event, Applied, Projection, ProjectionWorker};
+pub use worker::{
+    apply_batch, apply_in, apply_message, domain_event, Applied, Projection, ProjectionWorker,
+    MAX_BATCH,
+};

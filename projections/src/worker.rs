@@ -1,4 +1,6 @@
-//! The generic projection worker: Kafka message → one PostgreSQL transaction → offset.
+//! The generic projection worker: the Kafka messages waiting (up to [`MAX_BATCH`]) → one
+//! PostgreSQL transaction, each event recorded as applied beside its change → one offset
+//! commit per batch.
 //!
 //! A failure to apply an event is either transient (the connection dropped, a
 //! serialization failure or deadlock: retried with back-off, in order) or permanent —
@@ -12,8 +14,11 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use constructos_infra::cloudevents::CloudEvent;
+use futures::FutureExt;
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::message::BorrowedMessage;
 use rdkafka::Message;
+use rdkafka::{Offset, TopicPartitionList};
 use sqlx::{PgPool, Postgres, Transaction};
 use tokio_util::sync::CancellationToken;
 
@@ -108,6 +113,37 @@ pub async fn apply_message(
     Ok(applied)
 }
 
+/// Applies several message bodies in one transaction, each exactly once (its
+/// applied-event record beside its change, as [`apply_message`]): what the worker does
+/// with the messages waiting when it looks. Unreadable bodies are skipped; an error
+/// stores none of the batch.
+pub async fn apply_batch(
+    pool: &PgPool,
+    projection: &dyn Projection,
+    bodies: &[&[u8]],
+) -> Result<Vec<Applied>, ApplyError> {
+    let mut tx = pool
+        .begin()
+        .await
+        .map_err(database("Failed to begin a transaction"))?;
+    let mut outcomes = Vec::with_capacity(bodies.len());
+    for body in bodies {
+        let event: CloudEvent = match serde_json::from_slice(body) {
+            Ok(event) => event,
+            Err(e) => {
+                tracing::error!(projection = projection.name(), error = %e, "skipping an unreadable message");
+                outcomes.push(Applied::Unreadable);
+                continue;
+            }
+        };
+        outcomes.push(apply_in(&mut tx, projection, &event).await?);
+    }
+    tx.commit()
+        .await
+        .map_err(database("Failed to commit the read model"))?;
+    Ok(outcomes)
+}
+
 /// Records `event` as applied by `projection` and applies it, inside `tx`; an event
 /// recorded before changes nothing. Many events may share one transaction (replays do).
 pub async fn apply_in(
@@ -164,7 +200,29 @@ pub async fn apply_in(
     }
 }
 
-/// Consumes a topic into a projection until shut down.
+/// The most messages one transaction of the worker applies.
+pub const MAX_BATCH: usize = 256;
+
+/// For each partition in `batch`, the offset after the last message read from it.
+fn next_offsets(batch: &[BorrowedMessage<'_>]) -> TopicPartitionList {
+    let mut next: std::collections::BTreeMap<(String, i32), i64> = Default::default();
+    for message in batch {
+        let slot = next
+            .entry((message.topic().to_string(), message.partition()))
+            .or_insert(0);
+        *slot = (*slot).max(message.offset() + 1);
+    }
+    let mut list = TopicPartitionList::new();
+    for ((topic, partition), offset) in next {
+        if let Err(e) = list.add_partition_offset(&topic, partition, Offset::Offset(offset)) {
+            tracing::warn!(%topic, partition, error = %e, "cannot commit this offset");
+        }
+    }
+    list
+}
+
+/// Consumes a topic into a projection until shut down, a batch of waiting messages per
+/// transaction.
 pub struct ProjectionWorker<P> {
     pub pool: PgPool,
     pub consumer: StreamConsumer,
@@ -179,11 +237,11 @@ impl<P: Projection> ProjectionWorker<P> {
         let name = self.projection.name();
         tracing::info!(projection = name, "projection worker started");
         loop {
-            let message = tokio::select! {
+            let first = tokio::select! {
                 _ = shutdown.cancelled() => break,
                 message = self.consumer.recv() => message,
             };
-            let message = match message {
+            let first = match first {
                 Ok(message) => message,
                 Err(e) => {
                     tracing::warn!(projection = name, error = %e, "Kafka receive failed");
@@ -191,21 +249,35 @@ impl<P: Projection> ProjectionWorker<P> {
                     continue;
                 }
             };
-            let body = message.payload().unwrap_or_default();
+            // Whatever else is waiting already joins this batch; nothing waits for more.
+            let mut batch = vec![first];
+            while batch.len() < MAX_BATCH {
+                match self.consumer.recv().now_or_never() {
+                    Some(Ok(message)) => batch.push(message),
+                    Some(Err(e)) => {
+                        tracing::warn!(projection = name, error = %e, "Kafka receive failed");
+                        break;
+                    }
+                    None => break,
+                }
+            }
+            let bodies: Vec<&[u8]> = batch
+                .iter()
+                .map(|m| m.payload().unwrap_or_default())
+                .collect();
             let mut backoff = Duration::from_millis(100);
             loop {
-                match apply_message(&self.pool, &self.projection, body).await {
-                    Ok(outcome) => {
+                match apply_batch(&self.pool, &self.projection, &bodies).await {
+                    Ok(outcomes) => {
                         tracing::debug!(
                             projection = name,
-                            ?outcome,
-                            offset = message.offset(),
-                            "message handled"
+                            messages = outcomes.len(),
+                            "batch handled"
                         );
                         break;
                     }
                     Err(e) => {
-                        tracing::error!(projection = name, error = ?e, "projection failed; retrying");
+                        tracing::error!(projection = name, error = %e, "projection failed; retrying");
                         tokio::select! {
                             _ = shutdown.cancelled() => return Ok(()),
                             _ = tokio::time::sleep(backoff) => {}
@@ -214,7 +286,11 @@ impl<P: Projection> ProjectionWorker<P> {
                     }
                 }
             }
-            if let Err(e) = self.consumer.commit_message(&message, CommitMode::Async) {
+            // One offset commit per batch: the next offset of each partition it read.
+            if let Err(e) = self
+                .consumer
+                .commit(&next_offsets(&batch), CommitMode::Async)
+            {
                 // The read model is already right; a redelivery would be a no-op.
                 tracing::warn!(projection = name, error = %e, "offset commit failed");
             }

@@ -4,7 +4,7 @@ use chrono::Utc;
 use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use constructos_infra::{kafka, Domain};
 use constructos_projections::identity::IdentityProjection;
-use constructos_projections::{apply_message, Applied};
+use constructos_projections::{apply_batch, apply_message, Applied};
 use rdkafka::producer::FutureRecord;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -106,6 +106,68 @@ async fn applying_the_same_message_twice_changes_nothing_the_second_time() {
             .expect("apply"),
         Applied::Unreadable
     );
+    env.drop_databases().await;
+}
+
+#[tokio::test]
+async fn a_batch_redelivered_whole_or_in_part_leaves_the_read_model_as_after_once() {
+    let env = TestEnv::new().await;
+    let projection = IdentityProjection;
+    let body = |event: &CloudEvent| serde_json::to_vec(event).expect("json");
+    let (created, renamed, held) = (created("acc-b"), renamed("acc-b"), held("acc-b"));
+    // A poison event (its data does not match its type) and an unreadable body ride along.
+    let poison = cloud_event("acc-p", 1, "AccountCreated", json!({ "kind": 42 }));
+    let first: Vec<Vec<u8>> = vec![
+        body(&created),
+        body(&renamed),
+        body(&poison),
+        b"{no".to_vec(),
+    ];
+    let first: Vec<&[u8]> = first.iter().map(Vec::as_slice).collect();
+    let outcomes = apply_batch(&env.identity, &projection, &first)
+        .await
+        .expect("batch");
+    assert_eq!(
+        outcomes,
+        [
+            Applied::Applied,
+            Applied::Applied,
+            Applied::DeadLettered,
+            Applied::Unreadable
+        ]
+    );
+    let after_once = account_row(&env, "acc-b").await;
+    assert_eq!(after_once, Some(("Second Name".into(), "ACTIVE".into(), 2)));
+
+    // The same batch again: nothing changes.
+    let again = apply_batch(&env.identity, &projection, &first)
+        .await
+        .expect("batch");
+    assert_eq!(
+        again[..3],
+        [Applied::Duplicate, Applied::Duplicate, Applied::Duplicate]
+    );
+    assert_eq!(account_row(&env, "acc-b").await, after_once);
+
+    // Part of it again, with what came next: only the new event applies.
+    let next: Vec<Vec<u8>> = vec![body(&renamed), body(&held), body(&held)];
+    let next: Vec<&[u8]> = next.iter().map(Vec::as_slice).collect();
+    let outcomes = apply_batch(&env.identity, &projection, &next)
+        .await
+        .expect("batch");
+    assert_eq!(
+        outcomes,
+        [Applied::Duplicate, Applied::Applied, Applied::Duplicate]
+    );
+    assert_eq!(
+        account_row(&env, "acc-b").await,
+        Some(("Second Name".into(), "ON_HOLD".into(), 3))
+    );
+    let dead: i64 = sqlx::query_scalar("SELECT count(*) FROM read_model.dead_letters")
+        .fetch_one(&env.identity)
+        .await
+        .expect("count");
+    assert_eq!(dead, 1, "the poison event is dead-lettered once");
     env.drop_databases().await;
 }
 
