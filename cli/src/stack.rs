@@ -12,7 +12,7 @@ use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
-use constructos_projections::{Projection, ProjectionWorker};
+use constructos_projections::{DeadLetterTopic, Projection, ProjectionWorker};
 use constructos_services::identity::IdentityService;
 use constructos_services::{Clients, DomainModule, Location};
 use sqlx::PgPool;
@@ -54,9 +54,12 @@ pub async fn migrate(config: &Config, modules: &[&DomainModule]) -> anyhow::Resu
     Ok(pools)
 }
 
-/// Creates the topics of `domains` on the broker.
+/// Creates the event and dead-letter topics of `domains` on the broker.
 pub async fn create_topics(config: &Config, domains: &[Domain]) -> anyhow::Result<()> {
-    let topics: Vec<String> = domains.iter().map(|&d| config.topic(d)).collect();
+    let topics: Vec<String> = domains
+        .iter()
+        .flat_map(|&d| [config.topic(d), config.dead_letter_topic(d)])
+        .collect();
     kafka::ensure_topics(config, &topics).await
 }
 
@@ -112,7 +115,7 @@ pub fn spawn_projection_reading(
             config,
             pool.clone(),
             subscription.projection,
-            subscription.source,
+            (subscription.source, module.domain),
             shutdown,
         )?;
     }
@@ -122,13 +125,14 @@ pub fn spawn_projection_reading(
     Ok(())
 }
 
-/// Starts one projection worker consuming `source`'s topic in its own consumer group.
+/// Starts one projection worker of domain `owner` consuming `source`'s topic in its own
+/// consumer group; what it can never apply also goes to `owner`'s dead-letter topic.
 fn spawn_worker<P: Projection + 'static>(
     tasks: &mut Tasks,
     config: &Config,
     pool: PgPool,
     projection: P,
-    source: Domain,
+    (source, owner): (Domain, Domain),
     shutdown: &CancellationToken,
 ) -> anyhow::Result<()> {
     let consumer = kafka::consumer(config, &config.consumer_group(projection.name()))?;
@@ -137,6 +141,10 @@ fn spawn_worker<P: Projection + 'static>(
         pool,
         consumer,
         projection,
+        dead_letters: Some(DeadLetterTopic {
+            producer: kafka::producer(config)?,
+            topic: config.dead_letter_topic(owner),
+        }),
     };
     tasks.spawn(worker.run(shutdown.clone()));
     Ok(())

@@ -400,6 +400,11 @@ impl Config {
         format!("{}{}", self.topic_namespace, domain.topic())
     }
 
+    /// The topic of `domain`'s dead letters, with the namespace applied.
+    pub fn dead_letter_topic(&self, domain: Domain) -> String {
+        format!("{}{}", self.topic_namespace, domain.dead_letter_topic())
+    }
+
     /// A consumer-group id with the namespace applied.
     pub fn consumer_group(&self, name: &str) -> String {
         format!("{}{}", self.topic_namespace, name)

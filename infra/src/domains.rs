@@ -47,6 +47,12 @@ impl Domain {
     pub fn topic(self) -> String {
         format!("constructos.{}.events", self.name())
     }
+
+    /// The Kafka topic where this domain's projections put the messages they can never
+    /// apply (before any namespace).
+    pub fn dead_letter_topic(self) -> String {
+        format!("constructos.{}.dead-letter", self.name())
+    }
 }
 
 impl fmt::Display for Domain {

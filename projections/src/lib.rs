@@ -14,6 +14,6 @@ mod worker;
 
 pub use apply_error::{database, ApplyError};
 pub use worker::{
-    apply_batch, apply_in, apply_message, domain_event, Applied, Projection, ProjectionWorker,
-    MAX_BATCH,
+    apply_batch, apply_in, apply_message, domain_event, Applied, DeadLetterTopic, Projection,
+    ProjectionWorker, MAX_BATCH,
 };

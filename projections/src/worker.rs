@@ -16,7 +16,8 @@ use async_trait::async_trait;
 use constructos_infra::cloudevents::CloudEvent;
 use futures::FutureExt;
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
-use rdkafka::message::BorrowedMessage;
+use rdkafka::message::{BorrowedMessage, Header, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::Message;
 use rdkafka::{Offset, TopicPartitionList};
 use sqlx::{PgPool, Postgres, Transaction};
@@ -227,6 +228,84 @@ pub struct ProjectionWorker<P> {
     pub pool: PgPool,
     pub consumer: StreamConsumer,
     pub projection: P,
+    /// Where the messages it can never apply are also published.
+    pub dead_letters: Option<DeadLetterTopic>,
+}
+
+/// The dead-letter topic of a domain: every message its projections can never apply,
+/// as it arrived, with `reason`, `projection` and `source-topic` headers. Published after
+/// the batch committed its `read_model.dead_letters` rows, which stay the record: a
+/// failed publish is logged, and a redelivery (a duplicate by then) is not published again.
+pub struct DeadLetterTopic {
+    pub producer: FutureProducer,
+    pub topic: String,
+}
+
+impl DeadLetterTopic {
+    /// Publishes the dead-lettered messages of `batch` (their `outcomes`), each with the
+    /// reason `read_model.dead_letters` holds for it.
+    async fn publish(
+        &self,
+        pool: &PgPool,
+        projection: &str,
+        batch: &[BorrowedMessage<'_>],
+        outcomes: &[Applied],
+    ) {
+        let dead: Vec<(&BorrowedMessage<'_>, uuid::Uuid)> = batch
+            .iter()
+            .zip(outcomes)
+            .filter(|(_, outcome)| **outcome == Applied::DeadLettered)
+            .filter_map(|(message, _)| {
+                let event: CloudEvent =
+                    serde_json::from_slice(message.payload().unwrap_or_default()).ok()?;
+                Some((message, event.id))
+            })
+            .collect();
+        if dead.is_empty() {
+            return;
+        }
+        let ids: Vec<uuid::Uuid> = dead.iter().map(|(_, id)| *id).collect();
+        let reasons: Vec<(uuid::Uuid, String)> = sqlx::query_as(
+            "SELECT event_id, error FROM read_model.dead_letters
+              WHERE projection = $1 AND event_id = ANY($2)",
+        )
+        .bind(projection)
+        .bind(&ids)
+        .fetch_all(pool)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(projection, error = %e, "cannot read the dead letters' reasons");
+            Vec::new()
+        });
+        for (message, id) in dead {
+            let reason = reasons
+                .iter()
+                .find(|(event_id, _)| *event_id == id)
+                .map_or("could not be applied", |(_, reason)| reason.as_str());
+            let headers = OwnedHeaders::new()
+                .insert(Header {
+                    key: "reason",
+                    value: Some(reason),
+                })
+                .insert(Header {
+                    key: "projection",
+                    value: Some(projection),
+                })
+                .insert(Header {
+                    key: "source-topic",
+                    value: Some(message.topic()),
+                });
+            let mut record = FutureRecord::to(&self.topic)
+                .payload(message.payload().unwrap_or_default())
+                .headers(headers);
+            if let Some(key) = message.key() {
+                record = record.key(key);
+            }
+            if let Err((e, _)) = self.producer.send(record, Duration::from_secs(10)).await {
+                tracing::warn!(projection, event_id = %id, error = %e, "dead letter not published to its topic");
+            }
+        }
+    }
 }
 
 impl<P: Projection> ProjectionWorker<P> {
@@ -274,6 +353,11 @@ impl<P: Projection> ProjectionWorker<P> {
                             messages = outcomes.len(),
                             "batch handled"
                         );
+                        if let Some(dead_letters) = &self.dead_letters {
+                            dead_letters
+                                .publish(&self.pool, name, &batch, &outcomes)
+                                .await;
+                        }
                         break;
                     }
                     Err(e) => {

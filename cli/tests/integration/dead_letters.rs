@@ -9,7 +9,9 @@ use rdkafka::producer::FutureRecord;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::harness::{eventually, spawn_app};
+use rdkafka::consumer::Consumer;
+
+use crate::harness::{eventually, read_messages, spawn_app};
 
 fn hired(employee: &str, data: Value) -> CloudEvent {
     CloudEvent::from_stored(
@@ -90,5 +92,39 @@ async fn an_event_that_cannot_apply_is_dead_lettered_and_the_next_one_applied() 
         applied, 3,
         "dead letters are recorded as handled, so redelivery skips them"
     );
+
+    // And they are on HR's dead-letter topic, as they arrived, with the reason.
+    let group = format!("{}dead-letter-reader", app.env.config.topic_namespace);
+    let reader = kafka::consumer(&app.env.config, &group).expect("consumer");
+    reader
+        .subscribe(&[&app.env.config.dead_letter_topic(Domain::Hr)])
+        .expect("subscribe");
+    let seen = read_messages(&reader, |seen| seen.len() >= 2).await;
+    let header = |headers: &[(String, String)], name: &str| {
+        headers
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    };
+    let mut published: Vec<String> = seen
+        .iter()
+        .map(|(_, body)| body["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    published.sort();
+    let mut expected = vec![
+        refused_by_postgres.id.to_string(),
+        not_an_event.id.to_string(),
+    ];
+    expected.sort();
+    assert_eq!(published, expected);
+    for (headers, _) in &seen {
+        assert_eq!(header(headers, "projection"), "hr.read_model");
+        assert_eq!(
+            header(headers, "source-topic"),
+            app.env.config.topic(Domain::Hr)
+        );
+        assert!(!header(headers, "reason").is_empty(), "{headers:?}");
+    }
     app.stop().await;
 }
