@@ -54,12 +54,10 @@ pub async fn migrate(config: &Config, modules: &[&DomainModule]) -> anyhow::Resu
     Ok(pools)
 }
 
-/// Creates the event and dead-letter topics of `domains` on the broker.
+/// Creates the event topics of `domains` on the broker (a dead-letter topic is created
+/// by the first dead letter: `projections::DeadLetterTopic`).
 pub async fn create_topics(config: &Config, domains: &[Domain]) -> anyhow::Result<()> {
-    let topics: Vec<String> = domains
-        .iter()
-        .flat_map(|&d| [config.topic(d), config.dead_letter_topic(d)])
-        .collect();
+    let topics: Vec<String> = domains.iter().map(|&d| config.topic(d)).collect();
     kafka::ensure_topics(config, &topics).await
 }
 
@@ -141,10 +139,10 @@ fn spawn_worker<P: Projection + 'static>(
         pool,
         consumer,
         projection,
-        dead_letters: Some(DeadLetterTopic {
-            producer: kafka::producer(config)?,
-            topic: config.dead_letter_topic(owner),
-        }),
+        dead_letters: Some(DeadLetterTopic::new(
+            config,
+            config.dead_letter_topic(owner),
+        )),
     };
     tasks.spawn(worker.run(shutdown.clone()));
     Ok(())

@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use constructos_infra::cloudevents::CloudEvent;
+use constructos_infra::{kafka, Config};
 use futures::FutureExt;
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
 use rdkafka::message::{BorrowedMessage, Header, OwnedHeaders};
@@ -21,6 +22,7 @@ use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::Message;
 use rdkafka::{Offset, TopicPartitionList};
 use sqlx::{PgPool, Postgres, Transaction};
+use tokio::sync::OnceCell;
 use tokio_util::sync::CancellationToken;
 
 use crate::apply_error::{database, ApplyError};
@@ -237,11 +239,23 @@ pub struct ProjectionWorker<P> {
 /// the batch committed its `read_model.dead_letters` rows, which stay the record: a
 /// failed publish is logged, and a redelivery (a duplicate by then) is not published again.
 pub struct DeadLetterTopic {
-    pub producer: FutureProducer,
-    pub topic: String,
+    config: Config,
+    topic: String,
+    /// Made, with the topic, on the first dead letter: a worker that never meets one
+    /// holds no producer and its domain no empty topic.
+    producer: OnceCell<FutureProducer>,
 }
 
 impl DeadLetterTopic {
+    /// The topic `topic` on the broker of `config`.
+    pub fn new(config: &Config, topic: String) -> Self {
+        Self {
+            config: config.clone(),
+            topic,
+            producer: OnceCell::new(),
+        }
+    }
+
     /// Publishes the dead-lettered messages of `batch` (their `outcomes`), each with the
     /// reason `read_model.dead_letters` holds for it.
     async fn publish(
@@ -264,6 +278,20 @@ impl DeadLetterTopic {
         if dead.is_empty() {
             return;
         }
+        let producer = match self
+            .producer
+            .get_or_try_init(|| async {
+                kafka::ensure_topics(&self.config, std::slice::from_ref(&self.topic)).await?;
+                kafka::producer(&self.config)
+            })
+            .await
+        {
+            Ok(producer) => producer,
+            Err(e) => {
+                tracing::warn!(projection, error = %e, "no producer for the dead-letter topic");
+                return;
+            }
+        };
         let ids: Vec<uuid::Uuid> = dead.iter().map(|(_, id)| *id).collect();
         let reasons: Vec<(uuid::Uuid, String)> = sqlx::query_as(
             "SELECT event_id, error FROM read_model.dead_letters
@@ -301,7 +329,7 @@ impl DeadLetterTopic {
             if let Some(key) = message.key() {
                 record = record.key(key);
             }
-            if let Err((e, _)) = self.producer.send(record, Duration::from_secs(10)).await {
+            if let Err((e, _)) = producer.send(record, Duration::from_secs(10)).await {
                 tracing::warn!(projection, event_id = %id, error = %e, "dead letter not published to its topic");
             }
         }
