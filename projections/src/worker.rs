@@ -109,7 +109,13 @@ pub async fn apply_message(
         .begin()
         .await
         .map_err(database("Failed to begin a transaction"))?;
-    let applied = apply_in(&mut tx, projection, &event).await?;
+    let applied = match apply_in(&mut tx, projection, &event).await {
+        Ok(applied) => applied,
+        Err(error) => {
+            let _ = tx.rollback().await;
+            return Err(error);
+        }
+    };
     tx.commit()
         .await
         .map_err(database("Failed to commit the read model"))?;
@@ -139,7 +145,16 @@ pub async fn apply_batch(
                 continue;
             }
         };
-        outcomes.push(apply_in(&mut tx, projection, &event).await?);
+        match apply_in(&mut tx, projection, &event).await {
+            Ok(outcome) => outcomes.push(outcome),
+            Err(error) => {
+                // Rolled back now, not when the connection is next used: an idle open
+                // transaction would hold back whatever waits for open transactions to end
+                // (the ledger anchor does).
+                let _ = tx.rollback().await;
+                return Err(error);
+            }
+        }
     }
     tx.commit()
         .await

@@ -16,7 +16,7 @@ use cqrs_es::event_sink::EventSink;
 use cqrs_es::persist::{PersistedEventRepository, SerializedEvent};
 use cqrs_es::{Aggregate, AggregateError, DomainEvent};
 use postgres_es::PostgresEventRepository;
-use sqlx::PgPool;
+use sqlx::{PgPool, Postgres, Transaction};
 
 use super::chain::{ChainLink, GENESIS};
 use super::guards::Guards;
@@ -154,27 +154,15 @@ impl ChainedStore {
         let guards = Guards::of(events);
         let stored = async {
             let mut tx = self.pool.begin().await?;
-            if !guards.hold(&mut tx).await? {
-                tx.rollback().await?;
-                return Ok(false);
+            let written = Self::write(&mut tx, &guards, events).await;
+            match written {
+                Ok(true) => tx.commit().await.map(|()| true),
+                other => {
+                    // Rolled back now, not when the connection is next used.
+                    tx.rollback().await?;
+                    other
+                }
             }
-            for event in events {
-                sqlx::query(
-                    "INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type,
-                                         event_version, payload, metadata)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(&event.aggregate_type)
-                .bind(&event.aggregate_id)
-                .bind(event.sequence as i64)
-                .bind(&event.event_type)
-                .bind(&event.event_version)
-                .bind(&event.payload)
-                .bind(&event.metadata)
-                .execute(&mut *tx)
-                .await?;
-            }
-            tx.commit().await.map(|()| true)
         }
         .await;
         match stored {
@@ -190,5 +178,34 @@ impl ChainedStore {
             }
             Err(e) => Err(AggregateError::UnexpectedError(Box::new(e))),
         }
+    }
+
+    /// Inside `tx`: holds the guards, then inserts `events`; `false` when a period or
+    /// account the journals read has closed (nothing inserted).
+    async fn write(
+        tx: &mut Transaction<'_, Postgres>,
+        guards: &Guards,
+        events: &[SerializedEvent],
+    ) -> Result<bool, sqlx::Error> {
+        if !guards.hold(tx).await? {
+            return Ok(false);
+        }
+        for event in events {
+            sqlx::query(
+                "INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type,
+                                     event_version, payload, metadata)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&event.aggregate_type)
+            .bind(&event.aggregate_id)
+            .bind(event.sequence as i64)
+            .bind(&event.event_type)
+            .bind(&event.event_version)
+            .bind(&event.payload)
+            .bind(&event.metadata)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(true)
     }
 }
