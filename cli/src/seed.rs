@@ -154,16 +154,10 @@ pub async fn seed_leads(identity: &PgPool) -> anyhow::Result<usize> {
     if existing > 0 {
         return Ok(0);
     }
-    let ctx = CommandContext::new(
-        Caller {
-            subject: DEMO_SALES_REP.to_string(),
-            object_id: None,
-            tenant_id: None,
-            name: Some("Thandi Nkosi (demo sales rep)".to_string()),
-            username: None,
-            roles: vec![Role::SalesRep],
-        },
-        uuid::Uuid::new_v4().to_string(),
+    let ctx = acting_as(
+        DEMO_SALES_REP,
+        "Thandi Nkosi (demo sales rep)",
+        Role::SalesRep,
     );
     let commands = IdentityCommands::new(identity.clone());
     let lead = |company: &str, first: &str, last: &str, email: &str, source, value: i64| {
@@ -268,14 +262,19 @@ pub async fn seed(identity: &PgPool) -> anyhow::Result<usize> {
 
 /// The seed's caller: the system, as an administrator.
 fn seed_context() -> CommandContext {
+    acting_as("system:seed", "Demo data", Role::Admin)
+}
+
+/// The seed acting as `subject` (named `name`) with one role, in a request of its own.
+fn acting_as(subject: &str, name: &str, role: Role) -> CommandContext {
     CommandContext::new(
         Caller {
-            subject: "system:seed".to_string(),
+            subject: subject.to_string(),
             object_id: None,
             tenant_id: None,
-            name: Some("Demo data".to_string()),
+            name: Some(name.to_string()),
             username: None,
-            roles: vec![Role::Admin],
+            roles: vec![role],
         },
         uuid::Uuid::new_v4().to_string(),
     )
