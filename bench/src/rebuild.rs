@@ -5,11 +5,49 @@
 
 use std::time::{Duration, Instant};
 
+use constructos_infra::{db, Domain};
 use constructos_projections::finance::FinanceProjection;
 use constructos_projections::replay::replay;
 use sqlx::PgPool;
 
 use crate::fill::{fill, Filled};
+use crate::report::{Row, Section};
+use crate::{raw, Bench};
+
+/// The rebuild must take under this long for the target.
+const TARGET_SECONDS: f64 = 60.0;
+
+/// Runs the section: a finance database of its own, filled to `--rebuild-events`.
+pub async fn run(bench: &Bench) -> anyhow::Result<Section> {
+    let pool = db::prepare(&bench.config, Domain::Finance, db::migrations::finance()).await?;
+    let rebuilt = rebuild(&pool, bench.args.rebuild_events).await?;
+    let seconds = rebuilt.elapsed.as_secs_f64();
+    let mut section = Section::default();
+    section
+        .row(Row::info(
+            "fill (COPY of sealed journal events)",
+            format!(
+                "{} events in {:.1}s",
+                rebuilt.filled.events,
+                rebuilt.filled.elapsed.as_secs_f64()
+            ),
+        ))
+        .row(Row::target(
+            "finance rebuild",
+            format!(
+                "{} events in {seconds:.1}s = {:.0} events/s (events table {})",
+                rebuilt.events,
+                rebuilt.events as f64 / seconds.max(f64::EPSILON),
+                raw::table_size(&pool, "events").await?
+            ),
+            format!("< {TARGET_SECONDS:.0}s"),
+            seconds < TARGET_SECONDS,
+        ))
+        .set("rebuild.events", rebuilt.events)
+        .set("rebuild.seconds", (seconds * 10.0).round() / 10.0);
+    pool.close().await;
+    Ok(section)
+}
 
 /// How the store was filled, how many events were applied and how long it took.
 pub struct Rebuilt {
@@ -19,7 +57,7 @@ pub struct Rebuilt {
 }
 
 /// Fills the store to `target` events, then rebuilds and times it.
-pub async fn run(pool: &PgPool, target: usize) -> anyhow::Result<Rebuilt> {
+pub async fn rebuild(pool: &PgPool, target: usize) -> anyhow::Result<Rebuilt> {
     let have: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
         .fetch_one(pool)
         .await?;
