@@ -1,8 +1,5 @@
-//! Posting balanced journals through `FinanceCommands`, as a Finance_User would.
-
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+//! Balanced journals for the append section, posted through `FinanceCommands` as a
+//! Finance_User would.
 
 use chrono::NaiveDate;
 use constructos::seed;
@@ -16,13 +13,6 @@ use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use constructos_projections::apply_message;
 use constructos_projections::finance::ProjectFactsProjection;
 use sqlx::PgPool;
-
-/// What was posted and how long it took.
-pub struct Posted {
-    pub journals: usize,
-    pub events: i64,
-    pub elapsed: Duration,
-}
 
 fn line(code: &str, side: Side, cents: i64) -> JournalLine {
     JournalLine {
@@ -60,14 +50,15 @@ async fn know_bench_project(pool: &PgPool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Seeds the chart, then posts `count` three-line journals from `writers` tasks.
-pub async fn post(pool: &PgPool, count: usize, writers: usize) -> anyhow::Result<Posted> {
+/// The finance command side over `pool`, with the chart seeded and the bench project
+/// known, and a Finance_User to post as.
+pub async fn prepare(pool: &PgPool) -> anyhow::Result<(FinanceCommands, CommandContext)> {
     let calendar = FinancialCalendar::default();
     seed::seed_chart(pool, calendar).await?;
     know_bench_project(pool).await?;
     let supplier = seed::DEMO_COMPANY.supplier();
-    let commands = Arc::new(FinanceCommands::new(pool.clone(), calendar, supplier));
-    let ctx = Arc::new(CommandContext::new(
+    let commands = FinanceCommands::new(pool.clone(), calendar, supplier);
+    let ctx = CommandContext::new(
         Caller {
             subject: "bench".to_string(),
             object_id: None,
@@ -77,47 +68,20 @@ pub async fn post(pool: &PgPool, count: usize, writers: usize) -> anyhow::Result
             roles: vec![Role::FinanceUser],
         },
         "bench",
-    ));
-    let next = Arc::new(AtomicUsize::new(0));
-    let date = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or_else(|| anyhow::anyhow!("date"))?;
-    let before: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
-        .fetch_one(pool)
-        .await?;
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..writers.max(1))
-        .map(|_| {
-            let (commands, ctx, next) = (commands.clone(), ctx.clone(), next.clone());
-            tokio::spawn(async move {
-                while next.fetch_add(1, Ordering::Relaxed) < count {
-                    let input = PostJournalInput {
-                        date,
-                        narrative: "Cement on credit".to_string(),
-                        source: JournalSource::System,
-                        lines: vec![
-                            line("5100", Side::Debit, 1_000_000),
-                            line("1200", Side::Debit, 150_000),
-                            line("2000", Side::Credit, 1_150_000),
-                        ],
-                    };
-                    commands
-                        .post_journal(&ctx, input)
-                        .await
-                        .map_err(|e| anyhow::anyhow!("{e}"))?;
-                }
-                anyhow::Ok(())
-            })
-        })
-        .collect();
-    for task in futures::future::join_all(tasks).await {
-        task??;
+    );
+    Ok((commands, ctx))
+}
+
+/// The three-line journal every client posts: cement on credit, with VAT.
+pub fn journal() -> PostJournalInput {
+    PostJournalInput {
+        date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default(),
+        narrative: "Cement on credit".to_string(),
+        source: JournalSource::System,
+        lines: vec![
+            line("5100", Side::Debit, 1_000_000),
+            line("1200", Side::Debit, 150_000),
+            line("2000", Side::Credit, 1_150_000),
+        ],
     }
-    let elapsed = started.elapsed();
-    let after: i64 = sqlx::query_scalar("SELECT count(*) FROM events")
-        .fetch_one(pool)
-        .await?;
-    Ok(Posted {
-        journals: count,
-        events: after - before,
-        elapsed,
-    })
 }

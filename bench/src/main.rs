@@ -147,10 +147,7 @@ async fn main() -> anyhow::Result<()> {
                 failures.push(format!("{name}: {e:#}"));
             }
         }
-        println!(
-            "({name}: {:.1}s)",
-            section_started.elapsed().as_secs_f64()
-        );
+        println!("({name}: {:.1}s)", section_started.elapsed().as_secs_f64());
     }
     let load_at_end = raw::load_average();
     rows.push(Row::info("load average at end", load_at_end.clone()));

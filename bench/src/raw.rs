@@ -1,39 +1,43 @@
-//! The yardstick: raw single-row inserts into the same database, one transaction each.
-
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+//! The yardstick: raw single-row inserts into the same database, one transaction each,
+//! and the sizes and load averages printed beside the figures.
 
 use sqlx::PgPool;
 
-/// Inserts `count` rows of about an event's size from `writers` tasks; returns the time.
-pub async fn insert_tps(pool: &PgPool, count: usize, writers: usize) -> anyhow::Result<Duration> {
+/// The two yardsticks: a plain table, and a copy of the event store's table with its
+/// indexes (primary key, commit order, event id) and defaults, without its triggers.
+pub async fn create_tables(pool: &PgPool) -> anyhow::Result<()> {
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, payload json NOT NULL)",
     )
     .execute(pool)
     .await?;
-    let payload = r#"{"JournalPosted":{"date":"2026-11-25","narrative":"Cement on credit","lines":[{"account_code":"5100","side":"DEBIT","amount":"10000.00"},{"account_code":"1200","side":"DEBIT","amount":"1500.00"},{"account_code":"2000","side":"CREDIT","amount":"11500.00"}]}}"#;
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..writers.max(1))
-        .map(|_| {
-            let (pool, next) = (pool.clone(), next.clone());
-            tokio::spawn(async move {
-                while next.fetch_add(1, Ordering::Relaxed) < count {
-                    sqlx::query("INSERT INTO bench_raw (payload) VALUES ($1::json)")
-                        .bind(payload)
-                        .execute(&pool)
-                        .await?;
-                }
-                anyhow::Ok(())
-            })
-        })
-        .collect();
-    for task in futures::future::join_all(tasks).await {
-        task??;
-    }
-    Ok(started.elapsed())
+    sqlx::query("CREATE TABLE IF NOT EXISTS bench_events (LIKE events INCLUDING ALL)")
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// One autocommitted single-row INSERT of `payload` into the plain table.
+pub async fn insert_plain(pool: &PgPool, payload: &str) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO bench_raw (payload) VALUES ($1::json)")
+        .bind(payload)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// One autocommitted single-row INSERT of an event with `payload` into the events copy.
+pub async fn insert_event(pool: &PgPool, payload: &str, metadata: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO bench_events (aggregate_type, aggregate_id, sequence, event_type,
+                                   event_version, payload, metadata)
+         VALUES ('bench', gen_random_uuid()::text, 1, 'Benched', '1', $1::json, $2::json)",
+    )
+    .bind(payload)
+    .bind(metadata)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 /// The size of a table with its indexes, as PostgreSQL prints it.
@@ -44,17 +48,6 @@ pub async fn table_size(pool: &PgPool, table: &str) -> anyhow::Result<String> {
             .fetch_one(pool)
             .await?,
     )
-}
-
-/// The size of every table and index in a schema, as PostgreSQL prints it.
-pub async fn schema_size(pool: &PgPool, schema: &str) -> anyhow::Result<String> {
-    Ok(sqlx::query_scalar(
-        "SELECT pg_size_pretty(coalesce(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename)::regclass)), 0)::bigint)
-           FROM pg_tables WHERE schemaname = $1",
-    )
-    .bind(schema)
-    .fetch_one(pool)
-    .await?)
 }
 
 /// The machine's load averages (1, 5, 15 minutes), from `/proc/loadavg`.

@@ -93,8 +93,16 @@ pub fn merge(into: &mut Map<String, Value>, from: Map<String, Value>) {
 
 /// Prints the table: name, figure, target and whether it was met.
 pub fn print(rows: &[Row]) {
-    let name_width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
-    let value_width = rows.iter().map(|r| r.value.chars().count()).max().unwrap_or(0);
+    let name_width = rows
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let value_width = rows
+        .iter()
+        .map(|r| r.value.chars().count())
+        .max()
+        .unwrap_or(0);
     for row in rows {
         let target = match &row.target {
             Some((target, true)) => format!("  target {target}: met"),

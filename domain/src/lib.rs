@@ -11,4 +11,5 @@ pub mod metadata;
 pub mod orders;
 pub mod refusal;
 pub mod sales;
+pub mod stored;
 pub mod values;

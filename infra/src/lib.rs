@@ -6,6 +6,7 @@ pub mod cloudevents;
 pub mod config;
 pub mod db;
 pub mod domains;
+pub mod event_store;
 pub mod health;
 pub mod kafka;
 pub mod read_error;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use constructos::modules::{self, MODULES};
 use constructos::stack::{self, Tasks};
 
-use crate::templates;
+use crate::templates::{self, ensure_broker};
 use constructos_infra::auth::{DevIssuer, TokenRequest};
 use constructos_infra::config::KeySource;
 use constructos_infra::{db, Config, Domain};
@@ -40,6 +40,14 @@ impl TestEnv {
     /// Copies `ct_<id>_<domain>` for every built domain from its template and creates the
     /// namespaced topics; starts the broker when none answers.
     pub async fn new() -> Self {
+        let env = Self::databases_only().await;
+        ensure_broker(&env.config).await;
+        stack::create_all_topics(&env.config).await.expect("topics");
+        env
+    }
+
+    /// Only the databases, for tests of the write side that need no broker.
+    pub async fn databases_only() -> Self {
         constructos_infra::telemetry::init(false);
         let id = Uuid::new_v4().simple().to_string()[..12].to_string();
         let mut config = Config::from_env().expect("configuration");
@@ -51,7 +59,6 @@ impl TestEnv {
         config.data_dir = std::env::temp_dir().join("constructos-test-data");
         config.gateway_addr = "127.0.0.1:0".parse().expect("address");
         config.dev_issuer_addr = "127.0.0.1:0".parse().expect("address");
-        templates::ensure_broker(&config).await;
         let mut pools = stack::Pools::new();
         for module in MODULES {
             let pool = templates::database_from_template(&config, module).await;
@@ -64,7 +71,6 @@ impl TestEnv {
             pool(Domain::Hr),
             pool(Domain::Finance),
         );
-        stack::create_all_topics(&config).await.expect("topics");
         Self {
             config,
             pools,

@@ -11,6 +11,7 @@ mod edge_bombs;
 mod edge_input;
 mod employees;
 mod event_samples;
+mod event_store;
 mod finance;
 mod finance_inputs;
 mod finance_invoices;

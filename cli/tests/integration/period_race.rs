@@ -54,7 +54,7 @@ fn journal(date: NaiveDate) -> PostJournalInput {
 
 #[tokio::test]
 async fn no_journal_lands_in_a_period_after_its_close_committed() {
-    let env = TestEnv::new().await;
+    let env = TestEnv::databases_only().await;
     let calendar = FinancialCalendar::default();
     seed::seed_chart(&env.finance, calendar)
         .await

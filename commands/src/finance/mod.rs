@@ -10,7 +10,6 @@ mod budgets;
 mod chain;
 mod credit_notes;
 mod failures;
-mod guards;
 mod invoices;
 mod ledger;
 mod payments;

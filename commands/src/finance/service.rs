@@ -10,14 +10,15 @@ use constructos_domain::finance::{
     FinancialCalendar, Journal, JournalCommand, JournalLine, JournalServices, JournalSource,
     LedgerAccount, LedgerAccountCommand, Period, PeriodCommand, Supplier,
 };
+use constructos_domain::stored::Stored;
 use constructos_domain::values::{Identifier, Narrative};
-use cqrs_es::{Aggregate, AggregateError};
+use cqrs_es::AggregateError;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::ledger::EventStoreLedger;
-use super::store::ChainedStore;
+use super::store::{read_set, ChainedStore};
 use crate::{CommandContext, CommandError};
 
 /// How often a command is re-decided after losing an optimistic-concurrency race.
@@ -73,8 +74,10 @@ impl FinanceCommands {
         self.store.pool()
     }
 
-    /// Runs `attempt` (load, decide, append in one transaction) again while it loses
-    /// optimistic-concurrency races, at most `retries` times; logs internal failures.
+    /// Runs `attempt` (load, decide, append as one unit) again while it loses
+    /// optimistic-concurrency races, at most `retries` times, and once more when it was
+    /// refused on a cached stream another process has moved on from; logs internal
+    /// failures. Each attempt records its own read set ([`read_set`]).
     pub(super) async fn retrying<T, F, Fut>(
         &self,
         ctx: &CommandContext,
@@ -88,9 +91,25 @@ impl FinanceCommands {
         Fut: std::future::Future<Output = Result<T, AggregateError<FinanceError>>>,
     {
         let mut tries = 0;
+        let mut rechecked = false;
         loop {
             tries += 1;
-            match attempt().await.map_err(CommandError::from) {
+            let (result, stale) = read_set::recording(async {
+                let result = attempt().await;
+                let stale = match &result {
+                    Err(AggregateError::UserError(_)) if !rechecked => {
+                        self.store.read_anything_stale().await
+                    }
+                    _ => false,
+                };
+                (result, stale)
+            })
+            .await;
+            if stale {
+                rechecked = true;
+                continue;
+            }
+            match result.map_err(CommandError::from) {
                 Err(CommandError::Conflict) if tries < retries => continue,
                 other => return other.map_err(|e| logged(e, aggregate, id, ctx)),
             }
@@ -106,28 +125,18 @@ impl FinanceCommands {
         services: &A::Services,
     ) -> Result<(), CommandError>
     where
-        A: Aggregate,
+        A: Stored<Error = FinanceError>,
         A::Command: Clone,
-        CommandError: From<AggregateError<A::Error>>,
     {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let result = async {
-                let mut loaded = self.store.load::<A>(id).await?;
-                let events = self
-                    .store
-                    .decide(&mut loaded, command.clone(), services, &ctx.metadata())
-                    .await?;
-                self.store.commit::<A>(&events).await
-            }
-            .await
-            .map_err(CommandError::from);
-            match result {
-                Err(CommandError::Conflict) if attempt < CONFLICT_RETRIES => continue,
-                other => return other.map_err(|e| logged(e, A::TYPE, id, ctx)),
-            }
-        }
+        self.retrying(ctx, A::TYPE, id, CONFLICT_RETRIES, || async {
+            let mut loaded = self.store.load::<A>(id).await?;
+            let events = self
+                .store
+                .decide(&mut loaded, command.clone(), services, &ctx.metadata())
+                .await?;
+            self.store.commit::<A>(&events).await
+        })
+        .await
     }
 
     /// Opens a ledger account; returns its code.
@@ -212,19 +221,11 @@ impl FinanceCommands {
         let narrative = Narrative::parse_optional("narrative", narrative.as_deref())?;
         let narrative = narrative.map(String::from);
         let reversal_id = Uuid::now_v7().to_string();
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let result = self
-                .try_reverse(ctx, journal_id, &reversal_id, date, narrative.clone())
-                .await
-                .map_err(CommandError::from);
-            match result {
-                Err(CommandError::Conflict) if attempt < CONFLICT_RETRIES => continue,
-                Err(e) => return Err(logged(e, "finance.journal", journal_id, ctx)),
-                Ok(()) => return Ok(reversal_id),
-            }
-        }
+        self.retrying(ctx, "finance.journal", journal_id, CONFLICT_RETRIES, || {
+            self.try_reverse(ctx, journal_id, &reversal_id, date, narrative.clone())
+        })
+        .await?;
+        Ok(reversal_id)
     }
 
     async fn try_reverse(

@@ -6,24 +6,24 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::hr::Employee;
-use postgres_es::{postgres_cqrs, PostgresCqrs};
+use constructos_infra::event_store::Store;
 use sqlx::PgPool;
 
 use super::inputs::{employee_id, terminate, HireEmployeeInput};
-use crate::execute::execute;
+use crate::execute::{execute, Aggregates};
 use crate::{CommandContext, CommandError};
 
 /// Executes HR commands against the HR event store.
 #[derive(Clone)]
 pub struct HrCommands {
-    employees: Arc<PostgresCqrs<Employee>>,
+    employees: Arc<Aggregates<Employee>>,
 }
 
 impl HrCommands {
     /// Command handling over the HR database.
     pub fn new(pool: PgPool) -> Self {
         Self {
-            employees: Arc::new(postgres_cqrs(pool, vec![], ())),
+            employees: Arc::new(Aggregates::new(&Store::new(pool), ())),
         }
     }
 

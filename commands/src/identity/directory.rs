@@ -3,34 +3,30 @@
 
 use async_trait::async_trait;
 use constructos_domain::identity::{Account, AccountDirectory, AccountStatus};
-use cqrs_es::persist::PersistedEventStore;
-use cqrs_es::{AggregateContext, EventStore};
-use postgres_es::PostgresEventRepository;
-use sqlx::PgPool;
+use constructos_infra::event_store::Store;
 
-/// An [`AccountDirectory`] that replays the account's events.
+/// An [`AccountDirectory`] that loads the account's stream (cached, or its snapshot and
+/// the events after it).
 pub struct EventStoreDirectory {
-    store: PersistedEventStore<PostgresEventRepository, Account>,
+    store: Store,
 }
 
 impl EventStoreDirectory {
-    /// A directory over the identity database.
-    pub fn new(pool: PgPool) -> Self {
-        Self {
-            store: PersistedEventStore::new_event_store(PostgresEventRepository::new(pool)),
-        }
+    /// A directory over the identity event store.
+    pub fn new(store: Store) -> Self {
+        Self { store }
     }
 }
 
 #[async_trait]
 impl AccountDirectory for EventStoreDirectory {
     async fn account_status(&self, account_id: &str) -> Result<Option<AccountStatus>, String> {
-        let mut context = self
+        let account = self
             .store
-            .load_aggregate(account_id)
+            .load::<Account>(account_id)
             .await
-            .map_err(|e| e.to_string())?;
-        let account = context.aggregate();
+            .map_err(|e| e.to_string())?
+            .aggregate;
         Ok(account.exists().then(|| account.status()))
     }
 }

@@ -14,12 +14,12 @@ use constructos_domain::identity::{
     Account, AccountCommand, AccountKind, Contact, ContactCommand, IdentityError, Lead,
     LeadCommand, LeadConversion,
 };
-use cqrs_es::{Aggregate, AggregateContext, AggregateError, EventStore};
+use cqrs_es::{Aggregate, AggregateError};
 use uuid::Uuid;
 
 use super::inputs::{given_id, reason as checked_reason};
 use super::{CaptureLeadInput, IdentityCommands, LeadConverted};
-use crate::execute::{execute, report, try_execute};
+use crate::execute::{execute, execute_new, report, try_execute};
 use crate::{CommandContext, CommandError};
 
 /// The subject whose leads alone the caller may act on; `None` when they see every lead.
@@ -47,7 +47,7 @@ impl IdentityCommands {
             estimated_value: input.estimated_value,
             owner: ctx.caller.subject.clone(),
         };
-        execute(&self.leads, ctx, &id, command).await?;
+        execute_new(&self.leads, ctx, &id, command).await?;
         Ok(id)
     }
 
@@ -129,11 +129,7 @@ impl IdentityCommands {
 
     /// The conversion the lead's events record.
     async fn recorded_conversion(&self, lead_id: &str) -> Result<LeadConversion, CommandError> {
-        let mut context =
-            self.lead_store.load_aggregate(lead_id).await.map_err(|e| {
-                CommandError::Internal(format!("Failed to load lead {lead_id}: {e}"))
-            })?;
-        let lead = context.aggregate();
+        let lead = self.leads.load(lead_id).await?.aggregate;
         lead.conversion().cloned().ok_or_else(|| {
             CommandError::Internal(format!(
                 "lead {lead_id} ({}) accepted a conversion but records none",

@@ -1,5 +1,6 @@
 //! The identity command service: permission check, then the aggregate decides and
-//! postgres-es appends the events (optimistic concurrency on the stream's sequence).
+//! the project's event store appends the events (optimistic concurrency on the stream's
+//! sequence, checked at commit; see `constructos_infra::event_store`).
 
 use std::sync::Arc;
 
@@ -9,9 +10,8 @@ use constructos_domain::identity::{
     AccountStatus, Contact, ContactCommand, ContactServices, IdentityError, Lead, User,
     UserCommand,
 };
-use cqrs_es::persist::PersistedEventStore;
+use constructos_infra::event_store::Store;
 use cqrs_es::AggregateError;
-use postgres_es::{postgres_cqrs, PostgresCqrs, PostgresEventRepository};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -21,18 +21,16 @@ use super::{
     AccountDetailsInput, ContactDetailsInput, CreateAccountInput, CreateContactInput,
     EventStoreDirectory,
 };
-use crate::execute::execute;
+use crate::execute::{execute, execute_new, Aggregates};
 use crate::{CommandContext, CommandError};
 
 /// Executes identity commands against the identity event store.
 #[derive(Clone)]
 pub struct IdentityCommands {
-    pub(super) accounts: Arc<PostgresCqrs<Account>>,
-    pub(super) contacts: Arc<PostgresCqrs<Contact>>,
-    pub(super) users: Arc<PostgresCqrs<User>>,
-    pub(super) leads: Arc<PostgresCqrs<Lead>>,
-    /// Reads a lead's state after a conversion (the source of truth, not a read model).
-    pub(super) lead_store: Arc<PersistedEventStore<PostgresEventRepository, Lead>>,
+    pub(super) accounts: Arc<Aggregates<Account>>,
+    pub(super) contacts: Arc<Aggregates<Contact>>,
+    pub(super) users: Arc<Aggregates<User>>,
+    pub(super) leads: Arc<Aggregates<Lead>>,
     /// What users' links and assignments may refer to (identity's copies).
     references: References,
 }
@@ -45,19 +43,13 @@ fn refused(error: IdentityError) -> CommandError {
 impl IdentityCommands {
     /// Command handling over the identity database.
     pub fn new(pool: PgPool) -> Self {
-        let directory = Arc::new(EventStoreDirectory::new(pool.clone()));
+        let store = Store::new(pool.clone());
+        let directory = Arc::new(EventStoreDirectory::new(store.clone()));
         Self {
-            accounts: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
-            contacts: Arc::new(postgres_cqrs(
-                pool.clone(),
-                vec![],
-                ContactServices::new(directory),
-            )),
-            users: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
-            leads: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
-            lead_store: Arc::new(PersistedEventStore::new_event_store(
-                PostgresEventRepository::new(pool.clone()),
-            )),
+            accounts: Arc::new(Aggregates::new(&store, ())),
+            contacts: Arc::new(Aggregates::new(&store, ContactServices::new(directory))),
+            users: Arc::new(Aggregates::new(&store, ())),
+            leads: Arc::new(Aggregates::new(&store, ())),
             references: References::new(pool),
         }
     }
@@ -77,7 +69,7 @@ impl IdentityCommands {
             registration_number: input.registration_number,
             vat_number: input.vat_number,
         };
-        execute(&self.accounts, ctx, &id, command).await?;
+        execute_new(&self.accounts, ctx, &id, command).await?;
         Ok(id)
     }
 
@@ -132,7 +124,7 @@ impl IdentityCommands {
             phone: d.phone,
             job_title: d.job_title,
         };
-        execute(&self.contacts, ctx, &id, command).await?;
+        execute_new(&self.contacts, ctx, &id, command).await?;
         Ok(id)
     }
 

@@ -5,19 +5,19 @@ use std::sync::Arc;
 
 use constructos_domain::access::Permission;
 use constructos_domain::orders::{check_customer, Project, ProjectStatus};
+use constructos_infra::event_store::Store;
 use cqrs_es::AggregateError;
-use postgres_es::{postgres_cqrs, PostgresCqrs};
 use sqlx::PgPool;
 
 use super::inputs::{change_status, project_id, CreateProjectInput};
 use super::references::KnownAccounts;
-use crate::execute::execute;
+use crate::execute::{execute, Aggregates};
 use crate::{CommandContext, CommandError};
 
 /// Executes orders commands against the orders event store.
 #[derive(Clone)]
 pub struct OrdersCommands {
-    projects: Arc<PostgresCqrs<Project>>,
+    projects: Arc<Aggregates<Project>>,
     /// Orders' copy of identity's accounts: what a project's customer may be.
     accounts: KnownAccounts,
 }
@@ -26,7 +26,7 @@ impl OrdersCommands {
     /// Command handling over the orders database.
     pub fn new(pool: PgPool) -> Self {
         Self {
-            projects: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            projects: Arc::new(Aggregates::new(&Store::new(pool.clone()), ())),
             accounts: KnownAccounts::new(pool),
         }
     }

@@ -10,19 +10,19 @@ use std::sync::Arc;
 use constructos_domain::access::Permission;
 use constructos_domain::identity::Opportunity as LeadOpportunity;
 use constructos_domain::sales::{Opportunity, OpportunityCommand, SalesError, Stage};
+use constructos_infra::event_store::Store;
 use cqrs_es::AggregateError;
-use postgres_es::{postgres_cqrs, PostgresCqrs};
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 
 use super::inputs::{lose, open_from_lead, opportunity_uuid};
-use crate::execute::{execute, report, try_execute};
+use crate::execute::{execute, report, try_execute, Aggregates};
 use crate::{CommandContext, CommandError};
 
 /// Executes sales commands against the sales event store.
 #[derive(Clone)]
 pub struct SalesCommands {
-    opportunities: Arc<PostgresCqrs<Opportunity>>,
+    opportunities: Arc<Aggregates<Opportunity>>,
     pool: PgPool,
 }
 
@@ -39,7 +39,7 @@ impl SalesCommands {
     /// Command handling over the sales database.
     pub fn new(pool: PgPool) -> Self {
         Self {
-            opportunities: Arc::new(postgres_cqrs(pool.clone(), vec![], ())),
+            opportunities: Arc::new(Aggregates::new(&Store::new(pool.clone()), ())),
             pool,
         }
     }

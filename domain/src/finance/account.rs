@@ -179,6 +179,8 @@ impl Aggregate for LedgerAccount {
     }
 }
 
+impl crate::stored::Stored for LedgerAccount {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

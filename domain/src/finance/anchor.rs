@@ -204,6 +204,8 @@ impl Aggregate for LedgerAnchor {
     }
 }
 
+impl crate::stored::Stored for LedgerAnchor {}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;

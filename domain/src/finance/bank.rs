@@ -426,6 +426,8 @@ impl Aggregate for BankAccount {
     }
 }
 
+impl crate::stored::Stored for BankAccount {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -407,3 +407,5 @@ impl Aggregate for Bill {
         }
     }
 }
+
+impl crate::stored::Stored for Bill {}

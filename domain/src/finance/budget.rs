@@ -121,6 +121,8 @@ impl Aggregate for Budget {
     }
 }
 
+impl crate::stored::Stored for Budget {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -166,3 +166,5 @@ impl Aggregate for CreditNote {
         self.totals = Some(totals);
     }
 }
+
+impl crate::stored::Stored for CreditNote {}

@@ -255,3 +255,5 @@ impl Aggregate for Payment {
         }
     }
 }
+
+impl crate::stored::Stored for Payment {}

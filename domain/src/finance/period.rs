@@ -159,6 +159,8 @@ impl Aggregate for Period {
     }
 }
 
+impl crate::stored::Stored for Period {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

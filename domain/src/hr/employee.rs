@@ -82,6 +82,8 @@ impl Aggregate for Employee {
     }
 }
 
+impl crate::stored::Stored for Employee {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -141,6 +141,8 @@ impl Aggregate for User {
     }
 }
 
+impl crate::stored::Stored for User {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -128,6 +128,8 @@ impl Aggregate for Project {
     }
 }
 
+impl crate::stored::Stored for Project {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

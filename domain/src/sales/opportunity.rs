@@ -169,3 +169,5 @@ impl Aggregate for Opportunity {
         }
     }
 }
+
+impl crate::stored::Stored for Opportunity {}

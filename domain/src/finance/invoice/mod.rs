@@ -394,5 +394,7 @@ impl Aggregate for Invoice {
     }
 }
 
+impl crate::stored::Stored for Invoice {}
+
 #[cfg(test)]
 mod tests;

@@ -335,5 +335,7 @@ impl Aggregate for Journal {
     }
 }
 
+impl crate::stored::Stored for Journal {}
+
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,8 @@ mod decide;
 mod fact_tests;
 #[cfg(test)]
 mod properties;
+impl crate::stored::Stored for Account {}
+
 #[cfg(test)]
 mod tests;
 

@@ -1,6 +1,8 @@
 //! The contact aggregate: a person at an account, the roles they play there, how they
 //! may be reached, and their POPIA consent to direct marketing.
 
+impl crate::stored::Stored for Contact {}
+
 #[cfg(test)]
 mod tests;
 

@@ -9,6 +9,8 @@
 
 mod values;
 
+impl crate::stored::Stored for Lead {}
+
 #[cfg(test)]
 mod tests;
 

@@ -1,0 +1,209 @@
+//! Group commit: the units of work waiting when a writer looks (up to `max_group`) are
+//! appended by one autocommitted statement, `event_store_append` (migration 0003): one
+//! round trip and one WAL flush for all of them. Each member keeps its own optimistic
+//! check inside it; one member's conflict answers that member with
+//! [`AppendError::Conflict`] and the others are stored, in order.
+//!
+//! Within a group a member that touches a stream an earlier member writes is answered
+//! `Conflict` before the statement: it decided on the stream before the earlier
+//! member's events, so it must decide again (and a reader placed after a writer in the
+//! log would read the past).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use cqrs_es::persist::SerializedEvent;
+use sqlx::PgPool;
+use tokio::sync::{mpsc, oneshot, Mutex};
+
+use super::cache::StreamKey;
+use super::AppendError;
+
+/// The answer to one member.
+pub(super) type Reply = Result<(), AppendError>;
+
+/// A stream version a decision read.
+pub(super) struct Read {
+    pub key: StreamKey,
+    pub sequence: i64,
+}
+
+/// One unit of work waiting to be appended.
+pub(super) struct Member {
+    pub events: Vec<SerializedEvent>,
+    pub reads: Vec<Read>,
+    pub reply: oneshot::Sender<Reply>,
+}
+
+/// The queue in front of a database's group writers.
+pub(super) struct GroupWriter {
+    queue: mpsc::UnboundedSender<Member>,
+}
+
+impl GroupWriter {
+    /// Starts `writers` tasks taking groups of up to `max_group` from one queue; they end
+    /// when the queue's sender is dropped.
+    pub fn spawn(pool: PgPool, max_group: usize, writers: usize) -> Self {
+        let (queue, waiting) = mpsc::unbounded_channel();
+        let waiting = Arc::new(Mutex::new(waiting));
+        for _ in 0..writers.max(1) {
+            let (pool, waiting) = (pool.clone(), waiting.clone());
+            tokio::spawn(async move {
+                while let Some(group) = next_group(&waiting, max_group.max(1)).await {
+                    write_group(&pool, group).await;
+                }
+            });
+        }
+        Self { queue }
+    }
+
+    /// Queues a member.
+    pub fn send(&self, member: Member) -> Result<(), AppendError> {
+        self.queue.send(member).map_err(|_| AppendError::Stopped)
+    }
+}
+
+/// Waits for one member, then takes the others already waiting.
+async fn next_group(
+    waiting: &Mutex<mpsc::UnboundedReceiver<Member>>,
+    max_group: usize,
+) -> Option<Vec<Member>> {
+    let mut waiting = waiting.lock().await;
+    let first = waiting.recv().await?;
+    let mut group = vec![first];
+    while group.len() < max_group {
+        match waiting.try_recv() {
+            Ok(member) => group.push(member),
+            Err(_) => break,
+        }
+    }
+    Some(group)
+}
+
+/// Whether a failed statement may succeed when its members are written one by one: a
+/// unique violation (a writer outside this adapter), a deadlock, a serialization failure.
+pub(crate) fn is_retryable(error: &sqlx::Error) -> bool {
+    matches!(
+        error
+            .as_database_error()
+            .and_then(|db| db.code())
+            .as_deref(),
+        Some("23505" | "40P01" | "40001")
+    )
+}
+
+/// Appends a group and answers every member.
+async fn write_group(pool: &PgPool, group: Vec<Member>) {
+    let mut written: HashSet<StreamKey> = HashSet::new();
+    let mut admitted = Vec::with_capacity(group.len());
+    for member in group {
+        let keys: Vec<StreamKey> = member
+            .events
+            .iter()
+            .map(|e| StreamKey::new(&e.aggregate_type, &e.aggregate_id))
+            .collect();
+        let touches_earlier = keys
+            .iter()
+            .chain(member.reads.iter().map(|r| &r.key))
+            .any(|k| written.contains(k));
+        if touches_earlier {
+            let _ = member.reply.send(Err(AppendError::Conflict));
+            continue;
+        }
+        written.extend(keys);
+        admitted.push(member);
+    }
+    if admitted.is_empty() {
+        return;
+    }
+    match append(pool, &admitted).await {
+        Ok(refused) => answer(admitted, &refused),
+        Err(e) if is_retryable(&e) && admitted.len() > 1 => {
+            tracing::debug!(error = %e, members = admitted.len(), "group append failed; appending its members one by one");
+            for member in admitted {
+                let outcome = append(pool, std::slice::from_ref(&member)).await;
+                match outcome {
+                    Ok(refused) => answer(vec![member], &refused),
+                    Err(e) => fail(vec![member], e),
+                }
+            }
+        }
+        Err(e) => fail(admitted, e),
+    }
+}
+
+fn answer(members: Vec<Member>, refused: &[i32]) {
+    for (number, member) in members.into_iter().enumerate() {
+        let outcome = if refused.contains(&(number as i32)) {
+            Err(AppendError::Conflict)
+        } else {
+            Ok(())
+        };
+        let _ = member.reply.send(outcome);
+    }
+}
+
+fn fail(members: Vec<Member>, error: sqlx::Error) {
+    if is_retryable(&error) {
+        // Alone and still refused by the primary key: someone else appended first.
+        for member in members {
+            let _ = member.reply.send(Err(AppendError::Conflict));
+        }
+        return;
+    }
+    tracing::error!(error = %error, "appending events failed");
+    let error = Arc::new(error);
+    for member in members {
+        let _ = member.reply.send(Err(AppendError::Database(error.clone())));
+    }
+}
+
+/// One statement for the whole group; returns the members refused for a conflict.
+async fn append(pool: &PgPool, members: &[Member]) -> Result<Vec<i32>, sqlx::Error> {
+    let events = members.iter().map(|m| m.events.len()).sum();
+    let mut numbers = Vec::with_capacity(events);
+    let mut types = Vec::with_capacity(events);
+    let mut ids = Vec::with_capacity(events);
+    let mut sequences = Vec::with_capacity(events);
+    let mut event_types = Vec::with_capacity(events);
+    let mut event_versions = Vec::with_capacity(events);
+    let mut payloads = Vec::with_capacity(events);
+    let mut metadatas = Vec::with_capacity(events);
+    let (mut read_numbers, mut read_types, mut read_ids, mut read_sequences) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (number, member) in members.iter().enumerate() {
+        for event in &member.events {
+            numbers.push(number as i32);
+            types.push(event.aggregate_type.as_str());
+            ids.push(event.aggregate_id.as_str());
+            sequences.push(event.sequence as i64);
+            event_types.push(event.event_type.as_str());
+            event_versions.push(event.event_version.as_str());
+            payloads.push(event.payload.to_string());
+            metadatas.push(event.metadata.to_string());
+        }
+        for read in &member.reads {
+            read_numbers.push(number as i32);
+            read_types.push(read.key.aggregate_type.as_str());
+            read_ids.push(read.key.aggregate_id.as_str());
+            read_sequences.push(read.sequence);
+        }
+    }
+    sqlx::query_scalar(
+        "SELECT refused FROM event_store_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS refused",
+    )
+    .bind(numbers)
+    .bind(types)
+    .bind(ids)
+    .bind(sequences)
+    .bind(event_types)
+    .bind(event_versions)
+    .bind(payloads)
+    .bind(metadatas)
+    .bind(read_numbers)
+    .bind(read_types)
+    .bind(read_ids)
+    .bind(read_sequences)
+    .fetch_all(pool)
+    .await
+}
