@@ -381,7 +381,7 @@ fn a_stream_loaded_from_its_snapshot_equals_the_fold_of_its_events() {
                     let total = folded.sequence as i64;
                     let boundary = total - total % every as i64;
                     // Snapshots are written in the background: wait for the last one.
-                    for _ in 0..200 {
+                    for _ in 0..1_000 {
                         if snapshot_sequence(&pool, &id).await == Some(boundary) {
                             break;
                         }

@@ -27,7 +27,7 @@ async fn every_built_domain_database_is_created_and_migrated_idempotently() {
         .expect("tables");
         for required in [
             "public.events",
-            "public.snapshots",
+            "public.stream_snapshots",
             "public.relay_checkpoints",
             "read_model.applied_events",
         ] {

@@ -4,6 +4,13 @@
 //! check inside it; one member's conflict answers that member with
 //! [`AppendError::Conflict`] and the others are stored, in order.
 //!
+//! A member whose caller has gone (a request past its deadline) before its group is
+//! formed is dropped unwritten; when every caller of a group in flight has gone, the
+//! statement is cancelled (`pg_cancel_backend` on the writer's own connection), so a
+//! cancelled request's work is dropped rather than committed behind its back. (A
+//! member whose caller gives up while others of its group still wait may commit, like
+//! any commit whose answer is lost.)
+//!
 //! Within a group a member that touches a stream an earlier member writes is answered
 //! `Conflict` before the statement: it decided on the stream before the earlier
 //! member's events, so it must decide again (and a reader placed after a writer in the
@@ -13,11 +20,14 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use cqrs_es::persist::SerializedEvent;
-use sqlx::PgPool;
+use sqlx::{Connection, PgConnection, PgPool};
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 use super::cache::StreamKey;
 use super::AppendError;
+
+/// How often a statement in flight looks whether its callers are still waiting.
+const CALLERS_LOOK: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The answer to one member.
 pub(super) type Reply = Result<(), AppendError>;
@@ -49,8 +59,12 @@ impl GroupWriter {
         for _ in 0..writers.max(1) {
             let (pool, waiting) = (pool.clone(), waiting.clone());
             tokio::spawn(async move {
+                let mut writer = Writer {
+                    pool,
+                    connection: None,
+                };
                 while let Some(group) = next_group(&waiting, max_group.max(1)).await {
-                    write_group(&pool, group).await;
+                    writer.write_group(group).await;
                 }
             });
         }
@@ -69,10 +83,16 @@ async fn next_group(
     max_group: usize,
 ) -> Option<Vec<Member>> {
     let mut waiting = waiting.lock().await;
-    let first = waiting.recv().await?;
-    let mut group = vec![first];
+    let mut group = Vec::new();
+    while group.is_empty() {
+        let first = waiting.recv().await?;
+        if !first.reply.is_closed() {
+            group.push(first);
+        }
+    }
     while group.len() < max_group {
         match waiting.try_recv() {
+            Ok(member) if member.reply.is_closed() => {}
             Ok(member) => group.push(member),
             Err(_) => break,
         }
@@ -92,43 +112,93 @@ pub(crate) fn is_retryable(error: &sqlx::Error) -> bool {
     )
 }
 
-/// Appends a group and answers every member.
-async fn write_group(pool: &PgPool, group: Vec<Member>) {
-    let mut written: HashSet<StreamKey> = HashSet::new();
-    let mut admitted = Vec::with_capacity(group.len());
-    for member in group {
-        let keys: Vec<StreamKey> = member
-            .events
-            .iter()
-            .map(|e| StreamKey::new(&e.aggregate_type, &e.aggregate_id))
-            .collect();
-        let touches_earlier = keys
-            .iter()
-            .chain(member.reads.iter().map(|r| &r.key))
-            .any(|k| written.contains(k));
-        if touches_earlier {
-            let _ = member.reply.send(Err(AppendError::Conflict));
-            continue;
+/// A group writer's own connection (its backend pid known, to cancel a statement whose
+/// callers have all gone), opened again after a failure.
+struct Writer {
+    pool: PgPool,
+    connection: Option<(PgConnection, i32)>,
+}
+
+impl Writer {
+    /// Appends a group and answers every member.
+    async fn write_group(&mut self, group: Vec<Member>) {
+        let mut written: HashSet<StreamKey> = HashSet::new();
+        let mut admitted = Vec::with_capacity(group.len());
+        for member in group {
+            let keys: Vec<StreamKey> = member
+                .events
+                .iter()
+                .map(|e| StreamKey::new(&e.aggregate_type, &e.aggregate_id))
+                .collect();
+            let touches_earlier = keys
+                .iter()
+                .chain(member.reads.iter().map(|r| &r.key))
+                .any(|k| written.contains(k));
+            if touches_earlier {
+                let _ = member.reply.send(Err(AppendError::Conflict));
+                continue;
+            }
+            written.extend(keys);
+            admitted.push(member);
         }
-        written.extend(keys);
-        admitted.push(member);
-    }
-    if admitted.is_empty() {
-        return;
-    }
-    match append(pool, &admitted).await {
-        Ok(refused) => answer(admitted, &refused),
-        Err(e) if is_retryable(&e) && admitted.len() > 1 => {
-            tracing::debug!(error = %e, members = admitted.len(), "group append failed; appending its members one by one");
-            for member in admitted {
-                let outcome = append(pool, std::slice::from_ref(&member)).await;
-                match outcome {
-                    Ok(refused) => answer(vec![member], &refused),
-                    Err(e) => fail(vec![member], e),
+        if admitted.is_empty() {
+            return;
+        }
+        match self.append(&admitted).await {
+            Ok(refused) => answer(admitted, &refused),
+            Err(e) if is_retryable(&e) && admitted.len() > 1 => {
+                tracing::debug!(error = %e, members = admitted.len(), "group append failed; appending its members one by one");
+                for member in admitted {
+                    let alone = vec![member];
+                    match self.append(&alone).await {
+                        Ok(refused) => answer(alone, &refused),
+                        Err(e) => fail(alone, e),
+                    }
                 }
             }
+            Err(e) => fail(admitted, e),
         }
-        Err(e) => fail(admitted, e),
+    }
+
+    /// [`append`] on the writer's connection; cancelled when every member's caller has
+    /// gone. A failed connection is dropped and opened again next time.
+    async fn append(&mut self, members: &[Member]) -> Result<Vec<i32>, sqlx::Error> {
+        if self.connection.is_none() {
+            let mut connection = PgConnection::connect_with(&self.pool.connect_options()).await?;
+            let pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
+                .fetch_one(&mut connection)
+                .await?;
+            self.connection = Some((connection, pid));
+        }
+        let Some((connection, pid)) = self.connection.as_mut() else {
+            return Err(sqlx::Error::PoolClosed);
+        };
+        let pid = *pid;
+        let outcome = {
+            let statement = append(connection, members);
+            tokio::pin!(statement);
+            let callers_gone = async {
+                // Looked at while the statement runs (most finish before the first look).
+                while !members.iter().all(|m| m.reply.is_closed()) {
+                    tokio::time::sleep(CALLERS_LOOK).await;
+                }
+            };
+            tokio::select! {
+                outcome = &mut statement => outcome,
+                () = callers_gone => {
+                    // Nobody waits for this group any more: stop it where it is.
+                    let _ = sqlx::query("SELECT pg_cancel_backend($1)")
+                        .bind(pid)
+                        .execute(&self.pool)
+                        .await;
+                    statement.await
+                }
+            }
+        };
+        if outcome.as_ref().is_err_and(|e| !is_retryable(e)) {
+            self.connection = None;
+        }
+        outcome
     }
 }
 
@@ -159,7 +229,10 @@ fn fail(members: Vec<Member>, error: sqlx::Error) {
 }
 
 /// One statement for the whole group; returns the members refused for a conflict.
-async fn append(pool: &PgPool, members: &[Member]) -> Result<Vec<i32>, sqlx::Error> {
+async fn append(
+    connection: &mut PgConnection,
+    members: &[Member],
+) -> Result<Vec<i32>, sqlx::Error> {
     let events = members.iter().map(|m| m.events.len()).sum();
     let mut numbers = Vec::with_capacity(events);
     let mut types = Vec::with_capacity(events);
@@ -204,6 +277,6 @@ async fn append(pool: &PgPool, members: &[Member]) -> Result<Vec<i32>, sqlx::Err
     .bind(read_types)
     .bind(read_ids)
     .bind(read_sequences)
-    .fetch_all(pool)
+    .fetch_all(connection)
     .await
 }
