@@ -236,6 +236,12 @@ impl Rebuild for FinanceProjection {
         FINANCE_TABLES
     }
 
+    /// Lines are only ever inserted, and history only inserted with `ON CONFLICT DO
+    /// NOTHING` (no arbiter): neither key is consulted while the events are applied.
+    fn keys_after_load(&self) -> &'static [&'static str] {
+        &["journal_lines", "ledger_history"]
+    }
+
     fn batch_in(&self, schema: Schema) -> Option<Box<dyn ReplayBatch>> {
         Some(Box::new(super::batch::JournalBatch::new(
             self.name(),
@@ -267,12 +273,14 @@ impl Rebuild for FinanceProjection {
             ),
             _ => return Ok(()),
         };
+        // `ON CONFLICT` without a target: the event id is the table's only key, and a
+        // rebuild builds that key after its load (`keys_after_load`).
         sqlx::query(&schema.sql(
             "INSERT INTO read_model.ledger_history
                  (event_id, aggregate_type, aggregate_id, sequence, event_type, recorded_at,
                   effective_date, subject, correlation_id, account_codes, data, causation_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-             ON CONFLICT (event_id) DO NOTHING",
+             ON CONFLICT DO NOTHING",
         ))
         .bind(event.id)
         .bind(&event.aggregatetype)
