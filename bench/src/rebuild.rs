@@ -36,11 +36,12 @@ pub async fn run(bench: &Bench) -> anyhow::Result<Section> {
         .row(Row::info(
             "rebuild steps",
             format!(
-                "load {:.1}s (waiting for reads {:.1}s), finish {:.1}s, swap {:.1}s",
+                "load {:.1}s (waiting for reads {:.1}s), finish {:.1}s, swap {:.1}s ({} events)",
                 rebuilt.steps.load.as_secs_f64(),
                 rebuilt.steps.waited_for_reads.as_secs_f64(),
                 rebuilt.steps.finish.as_secs_f64(),
-                rebuilt.steps.swap.as_secs_f64()
+                rebuilt.steps.swap.as_secs_f64(),
+                rebuilt.steps.applied_in_swap
             ),
         ))
         .row(Row::target(

@@ -103,6 +103,9 @@ pub struct Rebuilt {
     pub finish: Duration,
     /// The swap transaction, events committed since the load included.
     pub swap: Duration,
+    /// Events applied in the swap transaction: committed during the load, or behind a
+    /// transaction then still running.
+    pub applied_in_swap: usize,
 }
 
 /// Counts of one applied page.
@@ -165,7 +168,7 @@ pub async fn rebuild(
     let load = started.elapsed();
 
     let started = Instant::now();
-    tables::finish(&mut conn, projection).await?;
+    tables::finish(target, &mut conn, projection).await?;
     let finish = started.elapsed();
 
     let started = Instant::now();
@@ -176,6 +179,7 @@ pub async fn rebuild(
         until,
         settled_only: false,
     };
+    let loaded = counts.applied + counts.dead;
     while let Some(page) = read_page(source, domain, &cursor, window).await? {
         cursor = page.last.clone();
         apply_page(&mut tx, projection, page, &mut counts).await?;
@@ -192,6 +196,7 @@ pub async fn rebuild(
         waited_for_reads: waited,
         finish,
         swap,
+        applied_in_swap: counts.applied + counts.dead - loaded,
     })
 }
 

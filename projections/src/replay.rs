@@ -63,8 +63,12 @@ impl Cursor {
 pub struct Window {
     /// Only events recorded before this time (all when `None`).
     pub until: Option<DateTime<Utc>>,
-    /// Only events of transactions older than every transaction still running, as the
-    /// relay reads: a transaction that commits later cannot land behind the cursor.
+    /// Only events of transactions older than every transaction of this database still
+    /// running: one that commits later cannot land behind the cursor. (Not the
+    /// cluster-wide `pg_snapshot_xmin`, which the relay uses: a long transaction in any
+    /// other database would hold the whole load back, into the swap. Transactions of
+    /// this database are found by the lock each holds on its own id, which `pg_locks`
+    /// shows to every role.)
     pub settled_only: bool,
 }
 
@@ -92,7 +96,13 @@ pub async fn read_page(
            FROM events
           WHERE (tx_id, global_id) > ($1::text::xid8, $2)
             AND ($3::timestamptz IS NULL OR recorded_at < $3)
-            AND (NOT $4 OR tx_id < pg_snapshot_xmin(pg_current_snapshot()))
+            AND (NOT $4 OR tx_id < (
+                  SELECT coalesce(min(x), pg_snapshot_xmax(pg_current_snapshot()))
+                    FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+                   WHERE (x::text::bigint % 4294967296)::text::xid IN (
+                         SELECT l.transactionid FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+                          WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock'
+                            AND a.datname = current_database())))
           ORDER BY events.tx_id, events.global_id
           LIMIT $5",
     )

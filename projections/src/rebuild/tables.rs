@@ -3,7 +3,8 @@
 //! finished, checked against the live catalog and swapped in.
 
 use anyhow::{bail, Context};
-use sqlx::{PgConnection, Postgres, Transaction};
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use tokio::sync::Mutex;
 
 use super::{execute, Rebuild, Schema};
 
@@ -11,8 +12,12 @@ use super::{execute, Rebuild, Schema};
 /// projection's rows and, at the swap, adds the other projections' rows to it.
 pub const SHARED: [&str; 2] = ["applied_events", "dead_letters"];
 
-/// Memory for the index builds of the finish, this session only.
+/// Memory for each index build of the finish, its sessions only.
 const INDEX_MEMORY: &str = "256MB";
+
+/// Connections the finish works on at once: two tables' rewrites or index builds
+/// overlap (PostgreSQL may add parallel workers to a build itself).
+const FINISH_CONNECTIONS: usize = 2;
 
 const LIVE: &str = Schema::LIVE.0;
 const NEW: &str = Schema::REBUILD.0;
@@ -69,15 +74,65 @@ async fn constraints(
     .with_context(|| format!("Failed to read the constraints of {LIVE}.{table}"))
 }
 
-/// Adds the live table's primary key and unique constraints to its copy.
-async fn add_keys(conn: &mut PgConnection, table: &str) -> anyhow::Result<()> {
-    for (name, definition) in constraints(conn, table, &["p", "u"]).await? {
+/// The statements that add the live table's primary key and unique constraints to its
+/// copy.
+async fn key_statements(conn: &mut PgConnection, table: &str) -> anyhow::Result<Vec<String>> {
+    Ok(constraints(conn, table, &["p", "u"])
+        .await?
+        .into_iter()
+        .map(|(name, definition)| {
+            format!("ALTER TABLE {NEW}.{table} ADD CONSTRAINT {name} {definition}")
+        })
+        .collect())
+}
+
+/// The statements that build the live table's other indexes on its copy.
+async fn index_statements(conn: &mut PgConnection, table: &str) -> anyhow::Result<Vec<String>> {
+    let indexes: Vec<String> = sqlx::query_scalar(
+        "SELECT pg_get_indexdef(x.indexrelid) FROM pg_index x
+          WHERE x.indrelid = $1::regclass
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = x.indexrelid)
+          ORDER BY x.indexrelid::regclass::text",
+    )
+    .bind(format!("{LIVE}.{table}"))
+    .fetch_all(&mut *conn)
+    .await
+    .with_context(|| format!("Failed to read the indexes of {LIVE}.{table}"))?;
+    let live = format!(" ON {LIVE}.{table} ");
+    indexes
+        .into_iter()
+        .map(|index| {
+            anyhow::ensure!(index.contains(&live), "unexpected index definition {index}");
+            Ok(index.replacen(&live, &format!(" ON {NEW}.{table} "), 1))
+        })
+        .collect()
+}
+
+/// Runs groups of statements on up to [`FINISH_CONNECTIONS`] connections of `pool` at
+/// once, the statements of a group in order on one connection, the groups in the order
+/// given (largest first balances best).
+async fn run_parallel(pool: &PgPool, groups: Vec<Vec<String>>) -> anyhow::Result<()> {
+    let queue = Mutex::new(groups.into_iter());
+    let worker = || async {
+        let mut conn = pool
+            .acquire()
+            .await
+            .context("Failed to connect for the rebuild's finish")?;
         execute(
-            conn,
-            &format!("ALTER TABLE {NEW}.{table} ADD CONSTRAINT {name} {definition}"),
+            &mut conn,
+            &format!("SET maintenance_work_mem = '{INDEX_MEMORY}'"),
         )
         .await?;
-    }
+        loop {
+            let next = queue.lock().await.next();
+            let Some(group) = next else { break };
+            for statement in group {
+                execute(&mut conn, &statement).await?;
+            }
+        }
+        execute(&mut conn, "RESET maintenance_work_mem").await
+    };
+    futures::future::try_join_all((0..FINISH_CONNECTIONS).map(|_| worker())).await?;
     Ok(())
 }
 
@@ -101,7 +156,9 @@ pub async fn prepare(conn: &mut PgConnection, projection: &dyn Rebuild) -> anyho
     }
     for &table in projection.tables() {
         if !projection.keys_after_load().contains(&table) {
-            add_keys(conn, table).await?;
+            for statement in key_statements(conn, table).await? {
+                execute(conn, &statement).await?;
+            }
         }
     }
     Ok(())
@@ -109,40 +166,46 @@ pub async fn prepare(conn: &mut PgConnection, projection: &dyn Rebuild) -> anyho
 
 /// Sets the loaded tables `LOGGED` (which rewrites them, and any index they have, so it
 /// comes before the indexes), builds the remaining keys, the indexes and foreign keys,
-/// copies owner and grants, gathers statistics, and checks each table's catalog against
-/// the live one.
-pub async fn finish(conn: &mut PgConnection, projection: &dyn Rebuild) -> anyhow::Result<()> {
-    execute(
-        conn,
-        &format!("SET maintenance_work_mem = '{INDEX_MEMORY}'"),
-    )
-    .await?;
-    let tables: Vec<&str> = all(projection).collect();
-    for table in &tables {
-        execute(conn, &format!("ALTER TABLE {NEW}.{table} SET LOGGED")).await?;
+/// copies owner and grants, gathers statistics — each step on several connections of
+/// `pool`, a table per connection at a time, largest first — and checks each table's
+/// catalog against the live one on `conn`.
+pub async fn finish(
+    pool: &PgPool,
+    conn: &mut PgConnection,
+    projection: &dyn Rebuild,
+) -> anyhow::Result<()> {
+    let mut tables: Vec<(i64, &str)> = Vec::new();
+    for table in all(projection) {
+        let size: i64 = sqlx::query_scalar("SELECT pg_relation_size($1::regclass)")
+            .bind(format!("{NEW}.{table}"))
+            .fetch_one(&mut *conn)
+            .await
+            .with_context(|| format!("Failed to read the size of {NEW}.{table}"))?;
+        tables.push((size, table));
     }
-    for table in projection.keys_after_load().iter().chain(&SHARED) {
-        add_keys(conn, table).await?;
-    }
+    tables.sort_by(|a, b| b.0.cmp(&a.0));
+    let tables: Vec<&str> = tables.into_iter().map(|(_, t)| t).collect();
+
+    let logged = tables
+        .iter()
+        .map(|t| vec![format!("ALTER TABLE {NEW}.{t} SET LOGGED")])
+        .collect();
+    run_parallel(pool, logged).await?;
+
+    let mut builds = Vec::new();
     for table in &tables {
-        let indexes: Vec<String> = sqlx::query_scalar(
-            "SELECT pg_get_indexdef(x.indexrelid) FROM pg_index x
-              WHERE x.indrelid = $1::regclass
-                AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = x.indexrelid)
-              ORDER BY x.indexrelid::regclass::text",
-        )
-        .bind(format!("{LIVE}.{table}"))
-        .fetch_all(&mut *conn)
-        .await
-        .with_context(|| format!("Failed to read the indexes of {LIVE}.{table}"))?;
-        for index in indexes {
-            let live = format!(" ON {LIVE}.{table} ");
-            anyhow::ensure!(index.contains(&live), "unexpected index definition {index}");
-            let index = index.replacen(&live, &format!(" ON {NEW}.{table} "), 1);
-            execute(conn, &index).await?;
+        let mut group = Vec::new();
+        if projection.keys_after_load().contains(table) || SHARED.contains(table) {
+            group.extend(key_statements(conn, table).await?);
         }
+        group.extend(index_statements(conn, table).await?);
+        builds.push(group);
     }
+    run_parallel(pool, builds).await?;
+
+    let mut rest = Vec::new();
     for table in &tables {
+        let mut group = Vec::new();
         for (name, definition) in constraints(conn, table, &["f"]).await? {
             // A reference to a table rebuilt too points at its copy, which takes its
             // place at the swap; any other stays on the live table.
@@ -152,14 +215,17 @@ pub async fn finish(conn: &mut PgConnection, projection: &dyn Rebuild) -> anyhow
                     &format!("REFERENCES {NEW}.{t}("),
                 )
             });
-            execute(
-                conn,
-                &format!("ALTER TABLE {NEW}.{table} ADD CONSTRAINT {name} {definition}"),
-            )
-            .await?;
+            group.push(format!(
+                "ALTER TABLE {NEW}.{table} ADD CONSTRAINT {name} {definition}"
+            ));
         }
-        copy_privileges(conn, table).await?;
-        execute(conn, &format!("ANALYZE {NEW}.{table}")).await?;
+        group.extend(privilege_statements(conn, table).await?);
+        group.push(format!("ANALYZE {NEW}.{table}"));
+        rest.push(group);
+    }
+    run_parallel(pool, rest).await?;
+
+    for table in &tables {
         let live = catalog(conn, Schema::LIVE, table).await?;
         let new = catalog(conn, Schema::REBUILD, table).await?;
         if live != new {
@@ -169,8 +235,8 @@ pub async fn finish(conn: &mut PgConnection, projection: &dyn Rebuild) -> anyhow
     Ok(())
 }
 
-/// Gives the copy the live table's owner and grants.
-async fn copy_privileges(conn: &mut PgConnection, table: &str) -> anyhow::Result<()> {
+/// The statements that give the copy the live table's owner and grants.
+async fn privilege_statements(conn: &mut PgConnection, table: &str) -> anyhow::Result<Vec<String>> {
     let (owner, current): (String, String) = sqlx::query_as(
         "SELECT quote_ident(pg_get_userbyid(relowner)), quote_ident(current_user::text)
            FROM pg_class WHERE oid = $1::regclass",
@@ -179,8 +245,9 @@ async fn copy_privileges(conn: &mut PgConnection, table: &str) -> anyhow::Result
     .fetch_one(&mut *conn)
     .await
     .with_context(|| format!("Failed to read the owner of {LIVE}.{table}"))?;
+    let mut statements = Vec::new();
     if owner != current {
-        execute(conn, &format!("ALTER TABLE {NEW}.{table} OWNER TO {owner}")).await?;
+        statements.push(format!("ALTER TABLE {NEW}.{table} OWNER TO {owner}"));
     }
     let grants: Vec<(String, String, bool)> = sqlx::query_as(
         "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC'
@@ -195,13 +262,11 @@ async fn copy_privileges(conn: &mut PgConnection, table: &str) -> anyhow::Result
     .with_context(|| format!("Failed to read the grants on {LIVE}.{table}"))?;
     for (grantee, privilege, grantable) in grants {
         let option = if grantable { " WITH GRANT OPTION" } else { "" };
-        execute(
-            conn,
-            &format!("GRANT {privilege} ON {NEW}.{table} TO {grantee}{option}"),
-        )
-        .await?;
+        statements.push(format!(
+            "GRANT {privilege} ON {NEW}.{table} TO {grantee}{option}"
+        ));
     }
-    Ok(())
+    Ok(statements)
 }
 
 /// Locks the live tables the swap replaces, in the order the live workers take them
