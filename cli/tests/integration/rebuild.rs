@@ -172,7 +172,7 @@ fn lines(n: u64) -> Vec<JournalLine> {
         account_code: code.to_string(),
         side,
         amount: Rand::cents(cents),
-        project_id: (n % 3 == 0).then(|| "PRJ-1".to_string()),
+        project_id: n.is_multiple_of(3).then(|| "PRJ-1".to_string()),
         cost_code: Some(format!("CC-{}", n % 5)),
         site_id: None,
     };
@@ -195,7 +195,7 @@ fn history() -> Vec<(&'static str, String, i64, JournalOrAccount)> {
     let first = NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
     let mut events = Vec::new();
     let mut next = 0u64;
-    let mut reversal = |events: &mut Vec<_>, next: &mut u64, original: u64, sequence: i64| {
+    let reversal = |events: &mut Vec<_>, next: &mut u64, original: u64, sequence: i64| {
         *next += 1;
         let date = first + Days::new(*next % 28);
         let id = journal_id(*next);

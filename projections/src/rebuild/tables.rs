@@ -183,7 +183,7 @@ pub async fn finish(
             .with_context(|| format!("Failed to read the size of {NEW}.{table}"))?;
         tables.push((size, table));
     }
-    tables.sort_by(|a, b| b.0.cmp(&a.0));
+    tables.sort_by_key(|t| std::cmp::Reverse(t.0));
     let tables: Vec<&str> = tables.into_iter().map(|(_, t)| t).collect();
 
     let logged = tables
@@ -279,7 +279,7 @@ pub async fn lock_live(
     tables.extend(projection.tables().iter().map(|t| format!("{LIVE}.{t}")));
     tables.push(format!("{LIVE}.dead_letters"));
     execute(
-        &mut **tx,
+        tx,
         &format!("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE", tables.join(", ")),
     )
     .await
@@ -303,15 +303,15 @@ pub async fn swap(
     }
     let tables: Vec<&str> = all(projection).collect();
     let live: Vec<String> = tables.iter().map(|t| format!("{LIVE}.{t}")).collect();
-    execute(&mut **tx, &format!("DROP TABLE {}", live.join(", "))).await?;
+    execute(tx, &format!("DROP TABLE {}", live.join(", "))).await?;
     for table in tables {
         execute(
-            &mut **tx,
+            tx,
             &format!("ALTER TABLE {NEW}.{table} SET SCHEMA {LIVE}"),
         )
         .await?;
     }
-    execute(&mut **tx, &format!("DROP SCHEMA {NEW}")).await
+    execute(tx, &format!("DROP SCHEMA {NEW}")).await
 }
 
 /// What the catalog says of `schema.table` that a copy must reproduce — persistence,
