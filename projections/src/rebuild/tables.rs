@@ -305,11 +305,7 @@ pub async fn swap(
     let live: Vec<String> = tables.iter().map(|t| format!("{LIVE}.{t}")).collect();
     execute(tx, &format!("DROP TABLE {}", live.join(", "))).await?;
     for table in tables {
-        execute(
-            tx,
-            &format!("ALTER TABLE {NEW}.{table} SET SCHEMA {LIVE}"),
-        )
-        .await?;
+        execute(tx, &format!("ALTER TABLE {NEW}.{table} SET SCHEMA {LIVE}")).await?;
     }
     execute(tx, &format!("DROP SCHEMA {NEW}")).await
 }
