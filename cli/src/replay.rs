@@ -1,11 +1,12 @@
 //! `constructos replay finance --until DATE`: rebuilds the finance read models into a
-//! fresh database from the event store alone, and reads the trial balance from them.
+//! fresh database from the event store alone (`projections::rebuild`: fresh tables
+//! swapped in for the migrated ones), and reads the trial balance from them.
 
 use anyhow::Context;
 use chrono::{NaiveDate, Utc};
 use constructos_infra::{db, Config, Domain};
 use constructos_projections::finance::{FinanceProjection, FinanceQueries, TrialBalance};
-use constructos_projections::replay::replay;
+use constructos_projections::rebuild::rebuild;
 
 /// What a replay produced.
 pub struct Replayed {
@@ -37,7 +38,9 @@ pub async fn replay_finance(config: &Config, until: Option<NaiveDate>) -> anyhow
         ),
         None => None,
     };
-    let events = replay(&source, &target, "finance", &FinanceProjection, until_time).await?;
+    let events = rebuild(&source, &target, "finance", &FinanceProjection, until_time)
+        .await?
+        .events;
     let as_at = until.unwrap_or_else(|| Utc::now().date_naive());
     let trial_balance = FinanceQueries::new(target.clone())
         .trial_balance(as_at)

@@ -10,7 +10,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 use crate::apply_error::{database, ApplyError};
 
 /// The longest error text kept; a refusal's message is short, a chain may not be.
-const MAX_ERROR_CHARS: usize = 2000;
+pub(crate) const MAX_ERROR_CHARS: usize = 2000;
 
 /// Records `event` as a dead letter of `projection`, inside `tx`, and logs it.
 pub(crate) async fn record(

@@ -8,6 +8,7 @@ pub mod finance;
 pub mod hr;
 pub mod identity;
 pub mod orders;
+pub mod rebuild;
 pub mod replay;
 pub mod sales;
 mod worker;

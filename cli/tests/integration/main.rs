@@ -29,6 +29,7 @@ mod period_race;
 mod projection;
 mod projects;
 mod rbac;
+mod rebuild;
 mod references;
 mod relay;
 mod replay;

@@ -94,7 +94,7 @@ async fn a_replay_from_the_events_alone_gives_the_live_trial_balance() {
 /// Every finance read-model table as sorted JSON rows, without the columns that default
 /// to `now()` (when a row was written, not what it says); applied-event records of the
 /// finance read model only.
-async fn read_models(pool: &sqlx::PgPool) -> std::collections::BTreeMap<String, Value> {
+pub(crate) async fn read_models(pool: &sqlx::PgPool) -> std::collections::BTreeMap<String, Value> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT table_name::text FROM information_schema.tables
           WHERE table_schema = 'read_model' ORDER BY 1",

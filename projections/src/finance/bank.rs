@@ -13,6 +13,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 
 use super::columns::{get, rand};
 use super::receivables::{payments_where, PaymentRow, PaymentScope};
+use crate::rebuild::Schema;
 use crate::{database, domain_event, ApplyError};
 
 /// A statement line and what it is reconciled to.
@@ -54,6 +55,7 @@ pub struct BankReconciliation {
 pub(super) async fn apply_bank(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
+    schema: Schema,
 ) -> Result<NaiveDate, ApplyError> {
     match domain_event::<BankEvent>(event)? {
         BankEvent::BankStatementImported {
@@ -65,13 +67,13 @@ pub(super) async fn apply_bank(
             let mut latest = event.time.date_naive();
             for line in lines {
                 latest = line.date;
-                sqlx::query(
+                sqlx::query(&schema.sql(
                     "INSERT INTO read_model.bank_lines
                          (id, account_code, statement_id, file_name, line_date, description,
                           reference, amount, imported_at, last_sequence)
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                      ON CONFLICT (id) DO NOTHING",
-                )
+                ))
                 .bind(&line.id)
                 .bind(&event.subject)
                 .bind(&statement_id)
@@ -93,11 +95,11 @@ pub(super) async fn apply_bank(
             payment_id,
             method,
         } => {
-            sqlx::query(
+            sqlx::query(&schema.sql(
                 "UPDATE read_model.bank_lines
                     SET payment_id = $2, method = $3, reconciled_at = $4, last_sequence = $5
                   WHERE id = $1 AND last_sequence < $5",
-            )
+            ))
             .bind(line_id)
             .bind(payment_id)
             .bind(method.as_str())
@@ -109,11 +111,11 @@ pub(super) async fn apply_bank(
             Ok(event.time.date_naive())
         }
         BankEvent::BankLineUnreconciled { line_id, .. } => {
-            sqlx::query(
+            sqlx::query(&schema.sql(
                 "UPDATE read_model.bank_lines
                     SET payment_id = NULL, method = NULL, reconciled_at = NULL, last_sequence = $2
                   WHERE id = $1 AND last_sequence < $2",
-            )
+            ))
             .bind(line_id)
             .bind(event.sequence)
             .execute(&mut **tx)

@@ -6,12 +6,14 @@ use constructos_domain::finance::BudgetEvent;
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
+use crate::rebuild::Schema;
 use crate::{database, domain_event, ApplyError};
 
 /// Applies a budget event; returns its effective date (the day it was recorded).
 pub(super) async fn apply_budget(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
+    schema: Schema,
 ) -> Result<chrono::NaiveDate, ApplyError> {
     match domain_event::<BudgetEvent>(event)? {
         BudgetEvent::BudgetSet {
@@ -21,7 +23,7 @@ pub(super) async fn apply_budget(
             amount,
             ..
         } => {
-            sqlx::query(
+            sqlx::query(&schema.sql(
                 "INSERT INTO read_model.budgets
                      (project_id, cost_code, period, amount, updated_at, updated_by, last_sequence)
                  VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -29,7 +31,7 @@ pub(super) async fn apply_budget(
                     SET amount = EXCLUDED.amount, updated_at = EXCLUDED.updated_at,
                         updated_by = EXCLUDED.updated_by, last_sequence = EXCLUDED.last_sequence
                   WHERE read_model.budgets.last_sequence < EXCLUDED.last_sequence",
-            )
+            ))
             .bind(project_id)
             .bind(cost_code)
             .bind(period)

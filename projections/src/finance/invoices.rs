@@ -12,6 +12,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 use super::columns::{get, part, rand};
 use super::rows::InvoiceRow;
 use super::settlements::{open_item, open_now_sql, settle, Settlement};
+use crate::rebuild::Schema;
 use crate::{database, domain_event, ApplyError};
 
 /// Applies an invoice event; returns its effective date (the invoice date, or the day
@@ -19,6 +20,7 @@ use crate::{database, domain_event, ApplyError};
 pub(super) async fn apply_invoice(
     tx: &mut Transaction<'_, Postgres>,
     event: &CloudEvent,
+    schema: Schema,
 ) -> Result<chrono::NaiveDate, ApplyError> {
     match domain_event::<InvoiceEvent>(event)? {
         InvoiceEvent::InvoiceRaised {
@@ -36,13 +38,13 @@ pub(super) async fn apply_invoice(
                 "retention_percent": retention_percent,
                 "totals": totals,
             });
-            sqlx::query(
+            sqlx::query(&schema.sql(
                 "INSERT INTO read_model.invoices
                      (id, status, invoice_date, customer_id, customer_name, total_incl_vat,
                       raised_at, raised_by, document, last_sequence)
                  VALUES ($1, 'DRAFT', $2, $3, $4, $5, $6, $7, $8, $9)
                  ON CONFLICT (id) DO NOTHING",
-            )
+            ))
             .bind(&event.subject)
             .bind(date)
             .bind(&customer.account_id)
@@ -57,6 +59,7 @@ pub(super) async fn apply_invoice(
             .map_err(database("Failed to insert an invoice"))?;
             open_item(
                 tx,
+                schema,
                 &event.subject,
                 "INVOICE",
                 (&customer.account_id, &customer.name),
@@ -70,12 +73,12 @@ pub(super) async fn apply_invoice(
         }
         InvoiceEvent::InvoiceIssued { number, journal_id } => {
             let number_shown = number.clone();
-            sqlx::query(
+            sqlx::query(&schema.sql(
                 "UPDATE read_model.invoices
                     SET status = 'ISSUED', number = $2, journal_id = $3, issued_at = $4,
                         last_sequence = $5
                   WHERE id = $1 AND last_sequence < $5",
-            )
+            ))
             .bind(&event.subject)
             .bind(number)
             .bind(journal_id)
@@ -84,7 +87,7 @@ pub(super) async fn apply_invoice(
             .execute(&mut **tx)
             .await
             .map_err(database("Failed to mark an invoice issued"))?;
-            sqlx::query("UPDATE read_model.open_items SET number = $2 WHERE id = $1")
+            sqlx::query(&schema.sql("UPDATE read_model.open_items SET number = $2 WHERE id = $1"))
                 .bind(&event.subject)
                 .bind(&number_shown)
                 .execute(&mut **tx)
@@ -97,7 +100,16 @@ pub(super) async fn apply_invoice(
             amount,
             date,
         } => {
-            settle(tx, event, Settlement::Payment, &payment_id, date, amount).await?;
+            settle(
+                tx,
+                schema,
+                event,
+                Settlement::Payment,
+                &payment_id,
+                date,
+                amount,
+            )
+            .await?;
             Ok(date)
         }
         InvoiceEvent::InvoiceCredited {
@@ -107,7 +119,7 @@ pub(super) async fn apply_invoice(
             ..
         } => {
             let kind = Settlement::CreditNote;
-            settle(tx, event, kind, &credit_note_id, date, amount).await?;
+            settle(tx, schema, event, kind, &credit_note_id, date, amount).await?;
             Ok(date)
         }
         InvoiceEvent::InvoiceRetentionReleased {
@@ -116,7 +128,7 @@ pub(super) async fn apply_invoice(
             journal_id,
         } => {
             let kind = Settlement::RetentionRelease;
-            settle(tx, event, kind, &journal_id, date, amount).await?;
+            settle(tx, schema, event, kind, &journal_id, date, amount).await?;
             Ok(date)
         }
     }

@@ -15,7 +15,7 @@ mod rows;
 mod settlements;
 
 pub use bank::{BankLineRow, BankReconciliation};
-pub use projection::FinanceProjection;
+pub use projection::{FinanceProjection, FINANCE_TABLES};
 pub use queries::{FinanceQueries, HistoryFilter};
 pub use receivables::{
     AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, OpenItem, PaymentRow,

@@ -9,6 +9,7 @@ use constructos_infra::cloudevents::CloudEvent;
 use serde_json::json;
 use sqlx::{Postgres, Transaction};
 
+use crate::rebuild::Schema;
 use crate::{database, domain_event, ApplyError};
 
 type Tx<'a, 'b> = &'a mut Transaction<'b, Postgres>;
@@ -58,18 +59,19 @@ pub(super) fn open_now_sql(alias: &str) -> (String, String) {
 /// Records one dated change to what is open on the document the event belongs to.
 pub(super) async fn settle(
     tx: Tx<'_, '_>,
+    schema: Schema,
     event: &CloudEvent,
     kind: Settlement,
     source_id: &str,
     date: NaiveDate,
     amount: Rand,
 ) -> Result<(), ApplyError> {
-    sqlx::query(
+    sqlx::query(&schema.sql(
         "INSERT INTO read_model.settlements
              (event_id, document_id, kind, source_id, effective_date, open_change)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (event_id) DO NOTHING",
-    )
+    ))
     .bind(event.id)
     .bind(&event.subject)
     .bind(kind.as_str())
@@ -86,6 +88,7 @@ pub(super) async fn settle(
 #[allow(clippy::too_many_arguments)]
 pub(super) async fn open_item(
     tx: Tx<'_, '_>,
+    schema: Schema,
     id: &str,
     kind: &str,
     counterparty: (&str, &str),
@@ -94,13 +97,13 @@ pub(super) async fn open_item(
     due: Rand,
     retention: Rand,
 ) -> Result<(), ApplyError> {
-    sqlx::query(
+    sqlx::query(&schema.sql(
         "INSERT INTO read_model.open_items
              (id, kind, counterparty_id, counterparty_name, number, document_date, amount_due,
               retention)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (id) DO NOTHING",
-    )
+    ))
     .bind(id)
     .bind(kind)
     .bind(counterparty.0)
@@ -119,6 +122,7 @@ pub(super) async fn open_item(
 pub(super) async fn apply_bill(
     tx: Tx<'_, '_>,
     event: &CloudEvent,
+    schema: Schema,
 ) -> Result<NaiveDate, ApplyError> {
     match domain_event::<BillEvent>(event)? {
         BillEvent::BillRecorded {
@@ -136,13 +140,13 @@ pub(super) async fn apply_bill(
                 "retention_percent": retention_percent,
                 "totals": totals,
             });
-            sqlx::query(
+            sqlx::query(&schema.sql(
                 "INSERT INTO read_model.bills
                      (id, supplier_id, supplier_name, supplier_reference, bill_date,
                       total_incl_vat, journal_id, recorded_at, recorded_by, document)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                  ON CONFLICT (id) DO NOTHING",
-            )
+            ))
             .bind(&event.subject)
             .bind(&supplier.account_id)
             .bind(&supplier.name)
@@ -158,6 +162,7 @@ pub(super) async fn apply_bill(
             .map_err(database("Failed to insert a bill"))?;
             open_item(
                 tx,
+                schema,
                 &event.subject,
                 "BILL",
                 (&supplier.account_id, &supplier.name),
@@ -174,7 +179,16 @@ pub(super) async fn apply_bill(
             amount,
             date,
         } => {
-            settle(tx, event, Settlement::Payment, &payment_id, date, amount).await?;
+            settle(
+                tx,
+                schema,
+                event,
+                Settlement::Payment,
+                &payment_id,
+                date,
+                amount,
+            )
+            .await?;
             Ok(date)
         }
         BillEvent::BillRetentionReleased {
@@ -183,7 +197,7 @@ pub(super) async fn apply_bill(
             journal_id,
         } => {
             let kind = Settlement::RetentionRelease;
-            settle(tx, event, kind, &journal_id, date, amount).await?;
+            settle(tx, schema, event, kind, &journal_id, date, amount).await?;
             Ok(date)
         }
     }
@@ -193,6 +207,7 @@ pub(super) async fn apply_bill(
 pub(super) async fn apply_credit_note(
     tx: Tx<'_, '_>,
     event: &CloudEvent,
+    schema: Schema,
 ) -> Result<NaiveDate, ApplyError> {
     let CreditNoteEvent::CreditNoteIssued {
         invoice_id,
@@ -214,13 +229,13 @@ pub(super) async fn apply_credit_note(
         "lines": lines,
         "totals": totals,
     });
-    sqlx::query(
+    sqlx::query(&schema.sql(
         "INSERT INTO read_model.credit_notes
              (id, number, invoice_id, credit_date, customer_id, total_incl_vat, journal_id,
               issued_at, issued_by, document)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (id) DO NOTHING",
-    )
+    ))
     .bind(&event.subject)
     .bind(number)
     .bind(invoice_id)
@@ -241,6 +256,7 @@ pub(super) async fn apply_credit_note(
 pub(super) async fn apply_payment(
     tx: Tx<'_, '_>,
     event: &CloudEvent,
+    schema: Schema,
 ) -> Result<NaiveDate, ApplyError> {
     match domain_event::<PaymentEvent>(event)? {
         PaymentEvent::PaymentRecorded {
@@ -252,13 +268,13 @@ pub(super) async fn apply_payment(
             reference,
             journal_id,
         } => {
-            sqlx::query(
+            sqlx::query(&schema.sql(
                 "INSERT INTO read_model.payments
                      (id, direction, counterparty_id, counterparty_name, payment_date, amount,
                       reference, journal_id, recorded_at, recorded_by)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                  ON CONFLICT (id) DO NOTHING",
-            )
+            ))
             .bind(&event.subject)
             .bind(direction.as_str())
             .bind(counterparty_id)
@@ -280,12 +296,12 @@ pub(super) async fn apply_payment(
             amount,
             date,
         } => {
-            sqlx::query(
+            sqlx::query(&schema.sql(
                 "INSERT INTO read_model.payment_allocations
                      (event_id, payment_id, document_id, document_number, amount, allocation_date)
                  VALUES ($1, $2, $3, $4, $5, $6)
                  ON CONFLICT (event_id) DO NOTHING",
-            )
+            ))
             .bind(event.id)
             .bind(&event.subject)
             .bind(document_id)
