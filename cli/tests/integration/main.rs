@@ -33,6 +33,7 @@ mod relay;
 mod replay;
 mod sales_read_model;
 mod services;
+mod shared_consumer;
 mod templates;
 mod tokens;
 mod users;
