@@ -30,7 +30,7 @@ const BASELINE: Duration = Duration::from_secs(5);
 /// Runs the section.
 pub async fn run(bench: &Bench) -> anyhow::Result<Section> {
     let ticks = clock_ticks().await;
-    let broker = broker_pids()?;
+    let broker = broker_pids(&bench.config.kafka_brokers)?;
     anyhow::ensure!(
         !broker.is_empty(),
         "no tansu process found: start the broker (scripts/broker.sh start)"
@@ -198,8 +198,15 @@ fn cpu_ticks(pid: u32) -> Option<u64> {
     Some(utime + stime)
 }
 
-/// Every process named `tansu`.
-fn broker_pids() -> anyhow::Result<Vec<u32>> {
+/// Every process named `tansu` that listens on the port of `brokers` (its command line
+/// names it; another engineer's broker on another port is not ours).
+fn broker_pids(brokers: &str) -> anyhow::Result<Vec<u32>> {
+    let port = brokers
+        .split(',')
+        .next()
+        .and_then(|b| b.rsplit_once(':'))
+        .map(|(_, port)| format!(":{port}"))
+        .unwrap_or_else(|| ":9092".to_string());
     let mut pids = Vec::new();
     for entry in std::fs::read_dir("/proc").context("Failed to list /proc")? {
         let Ok(entry) = entry else { continue };
@@ -210,7 +217,11 @@ fn broker_pids() -> anyhow::Result<Vec<u32>> {
         else {
             continue;
         };
-        if std::fs::read_to_string(entry.path().join("comm")).is_ok_and(|c| c.trim() == "tansu") {
+        let named =
+            std::fs::read_to_string(entry.path().join("comm")).is_ok_and(|c| c.trim() == "tansu");
+        let ours = std::fs::read(entry.path().join("cmdline"))
+            .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&port));
+        if named && ours {
             pids.push(pid);
         }
     }
@@ -236,8 +247,10 @@ async fn free_port() -> anyhow::Result<u16> {
     Ok(listener.local_addr()?.port())
 }
 
-/// The `constructos` binary of this build: beside this one. Run by cargo (`CARGO` is
-/// set), it is built first in the same profile, so it is never stale.
+/// The `constructos` binary of this build: beside this one. When it is missing and cargo
+/// runs the bench (`CARGO` is set), it is built first in the same profile. (Not always:
+/// building it alone unifies features differently and rebuilds half the workspace; build
+/// both with `cargo build --release -p constructos-bench -p constructos --bins`.)
 async fn constructos_binary() -> anyhow::Result<PathBuf> {
     let exe = std::env::current_exe().context("Failed to find the bench's own binary")?;
     let dir = exe
@@ -245,7 +258,7 @@ async fn constructos_binary() -> anyhow::Result<PathBuf> {
         .context("the bench's binary has no directory")?
         .to_path_buf();
     let binary = dir.join("constructos");
-    if let Ok(cargo) = std::env::var("CARGO") {
+    if let (false, Ok(cargo)) = (binary.exists(), std::env::var("CARGO")) {
         let profile = if cfg!(debug_assertions) {
             "dev"
         } else {
@@ -258,8 +271,9 @@ async fn constructos_binary() -> anyhow::Result<PathBuf> {
             profile,
             "-p",
             "constructos",
-            "--bin",
-            "constructos",
+            "-p",
+            "constructos-bench",
+            "--bins",
         ]);
         // target/<profile dir>/constructos-bench: build into the same target directory.
         if let Some(target) = dir.parent() {
@@ -271,7 +285,7 @@ async fn constructos_binary() -> anyhow::Result<PathBuf> {
     }
     anyhow::ensure!(
         binary.exists(),
-        "{} not found: cargo build --release -p constructos",
+        "{} not found: cargo build --release -p constructos-bench -p constructos --bins",
         binary.display()
     );
     Ok(binary)

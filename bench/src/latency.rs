@@ -34,6 +34,10 @@ const DRAIN: Duration = Duration::from_secs(30);
 
 /// Runs the section.
 pub async fn run(bench: &Bench) -> anyhow::Result<Section> {
+    // The relay's and the worker's logs, when asked for (`RUST_LOG=...`).
+    if std::env::var_os("RUST_LOG").is_some() {
+        constructos_infra::telemetry::init(false);
+    }
     let mut config = bench.config.clone();
     config.topic_namespace = format!("{}.", config.db_prefix);
     let pool = db::prepare(&config, Domain::Identity, db::migrations::identity()).await?;
