@@ -12,9 +12,10 @@ use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
 use constructos_infra::relay::Relay;
 use constructos_infra::{db, kafka, Config, Domain};
-use constructos_projections::{DeadLetterTopic, Projection, ProjectionWorker};
+use constructos_projections::{DeadLetterTopic, ProjectionWorker, Route};
 use constructos_services::identity::IdentityService;
-use constructos_services::{Clients, DomainModule, Location};
+use constructos_services::{Clients, DomainModule, Location, Subscription};
+use rdkafka::consumer::Consumer;
 use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
@@ -103,42 +104,62 @@ pub fn spawn_projection_reading(
     sources: &[Domain],
     shutdown: &CancellationToken,
 ) -> anyhow::Result<()> {
-    let subscriptions = (module.subscriptions)(config, &pool);
-    for subscription in subscriptions
+    let subscriptions: Vec<Subscription> = (module.subscriptions)(config, &pool)
         .into_iter()
         .filter(|s| sources.contains(&s.source))
-    {
-        spawn_worker(
-            tasks,
-            config,
-            pool.clone(),
-            subscription.projection,
-            (subscription.source, module.domain),
-            shutdown,
-        )?;
-    }
+        .collect();
+    spawn_subscriptions(
+        tasks,
+        config,
+        module.domain,
+        pool.clone(),
+        subscriptions,
+        shutdown,
+    )?;
     for task in (module.tasks)(config, &pool, shutdown) {
         tasks.spawn(task);
     }
     Ok(())
 }
 
-/// Starts one projection worker of domain `owner` consuming `source`'s topic in its own
-/// consumer group; what it can never apply also goes to `owner`'s dead-letter topic.
-fn spawn_worker<P: Projection + 'static>(
+/// The consumer group of `owner`'s projections and process managers: one per domain,
+/// shared by all of them (their applied-event records stay their own).
+pub fn consumer_group(config: &Config, owner: Domain) -> String {
+    config.consumer_group(&format!("{}.projections", owner.name()))
+}
+
+/// Starts one projection worker for domain `owner`'s `subscriptions`: one consumer in
+/// [`consumer_group`], subscribed to every topic they read, dispatching each batch by
+/// topic; what a projection can never apply also goes to `owner`'s dead-letter topic.
+pub fn spawn_subscriptions(
     tasks: &mut Tasks,
     config: &Config,
+    owner: Domain,
     pool: PgPool,
-    projection: P,
-    (source, owner): (Domain, Domain),
+    subscriptions: Vec<Subscription>,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<()> {
-    let consumer = kafka::consumer(config, &config.consumer_group(projection.name()))?;
-    rdkafka_subscribe(&consumer, &config.topic(source))?;
+    if subscriptions.is_empty() {
+        return Ok(());
+    }
+    let routes: Vec<Route> = subscriptions
+        .into_iter()
+        .map(|s| Route {
+            topic: config.topic(s.source),
+            projection: s.projection,
+        })
+        .collect();
+    let mut topics: Vec<&str> = routes.iter().map(|r| r.topic.as_str()).collect();
+    topics.sort_unstable();
+    topics.dedup();
+    let consumer = kafka::consumer(config, &consumer_group(config, owner))?;
+    consumer
+        .subscribe(&topics)
+        .with_context(|| format!("Failed to subscribe to {}", topics.join(", ")))?;
     let worker = ProjectionWorker {
         pool,
         consumer,
-        projection,
+        routes,
         dead_letters: Some(DeadLetterTopic::new(
             config,
             config.dead_letter_topic(owner),
@@ -146,16 +167,6 @@ fn spawn_worker<P: Projection + 'static>(
     };
     tasks.spawn(worker.run(shutdown.clone()));
     Ok(())
-}
-
-fn rdkafka_subscribe(
-    consumer: &rdkafka::consumer::StreamConsumer,
-    topic: &str,
-) -> anyhow::Result<()> {
-    use rdkafka::consumer::Consumer;
-    consumer
-        .subscribe(&[topic])
-        .with_context(|| format!("Failed to subscribe to {topic}"))
 }
 
 /// Serves `router` on `addr` until `shutdown`; returns the bound address (port 0 picks one).

@@ -1,5 +1,8 @@
-//! Kafka clients (rdkafka) configured the one way ConstructOS uses them.
+//! Kafka clients (rdkafka) configured the one way ConstructOS uses them, and the
+//! in-process announcements by which a relay wakes the idle consumers of its topic.
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -9,6 +12,7 @@ use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::producer::FutureProducer;
 use rdkafka::ClientConfig;
+use tokio::sync::watch;
 
 use crate::Config;
 
@@ -35,6 +39,12 @@ pub fn producer(config: &Config) -> anyhow::Result<FutureProducer> {
         .context("Failed to create the Kafka producer")
 }
 
+/// How long the broker may hold a fetch. tansu 0.6.0 holds *every* fetch this long
+/// (below 250 ms; half of it above), with data or without (`FetchService::fetch` sleeps
+/// after reading), so one hop costs between one and two of these: keep it short, and
+/// keep consumers few and paused when idle (`projections::ProjectionWorker`).
+pub const FETCH_WAIT: Duration = Duration::from_millis(25);
+
 /// A consumer in `group` that never commits on its own: callers commit only after the
 /// read-model transaction has committed.
 pub fn consumer(config: &Config, group: &str) -> anyhow::Result<StreamConsumer> {
@@ -43,9 +53,7 @@ pub fn consumer(config: &Config, group: &str) -> anyhow::Result<StreamConsumer> 
         .set("enable.auto.commit", "false")
         .set("auto.offset.reset", "earliest")
         .set("session.timeout.ms", "10000")
-        // The broker answers an empty fetch only after this wait, even when data arrives
-        // meanwhile (seen with tansu): keep it short so read models follow in milliseconds.
-        .set("fetch.wait.max.ms", "25")
+        .set("fetch.wait.max.ms", FETCH_WAIT.as_millis().to_string())
         .set("partition.assignment.strategy", "range")
         .create()
         .context("Failed to create the Kafka consumer")
@@ -87,4 +95,27 @@ pub async fn ping(config: &Config, timeout: Duration) -> anyhow::Result<()> {
     })
     .await
     .context("The broker check did not finish")?
+}
+
+/// Per topic, the announcements of this process's relays (see [`announce`]).
+static ANNOUNCED: LazyLock<Mutex<HashMap<String, watch::Sender<()>>>> =
+    LazyLock::new(Default::default);
+
+/// Tells this process's consumers of `topic` that the broker has acknowledged new
+/// messages on it: an idle (paused) consumer resumes at once instead of at its next
+/// probe. Only a hint: a relay in another process announces nothing here.
+pub fn announce(topic: &str) {
+    let announced = ANNOUNCED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(sender) = announced.get(topic) {
+        sender.send_replace(());
+    }
+}
+
+/// A receiver that is marked changed by every [`announce`] of `topic` in this process.
+pub fn announcements(topic: &str) -> watch::Receiver<()> {
+    let mut announced = ANNOUNCED.lock().unwrap_or_else(|e| e.into_inner());
+    announced
+        .entry(topic.to_string())
+        .or_insert_with(|| watch::channel(()).0)
+        .subscribe()
 }

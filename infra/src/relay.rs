@@ -1,6 +1,14 @@
 //! The event relay: publishes a domain's committed events to its Kafka topic, in commit
 //! order, and only then advances its checkpoint.
 //!
+//! It pipelines: batch N+1 is read and queued while batch N's acknowledgements are
+//! awaited (at most two batches in flight; the idempotent producer keeps them in order).
+//! The read position lives in memory; the checkpoint in `relay_checkpoints` follows the
+//! acknowledged position, written when the pipeline drains or at least every
+//! [`CHECKPOINT_EVERY`] while it is busy, never ahead of what the broker acknowledged.
+//! A failed delivery drops what is in flight and reads again from the acknowledged
+//! position (duplicates, never gaps).
+//!
 //! Commit order comes from the `(tx_id, global_id)` columns of the event store. A row is
 //! read only once every transaction older than it has finished
 //! (`tx_id < pg_snapshot_xmin(pg_current_snapshot())`), so a transaction that took a
@@ -8,25 +16,30 @@
 //! before the checkpoint moves: a crash in between republishes, and consumers
 //! deduplicate on the CloudEvent id. Nothing is lost; duplicates are harmless.
 
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use rdkafka::message::{Header, OwnedHeaders};
-use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
 use sqlx::postgres::PgListener;
 use sqlx::PgPool;
+use tokio::sync::Mutex;
+use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 use crate::cloudevents::{CloudEvent, StoredEvent, CONTENT_TYPE};
-use crate::kafka::CORRELATION_HEADER;
+use crate::kafka::{self, CORRELATION_HEADER};
 use crate::Domain;
 
 /// The channel the event store's insert trigger notifies on.
 const CHANNEL: &str = "constructos_events";
 /// How long to wait for a notification before looking anyway.
 const IDLE_POLL: Duration = Duration::from_millis(500);
+/// While batches keep coming, the checkpoint is written at least this often.
+pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
 /// Publishes one domain's event store to one topic.
 pub struct Relay {
@@ -35,6 +48,14 @@ pub struct Relay {
     producer: FutureProducer,
     topic: String,
     batch_size: i64,
+    /// The acknowledged position, once read from `relay_checkpoints` ([`Relay::publish_batch`]).
+    acknowledged: Mutex<Option<Cursor>>,
+}
+
+/// A batch queued on the producer: its deliveries and the position after it.
+struct InFlight {
+    to: Cursor,
+    deliveries: Vec<DeliveryFuture>,
 }
 
 /// The position of the last published event.
@@ -69,6 +90,7 @@ impl Relay {
             producer,
             topic,
             batch_size: 500,
+            acknowledged: Mutex::new(None),
         }
     }
 
@@ -100,29 +122,111 @@ impl Relay {
         listener.listen(CHANNEL).await.context("Failed to LISTEN")?;
         tracing::info!(domain = %self.domain, topic = %self.topic, "relay started");
         while !shutdown.is_cancelled() {
-            match self.publish_batch().await {
-                Ok(n) if n > 0 => continue,
-                Ok(_) => {}
-                Err(e) => {
-                    tracing::error!(error = ?e, topic = %self.topic, "relay batch failed; retrying")
+            if let Err(e) = self.pipeline(&shutdown, &mut listener).await {
+                tracing::error!(error = ?e, topic = %self.topic, "relay batch failed; retrying");
+                tokio::select! {
+                    _ = shutdown.cancelled() => break,
+                    _ = tokio::time::sleep(IDLE_POLL) => {}
                 }
-            }
-            tokio::select! {
-                _ = shutdown.cancelled() => break,
-                _ = listener.recv() => {}
-                _ = tokio::time::sleep(IDLE_POLL) => {}
             }
         }
         tracing::info!(topic = %self.topic, "relay stopped");
         Ok(())
     }
 
-    /// Publishes the next batch of committed events; returns how many were published.
+    /// Publishes from the checkpoint on, pipelined, until shut down or a failure (then
+    /// the caller starts again from the checkpoint, which never passed an unacknowledged
+    /// event).
+    async fn pipeline(
+        &self,
+        shutdown: &CancellationToken,
+        listener: &mut PgListener,
+    ) -> anyhow::Result<()> {
+        let mut written = self.checkpoint().await?;
+        let mut acknowledged = written.clone();
+        let mut read = written.clone();
+        let mut in_flight: VecDeque<InFlight> = VecDeque::with_capacity(2);
+        let mut last_write = Instant::now();
+        while !shutdown.is_cancelled() {
+            let rows = self.read(&read).await?;
+            let got = !rows.is_empty();
+            if let Some(last) = rows.last() {
+                let to = Cursor {
+                    tx_id: last.tx_id.clone(),
+                    global_id: last.global_id,
+                };
+                in_flight.push_back(InFlight {
+                    to: to.clone(),
+                    deliveries: self.send(rows)?,
+                });
+                read = to;
+            }
+            // Keep the batch just queued in flight while the next one is read; when
+            // nothing new came, wait for all.
+            let keep = usize::from(got);
+            let mut published = 0;
+            while in_flight.len() > keep {
+                let Some(batch) = in_flight.pop_front() else {
+                    break;
+                };
+                published += batch.deliveries.len();
+                Self::acknowledged(batch.deliveries).await?;
+                acknowledged = batch.to;
+            }
+            if published > 0 {
+                kafka::announce(&self.topic);
+                tracing::debug!(topic = %self.topic, count = published, "published events");
+            }
+            if acknowledged != written
+                && (in_flight.is_empty() || last_write.elapsed() >= CHECKPOINT_EVERY)
+            {
+                self.advance(&acknowledged).await?;
+                written = acknowledged.clone();
+                last_write = Instant::now();
+            }
+            if !got && in_flight.is_empty() {
+                tokio::select! {
+                    _ = shutdown.cancelled() => break,
+                    _ = listener.recv() => {}
+                    _ = tokio::time::sleep(IDLE_POLL) => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Publishes the next batch of committed events, waits for every acknowledgement and
+    /// writes the checkpoint; returns how many were published. Stop-and-wait: what tests
+    /// and tools call; [`Relay::run`] pipelines the same steps.
     pub async fn publish_batch(&self) -> anyhow::Result<usize> {
-        let cursor = self.checkpoint().await?;
+        let mut acknowledged = self.acknowledged.lock().await;
+        let cursor = match acknowledged.as_ref() {
+            Some(cursor) => cursor.clone(),
+            None => self.checkpoint().await?,
+        };
+        let rows = self.read(&cursor).await?;
+        let Some(last) = rows.last() else {
+            *acknowledged = Some(cursor);
+            return Ok(0);
+        };
+        let next = Cursor {
+            tx_id: last.tx_id.clone(),
+            global_id: last.global_id,
+        };
+        let count = rows.len();
+        Self::acknowledged(self.send(rows)?).await?;
+        self.advance(&next).await?;
+        kafka::announce(&self.topic);
+        *acknowledged = Some(next);
+        tracing::debug!(topic = %self.topic, count, "published events");
+        Ok(count)
+    }
+
+    /// The next committed events after `cursor`, in commit order.
+    async fn read(&self, cursor: &Cursor) -> anyhow::Result<Vec<Row>> {
         // `events.tx_id`, qualified: a bare `tx_id` in ORDER BY names the *output* column,
         // the text cast, which sorts "10" before "9" and disagrees with the keyset in WHERE.
-        let rows: Vec<Row> = sqlx::query_as(
+        sqlx::query_as(
             "SELECT global_id, tx_id::text AS tx_id, event_id, aggregate_type, aggregate_id,
                     sequence, event_type, event_version, payload, metadata, recorded_at
                FROM events
@@ -136,23 +240,23 @@ impl Relay {
         .bind(self.batch_size)
         .fetch_all(&self.pool)
         .await
-        .context("Failed to read committed events")?;
-        let Some(last) = rows.last() else {
-            return Ok(0);
-        };
-        let next = Cursor {
-            tx_id: last.tx_id.clone(),
-            global_id: last.global_id,
-        };
-        let count = rows.len();
-        self.publish(rows).await?;
-        self.advance(&next).await?;
-        tracing::debug!(topic = %self.topic, count, "published events");
-        Ok(count)
+        .context("Failed to read committed events")
     }
 
-    /// Sends every row and waits until the broker has acknowledged all of them.
-    async fn publish(&self, rows: Vec<Row>) -> anyhow::Result<()> {
+    /// Waits until the broker has acknowledged every one of `deliveries`.
+    async fn acknowledged(deliveries: Vec<DeliveryFuture>) -> anyhow::Result<()> {
+        for delivery in deliveries {
+            match delivery.await {
+                Ok(Ok(_)) => {}
+                Ok(Err((e, _))) => return Err(e).context("Kafka refused an event"),
+                Err(_) => anyhow::bail!("the Kafka producer dropped a delivery"),
+            }
+        }
+        Ok(())
+    }
+
+    /// Queues every row on the producer, in order; returns their deliveries.
+    fn send(&self, rows: Vec<Row>) -> anyhow::Result<Vec<DeliveryFuture>> {
         let mut deliveries = Vec::with_capacity(rows.len());
         for row in rows {
             let key = row.aggregate_id.clone();
@@ -202,14 +306,7 @@ impl Relay {
                 .context("Failed to queue an event for Kafka")?;
             deliveries.push(delivery);
         }
-        for delivery in deliveries {
-            match delivery.await {
-                Ok(Ok(_)) => {}
-                Ok(Err((e, _))) => return Err(e).context("Kafka refused an event"),
-                Err(_) => anyhow::bail!("the Kafka producer dropped a delivery"),
-            }
-        }
-        Ok(())
+        Ok(deliveries)
     }
 
     async fn checkpoint(&self) -> anyhow::Result<Cursor> {

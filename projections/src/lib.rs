@@ -3,6 +3,7 @@
 //! message changes nothing.
 
 mod apply_error;
+mod consumer;
 pub mod dead_letters;
 pub mod finance;
 pub mod hr;
@@ -14,7 +15,8 @@ pub mod sales;
 mod worker;
 
 pub use apply_error::{database, ApplyError};
+pub use consumer::{ProjectionWorker, Route, IDLE_AFTER, PROBE_EVERY, PROBE_FOR};
 pub use worker::{
     apply_batch, apply_in, apply_message, domain_event, Applied, DeadLetterTopic, Projection,
-    ProjectionWorker, MAX_BATCH,
+    MAX_BATCH,
 };

@@ -1,6 +1,6 @@
-//! The generic projection worker: the Kafka messages waiting (up to [`MAX_BATCH`]) → one
-//! PostgreSQL transaction, each event recorded as applied beside its change → one offset
-//! commit per batch.
+//! Applying events to a projection: a batch of message bodies (up to [`MAX_BATCH`]) → one
+//! PostgreSQL transaction, each event recorded as applied beside its change. The consumer
+//! that feeds it, shared by a process's projections, is [`crate::ProjectionWorker`].
 //!
 //! A failure to apply an event is either transient (the connection dropped, a
 //! serialization failure or deadlock: retried with back-off, in order) or permanent —
@@ -15,22 +15,18 @@ use std::time::Duration;
 use async_trait::async_trait;
 use constructos_infra::cloudevents::CloudEvent;
 use constructos_infra::{kafka, Config};
-use futures::FutureExt;
-use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
 use rdkafka::message::{BorrowedMessage, Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::Message;
-use rdkafka::{Offset, TopicPartitionList};
 use sqlx::{PgPool, Postgres, Transaction};
 use tokio::sync::OnceCell;
-use tokio_util::sync::CancellationToken;
 
 use crate::apply_error::{database, ApplyError};
 
 /// A read model kept from one domain's events.
 #[async_trait]
 pub trait Projection: Send + Sync {
-    /// A stable name: the consumer group and the key of its applied-event records.
+    /// A stable name: the key of its applied-event records and dead letters.
     fn name(&self) -> &'static str;
 
     /// Applies one event inside the worker's transaction. Events of types the
@@ -221,34 +217,6 @@ pub async fn apply_in(
 /// The most messages one transaction of the worker applies.
 pub const MAX_BATCH: usize = 256;
 
-/// For each partition in `batch`, the offset after the last message read from it.
-fn next_offsets(batch: &[BorrowedMessage<'_>]) -> TopicPartitionList {
-    let mut next: std::collections::BTreeMap<(String, i32), i64> = Default::default();
-    for message in batch {
-        let slot = next
-            .entry((message.topic().to_string(), message.partition()))
-            .or_insert(0);
-        *slot = (*slot).max(message.offset() + 1);
-    }
-    let mut list = TopicPartitionList::new();
-    for ((topic, partition), offset) in next {
-        if let Err(e) = list.add_partition_offset(&topic, partition, Offset::Offset(offset)) {
-            tracing::warn!(%topic, partition, error = %e, "cannot commit this offset");
-        }
-    }
-    list
-}
-
-/// Consumes a topic into a projection until shut down, a batch of waiting messages per
-/// transaction.
-pub struct ProjectionWorker<P> {
-    pub pool: PgPool,
-    pub consumer: StreamConsumer,
-    pub projection: P,
-    /// Where the messages it can never apply are also published.
-    pub dead_letters: Option<DeadLetterTopic>,
-}
-
 /// The dead-letter topic of a domain: every message its projections can never apply,
 /// as it arrived, with `reason`, `projection` and `source-topic` headers. Published after
 /// the batch committed its `read_model.dead_letters` rows, which stay the record: a
@@ -273,15 +241,16 @@ impl DeadLetterTopic {
 
     /// Publishes the dead-lettered messages of `batch` (their `outcomes`), each with the
     /// reason `read_model.dead_letters` holds for it.
-    async fn publish(
+    pub(crate) async fn publish(
         &self,
         pool: &PgPool,
         projection: &str,
-        batch: &[BorrowedMessage<'_>],
+        batch: &[&BorrowedMessage<'_>],
         outcomes: &[Applied],
     ) {
         let dead: Vec<(&BorrowedMessage<'_>, uuid::Uuid)> = batch
             .iter()
+            .copied()
             .zip(outcomes)
             .filter(|(_, outcome)| **outcome == Applied::DeadLettered)
             .filter_map(|(message, _)| {
@@ -348,81 +317,5 @@ impl DeadLetterTopic {
                 tracing::warn!(projection, event_id = %id, error = %e, "dead letter not published to its topic");
             }
         }
-    }
-}
-
-impl<P: Projection> ProjectionWorker<P> {
-    /// Runs until `shutdown` is cancelled. A message's offset is committed only after its
-    /// transaction committed; a transient failure is retried with back-off, in order; an
-    /// event that can never apply is dead-lettered and passed.
-    pub async fn run(self, shutdown: CancellationToken) -> anyhow::Result<()> {
-        let name = self.projection.name();
-        tracing::info!(projection = name, "projection worker started");
-        loop {
-            let first = tokio::select! {
-                _ = shutdown.cancelled() => break,
-                message = self.consumer.recv() => message,
-            };
-            let first = match first {
-                Ok(message) => message,
-                Err(e) => {
-                    tracing::warn!(projection = name, error = %e, "Kafka receive failed");
-                    tokio::time::sleep(Duration::from_millis(500)).await;
-                    continue;
-                }
-            };
-            // Whatever else is waiting already joins this batch; nothing waits for more.
-            let mut batch = vec![first];
-            while batch.len() < MAX_BATCH {
-                match self.consumer.recv().now_or_never() {
-                    Some(Ok(message)) => batch.push(message),
-                    Some(Err(e)) => {
-                        tracing::warn!(projection = name, error = %e, "Kafka receive failed");
-                        break;
-                    }
-                    None => break,
-                }
-            }
-            let bodies: Vec<&[u8]> = batch
-                .iter()
-                .map(|m| m.payload().unwrap_or_default())
-                .collect();
-            let mut backoff = Duration::from_millis(100);
-            loop {
-                match apply_batch(&self.pool, &self.projection, &bodies).await {
-                    Ok(outcomes) => {
-                        tracing::debug!(
-                            projection = name,
-                            messages = outcomes.len(),
-                            "batch handled"
-                        );
-                        if let Some(dead_letters) = &self.dead_letters {
-                            dead_letters
-                                .publish(&self.pool, name, &batch, &outcomes)
-                                .await;
-                        }
-                        break;
-                    }
-                    Err(e) => {
-                        tracing::error!(projection = name, error = %e, "projection failed; retrying");
-                        tokio::select! {
-                            _ = shutdown.cancelled() => return Ok(()),
-                            _ = tokio::time::sleep(backoff) => {}
-                        }
-                        backoff = (backoff * 2).min(Duration::from_secs(10));
-                    }
-                }
-            }
-            // One offset commit per batch: the next offset of each partition it read.
-            if let Err(e) = self
-                .consumer
-                .commit(&next_offsets(&batch), CommitMode::Async)
-            {
-                // The read model is already right; a redelivery would be a no-op.
-                tracing::warn!(projection = name, error = %e, "offset commit failed");
-            }
-        }
-        tracing::info!(projection = name, "projection worker stopped");
-        Ok(())
     }
 }

@@ -35,6 +35,7 @@ mod relay;
 mod replay;
 mod sales_read_model;
 mod services;
+mod shared_consumer;
 mod templates;
 mod tokens;
 mod users;
