@@ -90,7 +90,7 @@ impl Args {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    for unknown in args.only.iter().filter(|s| !SECTIONS.contains(&s.as_str())) {
+    if let Some(unknown) = args.only.iter().find(|s| !SECTIONS.contains(&s.as_str())) {
         anyhow::bail!("unknown section {unknown}; the sections are {SECTIONS:?}");
     }
     let mut config = Config::from_env()?;
