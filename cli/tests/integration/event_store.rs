@@ -379,10 +379,11 @@ fn a_stream_loaded_from_its_snapshot_equals_the_fold_of_its_events() {
                     );
                     let folded = append_account(&store, &id, &events).await;
                     let total = folded.sequence as i64;
-                    let boundary = total - total % every as i64;
+                    // The last multiple of `every` the stream passed (none when shorter).
+                    let boundary = Some(total - total % every as i64).filter(|b| *b > 0);
                     // Snapshots are written in the background: wait for the last one.
                     for _ in 0..1_000 {
-                        if snapshot_sequence(&pool, &id).await == Some(boundary) {
+                        if boundary.is_none() || snapshot_sequence(&pool, &id).await == boundary {
                             break;
                         }
                         tokio::time::sleep(Duration::from_millis(10)).await;
@@ -391,7 +392,7 @@ fn a_stream_loaded_from_its_snapshot_equals_the_fold_of_its_events() {
                     let loaded = store.load_stored::<Account>(&id).await.expect("loaded");
                     (folded, loaded, (snapshot, boundary))
                 });
-                prop_assert_eq!(snapshot.0, Some(snapshot.1), "the last boundary's snapshot");
+                prop_assert_eq!(snapshot.0, snapshot.1, "the last boundary's snapshot");
                 prop_assert_eq!(&loaded.aggregate, &folded.aggregate);
                 prop_assert_eq!(loaded.sequence, folded.sequence);
                 Ok(())

@@ -5,8 +5,8 @@
 //! [`AppendError::Conflict`] and the others are stored, in order.
 //!
 //! A member whose caller has gone (a request past its deadline) before its group is
-//! formed is dropped unwritten; when every caller of a group in flight has gone, the
-//! statement is cancelled (`pg_cancel_backend` on the writer's own connection), so a
+//! formed is dropped unwritten. A group that waits for a lock goes into a transaction
+//! that commits only if one of its callers still waits (see [`Writer::append`]), so a
 //! cancelled request's work is dropped rather than committed behind its back. (A
 //! member whose caller gives up while others of its group still wait may commit, like
 //! any commit whose answer is lost.)
@@ -25,9 +25,6 @@ use tokio::sync::{mpsc, oneshot, Mutex};
 
 use super::cache::StreamKey;
 use super::AppendError;
-
-/// How often a statement in flight looks whether its callers are still waiting.
-const CALLERS_LOOK: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The answer to one member.
 pub(super) type Reply = Result<(), AppendError>;
@@ -112,11 +109,11 @@ pub(crate) fn is_retryable(error: &sqlx::Error) -> bool {
     )
 }
 
-/// A group writer's own connection (its backend pid known, to cancel a statement whose
-/// callers have all gone), opened again after a failure.
+/// A group writer and its own connection (with a short lock timeout), opened again
+/// after a failure.
 struct Writer {
     pool: PgPool,
-    connection: Option<(PgConnection, i32)>,
+    connection: Option<PgConnection>,
 }
 
 impl Writer {
@@ -160,45 +157,71 @@ impl Writer {
         }
     }
 
-    /// [`append`] on the writer's connection; cancelled when every member's caller has
-    /// gone. A failed connection is dropped and opened again next time.
+    /// [`append`] on the writer's connection, autocommitted: one round trip. A
+    /// statement that waits more than [`LOCK_WAIT`] for a lock (a stream another group
+    /// holds, a table someone locked) gives up having written nothing, and the group is
+    /// appended again inside a transaction that commits only if one of its callers
+    /// still waits — so a request that gave up meanwhile (past its deadline) stores
+    /// nothing. A failed connection is dropped and opened again next time.
     async fn append(&mut self, members: &[Member]) -> Result<Vec<i32>, sqlx::Error> {
         if self.connection.is_none() {
             let mut connection = PgConnection::connect_with(&self.pool.connect_options()).await?;
-            let pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
-                .fetch_one(&mut connection)
+            sqlx::query(&format!("SET lock_timeout = '{}ms'", LOCK_WAIT.as_millis()))
+                .execute(&mut connection)
                 .await?;
-            self.connection = Some((connection, pid));
+            self.connection = Some(connection);
         }
-        let Some((connection, pid)) = self.connection.as_mut() else {
+        let Some(connection) = self.connection.as_mut() else {
             return Err(sqlx::Error::PoolClosed);
         };
-        let pid = *pid;
-        let outcome = {
-            let statement = append(connection, members);
-            tokio::pin!(statement);
-            let callers_gone = async {
-                // Looked at while the statement runs (most finish before the first look).
-                while !members.iter().all(|m| m.reply.is_closed()) {
-                    tokio::time::sleep(CALLERS_LOOK).await;
-                }
-            };
-            tokio::select! {
-                outcome = &mut statement => outcome,
-                () = callers_gone => {
-                    // Nobody waits for this group any more: stop it where it is.
-                    let _ = sqlx::query("SELECT pg_cancel_backend($1)")
-                        .bind(pid)
-                        .execute(&self.pool)
-                        .await;
-                    statement.await
-                }
-            }
+        let outcome = match append(&mut *connection, members).await {
+            Err(e) if is_lock_timeout(&e) => append_unless_abandoned(connection, members).await,
+            other => other,
         };
         if outcome.as_ref().is_err_and(|e| !is_retryable(e)) {
             self.connection = None;
         }
         outcome
+    }
+}
+
+/// How long an autocommitted group waits for a lock before it goes the slow way.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
+fn is_lock_timeout(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .and_then(|db| db.code())
+        .as_deref()
+        == Some("55P03")
+}
+
+/// The slow way: inside a transaction, waiting as long as it takes; rolled back when
+/// every caller has gone by the time it could commit.
+async fn append_unless_abandoned(
+    connection: &mut PgConnection,
+    members: &[Member],
+) -> Result<Vec<i32>, sqlx::Error> {
+    let mut tx = connection.begin().await?;
+    sqlx::query("SET LOCAL lock_timeout = 0")
+        .execute(&mut *tx)
+        .await?;
+    let refused = append(&mut tx, members).await;
+    match refused {
+        Ok(refused) if members.iter().any(|m| !m.reply.is_closed()) => {
+            tx.commit().await?;
+            Ok(refused)
+        }
+        Ok(_) => {
+            tx.rollback().await?;
+            Err(sqlx::Error::Protocol(
+                "every caller of the group had gone; nothing was stored".to_string(),
+            ))
+        }
+        Err(e) => {
+            tx.rollback().await?;
+            Err(e)
+        }
     }
 }
 
