@@ -113,6 +113,8 @@ fn round2(x: f64) -> f64 {
 pub async fn run(bench: &Bench) -> anyhow::Result<Section> {
     let mut config = bench.config.clone();
     config.dev_mode = true;
+    // The demo company, as `constructos up` fills it in development mode.
+    stack::settle_company(&mut config, true)?;
     config.data_dir = std::env::temp_dir().join(format!("{}-gateway", config.db_prefix));
     config.gateway_addr = "127.0.0.1:0".parse()?;
     let unlimited = NonZeroU32::new(1_000_000).unwrap_or(NonZeroU32::MIN);

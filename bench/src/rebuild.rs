@@ -65,6 +65,22 @@ pub async fn run(bench: &Bench) -> anyhow::Result<Section> {
             "rebuild.finish_seconds",
             (rebuilt.steps.finish.as_secs_f64() * 10.0).round() / 10.0,
         );
+    // What an auditor runs over the same store: the hash chains recomputed.
+    let started = std::time::Instant::now();
+    let verification = constructos_commands::finance::verify_ledger(&pool).await?;
+    let verified = started.elapsed().as_secs_f64();
+    section
+        .row(Row::info(
+            "verify-ledger (chains)",
+            format!(
+                "{} events in {} streams in {verified:.1}s, intact: {}",
+                verification.events,
+                verification.streams,
+                verification.intact()
+            ),
+        ))
+        .set("verify_ledger.seconds", (verified * 10.0).round() / 10.0)
+        .set("verify_ledger.intact", verification.intact());
     pool.close().await;
     Ok(section)
 }

@@ -35,6 +35,10 @@ pub fn producer(config: &Config) -> anyhow::Result<FutureProducer> {
         .set("acks", "all")
         .set("message.timeout.ms", "30000")
         .set("linger.ms", "1")
+        // One produce request in flight per connection: tansu 0.6.0 answers a second
+        // concurrent request of an idempotent producer with DuplicateSequenceNumber, and
+        // under load its storage then panics. Batches stay large (linger, 500 per read).
+        .set("max.in.flight.requests.per.connection", "1")
         .create()
         .context("Failed to create the Kafka producer")
 }

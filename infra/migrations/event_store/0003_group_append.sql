@@ -26,26 +26,22 @@ CREATE FUNCTION event_store_append(
     LANGUAGE plpgsql AS
 $$
 DECLARE
-    held    record;
     refused int[];
 BEGIN
-    FOR held IN
-        SELECT k, bool_or(exclusive) AS exclusive
-          FROM (SELECT hashtextextended(t || '/' || i, 0) AS k, true AS exclusive
-                  FROM unnest(types, ids) AS w(t, i)
-                 UNION ALL
-                SELECT hashtextextended(t || '/' || i, 0), false
-                  FROM unnest(read_types, read_ids) AS r(t, i)) AS keys
-         GROUP BY k
-         ORDER BY k
-    LOOP
-        IF held.exclusive THEN
-            PERFORM pg_advisory_xact_lock(held.k);
-        ELSE
-            PERFORM pg_advisory_xact_lock_shared(held.k);
-        END IF;
-    END LOOP;
+    -- One statement: the locks are taken as the sorted keys come out of the subquery.
+    PERFORM CASE WHEN exclusive THEN pg_advisory_xact_lock(k)
+                 ELSE pg_advisory_xact_lock_shared(k) END
+       FROM (SELECT k, bool_or(exclusive) AS exclusive
+               FROM (SELECT hashtextextended(t || '/' || i, 0) AS k, true AS exclusive
+                       FROM unnest(types, ids) AS w(t, i)
+                      UNION ALL
+                     SELECT hashtextextended(t || '/' || i, 0), false
+                       FROM unnest(read_types, read_ids) AS r(t, i)) AS keys
+              GROUP BY k
+              ORDER BY k) AS held;
 
+    -- A statement of its own, so that it reads what committed before the locks were
+    -- granted (READ COMMITTED takes a new snapshot per statement of a function).
     SELECT coalesce(array_agg(DISTINCT m), '{}')
       INTO refused
       FROM (SELECT w.m

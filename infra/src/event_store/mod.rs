@@ -59,7 +59,7 @@ impl Default for Options {
             cache_capacity: 100_000,
             snapshot_every: 100,
             max_group: 256,
-            writers: 2,
+            writers: 1,
         }
     }
 }
