@@ -18,32 +18,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use constructos_commands::identity::{CreateAccountInput, IdentityCommands};
-use constructos_commands::CommandContext;
 use constructos_domain::access::Role;
 use constructos_domain::identity::{AccountEvent, AccountKind};
-use constructos_infra::auth::Caller;
 use constructos_infra::{db, Domain};
 use sqlx::PgPool;
 
 use crate::report::{median, Row, Section};
-use crate::{journals, raw, Bench};
+use crate::{caller, journals, raw, Bench};
 
 /// Client counts measured for the identity command.
 const CLIENTS: [usize; 3] = [1, 4, 8];
-
-fn admin() -> CommandContext {
-    CommandContext::new(
-        Caller {
-            subject: "bench".to_string(),
-            object_id: None,
-            tenant_id: None,
-            name: None,
-            username: None,
-            roles: vec![Role::Admin],
-        },
-        "bench",
-    )
-}
 
 /// Runs `op` from `clients` tasks until `seconds` have passed; returns operations/s.
 async fn rate<F, Fut>(clients: usize, seconds: u64, op: F) -> anyhow::Result<f64>
@@ -98,7 +82,7 @@ where
     C: Fn(usize) -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = anyhow::Result<()>> + Send,
 {
-    let metadata = serde_json::to_string(&admin().metadata())?;
+    let metadata = serde_json::to_string(&caller::context(Role::Admin, "bench").metadata())?;
     let payload: Arc<str> = payload.into();
     let metadata: Arc<str> = metadata.into();
     let works = [Work::Command, Work::Plain, Work::EventsCopy];
@@ -163,7 +147,7 @@ pub async fn run(bench: &Bench) -> anyhow::Result<Section> {
     let identity = db::prepare(&bench.config, Domain::Identity, db::migrations::identity()).await?;
     raw::create_tables(&identity).await?;
     let commands = Arc::new(IdentityCommands::new(identity.clone()));
-    let ctx = Arc::new(admin());
+    let ctx = Arc::new(caller::context(Role::Admin, "bench"));
     let account_payload = serde_json::to_string(&AccountEvent::AccountCreated {
         kind: AccountKind::Customer,
         name: "Bench Customer 000000".to_string(),

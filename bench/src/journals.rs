@@ -8,11 +8,12 @@ use constructos_commands::CommandContext;
 use constructos_domain::access::Role;
 use constructos_domain::finance::{FinancialCalendar, JournalLine, JournalSource, Rand, Side};
 use constructos_domain::orders::PROJECT_AGGREGATE;
-use constructos_infra::auth::Caller;
 use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use constructos_projections::apply_message;
 use constructos_projections::finance::ProjectFactsProjection;
 use sqlx::PgPool;
+
+use crate::caller;
 
 fn line(code: &str, side: Side, cents: i64) -> JournalLine {
     JournalLine {
@@ -58,17 +59,7 @@ pub async fn prepare(pool: &PgPool) -> anyhow::Result<(FinanceCommands, CommandC
     know_bench_project(pool).await?;
     let supplier = seed::DEMO_COMPANY.supplier();
     let commands = FinanceCommands::new(pool.clone(), calendar, supplier);
-    let ctx = CommandContext::new(
-        Caller {
-            subject: "bench".to_string(),
-            object_id: None,
-            tenant_id: None,
-            name: None,
-            username: None,
-            roles: vec![Role::FinanceUser],
-        },
-        "bench",
-    );
+    let ctx = caller::context(Role::FinanceUser, "bench");
     Ok((commands, ctx))
 }
 

@@ -13,17 +13,15 @@ use std::time::Duration;
 use constructos::modules;
 use constructos::stack::{self, Tasks};
 use constructos_commands::identity::{CreateAccountInput, IdentityCommands};
-use constructos_commands::CommandContext;
 use constructos_domain::access::Role;
 use constructos_domain::identity::AccountKind;
-use constructos_infra::auth::Caller;
 use constructos_infra::{db, Domain};
 use sqlx::PgPool;
 use tokio::sync::{mpsc, Semaphore};
 use tokio::time::Instant;
 
 use crate::report::{quantile, Row, Section};
-use crate::Bench;
+use crate::{caller, Bench};
 
 /// The target for the p99.
 const TARGET_P99_MS: f64 = 100.0;
@@ -127,21 +125,6 @@ struct Measured {
     unseen: usize,
 }
 
-/// The bench's caller: an administrator, in a request of its own.
-fn context() -> CommandContext {
-    CommandContext::new(
-        Caller {
-            subject: "bench".to_string(),
-            object_id: None,
-            tenant_id: None,
-            name: None,
-            username: None,
-            roles: vec![Role::Admin],
-        },
-        "bench-latency",
-    )
-}
-
 fn input(n: usize) -> CreateAccountInput {
     CreateAccountInput {
         kind: AccountKind::Customer,
@@ -158,7 +141,7 @@ async fn measure(
     commands: &IdentityCommands,
     reader: &PgPool,
 ) -> anyhow::Result<Measured> {
-    let ctx = context();
+    let ctx = caller::context(Role::Admin, "bench-latency");
     let first = commands.create_account(&ctx, input(0)).await?;
     let warm = Instant::now();
     while !visible(reader, std::slice::from_ref(&first))
@@ -196,7 +179,9 @@ async fn measure(
                 let commands = commands.clone();
                 let committed_tx = committed_tx.clone();
                 handles.push(tokio::spawn(async move {
-                    let outcome = commands.create_account(&context(), input(n)).await;
+                    let outcome = commands
+                        .create_account(&caller::context(Role::Admin, "bench-latency"), input(n))
+                        .await;
                     drop(permit);
                     match outcome {
                         Ok(id) => {

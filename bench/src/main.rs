@@ -20,6 +20,7 @@
 //! ```
 
 mod append;
+mod caller;
 mod fill;
 mod gateway;
 mod idle;
