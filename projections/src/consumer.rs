@@ -33,8 +33,10 @@ pub const IDLE_AFTER: Duration = Duration::from_secs(1);
 /// A paused consumer looks at least this often, for announcements that cannot reach it
 /// (a relay in another process).
 pub const PROBE_EVERY: Duration = Duration::from_secs(2);
-/// How long a probe fetches before pausing again: a few fetch waits.
-pub const PROBE_FOR: Duration = Duration::from_millis(80);
+/// How long a probe fetches before pausing again: ten fetch waits, so that a resumed
+/// fetch completes even when the broker is slow to answer (80 ms, three waits, missed
+/// messages produced from outside the process for 30 s in a loaded CI run).
+pub const PROBE_FOR: Duration = Duration::from_millis(250);
 
 /// One projection and the topic it reads.
 pub struct Route {
