@@ -2,7 +2,7 @@
 //! order, and only then advances its checkpoint.
 //!
 //! It pipelines: batch N+1 is read and queued while batch N's acknowledgements are
-//! awaited (at most two batches in flight; the idempotent producer keeps them in order).
+//! awaited (at most two batches in flight; one produce request per connection keeps them in order).
 //! The read position lives in memory; the checkpoint in `relay_checkpoints` follows the
 //! acknowledged position, written when the pipeline drains or at least every
 //! [`CHECKPOINT_EVERY`] while it is busy, never ahead of what the broker acknowledged.

@@ -280,6 +280,24 @@ async fn keys_removed_from_the_jwks_stop_validating_after_a_refresh() {
     );
 }
 
+/// The validator remembers tokens it accepted; a remembered token still expires.
+#[tokio::test]
+async fn a_remembered_token_is_refused_once_it_expires() {
+    let issuer = test_issuer();
+    let server = key_server(issuer.jwks()).await;
+    let validator = validator_for(&server.url, 1);
+    let mut claims = issuer.claims(&request());
+    claims.exp = now() + 2;
+    let token = issuer.sign(&claims).expect("token");
+    assert!(validator.validate(&token).await.is_ok());
+    assert!(validator.validate(&token).await.is_ok(), "remembered");
+    tokio::time::sleep(Duration::from_millis(3100)).await;
+    assert!(
+        validator.validate(&token).await.is_err(),
+        "expired, remembered or not"
+    );
+}
+
 #[tokio::test]
 async fn a_flood_of_unknown_key_ids_fetches_the_keys_at_most_once_per_interval() {
     let issuer = test_issuer();

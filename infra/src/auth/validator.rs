@@ -6,8 +6,15 @@
 //! after its time to live. A refresh replaces the whole set, so keys that left the JWKS
 //! stop validating. `iss`, `aud`, `exp`, `nbf`, and where configured `tid` and `scp`,
 //! are checked.
+//!
+//! A token that passed is remembered (for at most [`ACCEPTED_TTL`], never past its
+//! `exp`), so a client sending the same token with every request pays for one RSA
+//! verification, not one per request. A remembered token is believed again only while
+//! the key that signed it is still in a fresh key set, so a key leaving the JWKS ends
+//! its tokens as before.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jsonwebtoken::jwk::{AlgorithmParameters, JwkSet};
@@ -49,9 +56,24 @@ struct KeyCache {
     jwks_url: Option<String>,
 }
 
+/// How long a validated token is believed without verifying its signature again.
+pub const ACCEPTED_TTL: Duration = Duration::from_secs(60);
+/// How many validated tokens are remembered.
+const ACCEPTED_CAPACITY: u64 = 10_000;
+
+/// A token that passed every check, as remembered.
+#[derive(Clone)]
+struct Accepted {
+    caller: Arc<Caller>,
+    kid: String,
+    exp: i64,
+}
+
 /// Checks tokens for the configured issuers, audiences and tenants.
 pub struct TokenValidator {
     config: AuthConfig,
+    /// Tokens that passed, by their full text.
+    accepted: moka::sync::Cache<String, Accepted>,
     http: reqwest::Client,
     cache: RwLock<KeyCache>,
     refresh: Mutex<()>,
@@ -77,6 +99,10 @@ impl TokenValidator {
         };
         Self {
             config,
+            accepted: moka::sync::Cache::builder()
+                .max_capacity(ACCEPTED_CAPACITY)
+                .time_to_live(ACCEPTED_TTL)
+                .build(),
             http,
             cache: RwLock::new(KeyCache {
                 keys: HashMap::new(),
@@ -95,6 +121,12 @@ impl TokenValidator {
 
     /// Validates `token` and returns the caller it speaks for.
     pub async fn validate(&self, token: &str) -> Result<Caller, AuthError> {
+        if let Some(known) = self.accepted.get(token) {
+            if self.still_accepted(&known).await {
+                return Ok(Caller::clone(&known.caller));
+            }
+            self.accepted.invalidate(token);
+        }
         let header = decode_header(token).map_err(|e| AuthError::Malformed(e.to_string()))?;
         if header.alg != Algorithm::RS256 {
             return Err(AuthError::Algorithm(format!("{:?}", header.alg)));
@@ -127,7 +159,31 @@ impl TokenValidator {
                 return Err(AuthError::Scope(scope.clone()));
             }
         }
-        Ok(Caller::from_claims(claims))
+        let exp = claims.exp;
+        let caller = Caller::from_claims(claims);
+        self.accepted.insert(
+            token.to_string(),
+            Accepted {
+                caller: Arc::new(caller.clone()),
+                kid,
+                exp,
+            },
+        );
+        Ok(caller)
+    }
+
+    /// Whether a remembered token still passes: not expired (with the same leeway as
+    /// [`decode`]) and its key still in a key set younger than its time to live.
+    async fn still_accepted(&self, known: &Accepted) -> bool {
+        let now = i64::try_from(jsonwebtoken::get_current_timestamp()).unwrap_or(i64::MAX);
+        let leeway = i64::try_from(self.config.leeway_secs).unwrap_or(i64::MAX);
+        if known.exp.saturating_add(leeway) < now {
+            return false;
+        }
+        let ttl = Duration::from_secs(self.config.jwks_ttl_secs);
+        let cache = self.cache.read().await;
+        cache.refreshed_at.is_some_and(|at| at.elapsed() < ttl)
+            && cache.keys.contains_key(&known.kid)
     }
 
     async fn key(&self, kid: &str) -> Result<DecodingKey, AuthError> {
