@@ -27,10 +27,15 @@ fn base(config: &Config) -> ClientConfig {
     client
 }
 
-/// The producer: every write acknowledged by the broker (`acks=all`), one request in
-/// flight per connection so that retries never reorder a partition.
+/// The process's producer for the configured brokers: created on first use and shared
+/// by every relay and dead-letter writer of the process (a clone is a handle to the same
+/// client). One producer, not one per relay, because each librdkafka producer brings
+/// its own threads, and rdkafka's polling thread alone costs an idle process about half
+/// a percent of a core.
 ///
-/// Not idempotent (librdkafka's default), on purpose: tansu 0.6.0's idempotent path
+/// Every write is acknowledged by the broker (`acks=all`), with one request in flight
+/// per connection so that retries never reorder a partition. Not idempotent
+/// (librdkafka's default), on purpose: tansu 0.6.0's idempotent path
 /// (`idempotent_message_check` in its sqlite storage) answers a retried or second
 /// concurrent batch with `DuplicateSequenceNumber` and then panics ("more or less than
 /// one row", `lite.rs:503`) under a steady 1,000 events/s, which stops the broker. What
@@ -38,15 +43,25 @@ fn base(config: &Config) -> ClientConfig {
 /// the relay republishes after a crash anyway, and every consumer deduplicates on the
 /// CloudEvent id (see `relay`), so a retried duplicate changes nothing.
 pub fn producer(config: &Config) -> anyhow::Result<FutureProducer> {
-    base(config)
+    let mut producers = PRODUCERS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(producer) = producers.get(&config.kafka_brokers) {
+        return Ok(producer.clone());
+    }
+    let producer: FutureProducer = base(config)
         .set("enable.idempotence", "false")
         .set("acks", "all")
         .set("message.timeout.ms", "30000")
         .set("linger.ms", "1")
         .set("max.in.flight.requests.per.connection", "1")
         .create()
-        .context("Failed to create the Kafka producer")
+        .context("Failed to create the Kafka producer")?;
+    producers.insert(config.kafka_brokers.clone(), producer.clone());
+    Ok(producer)
 }
+
+/// The process's producers, by bootstrap servers.
+static PRODUCERS: LazyLock<Mutex<HashMap<String, FutureProducer>>> =
+    LazyLock::new(Default::default);
 
 /// How long the broker may hold a fetch. tansu 0.6.0 holds *every* fetch this long
 /// (below 250 ms; half of it above), with data or without (`FetchService::fetch` sleeps
