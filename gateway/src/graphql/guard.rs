@@ -47,7 +47,11 @@ static RULES_BY_TYPE: LazyLock<HashMap<&'static str, HashMap<&'static str, Rule>
         let mut by_type: HashMap<&'static str, HashMap<&'static str, Rule>> = HashMap::new();
         for (name, rule) in field_rules() {
             if let Some((parent_type, field)) = name.split_once('.') {
-                by_type.entry(parent_type).or_default().entry(field).or_insert(*rule);
+                by_type
+                    .entry(parent_type)
+                    .or_default()
+                    .entry(field)
+                    .or_insert(*rule);
             }
         }
         by_type
