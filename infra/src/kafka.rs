@@ -16,6 +16,9 @@ use tokio::sync::watch;
 
 use crate::Config;
 
+/// Header carrying the correlation id next to the CloudEvent.
+pub const CORRELATION_HEADER: &str = "correlation-id";
+
 fn base(config: &Config) -> ClientConfig {
     let mut client = ClientConfig::new();
     client

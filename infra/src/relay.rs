@@ -31,7 +31,7 @@ use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 use crate::cloudevents::{CloudEvent, StoredEvent, CONTENT_TYPE};
-use crate::kafka;
+use crate::kafka::{self, CORRELATION_HEADER};
 use crate::Domain;
 
 /// The channel the event store's insert trigger notifies on.
@@ -276,14 +276,20 @@ impl Relay {
             );
             let body = serde_json::to_vec(&event).context("Failed to encode a CloudEvent")?;
             // Structured content mode of the CloudEvents Kafka binding: the whole event
-            // is the value, and the one header says so. No `ce_*` attribute headers
-            // (those are binary mode's) and no copy of the correlation id: tansu stores
-            // every header as a row of its own, and four headers made each message cost
-            // the broker five inserts.
-            let headers = OwnedHeaders::new().insert(Header {
+            // is the value and `content-type` says so; the correlation id rides along
+            // for tracing without parsing. No `ce_*` attribute headers (those are binary
+            // mode's): tansu stores every header as a row of its own, and four headers
+            // made each message cost the broker five inserts.
+            let mut headers = OwnedHeaders::new().insert(Header {
                 key: "content-type",
                 value: Some(CONTENT_TYPE),
             });
+            if let Some(correlation) = &event.correlationid {
+                headers = headers.insert(Header {
+                    key: CORRELATION_HEADER,
+                    value: Some(correlation),
+                });
+            }
             let record = FutureRecord::to(&self.topic)
                 .key(&key)
                 .payload(&body)
