@@ -13,7 +13,7 @@ import { humanize } from '@/lib/format';
 
 import { menuFor } from './nav';
 
-function Menu({ onNavigate }: { onNavigate: () => void }) {
+export function MainMenu({ onNavigate }: { onNavigate: () => void }) {
   const { granted } = usePermissions();
   const location = useLocation();
   const groups = menuFor(granted);
@@ -98,7 +98,7 @@ export function Shell() {
         <PermissionsProvider permissions={me.data.me.permissions}>
           <AppShell.Navbar p="xs">
             <ScrollArea>
-              <Menu onNavigate={close} />
+              <MainMenu onNavigate={close} />
             </ScrollArea>
           </AppShell.Navbar>
           <AppShell.Main>

@@ -90,7 +90,10 @@ export function InvoiceForm({
             required
             data={customers}
             value={values.customerAccountId}
-            onChange={(e) => setValues((v) => ({ ...v, customerAccountId: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setValues((v) => ({ ...v, customerAccountId: value }));
+            }}
             error={serverFields.customerAccountId}
           />
           <TextInput
@@ -98,7 +101,10 @@ export function InvoiceForm({
             type="date"
             required
             value={values.date}
-            onChange={(e) => setValues((v) => ({ ...v, date: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setValues((v) => ({ ...v, date: value }));
+            }}
             error={serverFields.date}
           />
           <TextInput
@@ -106,7 +112,10 @@ export function InvoiceForm({
             description="0–20% of the total incl. VAT, withheld until completion"
             inputMode="decimal"
             value={values.retentionPercent}
-            onChange={(e) => setValues((v) => ({ ...v, retentionPercent: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setValues((v) => ({ ...v, retentionPercent: value }));
+            }}
             error={
               serverFields.retentionPercent ??
               (retentionOutOfRange && error ? describeError(error) : undefined) ??
