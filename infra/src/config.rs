@@ -122,7 +122,9 @@ impl WebConfig {
                     "CONSTRUCTOS_ENTRA_AUTHORITY",
                     "https://login.microsoftonline.com",
                 );
-                let api = audiences.first().map_or("api://constructos", String::as_str);
+                let api = audiences
+                    .first()
+                    .map_or("api://constructos", String::as_str);
                 WebEntraConfig {
                     authority: format!("{}/{tenant_id}", authority.trim_end_matches('/')),
                     tenant_id,

@@ -134,7 +134,11 @@ pub async fn token(State(web): State<WebApp>, Json(ask): Json<TokenAsk>) -> Resp
         return StatusCode::NOT_FOUND.into_response();
     };
     let Some(person) = DEMO_PEOPLE.iter().find(|p| p.subject == ask.subject) else {
-        return refusal(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "no such demo person");
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "no such demo person",
+        );
     };
     let ttl = match ask.ttl_seconds {
         None => DEFAULT_TTL,

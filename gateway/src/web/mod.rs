@@ -149,8 +149,9 @@ async fn page(State(web): State<WebApp>, method: Method, uri: Uri) -> Response {
         if let Some(file) = web.files.get(path) {
             return file.response(NO_CACHE);
         }
-        // A missing script or API-looking path is a 404, not the page.
-        if path.starts_with("assets/") || path.contains('.') {
+        // A missing script, a file-looking path or the demo sign-in where it is not
+        // served (Entra ID, production) is a 404, not the page.
+        if path.starts_with("assets/") || path.starts_with("dev/") || path.contains('.') {
             return not_found();
         }
     }
@@ -164,7 +165,10 @@ async fn page(State(web): State<WebApp>, method: Method, uri: Uri) -> Response {
         }
         None => (
             StatusCode::SERVICE_UNAVAILABLE,
-            [(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"))],
+            [(
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            )],
             "The web app is not built. Run `make up` (or `npm ci && npm run build` in web/) \
              and restart the gateway.\n",
         )

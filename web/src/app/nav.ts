@@ -58,6 +58,7 @@ export const NAV: readonly NavGroup[] = [
     label: 'Audit',
     items: [
       { label: 'Ledger history', to: '/audit/ledger-history', allowed: LEDGER },
+      { label: 'Ledger verification', to: '/audit/verification', allowed: LEDGER },
     ],
   },
 ];

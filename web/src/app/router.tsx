@@ -55,6 +55,7 @@ export function routes(onExpired: () => void): RouteObject[] {
             screen('/finance/bank', LEDGER, async () => (await import('@/features/finance/routes/bank')).BankRoute),
             screen('/finance/budgets', LEDGER, async () => (await import('@/features/finance/routes/budgets')).BudgetsRoute),
             screen('/audit/ledger-history', LEDGER, async () => (await import('@/features/finance/routes/ledger-history')).LedgerHistoryRoute),
+            screen('/audit/verification', LEDGER, async () => (await import('@/features/finance/routes/verification')).VerificationRoute),
             { path: '*', element: <NotFoundRoute /> },
           ],
         },

@@ -22,7 +22,7 @@ pub use credit_notes::CreditNotes;
 pub use invoices::{Invoice, Invoices};
 pub use ledger::{
     CloseLedgerAccount, ClosePeriod, Journal, Journals, LedgerAccounts, RenameLedgerAccount,
-    ReopenPeriod, ReverseJournal, TrialBalance,
+    LedgerVerification, ReopenPeriod, ReverseJournal, TrialBalance, VerifyLedger,
 };
 pub use payments::{Aged, AllocatePayment, Payments, ReleaseRetention};
 pub use reports::{BalanceSheet, IncomeStatement, ProjectCostReport, VatReturn};
