@@ -73,7 +73,7 @@ e2e() {
   [ -f "$WEB/dist/index.html" ] || build
   ensure_postgres
   cargo build --quiet -p constructos
-  local id data log pid gateway issuer url status=0
+  local id data log gateway issuer url status=0
   id="$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   data="$(mktemp -d -t constructos-e2e.XXXXXX)"
   log="$data/constructos.log"
@@ -90,18 +90,13 @@ e2e() {
   CONSTRUCTOS_ENTRA_TENANT_IDS= \
   CONSTRUCTOS_AUTH_ISSUER= \
     "$CONSTRUCTOS_BIN" up >"$log" 2>&1 &
-  pid=$!
-  cleanup() {
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    drop_databases "ct_e2e${id}"
-  }
-  trap cleanup EXIT
+  E2E_PID=$!
+  E2E_PREFIX="ct_e2e${id}"
+  trap stop_e2e_stack EXIT
   url="http://$gateway"
   for _ in $(seq 1 900); do
     if curl -fsS "$url/readyz" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! kill -0 "$E2E_PID" 2>/dev/null; then
       echo "web e2e: the stack exited; the end of its log:" >&2
       tail -30 "$log" >&2
       return 1
@@ -115,6 +110,16 @@ e2e() {
     tail -20 "$log" >&2
   fi
   return "$status"
+}
+
+# Stops the e2e stack (SIGTERM, then SIGKILL after 10 s) and drops its databases.
+stop_e2e_stack() {
+  if [ -n "${E2E_PID:-}" ]; then
+    kill "$E2E_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$E2E_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$E2E_PID" 2>/dev/null || true
+  fi
+  [ -z "${E2E_PREFIX:-}" ] || drop_databases "$E2E_PREFIX"
 }
 
 drop_databases() {

@@ -78,7 +78,7 @@ await step('finance user raises an invoice with two lines and retention', async 
   const totals = page.getByRole('table', { name: 'Totals before submit' });
   const row = (label) => totals.getByRole('row', { name: label });
   await row(/Total incl\. VAT/).getByText('R 343 275.58').waitFor();
-  expect((await page.getByLabel('Line 2 VAT').textContent())?.includes('R 7 275.08'), 'line 2 VAT');
+  expect((await page.getByLabel('Line 2 VAT', { exact: true }).textContent())?.includes('R 7 275.08'), 'line 2 VAT');
   expect((await row(/^VAT/).textContent())?.includes('R 44 775.08'), 'VAT');
   expect((await row(/Retention/).textContent())?.includes('R 34 327.56'), 'retention');
   expect((await row(/Amount due/).textContent())?.includes('R 308 948.02'), 'amount due');
@@ -91,7 +91,10 @@ await step('finance user raises an invoice with two lines and retention', async 
   expect(number, 'the invoice number');
   const link = page.getByRole('table', { name: 'Invoices' }).getByRole('link', { name: number, exact: true });
   await link.waitFor({ timeout: 30_000 });
-  const line = page.getByRole('row').filter({ has: link });
+  const line = page
+    .getByRole('table', { name: 'Invoices' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: number, exact: true }) });
   const text = (await line.textContent()) ?? '';
   for (const amount of ['R 298 500.50', 'R 44 775.08', 'R 343 275.58', 'R 34 327.56', 'R 308 948.02']) {
     expect(text.includes(amount), `the list shows ${amount} for ${number}: ${text}`);
@@ -125,6 +128,10 @@ await step('auditor opens the ledger history of that invoice', async (page) => {
   await history.getByText(/InvoiceRaised/).first().waitFor();
   expect((await history.textContent())?.includes('naledi.finance'), 'who raised it');
   await page.screenshot({ path: `${OUT}05-auditor-ledger-history.png`, fullPage: true });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ledger verification' }).click();
+  await page.getByRole('button', { name: 'Verify the ledger' }).click();
+  await page.getByRole('status').filter({ hasText: 'The ledger is intact' }).waitFor();
+  await page.screenshot({ path: `${OUT}06-auditor-ledger-verified.png`, fullPage: true });
 });
 
 await step('a refused token leads back to sign-in and then to the same page', async (page) => {

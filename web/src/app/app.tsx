@@ -35,7 +35,7 @@ export function createAppRuntime(client: AuthClient) {
     if (ending || window.location.pathname === '/sign-in') return;
     ending = true;
     rememberReturnTo(window.location.pathname + window.location.search);
-    if (client.mode !== 'entra') clearSession();
+    if (client.mode !== 'entra') clearSession(true);
     queryClient.clear();
     void router.navigate('/sign-in?ended=1', { replace: true }).finally(() => {
       ending = false;

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 
 import { useAuth, useSignedIn } from '@/lib/auth/auth-context';
-import { rememberReturnTo } from '@/lib/auth/session';
+import { rememberReturnTo, sessionEnded } from '@/lib/auth/session';
 
 export function RequireSession({ onExpired }: { onExpired: () => void }) {
   const signedIn = useSignedIn();
@@ -22,7 +22,7 @@ export function RequireSession({ onExpired }: { onExpired: () => void }) {
 
   if (!signedIn) {
     rememberReturnTo(location.pathname + location.search);
-    return <Navigate to="/sign-in" replace />;
+    return <Navigate to={sessionEnded() ? '/sign-in?ended=1' : '/sign-in'} replace />;
   }
   return <Outlet />;
 }

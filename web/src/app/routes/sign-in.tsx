@@ -11,7 +11,7 @@ import { ErrorAlert, Loading } from '@/components/ui/query-state';
 import { useAuth, useSignedIn } from '@/lib/auth/auth-context';
 import type { AuthClient } from '@/lib/auth/client';
 import { useDemoPeople } from '@/lib/auth/dev-sign-in';
-import { takeReturnTo } from '@/lib/auth/session';
+import { sessionEnded, takeReturnTo } from '@/lib/auth/session';
 import { humanize } from '@/lib/format';
 
 type DevClient = AuthClient & { signInAs(subject: string): Promise<void> };
@@ -19,18 +19,17 @@ type EntraClient = AuthClient & { signIn(): Promise<void> };
 
 function DevSignIn({ client }: { client: DevClient }) {
   const people = useDemoPeople();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  // Signing in changes who is signed in; the page then returns where the person was.
   const signIn = async (subject: string) => {
     setBusy(subject);
     setError(null);
     try {
-      await client.signInAs(subject);
       queryClient.clear();
-      void navigate(takeReturnTo(), { replace: true });
+      await client.signInAs(subject);
     } catch (e) {
       setError(e);
     } finally {
@@ -94,19 +93,22 @@ export function SignInRoute() {
   const signedIn = useSignedIn();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const ended = params.get('ended') === '1';
+  const ended = params.get('ended') === '1' || sessionEnded();
+  // Under Entra ID an account may remain while its token cannot be renewed: then the
+  // person signs in again by choice, rather than bouncing back and forth.
+  const stay = ended && auth.mode === 'entra';
 
   useEffect(() => {
     document.title = 'Sign in · ConstructOS';
-    if (signedIn && !ended) void navigate(takeReturnTo(), { replace: true });
-  }, [signedIn, ended, navigate]);
+    if (signedIn && !stay) void navigate(takeReturnTo(), { replace: true });
+  }, [signedIn, stay, navigate]);
 
   return (
     <Center mih="100vh" py="xl">
       <Container size="md" w="100%">
         <Stack>
           <Title order={1}>Sign in to ConstructOS</Title>
-          {ended ? (
+          {ended && !signedIn ? (
             <Alert color="yellow" title="Your session has ended" role="status">
               Sign in again to carry on where you were.
             </Alert>

@@ -4,6 +4,7 @@
 
 const TOKEN_KEY = 'constructos.session';
 const RETURN_KEY = 'constructos.returnTo';
+const ENDED_KEY = 'constructos.ended';
 
 export interface Session {
   accessToken: string;
@@ -63,13 +64,22 @@ export function hasExpiredSession(): boolean {
 export function setSession(session: Session): void {
   current = session;
   storage()?.setItem(TOKEN_KEY, JSON.stringify(session));
+  storage()?.removeItem(ENDED_KEY);
   listeners.forEach((listener) => listener());
 }
 
-export function clearSession(): void {
+/** Forgets the session; `ended`: it ran out or was refused (sign-in then says so). */
+export function clearSession(ended = false): void {
   current = null;
   storage()?.removeItem(TOKEN_KEY);
+  if (ended) storage()?.setItem(ENDED_KEY, '1');
+  else storage()?.removeItem(ENDED_KEY);
   listeners.forEach((listener) => listener());
+}
+
+/** Whether the last session ended by running out or being refused, not by signing out. */
+export function sessionEnded(): boolean {
+  return storage()?.getItem(ENDED_KEY) === '1';
 }
 
 /** Calls `listener` whenever the session changes; returns the unsubscribe. */

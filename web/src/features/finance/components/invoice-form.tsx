@@ -129,7 +129,7 @@ export function InvoiceForm({
         <Table aria-label="Invoice lines" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Description</Table.Th>
+              <Table.Th miw={240}>Description</Table.Th>
               <Table.Th w={110}>Quantity</Table.Th>
               <Table.Th w={150}>Unit price (R)</Table.Th>
               <Table.Th w={170}>VAT</Table.Th>

@@ -64,13 +64,13 @@ export function InvoicesRoute() {
               <Table.Tbody>
                 {rows.map((invoice) => (
                   <Table.Tr key={invoice.id} aria-selected={invoice.id === raised ? true : undefined}>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <AppLink to={`/finance/invoices/${invoice.id}`}>{invoice.number ?? 'Draft'}</AppLink>
                     </Table.Td>
-                    <Table.Td>{invoice.date}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{invoice.date}</Table.Td>
                     <Table.Td>{invoice.recipient.name}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={invoice.status === 'ISSUED' ? 'blue' : 'gray'}>
+                      <Badge variant="light" color={invoice.status === 'ISSUED' ? 'blue' : 'gray'} style={{ overflow: 'visible' }}>
                         {invoice.status.toLowerCase()}
                       </Badge>
                     </Table.Td>
