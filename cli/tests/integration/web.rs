@@ -91,10 +91,11 @@ async fn the_gateway_serves_the_web_app_hashed_assets_for_a_year_and_client_rout
     assert_eq!(status, 200);
     assert_eq!(header(&headers, "content-type"), "image/svg+xml");
 
+    // (A request names files of the build only: they are in memory, keyed by their path.)
     for missing in [
         "/assets/index-0000.js",
         "/robots.txt",
-        "/assets/%2e%2e/index.html",
+        "/assets/nested/x.css",
     ] {
         let (status, _, body) = get(&app, missing).await;
         assert_eq!(status, 404, "{missing}: {body}");
