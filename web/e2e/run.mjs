@@ -73,6 +73,7 @@ await step('finance user raises an invoice with two lines and retention', async 
   await page.getByLabel('Line 2 quantity').fill('1');
   await page.getByLabel('Line 2 unit price').fill('48500.50');
   await page.getByLabel('Retention (%)').fill('10');
+  const customer = await page.getByLabel('Customer').evaluate((select) => select.options[select.selectedIndex].text);
 
   // What the form works out before anything is sent: 48 500.50 × 15% = 7 275.075 → 7 275.08.
   const totals = page.getByRole('table', { name: 'Totals before submit' });
@@ -102,6 +103,27 @@ await step('finance user raises an invoice with two lines and retention', async 
   shared.invoiceId = new URL(await link.getAttribute('href'), BASE).pathname.split('/').pop();
   shared.number = number;
   await page.screenshot({ path: `${OUT}02-finance-invoice-in-list.png`, fullPage: true });
+
+  // The customer pays R 100 000 of it: recorded against the invoice, its open amount falls.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payments' }).click();
+  await page.getByRole('button', { name: 'Record payment' }).click();
+  const form = page.getByRole('form', { name: 'Record payment' });
+  await form.getByLabel('Customer').selectOption({ label: customer });
+  await form.getByLabel('Amount (R)').fill('100000.00');
+  await form.getByLabel('Reference').fill(`EFT ${number}`);
+  await form.getByLabel('Settles').selectOption({ label: `${number} (open R 308 948.02)` });
+  await form.getByRole('button', { name: 'Record payment' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invoices' }).click();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const row = page.getByRole('table', { name: 'Invoices' }).getByRole('row').filter({ has: page.getByRole('link', { name: number, exact: true }) });
+    await row.waitFor();
+    if (((await row.textContent()) ?? '').includes('R 208 948.02')) break;
+    expect(Date.now() < deadline, `the open amount of ${number} fell by the payment`);
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
 });
 
 await step('site manager sees no finance and a finance URL is not allowed', async (page) => {

@@ -160,6 +160,7 @@ mod tests {
             "trial_balance",
             "unreconcile_bank_line",
             "vat_return",
+            "verify_ledger",
         ];
         let mut expected = expected.to_vec();
         expected.sort_unstable();

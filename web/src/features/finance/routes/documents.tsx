@@ -1,15 +1,18 @@
 // Credit notes, supplier bills and payments with their allocations.
 
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Button, Modal, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 
 import { AppLink } from '@/components/ui/link';
 import { Money, NumberCell, NumberTh } from '@/components/ui/money';
 import { Page } from '@/components/ui/page';
 import { QueryState } from '@/components/ui/query-state';
+import { Authorization } from '@/lib/permissions/authorization';
 
 import { useBills } from '../api/get-bills';
 import { useCreditNotes } from '../api/get-credit-notes';
 import { usePayments } from '../api/get-payments';
+import { PaymentForm } from '../components/payment-form';
 
 export function CreditNotesRoute() {
   const query = useCreditNotes();
@@ -115,8 +118,20 @@ export function BillsRoute() {
 
 export function PaymentsRoute() {
   const query = usePayments();
+  const [opened, { open, close }] = useDisclosure(false);
   return (
-    <Page title="Payments" description="Money received and paid, with what each payment settles.">
+    <Page
+      title="Payments"
+      description="Money received and paid, with what each payment settles."
+      actions={
+        <Authorization allowed="finance.journals.post">
+          <Button onClick={open}>Record payment</Button>
+        </Authorization>
+      }
+    >
+      <Modal opened={opened} onClose={close} title="Record a payment">
+        {opened ? <PaymentForm onDone={close} /> : null}
+      </Modal>
       <QueryState query={query} action="read payments" isEmpty={(d) => d.payments.length === 0} empty="No payments yet.">
         {({ payments }) => (
           <Table.ScrollContainer minWidth={800}>
