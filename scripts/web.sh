@@ -36,7 +36,7 @@ install_if_needed() {
 build() {
   need_node
   install_if_needed
-  (cd "$WEB" && npm run build --silent)
+  (cd "$WEB" && npm run typecheck --silent >/dev/null && npx vite build --logLevel warn)
 }
 
 check() {

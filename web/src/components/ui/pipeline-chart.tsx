@@ -24,6 +24,7 @@ export function PipelineChart({ opportunities }: { opportunities: { stage: strin
         h={240}
         data={data}
         dataKey="stage"
+        yAxisProps={{ width: 130 }}
         valueFormatter={(v) => formatCents(BigInt(Math.round(v * 100)))}
         series={[{ name: 'Value', color: 'blue.6' }]}
       />
