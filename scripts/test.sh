@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # make test: every test, against the real PostgreSQL and the real broker. Starts the
-# broker when none is running and stops it again afterwards.
+# broker when none is running and stops it again afterwards. Without arguments it also
+# checks the web front end (npm ci, tsc, eslint, Vitest, build and size) and runs its
+# end-to-end tests in chromium against a stack of their own (scripts/web.sh); with
+# arguments (a nextest filter) only the Rust tests run. WEB_TESTS=0 skips the web.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$here"
@@ -30,8 +33,18 @@ if [ "$broker_state" = "started" ]; then
   trap 'scripts/broker.sh stop >/dev/null' EXIT
 fi
 
+web="${WEB_TESTS:-1}"
+[ "$#" -eq 0 ] || web=0
+if [ "$web" = "1" ]; then
+  scripts/web.sh check
+fi
+
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast "$@"
 else
   cargo test --workspace --no-fail-fast "$@"
+fi
+
+if [ "$web" = "1" ]; then
+  scripts/web.sh e2e
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make up: build, start the broker, then run `constructos up` (migrate all eight
-# databases, create topics, serve the dev issuer, relays, projections, seed, gateway)
-# in the background, and wait until the gateway is ready.
+# make up: build the web app and the binary, start the broker, then run `constructos up`
+# (migrate all eight databases, create topics, serve the dev issuer, relays, projections,
+# seed, gateway — which also serves the web app) in the background, and wait until the
+# gateway is ready.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$here"
@@ -12,6 +13,9 @@ LOG_FILE="$CONSTRUCTOS_DATA_DIR/logs/constructos.log"
 GATEWAY_ADDR="${CONSTRUCTOS_GATEWAY_ADDR:-127.0.0.1:8080}"
 
 ensure_postgres
+echo "==> building the web app (web/dist)"
+scripts/web.sh build
+export CONSTRUCTOS_WEB_DIST="${CONSTRUCTOS_WEB_DIST:-$here/web/dist}"
 echo "==> broker"
 scripts/broker.sh start
 echo "==> building constructos"
@@ -33,6 +37,7 @@ for _ in $(seq 1 600); do
     cat <<INFO
 
 ConstructOS is up ($(( $(date +%s) - started ))s).
+  Web app:   http://$GATEWAY_ADDR/   (development sign-in: pick any demo person and role)
   Gateway:   http://$GATEWAY_ADDR/graphql
   GraphiQL:  http://$GATEWAY_ADDR/graphql   (open in a browser; add the Authorization header)
   Health:    http://$GATEWAY_ADDR/readyz

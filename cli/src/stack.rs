@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
+use constructos_gateway::web::WebApp;
 use constructos_gateway::{app, build_schema, AppState, Edge, Provisioning};
 use constructos_infra::auth::{DevIssuer, TokenValidator};
 use constructos_infra::health::{self, Readiness};
@@ -267,7 +268,14 @@ pub fn gateway_state(config: &Config, pools: Pools) -> anyhow::Result<AppState> 
         .cloned()
         .context("the gateway needs the identity service")?;
     let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
+    // The demo sign-in exists only in development mode without Entra ID.
+    let dev_sign_in = if config.dev_mode && config.web.entra.is_none() {
+        Some(dev_issuer(config)?)
+    } else {
+        None
+    };
     Ok(AppState {
+        web: WebApp::new(&config.web, dev_sign_in),
         schema: build_schema(clients, config.dev_mode, &config.edge),
         users: Provisioning::new(identity),
         validator: Arc::new(TokenValidator::new(config.auth.clone())),

@@ -8,6 +8,7 @@ mod error_code;
 pub mod graphql;
 mod provision;
 mod state;
+pub mod web;
 
 use axum::http::{HeaderName, Request};
 use axum::middleware::{from_fn_with_state, map_request, map_response};
@@ -27,11 +28,13 @@ pub use state::AppState;
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
 /// The gateway's routes: `POST /graphql`, GraphiQL on `GET /graphql` in development,
-/// and the health checks, behind the edge's layers (listed outermost first in
-/// [`edge`]). The health checks are neither rate limited nor body limited.
+/// the health checks and the web app ([`web`]), behind the edge's layers (listed
+/// outermost first in [`edge`]). The health checks and the web app are neither rate
+/// limited nor body limited.
 pub fn app(state: AppState) -> Router {
     let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
     let edge = state.edge.clone();
+    let web = web::router(state.web.clone());
     let mut graphql_route = axum::routing::post(graphql::graphql_handler);
     if state.dev_mode {
         graphql_route = graphql_route.get(graphql::graphiql);
@@ -47,7 +50,7 @@ pub fn app(state: AppState) -> Router {
             edge::rate_limit::limit_by_ip,
         ))
         .with_state(state);
-    let mut router = graphql.merge(health);
+    let mut router = graphql.merge(health).merge(web);
     if let Some(cors) = edge.cors {
         router = router.layer(cors);
     }

@@ -20,4 +20,6 @@ pub struct AppState {
     pub dev_mode: bool,
     /// Rate limits, CORS, body limit, allow-list.
     pub edge: Edge,
+    /// The web app served at `/` and its sign-in configuration.
+    pub web: crate::web::WebApp,
 }

@@ -24,6 +24,9 @@
 //! | `CONSTRUCTOS_DEV` | `true` (GraphiQL on) |
 //! | `CONSTRUCTOS_<DOMAIN>_URL` (e.g. `CONSTRUCTOS_FINANCE_URL`) | unset: the gateway answers that domain in-process; set: it calls the domain's service there |
 //! | `CONSTRUCTOS_FINANCE_YEAR_END_MONTH` | `2` (the financial year ends with February) |
+//! | `CONSTRUCTOS_WEB_DIST` | `web/dist` (the built web app the gateway serves at `/`) |
+//! | `CONSTRUCTOS_WEB_CLIENT_ID` | unset; with Entra ID: the web app's (SPA) client id, served to the page |
+//! | `CONSTRUCTOS_WEB_API_SCOPE` | `<first CONSTRUCTOS_AUTH_AUDIENCE>/access_as_user` (the scope the page asks Entra ID for) |
 //!
 //! The gateway's edge ([`EdgeConfig`]):
 //!
@@ -82,6 +85,59 @@ pub struct Config {
     pub company: CompanyConfig,
     /// The gateway's edge: rate limits, CORS, body and operation limits.
     pub edge: EdgeConfig,
+    /// The web app the gateway serves and the sign-in its page is told to use.
+    pub web: WebConfig,
+}
+
+/// What the gateway serves to browsers (`docs/web.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebConfig {
+    /// The built web app (`index.html` and `assets/`); missing: `/` says how to build it.
+    pub dist_dir: PathBuf,
+    /// Entra ID sign-in, when `CONSTRUCTOS_ENTRA_TENANT_IDS` is set; `None`: the page
+    /// signs in through the development issuer (in development mode only).
+    pub entra: Option<WebEntraConfig>,
+}
+
+/// What MSAL in the page needs to sign in with Entra ID; none of it is secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebEntraConfig {
+    pub tenant_id: String,
+    /// The SPA registration's client id; `None` when not configured (the page says so).
+    pub client_id: Option<String>,
+    /// `https://login.microsoftonline.com/<tenant>`.
+    pub authority: String,
+    /// The delegated scope the page requests for the API, e.g. `api://constructos/access_as_user`.
+    pub api_scope: String,
+}
+
+impl WebConfig {
+    /// Reads the web settings; `audiences` are the API's accepted `aud` values.
+    fn from_env(audiences: &[String]) -> Self {
+        let entra = list("CONSTRUCTOS_ENTRA_TENANT_IDS")
+            .into_iter()
+            .next()
+            .map(|tenant_id| {
+                let authority = var_or(
+                    "CONSTRUCTOS_ENTRA_AUTHORITY",
+                    "https://login.microsoftonline.com",
+                );
+                let api = audiences
+                    .first()
+                    .map_or("api://constructos", String::as_str);
+                WebEntraConfig {
+                    authority: format!("{}/{tenant_id}", authority.trim_end_matches('/')),
+                    tenant_id,
+                    client_id: var("CONSTRUCTOS_WEB_CLIENT_ID"),
+                    api_scope: var("CONSTRUCTOS_WEB_API_SCOPE")
+                        .unwrap_or_else(|| format!("{}/access_as_user", api.trim_end_matches('/'))),
+                }
+            });
+        Self {
+            dist_dir: PathBuf::from(var_or("CONSTRUCTOS_WEB_DIST", "web/dist")),
+            entra,
+        }
+    }
 }
 
 /// The supplier on tax invoices; `None` where not configured.
@@ -316,6 +372,8 @@ impl Config {
     /// Reads the configuration from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
         let dev_issuer_addr: SocketAddr = parsed("CONSTRUCTOS_DEV_ISSUER_ADDR", "127.0.0.1:8090")?;
+        let auth = AuthConfig::from_env(&format!("http://{dev_issuer_addr}"))?;
+        let web = WebConfig::from_env(&auth.audiences);
         Ok(Self {
             database_url: SecretString::from(var_or(
                 "CONSTRUCTOS_DATABASE_URL",
@@ -328,7 +386,7 @@ impl Config {
             gateway_addr: parsed("CONSTRUCTOS_GATEWAY_ADDR", "127.0.0.1:8080")?,
             service_addr: parsed("CONSTRUCTOS_SERVICE_ADDR", "127.0.0.1:8081")?,
             dev_issuer_addr,
-            auth: AuthConfig::from_env(&format!("http://{dev_issuer_addr}"))?,
+            auth,
             data_dir: PathBuf::from(var_or("CONSTRUCTOS_DATA_DIR", ".data")),
             dev_mode: parsed("CONSTRUCTOS_DEV", "true")?,
             service_urls: Domain::ALL
@@ -343,6 +401,7 @@ impl Config {
                 address: var("CONSTRUCTOS_COMPANY_ADDRESS"),
             },
             edge: EdgeConfig::from_env()?,
+            web,
         })
     }
 

@@ -335,6 +335,15 @@ async fn verify_ledger_names_the_first_edited_event() {
         .expect("verification ran");
     assert_eq!(intact.broken, None);
     assert_eq!(intact.streams, 19 + 3, "19 accounts, 3 journals");
+    // What an auditor's screen asks for says the same.
+    let auditor = app.token("lerato", &["Auditor"]);
+    const VERIFICATION: &str =
+        "{ ledgerVerification { intact streams events brokenLink brokenAnchor } }";
+    let on_screen = app.graphql(&auditor, VERIFICATION, json!({})).await;
+    let on_screen = &on_screen.data()["ledgerVerification"];
+    assert_eq!(on_screen["intact"], true);
+    assert_eq!(on_screen["streams"], 19 + 3);
+    assert_eq!(on_screen["brokenLink"], Value::Null);
 
     // An attacker with DBA rights lowers the first journal's amount in place.
     let pool = &app.env.finance;
@@ -369,6 +378,15 @@ async fn verify_ledger_names_the_first_edited_event() {
             broken.sequence
         ),
         ("finance.journal", first.as_str(), 1)
+    );
+    let on_screen = app.graphql(&auditor, VERIFICATION, json!({})).await;
+    let on_screen = &on_screen.data()["ledgerVerification"];
+    assert_eq!(on_screen["intact"], false);
+    assert!(
+        on_screen["brokenLink"]
+            .as_str()
+            .is_some_and(|link| link.contains(first.as_str())),
+        "{on_screen}"
     );
 
     // The command auditors run says the same and exits non-zero.

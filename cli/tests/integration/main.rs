@@ -40,3 +40,4 @@ mod templates;
 mod tokens;
 mod users;
 mod value_checks;
+mod web;

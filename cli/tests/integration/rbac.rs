@@ -130,6 +130,7 @@ fn sample(field: &str) -> (&'static str, Value) {
         "Query.journal" => ("{ journal(id: \"none\") { id } }", json!({})),
         "Query.journals" => ("{ journals(from: \"2026-03-01\") { id } }", json!({})),
         "Query.ledgerHistory" => ("{ ledgerHistory(account: \"1000\") { eventType } }", json!({})),
+        "Query.ledgerVerification" => ("{ ledgerVerification { intact } }", json!({})),
         "Mutation.openLedgerAccount" => (
             "mutation { openLedgerAccount(input: { code: \"1X\", name: \"Bad code\", accountType: ASSET }) { id } }",
             json!({}),

@@ -27,6 +27,8 @@ use crate::{Client, Endpoint, Service};
 
 /// The finance service, answered from the finance database.
 pub struct FinanceService {
+    /// The finance database itself, for the ledger verification's walk of every chain.
+    pool: PgPool,
     commands: FinanceCommands,
     queries: FinanceQueries,
     reports: FinanceReports,
@@ -44,6 +46,7 @@ impl FinanceService {
     /// showing `supplier` on the tax invoices it raises.
     pub fn new(pool: PgPool, calendar: FinancialCalendar, supplier: Supplier) -> Self {
         Self {
+            pool: pool.clone(),
             commands: FinanceCommands::new(pool.clone(), calendar, supplier),
             reports: FinanceReports::new(pool.clone(), calendar),
             queries: FinanceQueries::new(pool),
@@ -69,6 +72,7 @@ pub fn endpoint(service: FinanceService) -> Endpoint<FinanceService> {
         .with::<Journal>()
         .with::<Journals>()
         .with::<HistoryFilter>()
+        .with::<VerifyLedger>()
         // Invoices, bills and credit notes.
         .with::<commands::RaiseInvoiceInput>()
         .with::<Invoice>()
@@ -156,6 +160,7 @@ mod tests {
             "trial_balance",
             "unreconcile_bank_line",
             "vat_return",
+            "verify_ledger",
         ];
         let mut expected = expected.to_vec();
         expected.sort_unstable();

@@ -14,8 +14,8 @@ use constructos_services::finance::{
 };
 
 use super::ledger_types::{
-    FinanceChanged, Journal, LedgerAccount, LedgerEvent, OpenLedgerAccountInput, PostJournalInput,
-    TrialBalance,
+    FinanceChanged, Journal, LedgerAccount, LedgerEvent, LedgerVerification,
+    OpenLedgerAccountInput, PostJournalInput, TrialBalance,
 };
 use crate::graphql::errors::{ask, error, request_id, ErrorCode};
 
@@ -97,6 +97,16 @@ impl LedgerQuery {
         };
         let rows = ask(ctx, filter).await?;
         Ok(rows.into_iter().map(LedgerEvent::from).collect())
+    }
+
+    /// Recomputes every finance hash chain from the stored events and every ledger
+    /// anchor, and names the first broken link or anchor (as `constructos verify-ledger`).
+    async fn ledger_verification(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<LedgerVerification> {
+        let verification = ask(ctx, operations::VerifyLedger).await?;
+        Ok(verification.into())
     }
 }
 

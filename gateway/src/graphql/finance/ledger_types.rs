@@ -308,3 +308,35 @@ mod tests {
         );
     }
 }
+
+/// The outcome of recomputing every finance hash chain and ledger anchor.
+#[derive(SimpleObject)]
+pub struct LedgerVerification {
+    /// Whether every chain and every anchor holds.
+    pub intact: bool,
+    /// Streams (aggregates) checked.
+    pub streams: u64,
+    /// Events checked.
+    pub events: u64,
+    /// Ledger anchors recomputed.
+    pub anchors: u64,
+    /// The first broken link of a hash chain: stream, sequence and why.
+    pub broken_link: Option<String>,
+    /// The first anchor that no longer matches the ledger as at its cutoff.
+    pub broken_anchor: Option<String>,
+    pub checked_at: DateTime<Utc>,
+}
+
+impl From<constructos_services::finance::LedgerVerification> for LedgerVerification {
+    fn from(v: constructos_services::finance::LedgerVerification) -> Self {
+        Self {
+            intact: v.broken.is_none() && v.broken_anchor.is_none(),
+            streams: v.streams,
+            events: v.events,
+            anchors: v.anchors,
+            broken_link: v.broken,
+            broken_anchor: v.broken_anchor,
+            checked_at: v.checked_at,
+        }
+    }
+}

@@ -66,6 +66,10 @@ pub const RULES: &[(&str, Access)] = &[
         Access::Requires(Permission::LedgerRead),
     ),
     (
+        "Query.ledgerVerification",
+        Access::Requires(Permission::LedgerRead),
+    ),
+    (
         "Mutation.postJournal",
         Access::Requires(Permission::JournalsPost),
     ),

@@ -274,3 +274,46 @@ impl Handle<HistoryFilter> for FinanceService {
             .map_err(CommandError::from)
     }
 }
+
+/// Recomputes every finance hash chain and ledger anchor, as `constructos verify-ledger`
+/// does, for an auditor on screen.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct VerifyLedger;
+
+/// What the verification found: how much it checked and the first broken link or anchor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerVerification {
+    pub streams: u64,
+    pub events: u64,
+    pub anchors: u64,
+    /// The first broken link of a hash chain, described.
+    pub broken: Option<String>,
+    /// The first anchor that no longer matches the ledger, described.
+    pub broken_anchor: Option<String>,
+    pub checked_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Operation for VerifyLedger {
+    type Service = FinanceService;
+    type Answer = LedgerVerification;
+    const NAME: &'static str = "verify_ledger";
+    const ACCESS: Access = LEDGER_READERS;
+}
+
+#[async_trait]
+impl Handle<VerifyLedger> for FinanceService {
+    async fn handle(&self, _: &Call, _: VerifyLedger) -> Result<LedgerVerification, CommandError> {
+        let verification = constructos_commands::finance::verify_ledger(&self.pool)
+            .await
+            .map_err(|e| CommandError::Internal(format!("{e:#}")))?;
+        let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+        Ok(LedgerVerification {
+            streams: count(verification.streams),
+            events: count(verification.events),
+            anchors: count(verification.anchors),
+            broken: verification.broken.as_ref().map(ToString::to_string),
+            broken_anchor: verification.broken_anchor.as_ref().map(ToString::to_string),
+            checked_at: chrono::Utc::now(),
+        })
+    }
+}

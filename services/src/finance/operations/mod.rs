@@ -21,8 +21,8 @@ pub use budgets::Budgets;
 pub use credit_notes::CreditNotes;
 pub use invoices::{Invoice, Invoices};
 pub use ledger::{
-    CloseLedgerAccount, ClosePeriod, Journal, Journals, LedgerAccounts, RenameLedgerAccount,
-    ReopenPeriod, ReverseJournal, TrialBalance,
+    CloseLedgerAccount, ClosePeriod, Journal, Journals, LedgerAccounts, LedgerVerification,
+    RenameLedgerAccount, ReopenPeriod, ReverseJournal, TrialBalance, VerifyLedger,
 };
 pub use payments::{Aged, AllocatePayment, Payments, ReleaseRetention};
 pub use reports::{BalanceSheet, IncomeStatement, ProjectCostReport, VatReturn};

@@ -1,0 +1,182 @@
+// End to end in a real browser: Debian's chromium driven by playwright-core against the
+// stack `scripts/web.sh e2e` started (BASE_URL). Screenshots of each step go to
+// web/test-results/. Prints "N passed, N failed" and exits non-zero on any failure.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const OUT = new URL('../test-results/', import.meta.url).pathname;
+mkdirSync(OUT, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-dev-shm-usage'],
+});
+
+const results = [];
+const shared = {};
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-ZA', timezoneId: 'Africa/Johannesburg' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(text)) problems.push(text);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { context, page, problems };
+}
+
+async function step(name, run) {
+  const { context, page, problems } = await newPage();
+  const started = Date.now();
+  try {
+    await run(page);
+    if (problems.length > 0) throw new Error(`the page reported: ${problems.join(' | ')}`);
+    results.push({ name, ok: true });
+    console.log(`PASS ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}: ${error instanceof Error ? error.stack : error}`);
+    await page.screenshot({ path: `${OUT}failure-${name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => undefined);
+  } finally {
+    await context.close();
+  }
+}
+
+async function signInAs(page, name) {
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+await step('finance user raises an invoice with two lines and retention', async (page) => {
+  // A direct URL while signed out: sign in, then back to the page asked for.
+  await page.goto(`${BASE}/finance/invoices`);
+  await page.getByRole('heading', { name: 'Sign in to ConstructOS' }).waitFor();
+  await page.screenshot({ path: `${OUT}00-sign-in.png`, fullPage: true });
+  await signInAs(page, 'Naledi Mokoena');
+  await page.getByRole('heading', { name: 'Invoices', level: 1 }).waitFor();
+  expect(new URL(page.url()).pathname === '/finance/invoices', `back on the invoices, not ${page.url()}`);
+
+  await page.getByRole('link', { name: 'Raise invoice' }).click();
+  await page.getByRole('heading', { name: 'Raise invoice' }).waitFor();
+  await page.getByLabel('Line 1 description').fill('Foundations: progress claim 1');
+  await page.getByLabel('Line 1 quantity').fill('2');
+  await page.getByLabel('Line 1 unit price').fill('125000.00');
+  await page.getByRole('button', { name: 'Add line' }).click();
+  await page.getByLabel('Line 2 description').fill('Site establishment');
+  await page.getByLabel('Line 2 quantity').fill('1');
+  await page.getByLabel('Line 2 unit price').fill('48500.50');
+  await page.getByLabel('Retention (%)').fill('10');
+  const customer = await page.getByLabel('Customer').evaluate((select) => select.options[select.selectedIndex].text);
+
+  // What the form works out before anything is sent: 48 500.50 × 15% = 7 275.075 → 7 275.08.
+  const totals = page.getByRole('table', { name: 'Totals before submit' });
+  const row = (label) => totals.getByRole('row', { name: label });
+  await row(/Total incl\. VAT/).getByText('R 343 275.58').waitFor();
+  expect((await page.getByLabel('Line 2 VAT', { exact: true }).textContent())?.includes('R 7 275.08'), 'line 2 VAT');
+  expect((await row(/^VAT/).textContent())?.includes('R 44 775.08'), 'VAT');
+  expect((await row(/Retention/).textContent())?.includes('R 34 327.56'), 'retention');
+  expect((await row(/Amount due/).textContent())?.includes('R 308 948.02'), 'amount due');
+  await page.screenshot({ path: `${OUT}01-finance-raise-invoice.png`, fullPage: true });
+
+  await page.getByRole('button', { name: 'Raise invoice' }).click();
+  const raised = page.getByRole('status').filter({ hasText: /Invoice INV-\S+ raised/ });
+  await raised.waitFor();
+  const number = /Invoice (INV-\S+) raised/.exec((await raised.textContent()) ?? '')?.[1];
+  expect(number, 'the invoice number');
+  const link = page.getByRole('table', { name: 'Invoices' }).getByRole('link', { name: number, exact: true });
+  await link.waitFor({ timeout: 30_000 });
+  const line = page
+    .getByRole('table', { name: 'Invoices' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: number, exact: true }) });
+  const text = (await line.textContent()) ?? '';
+  for (const amount of ['R 298 500.50', 'R 44 775.08', 'R 343 275.58', 'R 34 327.56', 'R 308 948.02']) {
+    expect(text.includes(amount), `the list shows ${amount} for ${number}: ${text}`);
+  }
+  shared.invoiceId = new URL(await link.getAttribute('href'), BASE).pathname.split('/').pop();
+  shared.number = number;
+  await page.screenshot({ path: `${OUT}02-finance-invoice-in-list.png`, fullPage: true });
+
+  // The customer pays R 100 000 of it: recorded against the invoice, its open amount falls.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payments' }).click();
+  await page.getByRole('button', { name: 'Record payment' }).click();
+  const form = page.getByRole('form', { name: 'Record payment' });
+  await form.getByLabel('Customer').selectOption({ label: customer });
+  await form.getByLabel('Amount (R)').fill('100000.00');
+  await form.getByLabel('Reference').fill(`EFT ${number}`);
+  await form.getByLabel('Settles').selectOption({ label: `${number} (open R 308 948.02)` });
+  await form.getByRole('button', { name: 'Record payment' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invoices' }).click();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const row = page.getByRole('table', { name: 'Invoices' }).getByRole('row').filter({ has: page.getByRole('link', { name: number, exact: true }) });
+    await row.waitFor();
+    if (((await row.textContent()) ?? '').includes('R 208 948.02')) break;
+    expect(Date.now() < deadline, `the open amount of ${number} fell by the payment`);
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+});
+
+await step('site manager sees no finance and a finance URL is not allowed', async (page) => {
+  await page.goto(`${BASE}/sign-in`);
+  await signInAs(page, 'Sipho Khumalo');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Projects' }).waitFor();
+  expect((await nav.getByText('Finance', { exact: true }).count()) === 0, 'no finance menu group');
+  expect((await nav.getByRole('link', { name: 'Invoices' }).count()) === 0, 'no invoices link');
+  await page.screenshot({ path: `${OUT}03-site-manager-menu.png`, fullPage: true });
+  await page.goto(`${BASE}/finance/invoices`);
+  await page.getByRole('alert').filter({ hasText: 'not allowed for your role' }).waitFor();
+  await page.screenshot({ path: `${OUT}04-site-manager-finance-not-allowed.png`, fullPage: true });
+});
+
+await step('auditor opens the ledger history of that invoice', async (page) => {
+  expect(shared.invoiceId, 'an invoice from the first step');
+  await page.goto(`${BASE}/finance/invoices/${shared.invoiceId}`);
+  await signInAs(page, 'Lerato Molefe');
+  await page.getByRole('article', { name: new RegExp(`Tax Invoice ${shared.number}`) }).waitFor();
+  await page.getByRole('link', { name: 'Ledger history of this invoice' }).click();
+  const history = page.getByRole('table', { name: `Ledger history of ${shared.invoiceId}` });
+  await history.waitFor();
+  await history.getByText(/InvoiceRaised/).first().waitFor();
+  expect((await history.textContent())?.includes('naledi.finance'), 'who raised it');
+  await page.screenshot({ path: `${OUT}05-auditor-ledger-history.png`, fullPage: true });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ledger verification' }).click();
+  await page.getByRole('button', { name: 'Verify the ledger' }).click();
+  await page.getByRole('status').filter({ hasText: 'The ledger is intact' }).waitFor();
+  await page.screenshot({ path: `${OUT}06-auditor-ledger-verified.png`, fullPage: true });
+});
+
+await step('a refused token leads back to sign-in and then to the same page', async (page) => {
+  await page.goto(`${BASE}/sign-in`);
+  await signInAs(page, 'Lerato Molefe');
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await page.goto(`${BASE}/finance/aged`);
+  await page.getByRole('heading', { name: 'Aged debtors & creditors' }).waitFor();
+  // The gateway stops accepting the token (as when it expires): the next request is a 401.
+  await page.evaluate(() => {
+    const raw = sessionStorage.getItem('constructos.session');
+    const session = raw ? JSON.parse(raw) : {};
+    sessionStorage.setItem('constructos.session', JSON.stringify({ ...session, accessToken: 'not-a-token' }));
+  });
+  await page.reload();
+  await page.getByText('Your session has ended').waitFor();
+  await signInAs(page, 'Lerato Molefe');
+  await page.getByRole('heading', { name: 'Aged debtors & creditors' }).waitFor();
+  expect(new URL(page.url()).pathname === '/finance/aged', `back on the aged report, not ${page.url()}`);
+});
+
+await browser.close();
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,51 @@
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+
+import { renderWithApp } from '@/test/render';
+
+import { menuFor } from './nav';
+import { Guard } from './routes/guard';
+import { MainMenu } from './shell';
+
+// The permissions the gateway grants these roles (docs/rbac.md).
+const FINANCE_USER = ['identity.read', 'orders.projects.read', 'hr.employees.read_own', 'finance.ledger.read', 'finance.journals.post'];
+const SITE_MANAGER = ['identity.read', 'orders.projects.read_assigned', 'hr.employees.read_own'];
+
+describe('the permission-driven menu', () => {
+  it('shows a finance user the finance screens', () => {
+    renderWithApp(<MainMenu onNavigate={() => undefined} />, { permissions: FINANCE_USER });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Invoices' })).toHaveAttribute('href', '/finance/invoices');
+    expect(within(nav).getByRole('link', { name: 'Ledger history' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Leads' })).not.toBeInTheDocument();
+  });
+
+  it('shows a site manager no finance at all, but their projects', () => {
+    renderWithApp(<MainMenu onNavigate={() => undefined} />, { permissions: SITE_MANAGER });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByText('Finance')).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Invoices' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Projects' })).toBeInTheDocument();
+  });
+
+  it('drops groups with nothing allowed', () => {
+    const groups = menuFor(new Set(['hr.employees.read_own']));
+    expect(groups.map((g) => g.label)).toEqual(['Overview', 'Projects & people']);
+  });
+});
+
+describe('a direct URL to a forbidden screen', () => {
+  it('says it is not allowed for the role', () => {
+    renderWithApp(
+      <Routes>
+        <Route element={<Guard allowed={['finance.ledger.read']} />}>
+          <Route path="/finance/invoices" element={<p>the invoices</p>} />
+        </Route>
+      </Routes>,
+      { permissions: SITE_MANAGER, path: '/finance/invoices' },
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('not allowed for your role');
+    expect(screen.queryByText('the invoices')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,72 @@
+// The menu: every screen and the permissions that open it. The shell shows an entry
+// only when `<Authorization>` allows it; the router guards the same screens with the
+// same permissions, so a direct URL to a hidden screen says "not allowed".
+
+import type { Permission } from '@/lib/permissions/permissions';
+import { allows } from '@/lib/permissions/permissions';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  /** Any one of these opens the screen; empty: everyone signed in. */
+  allowed: readonly Permission[];
+}
+
+export interface NavGroup {
+  label: string;
+  items: readonly NavItem[];
+}
+
+const LEDGER: readonly Permission[] = ['finance.ledger.read'];
+
+export const NAV: readonly NavGroup[] = [
+  { label: 'Overview', items: [{ label: 'Dashboard', to: '/', allowed: [] }] },
+  {
+    label: 'Customers & suppliers',
+    items: [
+      { label: 'Accounts', to: '/accounts', allowed: ['identity.read'] },
+      { label: 'Leads', to: '/leads', allowed: ['identity.leads.read'] },
+      { label: 'Users', to: '/users', allowed: ['identity.users.read'] },
+    ],
+  },
+  {
+    label: 'Sales',
+    items: [{ label: 'Opportunities', to: '/opportunities', allowed: ['sales.opportunities.read'] }],
+  },
+  {
+    label: 'Projects & people',
+    items: [
+      { label: 'Projects', to: '/projects', allowed: ['orders.projects.read', 'orders.projects.read_assigned'] },
+      { label: 'Employees', to: '/employees', allowed: ['hr.employees.read', 'hr.employees.read_own'] },
+    ],
+  },
+  {
+    label: 'Finance',
+    items: [
+      { label: 'Invoices', to: '/finance/invoices', allowed: LEDGER },
+      { label: 'Credit notes', to: '/finance/credit-notes', allowed: LEDGER },
+      { label: 'Supplier bills', to: '/finance/bills', allowed: LEDGER },
+      { label: 'Payments', to: '/finance/payments', allowed: LEDGER },
+      { label: 'Aged debtors & creditors', to: '/finance/aged', allowed: LEDGER },
+      { label: 'Financial statements', to: '/finance/statements', allowed: LEDGER },
+      { label: 'VAT return', to: '/finance/vat', allowed: LEDGER },
+      { label: 'Bank reconciliation', to: '/finance/bank', allowed: LEDGER },
+      { label: 'Budgets vs actual', to: '/finance/budgets', allowed: LEDGER },
+    ],
+  },
+  {
+    label: 'Audit',
+    items: [
+      { label: 'Ledger history', to: '/audit/ledger-history', allowed: LEDGER },
+      { label: 'Ledger verification', to: '/audit/verification', allowed: LEDGER },
+    ],
+  },
+];
+
+/** The menu a caller with `permissions` sees: only allowed entries, no empty groups. */
+export function menuFor(permissions: ReadonlySet<string>): NavGroup[] {
+  return NAV.map((group) => ({
+    label: group.label,
+    items: group.items.filter((item) => allows(permissions, item.allowed)),
+  })).filter((group) => group.items.length > 0);
+}

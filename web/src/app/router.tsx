@@ -1,0 +1,69 @@
+// The routes: sign-in is public; everything else needs a session, renders in the shell,
+// and is guarded by the same permissions as its menu entry. Screens load lazily, so
+// the first page load carries only the shell.
+
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+
+import type { Permission } from '@/lib/permissions/permissions';
+
+import { Guard } from './routes/guard';
+import { NotFoundRoute } from './routes/not-found';
+import { RequireSession } from './routes/require-session';
+import { SignInRoute } from './routes/sign-in';
+import { Shell } from './shell';
+
+const LEDGER: Permission[] = ['finance.ledger.read'];
+const POST: Permission[] = ['finance.journals.post'];
+
+/** A guarded, lazily loaded screen. */
+function screen(path: string, allowed: Permission[], load: () => Promise<ComponentType>): RouteObject {
+  return {
+    element: <Guard allowed={allowed} />,
+    children: [{ path, lazy: async () => ({ Component: await load() }) }],
+  };
+}
+
+export function routes(onExpired: () => void): RouteObject[] {
+  return [
+    { path: '/sign-in', element: <SignInRoute /> },
+    {
+      element: <RequireSession onExpired={onExpired} />,
+      children: [
+        {
+          element: <Shell />,
+          children: [
+            screen('/', [], async () => (await import('@/features/dashboard/routes/dashboard')).DashboardRoute),
+            screen('/accounts', ['identity.read'], async () => (await import('@/features/identity/routes/accounts')).AccountsRoute),
+            screen('/accounts/new', ['identity.write'], async () => (await import('@/features/identity/routes/account-form')).NewAccountRoute),
+            screen('/accounts/:id', ['identity.read'], async () => (await import('@/features/identity/routes/account')).AccountRoute),
+            screen('/accounts/:id/edit', ['identity.write'], async () => (await import('@/features/identity/routes/account-form')).EditAccountRoute),
+            screen('/leads', ['identity.leads.read'], async () => (await import('@/features/identity/routes/leads')).LeadsRoute),
+            screen('/users', ['identity.users.read'], async () => (await import('@/features/identity/routes/users')).UsersRoute),
+            screen('/opportunities', ['sales.opportunities.read'], async () => (await import('@/features/sales/routes/opportunities')).OpportunitiesRoute),
+            screen('/projects', ['orders.projects.read', 'orders.projects.read_assigned'], async () => (await import('@/features/orders/routes/projects')).ProjectsRoute),
+            screen('/employees', ['hr.employees.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/employees')).EmployeesRoute),
+            screen('/finance/invoices', LEDGER, async () => (await import('@/features/finance/routes/invoices')).InvoicesRoute),
+            screen('/finance/invoices/new', POST, async () => (await import('@/features/finance/routes/raise-invoice')).RaiseInvoiceRoute),
+            screen('/finance/invoices/:id', LEDGER, async () => (await import('@/features/finance/routes/invoice')).InvoiceRoute),
+            screen('/finance/credit-notes', LEDGER, async () => (await import('@/features/finance/routes/documents')).CreditNotesRoute),
+            screen('/finance/bills', LEDGER, async () => (await import('@/features/finance/routes/documents')).BillsRoute),
+            screen('/finance/payments', LEDGER, async () => (await import('@/features/finance/routes/documents')).PaymentsRoute),
+            screen('/finance/aged', LEDGER, async () => (await import('@/features/finance/routes/aged')).AgedRoute),
+            screen('/finance/statements', LEDGER, async () => (await import('@/features/finance/routes/statements')).StatementsRoute),
+            screen('/finance/vat', LEDGER, async () => (await import('@/features/finance/routes/vat-return')).VatReturnRoute),
+            screen('/finance/bank', LEDGER, async () => (await import('@/features/finance/routes/bank')).BankRoute),
+            screen('/finance/budgets', LEDGER, async () => (await import('@/features/finance/routes/budgets')).BudgetsRoute),
+            screen('/audit/ledger-history', LEDGER, async () => (await import('@/features/finance/routes/ledger-history')).LedgerHistoryRoute),
+            screen('/audit/verification', LEDGER, async () => (await import('@/features/finance/routes/verification')).VerificationRoute),
+            { path: '*', element: <NotFoundRoute /> },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createRouter(onExpired: () => void) {
+  return createBrowserRouter(routes(onExpired));
+}

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { graphql } from '@/gql';
+import { execute } from '@/lib/graphql';
+
+export const ProjectsQuery = graphql(`
+  query Projects {
+    projects {
+      id
+      code
+      name
+      customerAccountId
+      siteId
+      siteName
+      startsOn
+      status
+    }
+  }
+`);
+
+export const projectsQueryOptions = () => queryOptions({ queryKey: ['orders', 'projects'], queryFn: () => execute(ProjectsQuery) });
+
+export const useProjects = () => useQuery(projectsQueryOptions());

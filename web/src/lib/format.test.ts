@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+
+import { addDays, formatCents, formatRand, humanize } from './format';
+
+describe('money as rand', () => {
+  it('shows two decimals and a space between thousands', () => {
+    expect(formatCents(123_456_789n)).toBe('R 1 234 567.89');
+    expect(formatCents(0n)).toBe('R 0.00');
+    expect(formatCents(5n)).toBe('R 0.05');
+    expect(formatCents(100_000n)).toBe('R 1 000.00');
+    expect(formatCents(-123_400n)).toBe('-R 1 234.00');
+  });
+
+  it('formats the API’s Rand strings and leaves anything else as it is', () => {
+    expect(formatRand('1500000.00')).toBe('R 1 500 000.00');
+    expect(formatRand('12.5')).toBe('R 12.50');
+    expect(formatRand(null)).toBe('');
+    expect(formatRand('n/a')).toBe('n/a');
+  });
+});
+
+describe('dates and words', () => {
+  it('adds days to YYYY-MM-DD', () => {
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('turns enum values into words', () => {
+    expect(humanize('ZERO_RATED')).toBe('Zero rated');
+    expect(humanize('Site_Manager')).toBe('Site manager');
+  });
+});

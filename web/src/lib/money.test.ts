@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+
+import { divideRounded, type Exact, lineValue, lineVat, parseDecimal, parseRand, priceDraft, retention } from './money';
+
+function exact(text: string): Exact {
+  const parsed = parseDecimal(text);
+  if (!parsed) throw new Error(`${text} is not a decimal`);
+  return parsed;
+}
+
+// The same cases as the server's domain/src/finance/vat.rs and invoice/tests.rs.
+describe('invoice arithmetic, as the server does it', () => {
+  it('rounds VAT per line half up on the cent', () => {
+    expect(lineVat(10n, 'STANDARD')).toBe(2n); // R0.10 × 15% = 0.015 → 0.02
+    expect(lineVat(3n, 'STANDARD')).toBe(0n); // R0.03 × 15% = 0.0045 → 0.00
+    expect(lineVat(12_345n, 'ZERO_RATED')).toBe(0n);
+    expect(lineVat(12_345n, 'EXEMPT')).toBe(0n);
+  });
+
+  it('rounds a line value half up', () => {
+    expect(lineValue(exact('2.5'), 33n)).toBe(83n); // 2.5 × R0.33 = 0.825 → 0.83
+    expect(lineValue(exact('3'), 10n)).toBe(30n);
+  });
+
+  it('takes retention on the total including VAT', () => {
+    expect(retention(115_000n, exact('10'))).toBe(11_500n);
+    expect(retention(1_005n, exact('5'))).toBe(50n); // 0.5025 → 0.50
+  });
+
+  it('prices a draft like the server: VAT is the sum of the lines’ rounded VAT', () => {
+    const totals = priceDraft(
+      [
+        { quantity: '3', unitPrice: '0.10', vatTreatment: 'STANDARD' },
+        { quantity: '1', unitPrice: '100', vatTreatment: 'ZERO_RATED' },
+      ],
+      '10',
+    );
+    expect(totals.lines.map((l) => l.vat)).toEqual([5n, 0n]);
+    expect(totals.exclVat).toBe(10_030n);
+    expect(totals.vat).toBe(5n);
+    expect(totals.inclVat).toBe(10_035n);
+    expect(totals.retention).toBe(1_004n); // 10% of 100.35 = 10.035 → 10.04
+    expect(totals.amountDue).toBe(9_031n);
+    expect(totals.complete).toBe(true);
+  });
+
+  it('is incomplete while a line or the retention is not valid', () => {
+    expect(priceDraft([{ quantity: '0', unitPrice: '1', vatTreatment: 'STANDARD' }], '').complete).toBe(false);
+    expect(priceDraft([{ quantity: '1', unitPrice: '1.001', vatTreatment: 'STANDARD' }], '').complete).toBe(false);
+    expect(priceDraft([{ quantity: '1', unitPrice: '1', vatTreatment: 'STANDARD' }], '20.5').complete).toBe(false);
+    expect(priceDraft([{ quantity: '1', unitPrice: '1', vatTreatment: 'STANDARD' }], '20').complete).toBe(true);
+    expect(priceDraft([], '').complete).toBe(false);
+  });
+
+  it('parses only plain decimals and amounts of at most two places', () => {
+    expect(parseRand('1500000.00')).toBe(150_000_000n);
+    expect(parseRand('1 500')).toBeNull();
+    expect(parseRand('1e3')).toBeNull();
+    expect(parseRand('-2.5')).toBe(-250n);
+    expect(divideRounded(-5n, 10n)).toBe(-1n); // half away from zero
+  });
+});

@@ -1,0 +1,29 @@
+// The permissions the gateway grants (`me { permissions }`), as in docs/rbac.md. The
+// page hides what a role may not do; the server still refuses on its own.
+
+export type Permission =
+  | 'identity.read'
+  | 'identity.write'
+  | 'identity.users.read'
+  | 'identity.users.admin'
+  | 'identity.leads.read'
+  | 'identity.leads.write'
+  | 'orders.projects.read'
+  | 'orders.projects.read_assigned'
+  | 'orders.projects.write'
+  | 'sales.opportunities.read'
+  | 'sales.opportunities.write'
+  | 'hr.employees.read'
+  | 'hr.employees.read_own'
+  | 'hr.employees.write'
+  | 'finance.ledger.read'
+  | 'finance.journals.post'
+  | 'finance.accounts.manage'
+  | 'finance.periods.close'
+  | 'finance.periods.reopen';
+
+/** Whether `granted` holds any of `needed` (an empty list needs nothing). */
+export function allows(granted: ReadonlySet<string>, needed: Permission | readonly Permission[]): boolean {
+  const list = typeof needed === 'string' ? [needed] : needed;
+  return list.length === 0 || list.some((permission) => granted.has(permission));
+}
