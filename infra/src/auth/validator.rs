@@ -14,7 +14,6 @@
 //! its tokens as before.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jsonwebtoken::jwk::{AlgorithmParameters, JwkSet};
@@ -64,7 +63,7 @@ const ACCEPTED_CAPACITY: u64 = 10_000;
 /// A token that passed every check, as remembered.
 #[derive(Clone)]
 struct Accepted {
-    caller: Arc<Caller>,
+    caller: Caller,
     kid: String,
     exp: i64,
 }
@@ -123,7 +122,7 @@ impl TokenValidator {
     pub async fn validate(&self, token: &str) -> Result<Caller, AuthError> {
         if let Some(known) = self.accepted.get(token) {
             if self.still_accepted(&known).await {
-                return Ok(Caller::clone(&known.caller));
+                return Ok(known.caller);
             }
             self.accepted.invalidate(token);
         }
@@ -164,7 +163,7 @@ impl TokenValidator {
         self.accepted.insert(
             token.to_string(),
             Accepted {
-                caller: Arc::new(caller.clone()),
+                caller: caller.clone(),
                 kid,
                 exp,
             },
