@@ -98,6 +98,22 @@ pub enum Permission {
     ProjectsReadAssigned,
     /// Open projects and move them through their life cycle.
     ProjectsWrite,
+    /// Prepare and submit progress claims against a project's bill of quantities.
+    ClaimsWrite,
+    /// Approve progress claims (raising the customer's tax invoice in finance).
+    ClaimsApprove,
+    /// Read sales orders and their shipments.
+    SalesOrdersRead,
+    /// Place, confirm and cancel sales orders, and ship them.
+    SalesOrdersWrite,
+    /// Read purchase orders and their goods receipts (row-level by project).
+    PurchaseOrdersRead,
+    /// Raise and cancel purchase orders.
+    PurchaseOrdersWrite,
+    /// Approve purchase orders, within the approver's role limit.
+    PurchaseOrdersApprove,
+    /// Record goods received against purchase orders.
+    GoodsReceive,
     /// Read leads (row by row: see [`sees_every_lead`]).
     LeadsRead,
     /// Capture, qualify, disqualify and convert leads.
@@ -126,7 +142,7 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 19] = [
+    pub const ALL: [Permission; 27] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -134,6 +150,14 @@ impl Permission {
         Permission::ProjectsRead,
         Permission::ProjectsReadAssigned,
         Permission::ProjectsWrite,
+        Permission::ClaimsWrite,
+        Permission::ClaimsApprove,
+        Permission::SalesOrdersRead,
+        Permission::SalesOrdersWrite,
+        Permission::PurchaseOrdersRead,
+        Permission::PurchaseOrdersWrite,
+        Permission::PurchaseOrdersApprove,
+        Permission::GoodsReceive,
         Permission::LeadsRead,
         Permission::LeadsWrite,
         Permission::OpportunitiesRead,
@@ -158,6 +182,14 @@ impl Permission {
             Permission::ProjectsRead => "orders.projects.read",
             Permission::ProjectsReadAssigned => "orders.projects.read_assigned",
             Permission::ProjectsWrite => "orders.projects.write",
+            Permission::ClaimsWrite => "orders.claims.write",
+            Permission::ClaimsApprove => "orders.claims.approve",
+            Permission::SalesOrdersRead => "orders.sales_orders.read",
+            Permission::SalesOrdersWrite => "orders.sales_orders.write",
+            Permission::PurchaseOrdersRead => "orders.purchase_orders.read",
+            Permission::PurchaseOrdersWrite => "orders.purchase_orders.write",
+            Permission::PurchaseOrdersApprove => "orders.purchase_orders.approve",
+            Permission::GoodsReceive => "orders.goods.receive",
             Permission::LeadsRead => "identity.leads.read",
             Permission::LeadsWrite => "identity.leads.write",
             Permission::OpportunitiesRead => "sales.opportunities.read",
@@ -186,7 +218,23 @@ impl Permission {
             Permission::ProjectsReadAssigned => {
                 "read only the projects, and projects at the sites, one is assigned to"
             }
-            Permission::ProjectsWrite => "open projects and move them through their life cycle",
+            Permission::ProjectsWrite => {
+                "open projects, keep their contract, work breakdown and variations, and move them through their life cycle"
+            }
+            Permission::ClaimsWrite => "prepare and submit progress claims",
+            Permission::ClaimsApprove => {
+                "approve progress claims, which raises the customer's tax invoice"
+            }
+            Permission::SalesOrdersRead => "read sales orders and their shipments",
+            Permission::SalesOrdersWrite => "place, confirm and cancel sales orders, and ship them",
+            Permission::PurchaseOrdersRead => {
+                "read purchase orders and goods receipts (those on site: their projects only)"
+            }
+            Permission::PurchaseOrdersWrite => "raise and cancel purchase orders",
+            Permission::PurchaseOrdersApprove => {
+                "approve purchase orders up to the approver's role limit"
+            }
+            Permission::GoodsReceive => "record goods received against purchase orders",
             Permission::LeadsRead => "read leads: sales reps their own, managers and auditors all",
             Permission::LeadsWrite => {
                 "capture, qualify, disqualify and convert leads into accounts and contacts"
@@ -266,6 +314,41 @@ impl Permission {
             ],
             Permission::ProjectsReadAssigned => &[ProjectManager, SiteManager],
             Permission::ProjectsWrite => &[Admin, ProjectManager],
+            // Claims are the project manager's measurement; approving one invoices the
+            // client, so finance's manager may approve too.
+            Permission::ClaimsWrite => &[Admin, ProjectManager],
+            Permission::ClaimsApprove => &[Admin, ProjectManager, FinanceManager],
+            // Sales orders: sales sells, the store ships, finance and audit read.
+            Permission::SalesOrdersRead => &[
+                Admin,
+                Auditor,
+                FinanceManager,
+                FinanceUser,
+                SalesManager,
+                SalesRep,
+                InventoryClerk,
+            ],
+            Permission::SalesOrdersWrite => &[Admin, SalesManager, SalesRep, InventoryClerk],
+            // Buying: site and project managers see their projects' orders (row-level, by
+            // the project scope); head office sees all.
+            Permission::PurchaseOrdersRead => &[
+                Admin,
+                Auditor,
+                FinanceManager,
+                FinanceUser,
+                ProcurementOfficer,
+                InventoryClerk,
+                ProjectManager,
+                SiteManager,
+            ],
+            Permission::PurchaseOrdersWrite => {
+                &[Admin, ProcurementOfficer, ProjectManager, SiteManager]
+            }
+            // Each approver within the limit of their role (orders' approval limits).
+            Permission::PurchaseOrdersApprove => {
+                &[Admin, SiteManager, ProjectManager, FinanceManager]
+            }
+            Permission::GoodsReceive => &[Admin, SiteManager, InventoryClerk, ProcurementOfficer],
             // The sales pipeline's front end. Converting a lead opens an account and a
             // contact, so every holder of leads.write also holds identity.write.
             Permission::LeadsRead => &[Admin, Auditor, SalesManager, SalesRep],
