@@ -352,6 +352,8 @@ async fn demo_project(orders: &PgPool) -> anyhow::Result<String> {
                 site_id: "SITE-PTA-01".to_string(),
                 site_name: "Menlyn, Pretoria".to_string(),
                 starts_on: NaiveDate::from_ymd_opt(2026, 3, 2),
+                status: None,
+                contract: None,
             },
         )
         .await?)
@@ -437,6 +439,8 @@ pub async fn seed_project(
                 site_id: "SITE-PTA-01".to_string(),
                 site_name: "Menlyn, Pretoria".to_string(),
                 starts_on: NaiveDate::from_ymd_opt(2026, 3, 2),
+                status: None,
+                contract: None,
             },
         )
         .await?;

@@ -18,7 +18,10 @@ use constructos_domain::identity::{
     ContactEvent, ContactRole, LeadEvent, LeadSource, Opportunity, PaymentBasis, Province,
     UserEvent,
 };
-use constructos_domain::orders::{ProjectEvent, ProjectStatus};
+use constructos_domain::orders::{
+    BoqLine, ClaimLine, ClaimedLine, ContractType, CustomerSnapshot, ProjectEvent, ProjectStatus,
+    ReleaseStage, WorkItem, WorkItemKind,
+};
 use constructos_domain::sales::{OpportunityEvent, Stage};
 use constructos_infra::cloudevents::{CloudEvent, StoredEvent};
 use rust_decimal::Decimal;
@@ -213,7 +216,23 @@ pub fn lead_samples() -> Vec<LeadEvent> {
 }
 
 /// One sample of every project event.
+#[allow(clippy::inconsistent_digit_grouping)] // amounts read as rand_cents
 pub fn project_samples() -> Vec<ProjectEvent> {
+    let customer = CustomerSnapshot {
+        account_id: "acc-1".into(),
+        name: "Msunduzi Developments (Pty) Ltd".into(),
+        vat_number: Some("4123456789".into()),
+        address: None,
+    };
+    let line = ClaimLine {
+        item: "3.2".into(),
+        description: "Concrete 30 MPa".into(),
+        cost_code: Some("CONCRETE".into()),
+        percent_to_date: Decimal::from(25),
+        value_to_date: Rand::cents(200_000_00),
+        previously_claimed: Rand::ZERO,
+        amount: Rand::cents(200_000_00),
+    };
     let samples = vec![
         ProjectEvent::ProjectCreated {
             code: "PRJ-2026-014".into(),
@@ -222,16 +241,130 @@ pub fn project_samples() -> Vec<ProjectEvent> {
             site_id: "SITE-PTA".into(),
             site_name: "Menlyn".into(),
             starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+            status: Some(ProjectStatus::Tender),
+        },
+        ProjectEvent::ProjectContractSet {
+            contract_type: ContractType::JbccPba,
+            contract_value: Rand::cents(1_000_000_00),
+            retention_percent: Decimal::from(10),
+            retention_cap_percent: Some(Decimal::from(5)),
+            release_at_practical_percent: Decimal::from(50),
+            planned_completion_on: Some(date(2027, 6, 30)),
+        },
+        ProjectEvent::BillOfQuantitiesSet {
+            lines: vec![BoqLine {
+                item: "3.2".into(),
+                description: "Concrete 30 MPa".into(),
+                unit: "m3".into(),
+                quantity: Decimal::from(400),
+                rate: Rand::cents(2_000_00),
+                amount: Rand::cents(800_000_00),
+                cost_code: Some("CONCRETE".into()),
+            }],
+        },
+        ProjectEvent::WorkItemAdded {
+            item: WorkItem {
+                code: "1.1".into(),
+                name: "Foundations".into(),
+                kind: WorkItemKind::Task,
+                parent: Some("1".into()),
+                planned_start: Some(date(2026, 12, 1)),
+                planned_finish: Some(date(2027, 1, 31)),
+                cost_code: Some("CONCRETE".into()),
+                budget: Rand::cents(650_000_00),
+                percent_complete: Decimal::ZERO,
+                actual_start: None,
+                actual_finish: None,
+            },
+        },
+        ProjectEvent::WorkProgressRecorded {
+            code: "1.1".into(),
+            percent_complete: Decimal::from(40),
+            actual_start: Some(date(2026, 12, 2)),
+            actual_finish: None,
+        },
+        ProjectEvent::WorkDependencyAdded {
+            predecessor: "1.1".into(),
+            successor: "1.2".into(),
+        },
+        ProjectEvent::VariationProposed {
+            number: "VO-001".into(),
+            description: "Omit landscaping".into(),
+            amount: -Rand::cents(25_000_00),
+            cost_code: None,
+        },
+        ProjectEvent::VariationApproved {
+            number: "VO-001".into(),
+            amount: -Rand::cents(25_000_00),
+            contract_value: Rand::cents(975_000_00),
+        },
+        ProjectEvent::VariationRejected {
+            number: "VO-002".into(),
+            reason: "not instructed".into(),
+        },
+        ProjectEvent::ProgressClaimSubmitted {
+            claim_id: "p-1:PC-001".into(),
+            claim_number: "PC-001".into(),
+            period_end: date(2026, 12, 25),
+            lines: vec![line],
+            amount: Rand::cents(200_000_00),
+            retention: Rand::cents(20_000_00),
+            retention_percent: Decimal::from(10),
+            vat: Rand::cents(27_000_00),
+            due_now: Rand::cents(207_000_00),
+        },
+        ProjectEvent::ProgressClaimApproved {
+            claim_id: "p-1:PC-001".into(),
+            claim_number: "PC-001".into(),
+            project_id: "p-1".into(),
+            customer: customer.clone(),
+            date: date(2026, 12, 28),
+            period_end: date(2026, 12, 25),
+            lines: vec![ClaimedLine {
+                item: "3.2".into(),
+                description: "Concrete 30 MPa".into(),
+                amount: Rand::cents(200_000_00),
+                vat_treatment: VatTreatment::Standard,
+                cost_code: Some("CONCRETE".into()),
+            }],
+            amount: Rand::cents(200_000_00),
+            retention: Rand::cents(20_000_00),
+            retention_percent: Decimal::from(10),
+        },
+        ProjectEvent::ProgressClaimRejected {
+            claim_id: "p-1:PC-002".into(),
+            reason: "measurement disputed".into(),
         },
         ProjectEvent::ProjectStatusChanged {
-            from: ProjectStatus::Planned,
-            to: ProjectStatus::Active,
+            from: ProjectStatus::InProgress,
+            to: ProjectStatus::PracticalCompletion,
             reason: None,
+        },
+        ProjectEvent::ProjectRetentionReleased {
+            release_id: "p-1:RR-1".into(),
+            project_id: "p-1".into(),
+            customer,
+            date: date(2027, 7, 1),
+            stage: ReleaseStage::PracticalCompletion,
+            amount: Rand::cents(10_000_00),
         },
     ];
     for sample in &samples {
         match sample {
-            ProjectEvent::ProjectCreated { .. } | ProjectEvent::ProjectStatusChanged { .. } => {}
+            ProjectEvent::ProjectCreated { .. }
+            | ProjectEvent::ProjectContractSet { .. }
+            | ProjectEvent::BillOfQuantitiesSet { .. }
+            | ProjectEvent::WorkItemAdded { .. }
+            | ProjectEvent::WorkProgressRecorded { .. }
+            | ProjectEvent::WorkDependencyAdded { .. }
+            | ProjectEvent::VariationProposed { .. }
+            | ProjectEvent::VariationApproved { .. }
+            | ProjectEvent::VariationRejected { .. }
+            | ProjectEvent::ProgressClaimSubmitted { .. }
+            | ProjectEvent::ProgressClaimApproved { .. }
+            | ProjectEvent::ProgressClaimRejected { .. }
+            | ProjectEvent::ProjectStatusChanged { .. }
+            | ProjectEvent::ProjectRetentionReleased { .. } => {}
         }
     }
     samples

@@ -162,14 +162,18 @@ async fn a_project_moves_only_along_its_life_cycle() {
     let id = create_project(&app, &pm, "PRJ-2026-014", "SITE-PTA").await;
     // A project manager changes the projects they are assigned to.
     assign_to(&app, &admin, &pm, &id).await;
-    app.graphql(&pm, CHANGE, json!({ "id": id, "s": "ACTIVE" }))
-        .await
-        .data();
-    app.graphql(&pm, CHANGE, json!({ "id": id, "s": "COMPLETED" }))
-        .await
-        .data();
+    for status in [
+        "IN_PROGRESS",
+        "PRACTICAL_COMPLETION",
+        "FINAL_COMPLETION",
+        "CLOSED",
+    ] {
+        app.graphql(&pm, CHANGE, json!({ "id": id, "s": status }))
+            .await
+            .data();
+    }
     let r = app
-        .graphql(&pm, CHANGE, json!({ "id": id, "s": "ACTIVE" }))
+        .graphql(&pm, CHANGE, json!({ "id": id, "s": "IN_PROGRESS" }))
         .await;
     assert_eq!(r.error_code(), Some("BAD_USER_INPUT"));
     let status = eventually("the completed project", || async {
@@ -182,11 +186,11 @@ async fn a_project_moves_only_along_its_life_cycle() {
             .await;
         r.data()["project"]["status"]
             .as_str()
-            .filter(|s| *s == "COMPLETED")
+            .filter(|s| *s == "CLOSED")
             .map(str::to_string)
     })
     .await;
-    assert_eq!(status, "COMPLETED");
+    assert_eq!(status, "CLOSED");
     app.stop().await;
 }
 
@@ -211,19 +215,19 @@ async fn a_project_outside_the_callers_scope_cannot_be_changed_and_does_not_exis
     // What anyone is told about a project id that does not exist at all.
     let unknown = uuid::Uuid::now_v7().to_string();
     let r = app
-        .graphql(&admin, CHANGE, json!({ "id": unknown, "s": "ACTIVE" }))
+        .graphql(&admin, CHANGE, json!({ "id": unknown, "s": "IN_PROGRESS" }))
         .await;
     assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
     let not_found = r.body["errors"][0]["message"].clone();
     let r = app
-        .graphql(&pm, CHANGE, json!({ "id": unknown, "s": "ACTIVE" }))
+        .graphql(&pm, CHANGE, json!({ "id": unknown, "s": "IN_PROGRESS" }))
         .await;
     assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
     assert_eq!(r.body["errors"][0]["message"], not_found);
 
     // The project outside the manager's scope answers exactly the same, whether the
-    // move would be allowed (PLANNED → ACTIVE) or not (PLANNED → COMPLETED).
-    for status in ["ACTIVE", "COMPLETED"] {
+    // move would be allowed (AWARDED → IN_PROGRESS) or not (AWARDED → CLOSED).
+    for status in ["IN_PROGRESS", "CLOSED"] {
         let r = app
             .graphql(&pm, CHANGE, json!({ "id": project, "s": status }))
             .await;
@@ -238,7 +242,7 @@ async fn a_project_outside_the_callers_scope_cannot_be_changed_and_does_not_exis
 
     // Once assigned (and orders' copy knows it), the same call succeeds.
     assign_to(&app, &admin, &pm, &project).await;
-    app.graphql(&pm, CHANGE, json!({ "id": project, "s": "ACTIVE" }))
+    app.graphql(&pm, CHANGE, json!({ "id": project, "s": "IN_PROGRESS" }))
         .await
         .data();
     assert_eq!(app.events_of(&app.env.orders, &project).await, stored + 1);

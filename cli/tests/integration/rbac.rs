@@ -76,7 +76,59 @@ fn sample(field: &str) -> (&'static str, Value) {
             json!({}),
         ),
         "Mutation.changeProjectStatus" => (
-            "mutation { changeProjectStatus(id: \"none\", status: ACTIVE) { id } }",
+            "mutation { changeProjectStatus(id: \"none\", status: IN_PROGRESS) { id } }",
+            json!({}),
+        ),
+        "Query.previewProgressClaim" => (
+            "{ previewProgressClaim(projectId: \"none\", lines: [{ item: \"1\", percentToDate: \"10\" }]) { amount } }",
+            json!({}),
+        ),
+        "Mutation.setProjectContract" => (
+            "mutation { setProjectContract(projectId: \"none\", contract: { contractType: JBCC_PBA, contractValue: \"100.00\", retentionPercent: \"10\" }) { id } }",
+            json!({}),
+        ),
+        "Mutation.setBillOfQuantities" => (
+            "mutation { setBillOfQuantities(projectId: \"none\", lines: [{ item: \"1\", description: \"x\", unit: \"sum\", quantity: \"1\", rate: \"1.00\" }]) { id } }",
+            json!({}),
+        ),
+        "Mutation.addWorkItem" => (
+            "mutation { addWorkItem(projectId: \"none\", item: { code: \"1\", name: \"x\", kind: PHASE }) { id } }",
+            json!({}),
+        ),
+        "Mutation.recordWorkProgress" => (
+            "mutation { recordWorkProgress(projectId: \"none\", code: \"1.1\", percentComplete: \"10\") { id } }",
+            json!({}),
+        ),
+        "Mutation.addWorkDependency" => (
+            "mutation { addWorkDependency(projectId: \"none\", predecessor: \"1.1\", successor: \"1.2\") { id } }",
+            json!({}),
+        ),
+        "Mutation.proposeVariation" => (
+            "mutation { proposeVariation(projectId: \"none\", description: \"x\", amount: \"1.00\") { id } }",
+            json!({}),
+        ),
+        "Mutation.approveVariation" => (
+            "mutation { approveVariation(projectId: \"none\", number: \"VO-001\") { id } }",
+            json!({}),
+        ),
+        "Mutation.rejectVariation" => (
+            "mutation { rejectVariation(projectId: \"none\", number: \"VO-001\", reason: \"x\") { id } }",
+            json!({}),
+        ),
+        "Mutation.submitProgressClaim" => (
+            "mutation { submitProgressClaim(projectId: \"none\", periodEnd: \"2026-12-25\", lines: [{ item: \"1\", percentToDate: \"10\" }]) { id } }",
+            json!({}),
+        ),
+        "Mutation.approveProgressClaim" => (
+            "mutation { approveProgressClaim(projectId: \"none\", claimId: \"none\") { id } }",
+            json!({}),
+        ),
+        "Mutation.rejectProgressClaim" => (
+            "mutation { rejectProgressClaim(projectId: \"none\", claimId: \"none\", reason: \"x\") { id } }",
+            json!({}),
+        ),
+        "Mutation.releaseProjectRetention" => (
+            "mutation { releaseProjectRetention(projectId: \"none\", amount: \"1.00\") { id } }",
             json!({}),
         ),
         "Mutation.changeAccountTradingName" => (

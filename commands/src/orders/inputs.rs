@@ -4,6 +4,9 @@
 
 use chrono::NaiveDate;
 use constructos_domain::orders::{ProjectCode, ProjectCommand, ProjectStatus};
+
+use super::project_inputs::ContractInput;
+use crate::CommandError;
 use constructos_domain::values::{BusinessDate, Code, Identifier, Name, Reason, ValueError};
 use serde::{Deserialize, Serialize};
 
@@ -16,12 +19,22 @@ pub struct CreateProjectInput {
     pub site_id: String,
     pub site_name: String,
     pub starts_on: Option<NaiveDate>,
+    /// `TENDER` or `AWARDED` (the default).
+    #[serde(default)]
+    pub status: Option<ProjectStatus>,
+    /// The contract terms, when known at opening.
+    #[serde(default)]
+    pub contract: Option<ContractInput>,
 }
 
 impl CreateProjectInput {
     /// The command, and the id of the project its code derives.
-    pub fn command(self) -> Result<(String, ProjectCommand), ValueError> {
+    pub fn command(self) -> Result<(String, ProjectCommand), CommandError> {
         let code = ProjectCode::parse("input.code", &self.code)?;
+        let contract = self
+            .contract
+            .map(|c| c.terms("input.contract"))
+            .transpose()?;
         let command = ProjectCommand::CreateProject {
             name: Name::parse("input.name", &self.name)?,
             customer_account_id: Identifier::parse_optional(
@@ -31,6 +44,8 @@ impl CreateProjectInput {
             site_id: Code::parse("input.siteId", &self.site_id)?,
             site_name: Name::parse("input.siteName", &self.site_name)?,
             starts_on: BusinessDate::parse_optional("input.startsOn", self.starts_on)?,
+            status: self.status.unwrap_or(ProjectStatus::Awarded),
+            contract,
             code: code.clone(),
         };
         Ok((code.project_id(), command))
@@ -42,15 +57,9 @@ pub fn project_id(id: &str) -> Result<Identifier, ValueError> {
     Identifier::parse("id", id)
 }
 
-/// The command that moves a project to `status`.
-pub fn change_status(
-    status: ProjectStatus,
-    reason: Option<&str>,
-) -> Result<ProjectCommand, ValueError> {
-    Ok(ProjectCommand::ChangeProjectStatus {
-        status,
-        reason: Reason::parse_optional("reason", reason)?,
-    })
+/// A status change's reason, checked.
+pub fn status_reason(reason: Option<&str>) -> Result<Option<Reason>, ValueError> {
+    Reason::parse_optional("reason", reason)
 }
 
 #[cfg(test)]
@@ -67,6 +76,8 @@ mod tests {
             site_id: "SITE-PTA".into(),
             site_name: "Menlyn".into(),
             starts_on: NaiveDate::from_ymd_opt(2026, 12, 1),
+            status: None,
+            contract: None,
         }
     }
 
@@ -86,10 +97,12 @@ mod tests {
         for (field, spoil) in cases {
             let mut bad = input();
             spoil(&mut bad);
-            assert_eq!(
-                bad.command().map(|_| ()).map_err(|e| e.field),
-                Err(field.to_string())
-            );
+            match bad.command() {
+                Err(CommandError::Rejected(m)) => {
+                    assert!(m.starts_with(&format!("{field}:")), "{m}")
+                }
+                other => panic!("{field}: expected a refusal of the field, got {other:?}"),
+            }
         }
     }
 
@@ -131,11 +144,12 @@ mod tests {
             reason in proptest::option::of(any::<String>()),
         ) {
             let fields = ["input.code", "input.name", "input.customerAccountId", "input.siteId", "input.siteName", "input.startsOn"];
-            match (CreateProjectInput { code, name, customer_account_id: customer, site_id, site_name, starts_on }).command() {
+            match (CreateProjectInput { code, name, customer_account_id: customer, site_id, site_name, starts_on, status: None, contract: None }).command() {
                 Ok((id, _)) => prop_assert!(Identifier::parse("id", &id).is_ok()),
-                Err(e) => prop_assert!(fields.contains(&e.field.as_str()), "{}", e),
+                Err(CommandError::Rejected(m)) => prop_assert!(fields.iter().any(|f| m.starts_with(&format!("{f}:"))), "{}", m),
+                Err(other) => prop_assert!(false, "not a field refusal: {:?}", other),
             }
-            if let Err(e) = change_status(ProjectStatus::Active, reason.as_deref()) {
+            if let Err(e) = status_reason(reason.as_deref()) {
                 prop_assert_eq!(e.field, "reason");
             }
         }

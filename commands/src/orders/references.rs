@@ -3,7 +3,7 @@
 //! (`constructos_domain::orders::check_customer`).
 
 use constructos_domain::identity::{AccountKind, AccountStatus};
-use constructos_domain::orders::KnownAccount;
+use constructos_domain::orders::{CustomerSnapshot, KnownAccount};
 use sqlx::PgPool;
 
 use crate::CommandError;
@@ -66,5 +66,19 @@ impl KnownAccounts {
                 "the known account {id} has kind {kind_name:?} and status {status_name:?}"
             ))),
         }
+    }
+
+    /// The account `id` as a tax invoice shows it, if orders knows it. (Finance shows
+    /// its own copy on the invoice; this snapshot records who orders meant.)
+    pub(super) async fn snapshot(
+        &self,
+        id: &str,
+    ) -> Result<Option<CustomerSnapshot>, CommandError> {
+        Ok(self.account(id).await?.map(|account| CustomerSnapshot {
+            account_id: account.id,
+            name: account.name,
+            vat_number: None,
+            address: None,
+        }))
     }
 }

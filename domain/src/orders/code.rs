@@ -50,7 +50,13 @@ impl ProjectCode {
 
     /// The id of the project with this code: the same code always gives the same id.
     pub fn project_id(&self) -> String {
-        Uuid::new_v5(&ORDERS_NAMESPACE, format!("project:{}", self.0).as_bytes()).to_string()
+        Self::id_of(&self.0)
+    }
+
+    /// The id of the project with the (already normalised) code `code`, as events
+    /// store it.
+    pub fn id_of(code: &str) -> String {
+        Uuid::new_v5(&ORDERS_NAMESPACE, format!("project:{code}").as_bytes()).to_string()
     }
 }
 

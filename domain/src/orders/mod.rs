@@ -1,5 +1,6 @@
 //! Orders: the transactional hub — projects (construction jobs at a site for a
-//! customer) today; sales and purchase orders build on them.
+//! customer, with their contract, work breakdown, variations and progress claims), and
+//! the sales and purchase orders that land on them.
 
 mod code;
 mod commands;
@@ -11,8 +12,12 @@ mod references;
 pub use code::ProjectCode;
 pub use commands::ProjectCommand;
 pub use errors::OrdersError;
-pub use events::ProjectEvent;
-pub use project::{Project, ProjectStatus};
+pub use events::{ClaimedLine, ProjectEvent, ReleaseStage};
+pub use project::{
+    percent_of, retention_for, vat_on, BoqLine, ClaimBasis, ClaimError, ClaimFigures, ClaimLine,
+    ContractTerms, ContractType, CustomerSnapshot, Project, ProjectStatus, TermsError, Variation,
+    VariationStatus, WorkBreakdown, WorkError, WorkItem, WorkItemKind, WorkToDate,
+};
 pub use references::{check_customer, KnownAccount};
 
 /// The aggregate type of projects in the event store; unique across the system.

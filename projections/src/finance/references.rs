@@ -141,11 +141,12 @@ impl Projection for ProjectFactsProjection {
                 name,
                 customer_account_id,
                 site_id,
+                status,
                 ..
             } => sqlx::query(
                 "INSERT INTO read_model.known_projects
                      (id, last_sequence, updated_at, code, name, customer_account_id, site_id, status)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'PLANNED')
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                  ON CONFLICT (id) DO NOTHING",
             )
             .bind(&event.subject)
@@ -154,7 +155,8 @@ impl Projection for ProjectFactsProjection {
             .bind(code)
             .bind(name)
             .bind(customer_account_id)
-            .bind(site_id),
+            .bind(site_id)
+            .bind(status.unwrap_or_default().as_str()),
             ProjectEvent::ProjectStatusChanged { to, .. } => sqlx::query(
                 "UPDATE read_model.known_projects
                     SET status = $4, last_sequence = $2, updated_at = $3
@@ -164,6 +166,9 @@ impl Projection for ProjectFactsProjection {
             .bind(event.sequence)
             .bind(event.time)
             .bind(to.as_str()),
+            // The rest of a project's life (contract, claims, …) is not a fact finance
+            // checks references against; claims reach finance as their own events.
+            _ => return Ok(()),
         };
         query
             .execute(&mut **tx)

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_infra::{read, ReadError};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 
@@ -18,16 +19,30 @@ pub struct ProjectRow {
     pub status: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub contract_type: Option<String>,
+    pub contract_value: Option<Decimal>,
+    pub retention_percent: Option<Decimal>,
+    pub retention_cap_percent: Option<Decimal>,
+    pub release_at_practical_percent: Option<Decimal>,
+    pub planned_completion_on: Option<NaiveDate>,
+    /// Σ approved variations.
+    pub varied_by: Decimal,
+    pub claimed_to_date: Decimal,
+    pub retention_withheld: Decimal,
+    pub retention_released: Decimal,
 }
 
 /// Reads of the orders database's read models.
 #[derive(Clone)]
 pub struct OrdersQueries {
-    pool: PgPool,
+    pub(super) pool: PgPool,
 }
 
 const PROJECT_COLUMNS: &str = "id, code, name, customer_account_id, site_id, site_name, \
-                               starts_on, status, created_at, updated_at";
+                               starts_on, status, created_at, updated_at, contract_type, \
+                               contract_value, retention_percent, retention_cap_percent, \
+                               release_at_practical_percent, planned_completion_on, varied_by, \
+                               claimed_to_date, retention_withheld, retention_released";
 
 impl OrdersQueries {
     /// Queries over the orders database.

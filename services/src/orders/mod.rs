@@ -3,6 +3,8 @@
 //! `POST /v1/orders`.
 
 mod operations;
+mod project_reads;
+mod project_writes;
 
 use constructos_commands::orders::OrdersCommands;
 use constructos_commands::{CommandContext, CommandError};
@@ -14,6 +16,15 @@ use constructos_projections::orders::{
 use sqlx::PgPool;
 
 pub use operations::{ChangeProjectStatus, Project, Projects};
+pub use project_reads::{
+    ClaimWithLines, ProjectBill, ProjectClaims, ProjectFigures, ProjectReleases,
+    ProjectStatusFigures, ProjectVariations, ProjectWork,
+};
+pub use project_writes::{
+    AddWorkDependency, AddWorkItem, ApproveProgressClaim, ApproveVariation, PreviewProgressClaim,
+    ProposeVariation, RecordWorkProgress, RejectProgressClaim, RejectVariation, ReleaseRetention,
+    SetBillOfQuantities, SetProjectContract, SubmitProgressClaim,
+};
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 use crate::{Client, Endpoint, Service};
@@ -58,6 +69,17 @@ impl OrdersService {
             Err(error) => Err(error.into()),
         }
     }
+
+    /// Refuses a read of project `id`'s details unless the caller can see the project:
+    /// the same read `project(id)` answers with, for every caller.
+    async fn require_visible(&self, ctx: &CommandContext, id: &str) -> Result<(), CommandError> {
+        let scope = ctx.project_scope()?;
+        match self.queries.project(id, scope).await {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(project_not_found()),
+            Err(error) => Err(error.into()),
+        }
+    }
 }
 
 /// Every orders operation, served as `POST /v1/orders`.
@@ -67,6 +89,25 @@ pub fn endpoint(pool: PgPool) -> Endpoint<OrdersService> {
         .with::<ChangeProjectStatus>()
         .with::<Projects>()
         .with::<Project>()
+        .with::<SetProjectContract>()
+        .with::<SetBillOfQuantities>()
+        .with::<AddWorkItem>()
+        .with::<RecordWorkProgress>()
+        .with::<AddWorkDependency>()
+        .with::<ProposeVariation>()
+        .with::<ApproveVariation>()
+        .with::<RejectVariation>()
+        .with::<SubmitProgressClaim>()
+        .with::<ApproveProgressClaim>()
+        .with::<RejectProgressClaim>()
+        .with::<ReleaseRetention>()
+        .with::<PreviewProgressClaim>()
+        .with::<ProjectBill>()
+        .with::<ProjectWork>()
+        .with::<ProjectVariations>()
+        .with::<ProjectClaims>()
+        .with::<ProjectReleases>()
+        .with::<ProjectStatusFigures>()
 }
 
 /// What a caller is told about a project that does not exist for them: the aggregate's

@@ -36,6 +36,9 @@ pub struct ChangeProjectStatus {
     pub id: String,
     pub status: ProjectStatus,
     pub reason: Option<String>,
+    /// The day of the change (a release's invoice date); today (UTC) when not given.
+    #[serde(default)]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl Operation for ChangeProjectStatus {
@@ -51,7 +54,13 @@ impl Handle<ChangeProjectStatus> for OrdersService {
         let ctx = &call.context;
         self.require_project_in_scope(ctx, &op.id).await?;
         self.commands
-            .change_project_status(ctx, &op.id, op.status, op.reason)
+            .change_project_status(
+                ctx,
+                &op.id,
+                op.status,
+                op.reason,
+                op.date.unwrap_or_else(|| chrono::Utc::now().date_naive()),
+            )
             .await
     }
 }

@@ -14,6 +14,10 @@ mod reports;
 mod settlement_types;
 mod settlements;
 
+/// The amount and decimal scalars, which the other domains' types use too.
+pub(crate) use invoice_types::Decimal;
+pub(crate) use ledger_types::Rand;
+
 use async_graphql::MergedObject;
 use constructos_domain::access::{Access, Permission};
 
