@@ -26,6 +26,7 @@ mod leads;
 mod migrate;
 mod opportunities;
 mod period_race;
+mod project_claims;
 mod projection;
 mod projects;
 mod rbac;
