@@ -6,7 +6,8 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_domains, TestApp, IDENTITY_ORDERS};
+use crate::finance_reports::line;
+use crate::harness::{eventually, spawn_domains, TestApp, FINANCE, IDENTITY_ORDERS};
 
 const CREATE: &str =
     "mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }";
@@ -100,7 +101,7 @@ async fn figures(
         let r = app
             .graphql(
                 token,
-                "query($id: ID!) { project(id: $id) { status figures { contractValue claimedToDate retentionHeld retentionReleased budget earnedValue } claims { claimNumber status amount retention vat dueNow } } }",
+                "query($id: ID!) { project(id: $id) { status figures { contractValue claimedToDate retentionHeld retentionReleased budget earnedValue actual forecastAtCompletion } claims { claimNumber status amount retention vat dueNow } } }",
                 json!({ "id": project }),
             )
             .await;
@@ -324,5 +325,49 @@ async fn a_site_manager_of_another_project_sees_and_changes_none_of_it() {
         )
         .await;
     assert_eq!(r.error_code(), Some("FORBIDDEN"), "{}", r.body);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_actual_cost_is_what_finance_posted_to_the_projects_expense_accounts() {
+    let app = spawn_domains(FINANCE).await;
+    let admin = app.token("admin", &["Admin"]);
+    let account = customer(&app, &admin).await;
+    let project = contracted_project(&app, &admin, "PRJ-ACTUAL-1", &account).await;
+    crate::finance::seeded(&app).await;
+    app.until_known(&app.env.finance, "known_projects", &project)
+        .await;
+    let clerk = app.token("clerk", &["Finance_User"]);
+    let p = Some(project.as_str());
+    crate::finance::post(
+        &app,
+        &clerk,
+        "2026-12-10",
+        "Highveld Cement 4411",
+        vec![
+            line("5100", "DEBIT", "20000.00", p, Some("CONCRETE")),
+            line("1200", "DEBIT", "3000.00", None, None),
+            line("2000", "CREDIT", "23000.00", None, None),
+        ],
+    )
+    .await;
+    // A credit to the project's costs (a supplier's credit) nets off; a line on a
+    // balance-sheet account carrying the project is not a cost.
+    crate::finance::post(
+        &app,
+        &clerk,
+        "2026-12-11",
+        "Highveld Cement credit 4411-C",
+        vec![
+            line("2000", "DEBIT", "2500.00", p, None),
+            line("5100", "CREDIT", "2500.00", p, Some("CONCRETE")),
+        ],
+    )
+    .await;
+    let seen = figures(&app, &admin, &project, |p| {
+        p["figures"]["actual"] == "17500.00"
+    })
+    .await;
+    assert_eq!(seen["figures"]["actual"], "17500.00");
     app.stop().await;
 }

@@ -4,6 +4,7 @@
 
 mod assignments;
 mod known_accounts;
+mod project_actuals;
 mod project_details;
 mod project_queries;
 mod projection;
@@ -11,6 +12,7 @@ mod queries;
 
 pub use assignments::AssignmentsProjection;
 pub use known_accounts::KnownAccountsProjection;
+pub use project_actuals::ProjectActualsProjection;
 pub use project_queries::{
     BoqLineRow, ClaimLineRow, ClaimRow, ReleaseRow, VariationRow, WorkFigures, WorkItemRow,
 };

@@ -12,6 +12,7 @@ use constructos_domain::orders::OrdersError;
 use constructos_infra::{db, Domain};
 use constructos_projections::orders::{
     AssignmentsProjection, KnownAccountsProjection, OrdersProjection, OrdersQueries,
+    ProjectActualsProjection,
 };
 use sqlx::PgPool;
 
@@ -128,6 +129,8 @@ pub const MODULE: DomainModule = DomainModule {
             // (a project's customer), from identity's topic.
             Subscription::new(Domain::Identity, AssignmentsProjection),
             Subscription::new(Domain::Identity, KnownAccountsProjection),
+            // And of finance's postings to projects: the projects' actual cost.
+            Subscription::new(Domain::Finance, ProjectActualsProjection),
         ]
     },
     tasks: no_tasks,
