@@ -24,7 +24,7 @@ pub use events::ProjectEvent;
 pub use project::{Project, ProjectStatus};
 pub use references::{check_customer, KnownAccount};
 pub use trade_errors::TradeError;
-pub use trade_references::check_vendor;
+pub use trade_references::{check_vendor, order_scope};
 
 /// The aggregate type of projects in the event store; unique across the system.
 pub const PROJECT_AGGREGATE: &str = "orders.project";

@@ -73,6 +73,7 @@ struct Shipment {
 pub struct SalesOrder {
     id: Option<String>,
     status: SalesOrderStatus,
+    customer_account_id: String,
     project_id: String,
     lines: Vec<OrderLine>,
     retention_percent: Option<Decimal>,
@@ -84,6 +85,11 @@ impl SalesOrder {
     /// Where it stands.
     pub fn status(&self) -> SalesOrderStatus {
         self.status
+    }
+
+    /// The customer's account, once placed.
+    pub fn customer_account_id(&self) -> Option<&str> {
+        self.id.as_ref().map(|_| self.customer_account_id.as_str())
     }
 
     /// Shipped to date per line number.
@@ -320,12 +326,14 @@ impl Aggregate for SalesOrder {
         match event {
             SalesOrderEvent::SalesOrderPlaced {
                 sales_order_id,
+                customer_account_id,
                 project_id,
                 lines,
                 retention_percent,
                 ..
             } => {
                 self.id = Some(sales_order_id);
+                self.customer_account_id = customer_account_id;
                 self.status = SalesOrderStatus::Placed;
                 self.project_id = project_id;
                 self.lines = lines;
