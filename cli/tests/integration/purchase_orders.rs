@@ -77,6 +77,22 @@ async fn assign(app: &TestApp, admin: &str, token: &str, project: &str) {
     .await;
 }
 
+/// Waits until the order reaches the read model that a caller narrowed to their
+/// projects is checked against (their writes name only orders they can read).
+async fn visible(app: &TestApp, token: &str, id: &str) {
+    eventually("the order reaches the read model", || async {
+        let r = app
+            .graphql(
+                token,
+                "query($id: ID!) { purchaseOrder(id: $id) { id } }",
+                json!({ "id": id }),
+            )
+            .await;
+        (!r.data()["purchaseOrder"].is_null()).then_some(())
+    })
+    .await;
+}
+
 const RAISE: &str = "mutation($input: RaisePurchaseOrderInput!) { raisePurchaseOrder(input: $input) { id number } }";
 const APPROVE: &str = "mutation($id: ID!) { approvePurchaseOrder(id: $id) { id } }";
 const RECEIVE: &str =
@@ -123,6 +139,7 @@ async fn purchase_orders_are_approved_within_role_limits_and_received_in_parts()
     let small = r.data()["raisePurchaseOrder"].clone();
     assert_eq!(small["number"], "PO-2026-00001");
     let small = small["id"].as_str().expect("id").to_string();
+    visible(&app, &site, &small).await;
     app.graphql(&site, APPROVE, json!({ "id": small }))
         .await
         .data();
@@ -137,6 +154,7 @@ async fn purchase_orders_are_approved_within_role_limits_and_received_in_parts()
         .as_str()
         .expect("id")
         .to_string();
+    visible(&app, &site, &big).await;
     let stored = app.events_of(&app.env.orders, &big).await;
     let r = app.graphql(&site, APPROVE, json!({ "id": big })).await;
     assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
