@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_domains, TestApp, IDENTITY_ORDERS};
+use crate::harness::{eventually, spawn_app_as, spawn_domains, TestApp, Topology, IDENTITY_ORDERS};
 
 pub(crate) async fn user_id(app: &TestApp, token: &str) -> String {
     let r = app.graphql(token, "{ me { objectId } }", json!({})).await;
@@ -110,17 +110,29 @@ fn receive(order: &str, lines: Value) -> Value {
 #[tokio::test]
 async fn purchase_orders_are_approved_within_role_limits_and_received_in_parts() {
     let app = spawn_domains(IDENTITY_ORDERS).await;
+    approved_within_limits_and_received_in_parts(&app).await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_same_holds_when_orders_runs_as_its_own_service() {
+    let app = spawn_app_as(Topology::Split).await;
+    approved_within_limits_and_received_in_parts(&app).await;
+    app.stop().await;
+}
+
+async fn approved_within_limits_and_received_in_parts(app: &TestApp) {
     let admin = app.token("admin", &["Admin"]);
     let site = app.token("site-north", &["Site_Manager"]);
     let pm = app.token("pm-north", &["Project_Manager"]);
     let other = app.token("site-south", &["Site_Manager"]);
-    let project = create_project(&app, &admin, "PRJ-PO-1", "SITE-NORTH").await;
-    let elsewhere = create_project(&app, &admin, "PRJ-PO-2", "SITE-SOUTH").await;
-    let vendor = account_known_to_orders(&app, &admin, "VENDOR", "Bokamoso Steel (Pty) Ltd").await;
-    let customer = account_known_to_orders(&app, &admin, "CUSTOMER", "Msunduzi Developments").await;
-    assign(&app, &admin, &site, &project).await;
-    assign(&app, &admin, &pm, &project).await;
-    assign(&app, &admin, &other, &elsewhere).await;
+    let project = create_project(app, &admin, "PRJ-PO-1", "SITE-NORTH").await;
+    let elsewhere = create_project(app, &admin, "PRJ-PO-2", "SITE-SOUTH").await;
+    let vendor = account_known_to_orders(app, &admin, "VENDOR", "Bokamoso Steel (Pty) Ltd").await;
+    let customer = account_known_to_orders(app, &admin, "CUSTOMER", "Msunduzi Developments").await;
+    assign(app, &admin, &site, &project).await;
+    assign(app, &admin, &pm, &project).await;
+    assign(app, &admin, &other, &elsewhere).await;
 
     // A customer is not a vendor.
     let r = app
@@ -139,7 +151,7 @@ async fn purchase_orders_are_approved_within_role_limits_and_received_in_parts()
     let small = r.data()["raisePurchaseOrder"].clone();
     assert_eq!(small["number"], "PO-2026-00001");
     let small = small["id"].as_str().expect("id").to_string();
-    visible(&app, &site, &small).await;
+    visible(app, &site, &small).await;
     app.graphql(&site, APPROVE, json!({ "id": small }))
         .await
         .data();
@@ -154,7 +166,7 @@ async fn purchase_orders_are_approved_within_role_limits_and_received_in_parts()
         .as_str()
         .expect("id")
         .to_string();
-    visible(&app, &site, &big).await;
+    visible(app, &site, &big).await;
     let stored = app.events_of(&app.env.orders, &big).await;
     let r = app.graphql(&site, APPROVE, json!({ "id": big })).await;
     assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
@@ -282,5 +294,4 @@ async fn purchase_orders_are_approved_within_role_limits_and_received_in_parts()
     assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
     let r = app.graphql(&other, RAISE, raise(&vendor, &project, json!([{ "description": "X", "quantity": "1", "unitPrice": "1.00", "vatTreatment": "STANDARD" }]))).await;
     assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
-    app.stop().await;
 }

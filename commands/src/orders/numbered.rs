@@ -31,19 +31,22 @@ fn internal(what: &str, e: impl std::fmt::Display) -> CommandError {
     CommandError::Internal(format!("{what}: {e}"))
 }
 
-/// Lets `stream`'s aggregate decide `command`; the state is updated, the events
-/// serialized after the sequence it had.
+/// Lets `stream`'s aggregate decide `command`: its state moves on, and its events come
+/// back serialized after the sequence it had (the outer error: they do not serialize).
 async fn decide<A>(
     stream: &mut Stream<A>,
     command: A::Command,
     ctx: &CommandContext,
-) -> Result<Vec<SerializedEvent>, A::Error>
+) -> Result<Result<Vec<SerializedEvent>, A::Error>, CommandError>
 where
     A: Stored<Services = ()>,
 {
     let sink = EventSink::default();
-    stream.aggregate.handle(command, &(), &sink).await?;
-    let metadata = serde_json::to_value(ctx.metadata()).unwrap_or_default();
+    if let Err(refusal) = stream.aggregate.handle(command, &(), &sink).await {
+        return Ok(Err(refusal));
+    }
+    let encode = |e: serde_json::Error| internal("Failed to serialize an event", e);
+    let metadata = serde_json::to_value(ctx.metadata()).map_err(encode)?;
     let mut serialized = Vec::new();
     for event in sink.collect().await {
         stream.sequence += 1;
@@ -53,11 +56,11 @@ where
             A::TYPE.to_string(),
             event.event_type(),
             event.event_version(),
-            serde_json::to_value(&event).unwrap_or_default(),
+            serde_json::to_value(&event).map_err(encode)?,
             metadata.clone(),
         ));
     }
-    Ok(serialized)
+    Ok(Ok(serialized))
 }
 
 /// Numbers and appends a document of `A` in `series`; `target` builds it from the
@@ -86,14 +89,14 @@ where
         } = target(&number);
         let number_previous = numbering.sequence;
         let number_events = decide(&mut numbering, AssignNumber { assigned_to }, ctx)
-            .await
+            .await?
             .map_err(|e| CommandError::from(AggregateError::UserError(e)))?;
         let mut document = store
             .load::<A>(&stream_id)
             .await
             .map_err(|e| internal("Failed to load a document", e))?;
         let document_previous = document.sequence;
-        let document_events = match decide(&mut document, command, ctx).await {
+        let document_events = match decide(&mut document, command, ctx).await? {
             Ok(events) => events,
             Err(refusal) => {
                 // Decided on copies another process may have moved on from: look again.

@@ -135,3 +135,41 @@ pub const MODULE: DomainModule = DomainModule {
         })
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Operation;
+    use constructos_commands::orders as inputs;
+
+    #[tokio::test]
+    async fn the_endpoint_serves_every_orders_operation_once() {
+        let mut every = vec![
+            inputs::CreateProjectInput::NAME,
+            ChangeProjectStatus::NAME,
+            Projects::NAME,
+            Project::NAME,
+            inputs::PlaceSalesOrderInput::NAME,
+            ConfirmSalesOrder::NAME,
+            CancelSalesOrder::NAME,
+            inputs::ShipSalesOrderInput::NAME,
+            SalesOrders::NAME,
+            SalesOrder::NAME,
+            inputs::RaisePurchaseOrderInput::NAME,
+            ApprovePurchaseOrder::NAME,
+            RejectPurchaseOrder::NAME,
+            CancelPurchaseOrder::NAME,
+            ClosePurchaseOrder::NAME,
+            inputs::ReceiveGoodsInput::NAME,
+            PurchaseOrders::NAME,
+            PurchaseOrder::NAME,
+            ProjectCommitments::NAME,
+        ];
+        let count = every.len();
+        every.sort_unstable();
+        every.dedup();
+        assert_eq!(every.len(), count, "two operations share a name");
+        let pool = PgPool::connect_lazy("postgres://localhost/unused").expect("lazy pool");
+        assert_eq!(endpoint(pool, ApprovalLimits::default()).names(), every);
+    }
+}
