@@ -31,7 +31,7 @@ fn load(path: &str) -> Value {
 }
 
 /// Validates an envelope and its data against their schemas, naming what failed.
-fn assert_valid(event: &Value) {
+pub(crate) fn assert_valid(event: &Value) {
     let envelope =
         jsonschema::validator_for(&load("events/cloudevent.v1.json")).expect("envelope schema");
     let errors: Vec<String> = envelope.iter_errors(event).map(|e| e.to_string()).collect();

@@ -122,6 +122,7 @@ async fn the_same_holds_when_orders_runs_as_its_own_service() {
 }
 
 async fn approved_within_limits_and_received_in_parts(app: &TestApp) {
+    let reader = crate::sales_orders::orders_reader(app);
     let admin = app.token("admin", &["Admin"]);
     let site = app.token("site-north", &["Site_Manager"]);
     let pm = app.token("pm-north", &["Project_Manager"]);
@@ -294,4 +295,12 @@ async fn approved_within_limits_and_received_in_parts(app: &TestApp) {
     assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
     let r = app.graphql(&other, RAISE, raise(&vendor, &project, json!([{ "description": "X", "quantity": "1", "unitPrice": "1.00", "vatTreatment": "STANDARD" }]))).await;
     assert_eq!(r.error_code(), Some("NOT_FOUND"), "{}", r.body);
+    let emitted = [
+        "OrderNumberAssigned",
+        "PurchaseOrderRaised",
+        "PurchaseOrderApproved",
+        "GoodsReceived",
+        "PurchaseOrderClosed",
+    ];
+    crate::sales_orders::orders_topic_validates(&reader, &emitted).await;
 }

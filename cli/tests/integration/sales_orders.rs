@@ -9,7 +9,41 @@ use constructos_commands::finance::invoice_id_for_shipment;
 use constructos_domain::finance::FinancialCalendar;
 use serde_json::{json, Value};
 
-use crate::harness::{eventually, spawn_domains, FINANCE};
+use crate::contracts::assert_valid;
+use crate::harness::{eventually, read_messages, spawn_domains, TestApp, FINANCE};
+
+/// A reader of orders' topic from its beginning, in a group of its own.
+pub(crate) fn orders_reader(app: &TestApp) -> rdkafka::consumer::StreamConsumer {
+    use rdkafka::consumer::Consumer;
+    let group = format!(
+        "{}reader.orders.{}",
+        app.env.config.topic_namespace,
+        uuid::Uuid::new_v4().simple()
+    );
+    let reader = constructos_infra::kafka::consumer(&app.env.config, &group).expect("consumer");
+    reader
+        .subscribe(&[&app.env.config.topic(constructos_infra::Domain::Orders)])
+        .expect("subscribe");
+    reader
+}
+
+/// Reads orders' topic until every one of `types` has arrived; every message read
+/// validates against its schema (the wire, as the relay published it).
+pub(crate) async fn orders_topic_validates(
+    reader: &rdkafka::consumer::StreamConsumer,
+    types: &[&str],
+) {
+    let messages = read_messages(reader, |seen| {
+        types.iter().all(|t| {
+            seen.iter()
+                .any(|(_, body)| body["type"] == format!("constructos.orders.{t}.v1"))
+        })
+    })
+    .await;
+    for (_, body) in &messages {
+        assert_valid(body);
+    }
+}
 
 const PLACE: &str =
     "mutation($input: PlaceSalesOrderInput!) { placeSalesOrder(input: $input) { id number } }";
@@ -23,6 +57,7 @@ fn ship(order: &str, note: &str, lines: Value) -> Value {
 #[tokio::test]
 async fn a_sales_order_shipped_in_two_parts_gives_two_invoices_each_exactly_once() {
     let app = spawn_domains(FINANCE).await;
+    let reader = orders_reader(&app);
     seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart");
@@ -186,5 +221,14 @@ async fn a_sales_order_shipped_in_two_parts_gives_two_invoices_each_exactly_once
         r.data()["salesOrders"],
         json!([{ "number": "SO-2026-00001" }])
     );
+    let emitted = [
+        "OrderNumberAssigned",
+        "SalesOrderPlaced",
+        "SalesOrderConfirmed",
+        "SalesOrderShipped",
+        "ShipmentCompleted",
+        "StockShipped",
+    ];
+    orders_topic_validates(&reader, &emitted).await;
     app.stop().await;
 }

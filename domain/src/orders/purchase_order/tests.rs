@@ -335,3 +335,48 @@ proptest! {
         prop_assert_eq!(committed, open);
     }
 }
+
+#[test]
+fn refuses_an_order_without_lines_a_second_approval_and_an_empty_note() {
+    let mut empty = raise_for(ID, 1_000);
+    if let PurchaseOrderCommand::RaisePurchaseOrder { lines, .. } = &mut empty {
+        lines.clear();
+    }
+    framework()
+        .given_no_previous_events()
+        .when(empty)
+        .then_expect_error(TradeError::NoLines);
+    let approved = events_after(vec![raise_for(ID, 1_000), approve(&[Role::Admin])]);
+    framework()
+        .given(approved.clone())
+        .when(approve(&[Role::Admin]))
+        .then_expect_error(TradeError::NotNow {
+            kind: "purchase",
+            status: "APPROVED",
+            action: "approved",
+        });
+    framework()
+        .given(approved)
+        .when(receive("GRN-00001", &[]))
+        .then_expect_error(TradeError::NoLines);
+    // Without any role that has a limit, nothing is approved.
+    framework()
+        .given(vec![raised()])
+        .when(approve(&[Role::ProcurementOfficer]))
+        .then_expect_error(TradeError::NoApprovalLimit);
+}
+
+#[test]
+fn a_total_beyond_what_rand_holds_is_refused() {
+    let mut huge = raise_for(ID, 1_000);
+    if let PurchaseOrderCommand::RaisePurchaseOrder { lines, .. } = &mut huge {
+        for line in lines.iter_mut() {
+            line.quantity = q(1_000_000_000);
+            line.unit_price = Rand::cents(99_999_999_999_999);
+        }
+    }
+    framework()
+        .given_no_previous_events()
+        .when(huge)
+        .then_expect_error(TradeError::TotalTooLarge);
+}
