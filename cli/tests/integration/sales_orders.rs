@@ -72,6 +72,26 @@ async fn a_sales_order_shipped_in_two_parts_gives_two_invoices_each_exactly_once
         .await;
     let project = app.project_known_to_finance("PRJ-SO-1", "SITE-PMB").await;
     let rep = app.token("rep", &["Sales_Rep"]);
+    // The billing address reaches orders' copy too: the shipment's snapshot shows it.
+    app.account_address_known_to_finance(
+        &customer,
+        "BILLING",
+        &["12 Church Street"],
+        "Pietermaritzburg",
+        "3201",
+    )
+    .await;
+    eventually("orders knows the billing address", || async {
+        let known: bool = sqlx::query_scalar(
+            "SELECT addresses ? 'BILLING' FROM read_model.known_accounts WHERE id = $1",
+        )
+        .bind(&customer)
+        .fetch_one(&app.env.orders)
+        .await
+        .expect("orders' copy");
+        known.then_some(())
+    })
+    .await;
 
     let r = app
         .graphql(&rep, PLACE, json!({ "input": {
@@ -186,6 +206,18 @@ async fn a_sales_order_shipped_in_two_parts_gives_two_invoices_each_exactly_once
     assert_eq!(one["lines"][0]["projectId"], project.as_str());
     // 6 × 95 = 570, VAT 85.50.
     assert_eq!(invoice(&second)["total"], "655.50");
+    let snapshot: serde_json::Value = sqlx::query_scalar(
+        "SELECT payload->'ShipmentCompleted'->'customer' FROM events
+          WHERE event_type = 'ShipmentCompleted' ORDER BY sequence LIMIT 1",
+    )
+    .fetch_one(&app.env.orders)
+    .await
+    .expect("the shipment");
+    assert_eq!(
+        snapshot,
+        json!({ "account_id": customer, "name": "Msunduzi Developments (Pty) Ltd",
+                "vat_number": "4123456789", "address": "12 Church Street, Pietermaritzburg, 3201" })
+    );
     let numbers: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM events WHERE aggregate_type = 'finance.invoice_numbering'",
     )
