@@ -304,3 +304,35 @@ async fn approved_within_limits_and_received_in_parts(app: &TestApp) {
     ];
     crate::sales_orders::orders_topic_validates(&reader, &emitted).await;
 }
+
+/// Numbers are unique by construction: orders raised at the same moment race for the
+/// series' stream, and each loser takes the next number.
+#[tokio::test]
+async fn purchase_orders_raised_at_once_take_distinct_consecutive_numbers() {
+    let app = spawn_domains(IDENTITY_ORDERS).await;
+    let admin = app.token("admin", &["Admin"]);
+    let project = create_project(&app, &admin, "PRJ-PO-RACE", "SITE-RACE").await;
+    let vendor = account_known_to_orders(&app, &admin, "SUBCONTRACTOR", "Mzansi Electrical").await;
+    let buyer = app.token("buyer", &["Procurement_Officer"]);
+    let line = json!([{ "description": "Cabling", "quantity": "1", "unitPrice": "100.00", "vatTreatment": "STANDARD" }]);
+    let raises = (0..6).map(|_| app.graphql(&buyer, RAISE, raise(&vendor, &project, line.clone())));
+    let mut numbers: Vec<String> = futures::future::join_all(raises)
+        .await
+        .iter()
+        .map(|r| {
+            r.data()["raisePurchaseOrder"]["number"]
+                .as_str()
+                .expect("number")
+                .to_string()
+        })
+        .collect();
+    numbers.sort();
+    let expected: Vec<String> = (1..=6).map(|n| format!("PO-2026-{n:05}")).collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(
+        app.events_of_type(&app.env.orders, "OrderNumberAssigned")
+            .await,
+        6
+    );
+    app.stop().await;
+}

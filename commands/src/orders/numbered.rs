@@ -17,7 +17,7 @@ use cqrs_es::{AggregateError, DomainEvent};
 use crate::{CommandContext, CommandError};
 
 /// How often a numbered document is decided again after losing a race.
-const ATTEMPTS: usize = 5;
+const ATTEMPTS: usize = 10;
 
 /// The document a number is for: its stream, what the number is assigned to, and the
 /// command the stream decides.

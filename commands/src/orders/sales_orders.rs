@@ -136,7 +136,13 @@ impl SalesOrderCommands {
     ) -> Result<String, CommandError> {
         ctx.require(Permission::SalesOrdersWrite)?;
         let (id, delivery_note, date, lines) = input.parse()?;
-        let order = self.orders.load(id.as_str()).await?;
+        // As stored: the customer never changes, and a copy cached before another
+        // process placed the order would say it does not exist.
+        let order = self
+            .store
+            .load_stored::<SalesOrder>(id.as_str())
+            .await
+            .map_err(|e| CommandError::Internal(format!("Failed to load sales order {id}: {e}")))?;
         let Some(customer) = order.aggregate.customer_account_id() else {
             return Err(CommandError::NotFound(
                 constructos_domain::orders::TradeError::SalesOrderNotFound.to_string(),
