@@ -40,6 +40,7 @@ mod services;
 mod shared_consumer;
 mod templates;
 mod tokens;
+mod trade_read_model;
 mod users;
 mod value_checks;
 mod web;
