@@ -278,6 +278,45 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { assignUser(id: \"none\", projects: [\"P-1\"], sites: []) { id } }",
             json!({}),
         ),
+        "Query.salesOrders" => ("{ salesOrders { id } }", json!({})),
+        "Query.salesOrder" => ("{ salesOrder(id: \"none\") { id } }", json!({})),
+        "Mutation.placeSalesOrder" => (
+            "mutation { placeSalesOrder(input: { customerAccountId: \"none\", projectId: \"none\", date: \"2026-12-01\", lines: [] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.confirmSalesOrder" => ("mutation { confirmSalesOrder(id: \"none\") { id } }", json!({})),
+        "Mutation.cancelSalesOrder" => (
+            "mutation { cancelSalesOrder(id: \"none\", reason: \"RBAC\") { id } }",
+            json!({}),
+        ),
+        "Mutation.shipSalesOrder" => (
+            "mutation { shipSalesOrder(input: { salesOrderId: \"none\", deliveryNote: \"DN-1\", date: \"2026-12-01\", lines: [{ lineNo: 1, quantity: \"1\" }] }) { shipmentId } }",
+            json!({}),
+        ),
+        "Query.purchaseOrders" => ("{ purchaseOrders { id } }", json!({})),
+        "Query.purchaseOrder" => ("{ purchaseOrder(id: \"none\") { id } }", json!({})),
+        "Query.projectCommitments" => (
+            "{ projectCommitments(projectId: \"none\") { committed } }",
+            json!({}),
+        ),
+        "Mutation.raisePurchaseOrder" => (
+            "mutation { raisePurchaseOrder(input: { vendorAccountId: \"none\", projectId: \"none\", costCode: \"CC-1\", date: \"2026-12-01\", lines: [] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.approvePurchaseOrder" => ("mutation { approvePurchaseOrder(id: \"none\") { id } }", json!({})),
+        "Mutation.rejectPurchaseOrder" => (
+            "mutation { rejectPurchaseOrder(id: \"none\", reason: \"RBAC\") { id } }",
+            json!({}),
+        ),
+        "Mutation.cancelPurchaseOrder" => (
+            "mutation { cancelPurchaseOrder(id: \"none\", reason: \"RBAC\") { id } }",
+            json!({}),
+        ),
+        "Mutation.closePurchaseOrder" => ("mutation { closePurchaseOrder(id: \"none\") { id } }", json!({})),
+        "Mutation.receiveGoods" => (
+            "mutation { receiveGoods(input: { purchaseOrderId: \"none\", date: \"2026-12-01\", lines: [{ lineNo: 1, quantity: \"1\" }] }) { id } }",
+            json!({}),
+        ),
         other => panic!("no sample request for {other}: add one to rbac.rs"),
     }
 }

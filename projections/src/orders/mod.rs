@@ -9,6 +9,9 @@ mod project_details;
 mod project_queries;
 mod projection;
 mod queries;
+mod trade;
+mod trade_purchases;
+mod trade_queries;
 
 pub use assignments::AssignmentsProjection;
 pub use known_accounts::KnownAccountsProjection;
@@ -18,3 +21,5 @@ pub use project_queries::{
 };
 pub use projection::OrdersProjection;
 pub use queries::{OrdersQueries, ProjectRow};
+pub use trade::TradeProjection;
+pub use trade_queries::{DeliveryRow, OrderLineRow, Trade, TradeOrderRow, TradeQueries};

@@ -110,6 +110,9 @@ pub struct ProjectFigures {
     pub budget: Decimal,
     /// Earned value: Σ task budget × percent complete.
     pub earned_value: Decimal,
+    /// Committed: the value of the project's approved purchase orders (what a closed
+    /// order received; nought once cancelled).
+    pub committed: Decimal,
     /// Actual cost: finance's net postings to the project's expense accounts.
     pub actual: Decimal,
     /// Forecast at completion: budget ÷ cost performance (earned value ÷ actual); the
@@ -151,10 +154,12 @@ impl Handle<ProjectStatusFigures> for OrdersService {
         };
         let work = self.queries.work_figures(&project.id).await?;
         let actual = self.queries.actual_cost(&project.id).await?;
+        let (committed, _) = self.trade.project_commitments(&project.id).await?;
         Ok(Some(ProjectFigures {
             contract_value: project.contract_value.unwrap_or_default() + project.varied_by,
             budget: work.budget,
             earned_value: work.earned_value,
+            committed,
             actual,
             forecast_at_completion: forecast_at_completion(work.budget, work.earned_value, actual),
             approved_variations: project.varied_by,

@@ -270,6 +270,8 @@ pub struct ProjectFigures {
     budget: Rand,
     /// Σ task budget × percent complete.
     earned_value: Rand,
+    /// The value of the project's approved purchase orders.
+    committed: Rand,
     /// Finance's net postings to the project's expense accounts.
     actual: Rand,
     /// Budget ÷ cost performance (earned value ÷ actual).
@@ -287,6 +289,7 @@ impl ProjectFigures {
             contract_value: rand(f.contract_value)?,
             budget: rand(f.budget)?,
             earned_value: rand(f.earned_value)?,
+            committed: rand(f.committed)?,
             actual: rand(f.actual)?,
             forecast_at_completion: rand(f.forecast_at_completion)?,
             approved_variations: rand(f.approved_variations)?,
