@@ -75,7 +75,6 @@ where
     A: Stored<Services = ()>,
     A::Error: Refusal,
 {
-    let mut rechecked = false;
     for _ in 0..ATTEMPTS {
         let mut numbering = store
             .load::<OrderNumbering>(series)
@@ -99,14 +98,20 @@ where
         let document_events = match decide(&mut document, command, ctx).await? {
             Ok(events) => events,
             Err(refusal) => {
-                // Decided on copies another process may have moved on from: look again.
+                // Decided on copies another writer may have moved on from: look again
+                // whenever the series has moved since this attempt read it. (Whether
+                // the cache is stale *now* is not enough: a writer in this process may
+                // have refreshed it between the read and the refusal.)
                 let stale = store
                     .is_stale::<OrderNumbering>(series)
                     .await
                     .unwrap_or(true)
                     | store.is_stale::<A>(&stream_id).await.unwrap_or(true);
-                if stale && !rechecked {
-                    rechecked = true;
+                let moved = match store.load::<OrderNumbering>(series).await {
+                    Ok(now) => now.sequence != number_previous,
+                    Err(_) => true,
+                };
+                if stale || moved {
                     continue;
                 }
                 return Err(CommandError::from(AggregateError::UserError(refusal)));
