@@ -436,7 +436,7 @@ pub async fn seed_project(
             CreateProjectInput {
                 code: DEMO_PROJECT_CODE.to_string(),
                 name: "Menlyn Office Park Phase 2".to_string(),
-                customer_account_id: Some(customer),
+                customer_account_id: Some(customer.clone()),
                 site_id: "SITE-PTA-01".to_string(),
                 site_name: "Menlyn, Pretoria".to_string(),
                 starts_on: NaiveDate::from_ymd_opt(2026, 3, 2),
@@ -445,8 +445,43 @@ pub async fn seed_project(
             },
         )
         .await?;
+    let customer_id = customer;
     crate::demo_project::fill(&commands, &seed_context(), &id).await?;
+    // The trade: a sales order to the same customer, a purchase order from the first
+    // vendor (once orders knows it too).
+    let vendor = first_party(identity, "VENDOR").await?;
+    if let Some(vendor) = vendor {
+        if orders_knows(orders, &vendor, deadline).await? {
+            crate::demo_project::fill_trade(orders, &seed_context(), &id, &customer_id, &vendor)
+                .await?;
+        } else {
+            tracing::warn!(vendor = %vendor, "the demo vendor has not reached orders yet; no demo orders");
+        }
+    }
     Ok(Some(id))
+}
+
+/// Whether orders' copy of the accounts has `account` by `deadline`.
+async fn orders_knows(
+    orders: &PgPool,
+    account: &str,
+    deadline: tokio::time::Instant,
+) -> anyhow::Result<bool> {
+    loop {
+        let known: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM read_model.known_accounts WHERE id = $1)",
+        )
+        .bind(account)
+        .fetch_one(orders)
+        .await?;
+        if known {
+            return Ok(true);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Ok(false);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 }
 
 fn line(description: &str, quantity: i64, cents: i64, project: &str) -> InvoiceLineInput {

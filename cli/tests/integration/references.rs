@@ -295,6 +295,22 @@ async fn the_demo_project_is_opened_for_the_demo_customer_once_orders_knows_it()
     assert_eq!(project["claims"][0]["amount"], "5954000.00");
     assert_eq!(project["claims"][0]["retention"], "595400.00");
     assert_eq!(project["figures"]["retentionHeld"], "595400.00");
+    // And its trade: a sales order shipped in two parts, a purchase order part received.
+    let trade = eventually("the demo project's orders", || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($id: ID!) { salesOrders(projectId: $id) { status totalExclVat } purchaseOrders(projectId: $id) { status } }",
+                json!({ "id": id }),
+            )
+            .await;
+        let data = r.data().clone();
+        (data["salesOrders"][0]["status"] == "SHIPPED"
+            && data["purchaseOrders"][0]["status"] == "PART_RECEIVED")
+            .then_some(data)
+    })
+    .await;
+    assert_eq!(trade["salesOrders"][0]["totalExclVat"], "83000.00");
     let again = constructos::seed::seed_project(
         &app.env.identity,
         &app.env.orders,
