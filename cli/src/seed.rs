@@ -499,6 +499,7 @@ pub async fn seed_finance(
         date,
         lines,
         retention_percent: Some(Decimal::from(10)),
+        retention_amount: None,
     };
     let first = commands
         .raise_invoice(
@@ -564,6 +565,7 @@ pub async fn seed_finance(
                     cost_code: Some("03-100".to_string()),
                 }],
                 retention_percent: Some(Decimal::from(5)),
+                retention_amount: None,
             },
         )
         .await?;

@@ -6,11 +6,12 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use constructos_domain::finance::{
-    bill_totals, price_bill_lines, price_lines, totals, AccountType, BankEvent, BankLine,
-    BillEvent, BillLineInput, BillSupplier, CostType, CreditNoteEvent, Customer, InvoiceEvent,
-    InvoiceLineInput, JournalEvent, JournalLine, JournalSource, LedgerAccountEvent, NumberingEvent,
-    PaymentDirection, PaymentEvent, PeriodEvent, Rand, ReconcileMethod, Side, Supplier,
-    VatTreatment,
+    bill_totals, gross_retention, price_bill_lines, price_lines, totals, AccountType, BankEvent,
+    BankLine, BillEvent, BillLineInput, BillSupplier, CostType, CreditNoteEvent, Customer,
+    InvoiceEvent, InvoiceLineInput, InvoiceTotals, JournalEvent, JournalLine, JournalSource,
+    LedgerAccountEvent, NumberingEvent, PaymentDirection, PaymentEvent, PeriodEvent, Rand,
+    ReconcileMethod, ReleaseTaxInvoice, ReleasedVat, RetentionAsked, RetentionBasis, Side,
+    Supplier, VatPart, VatTreatment,
 };
 use constructos_domain::hr::EmployeeEvent;
 use constructos_domain::identity::{
@@ -397,24 +398,41 @@ pub fn invoice_samples() -> Vec<InvoiceEvent> {
         },
     ])
     .expect("priced");
-    let totals = totals(&lines, Decimal::new(5, 0)).expect("totals");
+    let five = Some(RetentionAsked::Percent(Decimal::new(5, 0)));
+    let (totals, retained) = totals(&lines, five).expect("totals");
+    let customer = Customer {
+        account_id: "0190f0c2-0000-7000-8000-0000000000aa".into(),
+        name: "Msunduzi Developments (Pty) Ltd".into(),
+        vat_number: Some("4123456789".into()),
+        address: None,
+    };
+    let supplier = Supplier {
+        name: "ConstructOS Demo Construction (Pty) Ltd".into(),
+        vat_number: "4000000000".into(),
+        address: "1 Demo Road, Midrand, 1685".into(),
+    };
     let samples = vec![
+        // v1, as decided before SARS's rule: retention on the total incl. VAT.
         InvoiceEvent::InvoiceRaised {
-            customer: Customer {
-                account_id: "0190f0c2-0000-7000-8000-0000000000aa".into(),
-                name: "Msunduzi Developments (Pty) Ltd".into(),
-                vat_number: Some("4123456789".into()),
-                address: None,
-            },
-            supplier: Supplier {
-                name: "ConstructOS Demo Construction (Pty) Ltd".into(),
-                vat_number: "4000000000".into(),
-                address: "1 Demo Road, Midrand, 1685".into(),
-            },
+            customer: customer.clone(),
+            supplier: supplier.clone(),
+            date: date(2026, 3, 10),
+            lines: lines.clone(),
+            retention_percent: Some(Decimal::new(5, 0)),
+            totals: gross_totals(totals, Decimal::new(5, 0)),
+            retention_basis: None,
+            retained: Vec::new(),
+        },
+        // v2: SARS's rule.
+        InvoiceEvent::InvoiceRaised {
+            customer,
+            supplier,
             date: date(2026, 3, 10),
             lines,
             retention_percent: Some(Decimal::new(5, 0)),
             totals,
+            retention_basis: Some(RetentionBasis::ExclVat),
+            retained,
         },
         InvoiceEvent::InvoiceIssued {
             number: "INV-000001".into(),
@@ -435,6 +453,22 @@ pub fn invoice_samples() -> Vec<InvoiceEvent> {
             amount: Rand::cents(25_000),
             date: date(2026, 9, 30),
             journal_id: "0190f0c2-0000-7000-8000-000000000012".into(),
+            tax_invoice: None,
+        },
+        InvoiceEvent::InvoiceRetentionReleased {
+            amount: Rand::cents(25_000),
+            date: date(2026, 9, 30),
+            journal_id: "0190f0c2-0000-7000-8000-000000000012".into(),
+            tax_invoice: Some(ReleaseTaxInvoice {
+                release_id: "0190f0c2-0000-7000-8000-000000000012".into(),
+                number: "INV-000002".into(),
+                vat: Rand::cents(3_750),
+                parts: vec![VatPart {
+                    treatment: VatTreatment::Standard,
+                    value_excl_vat: Rand::cents(25_000),
+                    vat: Rand::cents(3_750),
+                }],
+            }),
         },
     ];
     for sample in &samples {
@@ -449,6 +483,16 @@ pub fn invoice_samples() -> Vec<InvoiceEvent> {
     samples
 }
 
+/// Totals as the gross rule decided them (v1 events): retention on the total incl. VAT.
+fn gross_totals(totals: InvoiceTotals, percent: Decimal) -> InvoiceTotals {
+    let retention = gross_retention(totals.incl_vat, percent).expect("retention");
+    InvoiceTotals {
+        retention,
+        due: totals.incl_vat - retention,
+        ..totals
+    }
+}
+
 /// One sample of every supplier bill event.
 pub fn bill_samples() -> Vec<BillEvent> {
     let lines = price_bill_lines(vec![BillLineInput {
@@ -461,20 +505,36 @@ pub fn bill_samples() -> Vec<BillEvent> {
         cost_code: Some("03-100".into()),
     }])
     .expect("priced");
+    let ten = Some(RetentionAsked::Percent(Decimal::new(10, 0)));
+    let (totals, retained) = bill_totals(&lines, ten).expect("totals");
+    let supplier = BillSupplier {
+        account_id: "0190f0c2-0000-7000-8000-0000000000bb".into(),
+        name: "Umgeni Formwork CC".into(),
+        vat_number: Some("4222222222".into()),
+        address: Some("3 Quarry Rd, Pinetown".into()),
+    };
     let samples = vec![
         BillEvent::BillRecorded {
-            supplier: BillSupplier {
-                account_id: "0190f0c2-0000-7000-8000-0000000000bb".into(),
-                name: "Umgeni Formwork CC".into(),
-                vat_number: Some("4222222222".into()),
-                address: Some("3 Quarry Rd, Pinetown".into()),
-            },
+            supplier: supplier.clone(),
             supplier_reference: "UF-2026-031".into(),
             date: date(2026, 3, 31),
             retention_percent: Some(Decimal::new(10, 0)),
-            totals: bill_totals(&lines, Decimal::new(10, 0)).expect("totals"),
-            lines,
+            totals: gross_totals(totals, Decimal::new(10, 0)),
+            lines: lines.clone(),
             journal_id: "0190f0c2-0000-7000-8000-000000000013".into(),
+            retention_basis: None,
+            retained: Vec::new(),
+        },
+        BillEvent::BillRecorded {
+            supplier,
+            supplier_reference: "UF-2026-032".into(),
+            date: date(2026, 3, 31),
+            retention_percent: Some(Decimal::new(10, 0)),
+            totals,
+            lines,
+            journal_id: "0190f0c2-0000-7000-8000-000000000016".into(),
+            retention_basis: Some(RetentionBasis::ExclVat),
+            retained,
         },
         BillEvent::BillPaymentAllocated {
             payment_id: "0190f0c2-0000-7000-8000-000000000014".into(),
@@ -485,6 +545,20 @@ pub fn bill_samples() -> Vec<BillEvent> {
             amount: Rand::cents(517_500),
             date: date(2026, 11, 30),
             journal_id: "0190f0c2-0000-7000-8000-000000000015".into(),
+            input_vat: None,
+        },
+        BillEvent::BillRetentionReleased {
+            amount: Rand::cents(450_000),
+            date: date(2026, 11, 30),
+            journal_id: "0190f0c2-0000-7000-8000-000000000017".into(),
+            input_vat: Some(ReleasedVat {
+                vat: Rand::cents(67_500),
+                parts: vec![VatPart {
+                    treatment: VatTreatment::Standard,
+                    value_excl_vat: Rand::cents(450_000),
+                    vat: Rand::cents(67_500),
+                }],
+            }),
         },
     ];
     for sample in &samples {
@@ -508,7 +582,7 @@ pub fn credit_note_samples() -> Vec<CreditNoteEvent> {
         cost_code: None,
     }])
     .expect("priced");
-    let totals = totals(&lines, Decimal::ZERO).expect("totals");
+    let (totals, _) = totals(&lines, None).expect("totals");
     let samples = vec![CreditNoteEvent::CreditNoteIssued {
         invoice_id: "0190f0c2-0000-7000-8000-000000000001".into(),
         invoice_number: "INV-000001".into(),

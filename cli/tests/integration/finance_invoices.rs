@@ -251,6 +251,7 @@ fn command_input(customer: &str) -> RaiseInvoiceInput {
             cost_code: None,
         }],
         retention_percent: None,
+        retention_amount: None,
     }
 }
 

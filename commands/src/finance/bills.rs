@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
-    normalized_reference, Bill, BillCommand, BillLineInput, BillSupplier, FinanceError,
+    normalized_reference, Bill, BillCommand, BillLineInput, BillSupplier, FinanceError, Rand,
 };
 use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
@@ -27,8 +27,11 @@ pub struct RecordBillInput {
     pub supplier_reference: String,
     pub date: NaiveDate,
     pub lines: Vec<BillLineInput>,
-    /// Withheld from a subcontractor until completion (0–20%).
+    /// Withheld from a subcontractor until completion, excl. VAT: a percentage (0–20)…
     pub retention_percent: Option<Decimal>,
+    /// …or an amount; not both.
+    #[serde(default)]
+    pub retention_amount: Option<Rand>,
 }
 
 /// The bill recorded for a supplier's invoice number: the same pair, the same id.
@@ -81,6 +84,7 @@ impl FinanceCommands {
             date: input.date,
             lines: input.lines,
             retention_percent: input.retention_percent,
+            retention_amount: input.retention_amount,
             journal_id: journal_id.clone(),
         };
         let mut events = self

@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::fields;
-use super::invoice::line;
+use super::invoice::{asked, line};
+use super::retention::{self as rule, ReleasedVat, RetentionBasis, VatPart};
 use super::settlement::{check_not_before, OpenBalance};
-use super::vat::MAX_RETENTION_PERCENT;
 use super::{
     account_code, price_lines, totals, FinanceError, InvoiceLineInput, InvoiceTotals, JournalLine,
     Rand, Side, VatTreatment,
@@ -74,7 +74,9 @@ pub enum BillCommand {
         supplier_reference: String,
         date: NaiveDate,
         lines: Vec<BillLineInput>,
+        /// Withheld excl. VAT: a percentage (0–20) or an amount, not both.
         retention_percent: Option<Decimal>,
+        retention_amount: Option<Rand>,
         journal_id: String,
     },
     /// Settle part or all of what is open with the payment `payment_id`.
@@ -83,7 +85,8 @@ pub enum BillCommand {
         amount: Rand,
         date: NaiveDate,
     },
-    /// Release retention withheld from the supplier, posted by `journal_id`.
+    /// Release retention withheld from the supplier (excl. VAT under SARS's rule, with
+    /// the input VAT on it), posted by `journal_id`.
     ReleaseRetention {
         amount: Rand,
         date: NaiveDate,
@@ -103,6 +106,12 @@ pub enum BillEvent {
         retention_percent: Option<Decimal>,
         totals: InvoiceTotals,
         journal_id: String,
+        /// Absent (v1): the gross rule; `EXCL_VAT` (v2): SARS's rule.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        retention_basis: Option<RetentionBasis>,
+        /// SARS's rule: the retained value and its deferred input VAT, per treatment.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        retained: Vec<VatPart>,
     },
     BillPaymentAllocated {
         payment_id: String,
@@ -113,6 +122,9 @@ pub enum BillEvent {
         amount: Rand,
         date: NaiveDate,
         journal_id: String,
+        /// v2 (SARS's rule): the input VAT now claimable on the released amount.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        input_vat: Option<ReleasedVat>,
     },
 }
 
@@ -126,8 +138,16 @@ impl DomainEvent for BillEvent {
         .to_string()
     }
 
+    /// v2 for what SARS's rule decided (it carries the rule's fields), v1 otherwise.
     fn event_version(&self) -> String {
-        "1".to_string()
+        let v2 = match self {
+            BillEvent::BillRecorded {
+                retention_basis, ..
+            } => retention_basis.is_some(),
+            BillEvent::BillRetentionReleased { input_vat, .. } => input_vat.is_some(),
+            BillEvent::BillPaymentAllocated { .. } => false,
+        };
+        if v2 { "2" } else { "1" }.to_string()
     }
 }
 
@@ -140,6 +160,9 @@ pub struct Bill {
     lines: Vec<BillLine>,
     totals: InvoiceTotals,
     balance: OpenBalance,
+    basis: RetentionBasis,
+    /// SARS's rule: the retention still held and its deferred input VAT, per treatment.
+    held: Vec<VatPart>,
 }
 
 /// The supplier's own invoice number as compared for duplicates: trimmed, upper case,
@@ -192,8 +215,11 @@ pub fn price_bill_lines(lines: Vec<BillLineInput>) -> Result<Vec<BillLine>, Fina
 }
 
 /// A bill's totals, worked out as an invoice's: VAT is the sum of the lines' VAT,
-/// retention `percent` of the total incl. VAT.
-pub fn bill_totals(lines: &[BillLine], percent: Decimal) -> Result<InvoiceTotals, FinanceError> {
+/// retention withheld excl. VAT with its input VAT deferred (SARS's rule).
+pub fn bill_totals(
+    lines: &[BillLine],
+    asked: Option<rule::RetentionAsked>,
+) -> Result<(InvoiceTotals, Vec<VatPart>), FinanceError> {
     let priced: Vec<_> = lines
         .iter()
         .map(|l| super::InvoiceLine {
@@ -208,7 +234,7 @@ pub fn bill_totals(lines: &[BillLine], percent: Decimal) -> Result<InvoiceTotals
             cost_code: None,
         })
         .collect();
-    totals(&priced, percent)
+    totals(&priced, asked)
 }
 
 impl Bill {
@@ -237,14 +263,40 @@ impl Bill {
         self.balance
     }
 
+    /// The rule its retention was decided under.
+    pub fn basis(&self) -> RetentionBasis {
+        self.basis
+    }
+
+    /// The input VAT still deferred on the retention held (nought under the gross rule).
+    pub fn vat_deferred(&self) -> Rand {
+        rule::vat_of(&self.held)
+    }
+
+    /// The input VAT releasing `amount` makes claimable (nought under the gross rule).
+    /// Refuses more than is held.
+    pub fn release_vat(&self, amount: Rand) -> Result<Rand, FinanceError> {
+        match self.basis {
+            RetentionBasis::Gross => Ok(Rand::ZERO),
+            RetentionBasis::ExclVat => Ok(rule::vat_of(&rule::release(&self.held, amount)?)),
+        }
+    }
+
     /// The journal this bill posts (see [`Bill::journal_lines`]).
     pub fn posting(&self) -> Vec<JournalLine> {
-        Self::journal_lines(&self.lines, self.totals)
+        Self::journal_lines(&self.lines, self.totals, self.vat_deferred())
     }
 
     /// The journal that records a bill: Dr each line's account (with its project and
-    /// cost code) and Dr VAT input; Cr trade creditors (due) and retention payable.
-    pub fn journal_lines(lines: &[BillLine], totals: InvoiceTotals) -> Vec<JournalLine> {
+    /// cost code) and Dr VAT input (the bill's VAT less `deferred`, the input VAT on the
+    /// retention, claimable only at release); Cr trade creditors (due) and retention
+    /// payable (excl. VAT).
+    pub fn journal_lines(
+        lines: &[BillLine],
+        totals: InvoiceTotals,
+        deferred: Rand,
+    ) -> Vec<JournalLine> {
+        let vat_now = totals.vat - deferred;
         let mut journal: Vec<JournalLine> = lines
             .iter()
             .map(|l| JournalLine {
@@ -257,8 +309,8 @@ impl Bill {
                 )
             })
             .collect();
-        if totals.vat.is_positive() {
-            journal.push(line(VAT_INPUT, Side::Debit, totals.vat, None));
+        if vat_now.is_positive() {
+            journal.push(line(VAT_INPUT, Side::Debit, vat_now, None));
         }
         journal.push(line(TRADE_CREDITORS, Side::Credit, totals.due, None));
         if totals.retention.is_positive() {
@@ -272,13 +324,16 @@ impl Bill {
         journal
     }
 
-    /// The journal that releases retention to a supplier: Dr retention payable, Cr
-    /// trade creditors.
-    pub fn retention_release_lines(amount: Rand) -> Vec<JournalLine> {
-        vec![
-            line(RETENTION_PAYABLE, Side::Debit, amount, None),
-            line(TRADE_CREDITORS, Side::Credit, amount, None),
-        ]
+    /// The journal that releases retention to a supplier: Dr retention payable (the
+    /// amount), Dr VAT input (`vat`, now claimable; nought under the gross rule), Cr
+    /// trade creditors (both).
+    pub fn retention_release_lines(amount: Rand, vat: Rand) -> Vec<JournalLine> {
+        let mut lines = vec![line(RETENTION_PAYABLE, Side::Debit, amount, None)];
+        if vat.is_positive() {
+            lines.push(line(VAT_INPUT, Side::Debit, vat, None));
+        }
+        lines.push(line(TRADE_CREDITORS, Side::Credit, amount + vat, None));
+        lines
     }
 
     fn recorded_on(&self) -> Result<NaiveDate, FinanceError> {
@@ -293,6 +348,7 @@ impl Bill {
                 date,
                 lines,
                 retention_percent,
+                retention_amount,
                 journal_id,
             } => {
                 if self.exists() {
@@ -317,12 +373,9 @@ impl Bill {
                 if supplier.name.is_empty() {
                     return Err(FinanceError::Required("supplier name"));
                 }
-                let percent = retention_percent.unwrap_or(Decimal::ZERO);
-                if percent < Decimal::ZERO || percent > MAX_RETENTION_PERCENT {
-                    return Err(FinanceError::RetentionOutOfRange(percent.to_string()));
-                }
+                let asked = asked(retention_percent, retention_amount)?;
                 let lines = price_bill_lines(lines)?;
-                let totals = bill_totals(&lines, percent)?;
+                let (totals, retained) = bill_totals(&lines, asked)?;
                 Ok(BillEvent::BillRecorded {
                     supplier,
                     supplier_reference: reference,
@@ -331,6 +384,8 @@ impl Bill {
                     retention_percent: retention_percent.map(|p| p.normalize()),
                     totals,
                     journal_id,
+                    retention_basis: Some(RetentionBasis::ExclVat),
+                    retained,
                 })
             }
             BillCommand::AllocatePayment {
@@ -353,10 +408,21 @@ impl Bill {
             } => {
                 check_not_before(date, self.recorded_on()?)?;
                 self.balance.check_release(amount)?;
+                let input_vat = match self.basis {
+                    RetentionBasis::Gross => None,
+                    RetentionBasis::ExclVat => {
+                        let parts = rule::release(&self.held, amount)?;
+                        Some(ReleasedVat {
+                            vat: rule::vat_of(&parts),
+                            parts,
+                        })
+                    }
+                };
                 Ok(BillEvent::BillRetentionReleased {
                     amount,
                     date,
                     journal_id,
+                    input_vat,
                 })
             }
         }
@@ -389,6 +455,8 @@ impl Aggregate for Bill {
                 date,
                 lines,
                 totals,
+                retention_basis,
+                retained,
                 ..
             } => {
                 self.date = Some(date);
@@ -397,15 +465,26 @@ impl Aggregate for Bill {
                 self.lines = lines;
                 self.totals = totals;
                 self.balance = OpenBalance::new(totals.due, totals.retention);
+                self.basis = retention_basis.unwrap_or_default();
+                self.held = retained;
             }
             BillEvent::BillPaymentAllocated { amount, .. } => {
                 self.balance.allocated = self.balance.allocated + amount
             }
-            BillEvent::BillRetentionReleased { amount, .. } => {
-                self.balance.released = self.balance.released + amount
+            BillEvent::BillRetentionReleased {
+                amount, input_vat, ..
+            } => {
+                self.balance.released = self.balance.released + amount;
+                if let Some(v) = input_vat {
+                    self.balance.released_vat = self.balance.released_vat + v.vat;
+                    self.held = rule::less(&self.held, &v.parts);
+                }
             }
         }
     }
 }
 
-impl crate::stored::Stored for Bill {}
+impl crate::stored::Stored for Bill {
+    // 2: the retention basis and the retention held per treatment (SARS's rule).
+    const SNAPSHOT_SCHEMA: i32 = 2;
+}

@@ -64,6 +64,10 @@ pub enum FinanceError {
     UnknownVatTreatment(String),
     #[error("retention of {0}% is outside 0–20%")]
     RetentionOutOfRange(String),
+    #[error("retentionAmount: {asked} is outside nought to the value excl. VAT {subtotal}")]
+    RetentionAmountOutOfRange { asked: Rand, subtotal: Rand },
+    #[error("retentionAmount: give a retention percentage or an amount, not both")]
+    RetentionAskedTwice,
     #[error("{0} is not a valid amount")]
     InvalidAmount(String),
     #[error("{what} comes to more than the largest amount accepted ({max})")]

@@ -161,12 +161,17 @@ impl FinanceReports {
     }
 
     /// The VAT return summary for the VAT period `from..=to`: VAT from the ledger,
-    /// supplies from the issued customer invoices less the credit notes dated in it.
+    /// supplies from the issued customer invoices less the credit notes dated in it,
+    /// retention counted when it is released (SARS's rule).
     pub async fn vat_return(&self, from: NaiveDate, to: NaiveDate) -> Result<VatReturn, ReadError> {
         let mut tx = self.snapshot().await?;
         let ledger = balances(&mut tx, Some(from), to).await?;
         // Invoice lines add to the supplies, credit-note lines (dated in the period)
-        // take away: the same netting the ledger's VAT output sees.
+        // take away: the same netting the ledger's VAT output sees. Under SARS's rule
+        // the retained part of an invoice (`retained`, per treatment) is supplied when
+        // it is released: it is taken off the invoice's period and counted, with its
+        // VAT, in the period of each release (`settlements.parts`). Invoices of the
+        // gross rule have no `retained` and their releases no parts.
         let rows = sqlx::query(
             "SELECT treatment, COALESCE(SUM(value_excl_vat), 0) AS value_excl_vat,
                     COALESCE(SUM(vat), 0) AS vat
@@ -176,6 +181,24 @@ impl FinanceReports {
                        FROM read_model.invoices i,
                             jsonb_array_elements(i.document->'lines') AS line
                       WHERE i.status = 'ISSUED' AND i.invoice_date BETWEEN $1 AND $2
+                     UNION ALL
+                     SELECT part->>'treatment',
+                            -(part->>'value_excl_vat')::numeric,
+                            -(part->>'vat')::numeric
+                       FROM read_model.invoices i,
+                            jsonb_array_elements(CASE WHEN jsonb_typeof(i.document->'retained') = 'array'
+                                                      THEN i.document->'retained'
+                                                      ELSE '[]'::jsonb END) AS part
+                      WHERE i.status = 'ISSUED' AND i.invoice_date BETWEEN $1 AND $2
+                     UNION ALL
+                     SELECT part->>'treatment',
+                            (part->>'value_excl_vat')::numeric,
+                            (part->>'vat')::numeric
+                       FROM read_model.settlements s
+                       JOIN read_model.open_items o ON o.id = s.document_id AND o.kind = 'INVOICE',
+                            jsonb_array_elements(s.parts) AS part
+                      WHERE s.kind = 'RETENTION_RELEASE' AND jsonb_typeof(s.parts) = 'array'
+                        AND s.effective_date BETWEEN $1 AND $2
                      UNION ALL
                      SELECT line->>'vat_treatment',
                             -(line->>'value_excl_vat')::numeric,

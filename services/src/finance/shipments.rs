@@ -136,6 +136,7 @@ impl ShipmentCompleted {
             date: self.date,
             lines,
             retention_percent: self.retention_percent,
+            retention_amount: None,
         })
     }
 }

@@ -10,13 +10,16 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::fields;
+use super::retention::{self as rule, RetentionAsked, RetentionBasis, VatPart};
 use super::settlement::{check_not_before, OpenBalance};
-use super::vat::{line_value, line_vat, retention, MAX_RETENTION_PERCENT};
+use super::vat::{line_value, line_vat};
 use super::{
     FinanceError, InvoiceCommand, InvoiceEvent, JournalLine, Rand, Side, VatTreatment,
     INVOICE_AGGREGATE,
 };
 use crate::values::Narrative;
+
+use super::retention::ReleaseTaxInvoice;
 
 /// Trade debtors, debited with what the customer owes now.
 pub const TRADE_DEBTORS: &str = "1100";
@@ -70,15 +73,19 @@ pub struct InvoiceLine {
     pub cost_code: Option<String>,
 }
 
-/// An invoice's totals: VAT is the sum of the lines' rounded VAT.
+/// An invoice's totals: VAT is the sum of the lines' rounded VAT (on the whole
+/// subtotal, whenever it is due).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvoiceTotals {
     pub excl_vat: Rand,
     pub vat: Rand,
     pub incl_vat: Rand,
-    /// Withheld by the customer: round-half-up(incl. VAT × retention %).
+    /// Withheld by the customer. SARS's rule: excl. VAT (round(excl. VAT × %) or an
+    /// amount given); the gross rule of old documents: round(incl. VAT × %).
     pub retention: Rand,
-    /// What the customer owes now: incl. VAT less retention.
+    /// What the customer owes now. SARS's rule: excl. VAT less retention, plus the VAT
+    /// on that (incl. VAT − retention − the VAT deferred); the gross rule: incl. VAT
+    /// less retention.
     pub due: Rand,
 }
 
@@ -92,6 +99,10 @@ pub struct Invoice {
     lines: Vec<InvoiceLine>,
     totals: InvoiceTotals,
     balance: OpenBalance,
+    /// The rule its retention was decided under.
+    basis: RetentionBasis,
+    /// SARS's rule: the retention still held and its deferred VAT, per treatment.
+    held: Vec<VatPart>,
 }
 
 fn trimmed(value: Option<String>) -> Option<String> {
@@ -143,8 +154,13 @@ pub fn price_lines(lines: Vec<InvoiceLineInput>) -> Result<Vec<InvoiceLine>, Fin
     Ok(priced)
 }
 
-/// Sums the lines and works out retention (`percent` of the total incl. VAT).
-pub fn totals(lines: &[InvoiceLine], percent: Decimal) -> Result<InvoiceTotals, FinanceError> {
+/// Sums the lines and withholds retention under SARS's rule: the retention on the
+/// value excl. VAT (a percentage of it, or the amount asked) and, per treatment, the
+/// retained value with its deferred VAT (`retention.rs`).
+pub fn totals(
+    lines: &[InvoiceLine],
+    asked: Option<RetentionAsked>,
+) -> Result<(InvoiceTotals, Vec<VatPart>), FinanceError> {
     let excl_vat: Rand = lines.iter().map(|l| l.value_excl_vat).sum();
     let vat: Rand = lines.iter().map(|l| l.vat).sum();
     let incl_vat = excl_vat + vat;
@@ -156,14 +172,30 @@ pub fn totals(lines: &[InvoiceLine], percent: Decimal) -> Result<InvoiceTotals, 
             max: Rand::LARGEST,
         });
     }
-    let retention = retention(incl_vat, percent)?;
-    Ok(InvoiceTotals {
+    let retention = rule::retention_amount(excl_vat, asked)?;
+    let retained = rule::withhold(&rule::supplies(lines), retention)?;
+    let deferred = rule::vat_of(&retained);
+    let totals = InvoiceTotals {
         excl_vat,
         vat,
         incl_vat,
         retention,
-        due: incl_vat - retention,
-    })
+        due: incl_vat - retention - deferred,
+    };
+    Ok((totals, retained))
+}
+
+/// What a command asks to withhold: a percentage or an amount, not both.
+pub(super) fn asked(
+    percent: Option<Decimal>,
+    amount: Option<Rand>,
+) -> Result<Option<RetentionAsked>, FinanceError> {
+    match (percent, amount) {
+        (Some(_), Some(_)) => Err(FinanceError::RetentionAskedTwice),
+        (Some(p), None) => Ok(Some(RetentionAsked::Percent(p))),
+        (None, Some(a)) => Ok(Some(RetentionAsked::Amount(a))),
+        (None, None) => Ok(None),
+    }
 }
 
 /// A journal line without dimensions.
@@ -209,6 +241,16 @@ impl Invoice {
         self.balance
     }
 
+    /// The rule its retention was decided under.
+    pub fn basis(&self) -> RetentionBasis {
+        self.basis
+    }
+
+    /// The VAT still deferred on the retention held (nought under the gross rule).
+    pub fn vat_deferred(&self) -> Rand {
+        rule::vat_of(&self.held)
+    }
+
     fn issued_on(&self) -> Result<NaiveDate, FinanceError> {
         match (self.raised, &self.number, self.date) {
             (false, _, _) => Err(FinanceError::InvoiceNotFound),
@@ -219,9 +261,11 @@ impl Invoice {
 
     /// The journal that issuing posts: Dr trade debtors (due) and retention receivable
     /// (retention); Cr contract revenue per line (with its project and cost code) and
-    /// Cr VAT output (the invoice's VAT). Nought amounts are left out.
+    /// Cr VAT output (the VAT due now: under SARS's rule the invoice's VAT less what is
+    /// deferred on the retention). Nought amounts are left out.
     pub fn journal_lines(&self) -> Vec<JournalLine> {
         let t = self.totals;
+        let vat_now = t.vat - self.vat_deferred();
         let mut lines = vec![line(TRADE_DEBTORS, Side::Debit, t.due, None)];
         if t.retention.is_positive() {
             lines.push(line(RETENTION_RECEIVABLE, Side::Debit, t.retention, None));
@@ -237,19 +281,33 @@ impl Invoice {
                 )
             });
         }
-        if t.vat.is_positive() {
-            lines.push(line(VAT_OUTPUT, Side::Credit, t.vat, None));
+        if vat_now.is_positive() {
+            lines.push(line(VAT_OUTPUT, Side::Credit, vat_now, None));
         }
         lines
     }
 
-    /// The journal that releases `amount` of retention: Dr trade debtors, Cr retention
-    /// receivable (the customer now owes it).
-    pub fn retention_release_lines(amount: Rand) -> Vec<JournalLine> {
-        vec![
-            line(TRADE_DEBTORS, Side::Debit, amount, None),
+    /// The journal that releases `amount` of retention with `vat` due on it: Dr trade
+    /// debtors (both), Cr retention receivable (the amount), Cr VAT output (the VAT;
+    /// nought under the gross rule, whose VAT was declared at issue).
+    pub fn retention_release_lines(amount: Rand, vat: Rand) -> Vec<JournalLine> {
+        let mut lines = vec![
+            line(TRADE_DEBTORS, Side::Debit, amount + vat, None),
             line(RETENTION_RECEIVABLE, Side::Credit, amount, None),
-        ]
+        ];
+        if vat.is_positive() {
+            lines.push(line(VAT_OUTPUT, Side::Credit, vat, None));
+        }
+        lines
+    }
+
+    /// What releasing `amount` makes due, per treatment with its VAT (SARS's rule;
+    /// empty under the gross rule). Refuses more than is held.
+    pub fn release_parts(&self, amount: Rand) -> Result<Vec<VatPart>, FinanceError> {
+        match self.basis {
+            RetentionBasis::Gross => Ok(Vec::new()),
+            RetentionBasis::ExclVat => rule::release(&self.held, amount),
+        }
     }
 
     fn decide(&self, command: InvoiceCommand) -> Result<InvoiceEvent, FinanceError> {
@@ -260,6 +318,7 @@ impl Invoice {
                 date,
                 lines,
                 retention_percent,
+                retention_amount,
             } => {
                 if self.raised {
                     return Err(FinanceError::InvoiceAlreadyRaised);
@@ -277,12 +336,9 @@ impl Invoice {
                 if customer.name.is_empty() {
                     return Err(FinanceError::Required("customer name"));
                 }
-                let percent = retention_percent.unwrap_or(Decimal::ZERO);
-                if percent < Decimal::ZERO || percent > MAX_RETENTION_PERCENT {
-                    return Err(FinanceError::RetentionOutOfRange(percent.to_string()));
-                }
+                let asked = asked(retention_percent, retention_amount)?;
                 let lines = price_lines(lines)?;
-                let totals = totals(&lines, percent)?;
+                let (totals, retained) = totals(&lines, asked)?;
                 Ok(InvoiceEvent::InvoiceRaised {
                     customer,
                     supplier,
@@ -290,6 +346,8 @@ impl Invoice {
                     lines,
                     retention_percent: retention_percent.map(|p| p.normalize()),
                     totals,
+                    retention_basis: Some(RetentionBasis::ExclVat),
+                    retained,
                 })
             }
             InvoiceCommand::IssueInvoice { number, journal_id } => {
@@ -333,13 +391,30 @@ impl Invoice {
                 amount,
                 date,
                 journal_id,
+                tax_invoice,
             } => {
                 check_not_before(date, self.issued_on()?)?;
                 self.balance.check_release(amount)?;
+                let tax_invoice = match (self.basis, tax_invoice) {
+                    (RetentionBasis::Gross, _) => None,
+                    (RetentionBasis::ExclVat, None) => {
+                        return Err(FinanceError::Required("the release's tax invoice number"))
+                    }
+                    (RetentionBasis::ExclVat, Some(n)) => {
+                        let parts = self.release_parts(amount)?;
+                        Some(ReleaseTaxInvoice {
+                            release_id: n.release_id,
+                            number: n.number,
+                            vat: rule::vat_of(&parts),
+                            parts,
+                        })
+                    }
+                };
                 Ok(InvoiceEvent::InvoiceRetentionReleased {
                     amount,
                     date,
                     journal_id,
+                    tax_invoice,
                 })
             }
         }
@@ -371,6 +446,8 @@ impl Aggregate for Invoice {
                 date,
                 lines,
                 totals,
+                retention_basis,
+                retained,
                 ..
             } => {
                 self.raised = true;
@@ -379,6 +456,8 @@ impl Aggregate for Invoice {
                 self.lines = lines;
                 self.totals = totals;
                 self.balance = OpenBalance::new(totals.due, totals.retention);
+                self.basis = retention_basis.unwrap_or_default();
+                self.held = retained;
             }
             InvoiceEvent::InvoiceIssued { number, .. } => self.number = Some(number),
             InvoiceEvent::InvoicePaymentAllocated { amount, .. } => {
@@ -387,14 +466,25 @@ impl Aggregate for Invoice {
             InvoiceEvent::InvoiceCredited { amount, .. } => {
                 self.balance.credited = self.balance.credited + amount
             }
-            InvoiceEvent::InvoiceRetentionReleased { amount, .. } => {
-                self.balance.released = self.balance.released + amount
+            InvoiceEvent::InvoiceRetentionReleased {
+                amount,
+                tax_invoice,
+                ..
+            } => {
+                self.balance.released = self.balance.released + amount;
+                if let Some(t) = tax_invoice {
+                    self.balance.released_vat = self.balance.released_vat + t.vat;
+                    self.held = rule::less(&self.held, &t.parts);
+                }
             }
         }
     }
 }
 
-impl crate::stored::Stored for Invoice {}
+impl crate::stored::Stored for Invoice {
+    // 2: the retention basis and the retention held per treatment (SARS's rule).
+    const SNAPSHOT_SCHEMA: i32 = 2;
+}
 
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,9 @@ use constructos_commands::finance as commands;
 use constructos_domain::finance as domain;
 use constructos_projections::finance as rows;
 
-use super::invoice_types::{Decimal, InvoiceLineInput, InvoiceParty, TaxInvoiceLine, VatTreatment};
+use super::invoice_types::{
+    Decimal, InvoiceLineInput, InvoiceParty, RetentionBasis, TaxInvoiceLine, VatTreatment,
+};
 use super::ledger_types::Rand;
 
 /// One line of a supplier's invoice and the account it is costed to.
@@ -33,8 +35,11 @@ pub struct RecordBillInput {
     pub supplier_reference: String,
     pub date: NaiveDate,
     pub lines: Vec<BillLineInput>,
-    /// Retention withheld from the supplier, 0–20 (percent of the total incl. VAT).
+    /// Retention withheld from the supplier, 0–20 percent of the value excl. VAT (SARS's
+    /// rule: the input VAT on it is claimable when it is released).
     pub retention_percent: Option<Decimal>,
+    /// Or the retention as an amount excl. VAT; not both.
+    pub retention_amount: Option<Rand>,
 }
 
 impl From<RecordBillInput> for commands::RecordBillInput {
@@ -57,6 +62,7 @@ impl From<RecordBillInput> for commands::RecordBillInput {
                 })
                 .collect(),
             retention_percent: input.retention_percent.map(|p| p.0),
+            retention_amount: input.retention_amount.map(|a| a.0),
         }
     }
 }
@@ -176,13 +182,22 @@ pub struct SupplierBill {
     pub vat: Rand,
     pub total: Rand,
     pub retention_percent: Option<Decimal>,
+    /// The rule the retention was decided under.
+    pub retention_basis: RetentionBasis,
+    /// Withheld (excl. VAT for EXCL_VAT).
     pub retention: Rand,
-    /// Total less retention: owed when recorded.
+    /// The input VAT on the retention, claimable only when it is released.
+    pub vat_deferred_on_retention: Rand,
+    /// The input VAT claimed now: `vat` less the VAT deferred on retention.
+    pub vat_now: Rand,
+    /// Owed when recorded: total less retention less the VAT deferred on it.
     pub amount_due: Rand,
-    /// Still owed now: due, less payments, plus retention released.
+    /// Still owed now: due, less payments, plus retention released with its VAT.
     pub amount_open: Rand,
     /// Retention still withheld.
     pub retention_held: Rand,
+    /// The input VAT claimed so far on released retention.
+    pub retention_vat_released: Rand,
     pub journal_id: ID,
     pub recorded_at: DateTime<Utc>,
     pub recorded_by: Option<String>,
@@ -221,15 +236,36 @@ impl From<rows::BillRow> for SupplierBill {
             vat: Rand(t.vat),
             total: Rand(t.incl_vat),
             retention_percent: row.retention_percent.map(Decimal),
+            retention_basis: row.retention_basis.into(),
             retention: Rand(t.retention),
+            vat_deferred_on_retention: Rand(row.vat_deferred),
+            vat_now: Rand(t.vat - row.vat_deferred),
             amount_due: Rand(t.due),
             amount_open: Rand(row.open),
             retention_held: Rand(row.retention_held),
+            retention_vat_released: Rand(row.retention_vat_released),
             journal_id: ID(row.journal_id),
             recorded_at: row.recorded_at,
             recorded_by: row.recorded_by,
         }
     }
+}
+
+/// A retention release as posted (`releaseRetention`).
+#[derive(SimpleObject)]
+pub struct RetentionReleased {
+    /// The journal that posted it.
+    pub id: ID,
+    /// The release tax invoice's number from the invoice series (customer retention
+    /// under SARS's rule); none for a bill or an invoice of the gross rule.
+    pub number: Option<String>,
+    /// Released, excl. VAT (EXCL_VAT).
+    pub amount: Rand,
+    /// The VAT now charged (customer) or claimable (supplier) on it.
+    pub vat: Rand,
+    /// What falls due: amount + VAT.
+    pub amount_due: Rand,
+    pub correlation_id: String,
 }
 
 /// A tax credit note with every field SARS asks of one.

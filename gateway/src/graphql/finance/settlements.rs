@@ -17,7 +17,7 @@ use crate::graphql::errors::{ask, request_id};
 
 use super::settlement_types::{
     AgedReport, AllocationInput, CreditNote, CreditNoteIssued, IssueCreditNoteInput, Payment,
-    RecordBillInput, RecordPaymentInput, SupplierBill,
+    RecordBillInput, RecordPaymentInput, RetentionReleased, SupplierBill,
 };
 
 async fn aged(
@@ -141,21 +141,31 @@ impl SettlementMutation {
         Ok(changed(ctx, payment_id.0))
     }
 
-    /// Releases retention withheld on an invoice (Dr trade debtors, Cr retention
-    /// receivable) or a bill (Dr retention payable, Cr trade creditors). Answers the
-    /// journal's id.
+    /// Releases `amount` (excl. VAT under SARS's rule) of the retention withheld on an
+    /// invoice — on a release tax invoice numbered from the invoice series: Dr trade
+    /// debtors (amount + VAT), Cr retention receivable, Cr VAT output — or on a bill:
+    /// Dr retention payable, Dr VAT input, Cr trade creditors. Answers the journal's id,
+    /// the release tax invoice's number and the VAT.
     async fn release_retention(
         &self,
         ctx: &Context<'_>,
         document_id: ID,
         amount: Rand,
         date: NaiveDate,
-    ) -> async_graphql::Result<FinanceChanged> {
+    ) -> async_graphql::Result<RetentionReleased> {
         let release = ReleaseRetention {
             document_id: document_id.0,
             amount: amount.0,
             date,
         };
-        Ok(changed(ctx, ask(ctx, release).await?))
+        let released = ask(ctx, release).await?;
+        Ok(RetentionReleased {
+            id: ID(released.journal_id),
+            number: released.number,
+            amount: Rand(released.amount),
+            vat: Rand(released.vat),
+            amount_due: Rand(released.amount + released.vat),
+            correlation_id: request_id(ctx),
+        })
     }
 }
