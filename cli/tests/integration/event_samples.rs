@@ -765,3 +765,73 @@ pub fn budget_samples() -> Vec<constructos_domain::finance::BudgetEvent> {
     }
     samples
 }
+
+/// An orders event as its relay would publish it (consumed by finance; orders is built
+/// alongside).
+fn orders_event(aggregate_id: &str, event_type: &str, data: serde_json::Value) -> CloudEvent {
+    CloudEvent::from_stored(
+        "orders",
+        StoredEvent {
+            event_id: uuid::Uuid::new_v4(),
+            aggregate_type: "orders.project".to_string(),
+            aggregate_id: aggregate_id.to_string(),
+            sequence: 7,
+            event_type: event_type.to_string(),
+            event_version: "1".to_string(),
+            payload: serde_json::json!({ event_type: data }),
+            metadata: serde_json::json!({ "correlation_id": "orders-req-2", "subject": "system:orders" }),
+            recorded_at: chrono::Utc::now(),
+        },
+    )
+}
+
+/// A `ProgressClaimApproved` of `project_id`: `lines` are (item, amount, treatment);
+/// `retention` withheld excl. VAT.
+pub fn progress_claim_approved_sample(
+    claim_id: &str,
+    claim_number: &str,
+    date: &str,
+    lines: &[(&str, &str, &str)],
+    retention: &str,
+) -> CloudEvent {
+    let amount: Rand = lines
+        .iter()
+        .map(|(_, a, _)| Rand::from_str(a).expect("amount"))
+        .sum();
+    orders_event(
+        "PRJ-2026-014",
+        "ProgressClaimApproved",
+        serde_json::json!({
+            "claim_id": claim_id,
+            "claim_number": claim_number,
+            "project_id": "PRJ-2026-014",
+            "customer": { "account_id": "acc-msunduzi", "name": "Msunduzi Developments (Pty) Ltd",
+                          "vat_number": "4123456789", "address": null },
+            "date": date,
+            "period_end": date,
+            "lines": lines.iter().map(|(item, amount, treatment)| serde_json::json!({
+                "item": item, "description": format!("Works item {item}"), "amount": amount,
+                "vat_treatment": treatment, "cost_code": "CC-300"
+            })).collect::<Vec<_>>(),
+            "amount": amount,
+            "retention": retention,
+            "retention_percent": "10"
+        }),
+    )
+}
+
+/// A `ProjectRetentionReleased` of `amount` (excl. VAT) on the claims' project.
+pub fn project_retention_released_sample(release_id: &str, date: &str, amount: &str) -> CloudEvent {
+    orders_event(
+        "PRJ-2026-014",
+        "ProjectRetentionReleased",
+        serde_json::json!({
+            "release_id": release_id,
+            "project_id": "PRJ-2026-014",
+            "customer": { "account_id": "acc-msunduzi", "name": "Msunduzi Developments (Pty) Ltd" },
+            "date": date,
+            "stage": "PRACTICAL_COMPLETION",
+            "amount": amount
+        }),
+    )
+}

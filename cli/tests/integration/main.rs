@@ -13,6 +13,7 @@ mod employees;
 mod event_samples;
 mod event_store;
 mod finance;
+mod finance_claims;
 mod finance_inputs;
 mod finance_invoices;
 mod finance_reports;

@@ -31,6 +31,6 @@ pub use chain::{canonical_json, ChainLink, GENESIS};
 pub use credit_notes::{IssueCreditNoteInput, IssuedCreditNote};
 pub use invoices::{invoice_id_for_shipment, IssuedInvoice, RaiseInvoiceInput};
 pub use payments::{AllocationInput, RecordPaymentInput};
-pub use retention::ReleasedRetention;
+pub use retention::{invoice_id_for_claim, release_id_for_project_release, ReleasedRetention};
 pub use service::{FinanceCommands, OpenLedgerAccountInput, PostJournalInput};
 pub use verify::{verify_ledger, BrokenLink, Verification};

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
     invoice_number, Bill, BillCommand, FinanceError, Invoice, InvoiceCommand, InvoiceNumbering,
-    NumberingCommand, Rand, ReleaseNumber, RetentionBasis, INVOICE_SERIES,
+    Journal, NumberingCommand, Rand, ReleaseNumber, RetentionBasis, INVOICE_SERIES,
 };
 use constructos_domain::values::Identifier;
 use cqrs_es::persist::SerializedEvent;
@@ -19,6 +19,7 @@ use cqrs_es::AggregateError;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::invoices::derived_id;
 use super::service::FinanceCommands;
 use crate::{CommandContext, CommandError};
 
@@ -27,6 +28,17 @@ type Refused = AggregateError<FinanceError>;
 /// A customer release takes the next number of the one `INV` series, so it is
 /// re-decided as often as raising an invoice.
 const RELEASE_RETRIES: usize = 10;
+
+/// The invoice raised for an approved progress claim: the same claim, the same id.
+pub fn invoice_id_for_claim(claim_id: &str) -> String {
+    derived_id("claim", claim_id)
+}
+
+/// The release tax invoice of a project's retention release (orders' release id): the
+/// same release, the same id, and so the same journal.
+pub fn release_id_for_project_release(release_id: &str) -> String {
+    derived_id("project-retention-release", release_id)
+}
 
 /// A retention release as posted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +52,10 @@ pub struct ReleasedRetention {
     pub amount: Rand,
     /// The VAT now due (customer) or claimable (supplier) on it.
     pub vat: Rand,
+    /// Whether it had been posted before this request (nothing was appended; the
+    /// number and amounts are then not repeated).
+    #[serde(default)]
+    pub already_released: bool,
 }
 
 impl FinanceCommands {
@@ -87,6 +103,80 @@ impl FinanceCommands {
             RELEASE_RETRIES,
             || self.try_release(ctx, release_id, journal_id, items, date),
         )
+        .await
+    }
+
+    /// Releases `amount` (excl. VAT) of the retention held on `project_id`'s invoices to
+    /// `customer_account_id`, oldest first, as one release (id derived from orders'
+    /// `release_id`, so a redelivered release posts nothing more). Refuses more than the
+    /// project's invoices hold. The candidates are read from the invoices read model;
+    /// what each holds is its own aggregate's figure.
+    pub async fn release_project_retention(
+        &self,
+        ctx: &CommandContext,
+        release_id: &str,
+        project_id: &str,
+        customer_account_id: &str,
+        amount: Rand,
+        date: NaiveDate,
+    ) -> Result<ReleasedRetention, CommandError> {
+        ctx.require(Permission::JournalsPost)?;
+        let id = release_id_for_project_release(release_id);
+        let journal_id = derived_id("retention-release-journal", &id);
+        if self
+            .store
+            .load::<Journal>(&journal_id)
+            .await?
+            .aggregate
+            .exists()
+        {
+            return Ok(ReleasedRetention {
+                release_id: id,
+                journal_id,
+                number: None,
+                amount,
+                vat: Rand::ZERO,
+                already_released: true,
+            });
+        }
+        let candidates: Vec<String> = sqlx::query_scalar(
+            "SELECT i.id FROM read_model.invoices i
+              WHERE i.status = 'ISSUED' AND i.customer_id = $2
+                AND EXISTS (SELECT 1 FROM jsonb_array_elements(i.document->'lines') l
+                             WHERE l->>'project_id' = $1)
+              ORDER BY i.invoice_date, i.number",
+        )
+        .bind(project_id)
+        .bind(customer_account_id)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| {
+            CommandError::Internal(format!("Failed to read the project's invoices: {e}"))
+        })?;
+        self.retrying(ctx, "finance.retention", &id, RELEASE_RETRIES, || async {
+            let mut items = Vec::new();
+            let (mut left, mut held) = (amount, Rand::ZERO);
+            for invoice_id in &candidates {
+                let invoice = self.store.load::<Invoice>(invoice_id).await?;
+                let here = invoice.aggregate.balance().retention_held();
+                held = held + here;
+                let take = if here < left { here } else { left };
+                if take.is_positive() {
+                    items.push((invoice_id.clone(), take));
+                    left = left - take;
+                }
+            }
+            if left.is_positive() || !amount.is_positive() {
+                return Err(AggregateError::UserError(
+                    FinanceError::ProjectRetentionShort {
+                        project: project_id.to_string(),
+                        held,
+                        asked: amount,
+                    },
+                ));
+            }
+            self.try_release(ctx, &id, &journal_id, &items, date).await
+        })
         .await
     }
 
@@ -178,6 +268,7 @@ impl FinanceCommands {
             number,
             amount,
             vat,
+            already_released: false,
         })
     }
 
@@ -229,6 +320,7 @@ impl FinanceCommands {
             number: None,
             amount,
             vat,
+            already_released: false,
         })
     }
 }

@@ -68,6 +68,14 @@ pub enum FinanceError {
     RetentionAmountOutOfRange { asked: Rand, subtotal: Rand },
     #[error("retentionAmount: give a retention percentage or an amount, not both")]
     RetentionAskedTwice,
+    #[error(
+        "amount: project {project}'s invoices hold {held} of retention; {asked} cannot be released"
+    )]
+    ProjectRetentionShort {
+        project: String,
+        held: Rand,
+        asked: Rand,
+    },
     #[error("{0} is not a valid amount")]
     InvalidAmount(String),
     #[error("{what} comes to more than the largest amount accepted ({max})")]

@@ -25,7 +25,7 @@ pub const FOREIGN_FACT_TABLES: &[&str] = &[
     "known_accounts",
     "known_projects",
     "user_assignments",
-    "parked_shipments",
+    "parked_events",
 ];
 
 /// Finance's copy of identity's accounts and user assignments.

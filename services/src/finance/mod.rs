@@ -9,8 +9,10 @@
 
 pub mod anchoring;
 mod arguments;
+mod claims;
 mod module;
 pub mod operations;
+mod parking;
 mod shipments;
 
 use constructos_commands::finance::FinanceCommands;
@@ -19,9 +21,14 @@ use constructos_infra::Domain;
 use constructos_projections::finance::{FinanceQueries, FinanceReports};
 use sqlx::PgPool;
 
+pub use claims::{
+    ClaimInvoicing, Claims, ProgressClaimApproved, ProjectRetentionReleased,
+    PROGRESS_CLAIM_APPROVED, PROJECT_RETENTION_RELEASED,
+};
 pub use module::{calendar, service, supplier, MODULE};
 pub use operations::*;
-pub use shipments::{ShipmentCompleted, ShipmentInvoicing, SHIPMENT_COMPLETED};
+pub use parking::{Attempt, Parkable, Parking, LOUD_AFTER};
+pub use shipments::{ShipmentCompleted, ShipmentInvoicing, Shipments, SHIPMENT_COMPLETED};
 
 use crate::{Client, Endpoint, Service};
 

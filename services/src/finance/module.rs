@@ -8,7 +8,7 @@ use constructos_projections::finance::{
 };
 use sqlx::PgPool;
 
-use super::{endpoint, FinanceClient, FinanceService, ShipmentInvoicing};
+use super::{endpoint, ClaimInvoicing, FinanceClient, FinanceService, ShipmentInvoicing};
 use crate::module::{DomainModule, Location, Subscription, Task};
 
 /// The financial calendar of `config` (year end month already validated there).
@@ -60,10 +60,16 @@ pub fn service(config: &Config, pool: PgPool) -> FinanceService {
     FinanceService::new(pool, calendar(config), configured_supplier(config))
 }
 
+fn commands(config: &Config, pool: &PgPool) -> FinanceCommands {
+    FinanceCommands::new(pool.clone(), calendar(config), configured_supplier(config))
+}
+
 fn invoicing(config: &Config, pool: &PgPool) -> ShipmentInvoicing {
-    let commands =
-        FinanceCommands::new(pool.clone(), calendar(config), configured_supplier(config));
-    ShipmentInvoicing::new(commands)
+    ShipmentInvoicing::shipments(commands(config, pool))
+}
+
+fn claim_invoicing(config: &Config, pool: &PgPool) -> ClaimInvoicing {
+    ClaimInvoicing::claims(commands(config, pool))
 }
 
 /// The finance domain: its migrations, read models, process managers, tasks, service and
@@ -81,6 +87,9 @@ pub const MODULE: DomainModule = DomainModule {
             // Finance invoices every completed shipment, from the orders topic; one it
             // cannot invoice yet is parked and retried (shipments.rs).
             Subscription::new(Domain::Orders, invoicing(config, pool)),
+            // Finance invoices every approved progress claim and project retention
+            // release, from the orders topic, parked and retried the same way (claims.rs).
+            Subscription::new(Domain::Orders, claim_invoicing(config, pool)),
         ]
     },
     tasks: |config, pool, shutdown| {
@@ -88,6 +97,7 @@ pub const MODULE: DomainModule = DomainModule {
             // Finance anchors every completed UTC day of its ledger (docs/finance.md).
             Box::pin(super::anchoring::run_daily(pool.clone(), shutdown.clone())) as Task,
             Box::pin(invoicing(config, pool).run_parked(shutdown.clone())),
+            Box::pin(claim_invoicing(config, pool).run_parked(shutdown.clone())),
         ]
     },
     router: |config, pool, validator| endpoint(service(config, pool)).router(validator),
