@@ -13,11 +13,14 @@ use super::fields;
 use super::invoice::{asked, line};
 use super::retention::{self as rule, ReleasedVat, RetentionBasis, VatPart};
 use super::settlement::{check_not_before, OpenBalance};
-use super::{
-    account_code, price_lines, totals, FinanceError, InvoiceLineInput, InvoiceTotals, JournalLine,
-    Rand, Side, VatTreatment,
-};
+use super::{FinanceError, InvoiceTotals, JournalLine, Rand, Side};
 use crate::values::Reference;
+
+mod pricing;
+
+pub use pricing::{
+    bill_totals, normalized_reference, price_bill_lines, BillLine, BillLineInput, BillSupplier,
+};
 
 /// The aggregate type of supplier bills.
 pub const BILL_AGGREGATE: &str = "finance.bill";
@@ -27,43 +30,6 @@ pub const TRADE_CREDITORS: &str = "2000";
 pub const RETENTION_PAYABLE: &str = "2050";
 /// VAT input, debited with the VAT a supplier charged.
 pub const VAT_INPUT: &str = "1200";
-
-/// The supplier as their tax invoice shows them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BillSupplier {
-    pub account_id: String,
-    pub name: String,
-    pub vat_number: Option<String>,
-    pub address: Option<String>,
-}
-
-/// A bill line as entered: what was bought and which account it costs to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BillLineInput {
-    /// The account debited, e.g. 5100 cost of sales: materials.
-    pub account_code: String,
-    pub description: String,
-    pub quantity: Decimal,
-    pub unit_price: Rand,
-    pub vat_treatment: VatTreatment,
-    pub project_id: Option<String>,
-    pub cost_code: Option<String>,
-}
-
-/// A bill line as recorded, priced like an invoice line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BillLine {
-    pub account_code: String,
-    pub description: String,
-    pub quantity: Decimal,
-    pub unit_price: Rand,
-    pub vat_treatment: VatTreatment,
-    pub value_excl_vat: Rand,
-    pub vat: Rand,
-    pub total: Rand,
-    pub project_id: Option<String>,
-    pub cost_code: Option<String>,
-}
 
 /// Commands to a supplier bill.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -165,76 +131,10 @@ pub struct Bill {
     held: Vec<VatPart>,
 }
 
-/// The supplier's own invoice number as compared for duplicates: trimmed, upper case,
-/// inner spaces removed.
-pub fn normalized_reference(reference: &str) -> String {
-    reference
-        .split_whitespace()
-        .collect::<String>()
-        .to_uppercase()
-}
-
 fn clean(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
-}
-
-/// Prices bill lines as invoice lines are priced, keeping each line's account.
-pub fn price_bill_lines(lines: Vec<BillLineInput>) -> Result<Vec<BillLine>, FinanceError> {
-    let mut accounts = Vec::with_capacity(lines.len());
-    let mut inputs = Vec::with_capacity(lines.len());
-    for l in lines {
-        accounts.push(account_code(&l.account_code)?);
-        inputs.push(InvoiceLineInput {
-            description: l.description,
-            quantity: l.quantity,
-            unit_price: l.unit_price,
-            vat_treatment: l.vat_treatment,
-            project_id: l.project_id,
-            cost_code: l.cost_code,
-        });
-    }
-    let priced = price_lines(inputs)?;
-    Ok(accounts
-        .into_iter()
-        .zip(priced)
-        .map(|(account_code, l)| BillLine {
-            account_code,
-            description: l.description,
-            quantity: l.quantity,
-            unit_price: l.unit_price,
-            vat_treatment: l.vat_treatment,
-            value_excl_vat: l.value_excl_vat,
-            vat: l.vat,
-            total: l.total,
-            project_id: l.project_id,
-            cost_code: l.cost_code,
-        })
-        .collect())
-}
-
-/// A bill's totals, worked out as an invoice's: VAT is the sum of the lines' VAT,
-/// retention withheld excl. VAT with its input VAT deferred (SARS's rule).
-pub fn bill_totals(
-    lines: &[BillLine],
-    asked: Option<rule::RetentionAsked>,
-) -> Result<(InvoiceTotals, Vec<VatPart>), FinanceError> {
-    let priced: Vec<_> = lines
-        .iter()
-        .map(|l| super::InvoiceLine {
-            description: l.description.clone(),
-            quantity: l.quantity,
-            unit_price: l.unit_price,
-            vat_treatment: l.vat_treatment,
-            value_excl_vat: l.value_excl_vat,
-            vat: l.vat,
-            total: l.total,
-            project_id: None,
-            cost_code: None,
-        })
-        .collect();
-    totals(&priced, asked)
 }
 
 impl Bill {
