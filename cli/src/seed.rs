@@ -566,6 +566,7 @@ pub async fn seed_finance(
                 }],
                 retention_percent: Some(Decimal::from(5)),
                 retention_amount: None,
+                purchase_order_id: None,
             },
         )
         .await?;

@@ -152,6 +152,19 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     let release =
         crate::event_samples::project_retention_released_sample("REL-1", "2026-09-30", "5000.00");
     check(serde_json::to_value(release).expect("envelope"));
+    let order = crate::event_samples::purchase_order_approved_sample(
+        "PO-1",
+        "acc-umgeni",
+        "PRJ-2026-014",
+        &[("100", "95.50"), ("2.5", "1899.00")],
+    );
+    check(serde_json::to_value(order).expect("envelope"));
+    let received = crate::event_samples::goods_received_sample("PO-1");
+    check(serde_json::to_value(received).expect("envelope"));
+    for ended in ["PurchaseOrderCancelled", "PurchaseOrderClosed"] {
+        let event = crate::event_samples::purchase_order_ended_sample("PO-1", ended);
+        check(serde_json::to_value(event).expect("envelope"));
+    }
     let mut on_disk = BTreeSet::new();
     for domain in ["identity", "orders", "hr", "finance", "sales"] {
         for file in

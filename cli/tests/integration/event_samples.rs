@@ -524,6 +524,7 @@ pub fn bill_samples() -> Vec<BillEvent> {
             journal_id: "0190f0c2-0000-7000-8000-000000000013".into(),
             retention_basis: None,
             retained: Vec::new(),
+            purchase_order_id: None,
         },
         BillEvent::BillRecorded {
             supplier,
@@ -535,6 +536,7 @@ pub fn bill_samples() -> Vec<BillEvent> {
             journal_id: "0190f0c2-0000-7000-8000-000000000016".into(),
             retention_basis: Some(RetentionBasis::ExclVat),
             retained,
+            purchase_order_id: Some("0190f0c2-0000-7000-8000-0000000000po".into()),
         },
         BillEvent::BillPaymentAllocated {
             payment_id: "0190f0c2-0000-7000-8000-000000000014".into(),
@@ -834,4 +836,78 @@ pub fn project_retention_released_sample(release_id: &str, date: &str, amount: &
             "amount": amount
         }),
     )
+}
+
+/// An orders purchase-order event as its relay would publish it.
+fn purchase_order_event(id: &str, event_type: &str, data: serde_json::Value) -> CloudEvent {
+    let mut event = orders_event(id, event_type, data);
+    event.aggregatetype = "orders.purchase_order".to_string();
+    event
+}
+
+/// A `PurchaseOrderApproved` of `vendor` on `project_id` / `CC-300`; `lines` are
+/// (quantity, unit price).
+pub fn purchase_order_approved_sample(
+    id: &str,
+    vendor: &str,
+    project_id: &str,
+    lines: &[(&str, &str)],
+) -> CloudEvent {
+    let total: Rand = lines
+        .iter()
+        .map(|(q, p)| {
+            constructos_domain::finance::line_value(
+                Decimal::from_str(q).expect("quantity"),
+                Rand::from_str(p).expect("price"),
+            )
+            .expect("value")
+        })
+        .sum();
+    purchase_order_event(
+        id,
+        "PurchaseOrderApproved",
+        serde_json::json!({
+            "purchase_order_id": id,
+            "number": format!("PO-{id}"),
+            "vendor_account_id": vendor,
+            "project_id": project_id,
+            "cost_code": "CC-300",
+            "date": "2026-03-05",
+            "lines": lines.iter().enumerate().map(|(i, (q, p))| serde_json::json!({
+                "line_no": i + 1, "sku": null, "description": format!("Item {}", i + 1),
+                "quantity": q, "unit_price": p, "vat_treatment": "STANDARD"
+            })).collect::<Vec<_>>(),
+            "total_excl_vat": total,
+            "approved_by": "pm-1",
+            "approver_role": "Project_Manager"
+        }),
+    )
+}
+
+/// A `PurchaseOrderCancelled` or `PurchaseOrderClosed` of the order `id`.
+pub fn purchase_order_ended_sample(id: &str, event_type: &str) -> CloudEvent {
+    let mut event = purchase_order_event(
+        id,
+        event_type,
+        serde_json::json!({ "purchase_order_id": id, "reason": "Works complete" }),
+    );
+    // Later in the order's stream than its approval.
+    event.sequence = 9;
+    event
+}
+
+/// A `GoodsReceived` of the order `id` (its schema is orders' contract; finance does
+/// not consume it yet: the three-way match is not built).
+pub fn goods_received_sample(id: &str) -> CloudEvent {
+    let mut event = purchase_order_event(
+        id,
+        "GoodsReceived",
+        serde_json::json!({
+            "purchase_order_id": id, "receipt_id": "GRN-1", "receipt_number": "GRN-00017",
+            "date": "2026-03-12", "lines": [{ "line_no": 1, "quantity": "100" }],
+            "received_by": "site-1"
+        }),
+    );
+    event.sequence = 8;
+    event
 }

@@ -14,6 +14,7 @@ mod event_samples;
 mod event_store;
 mod finance;
 mod finance_claims;
+mod finance_commitments;
 mod finance_inputs;
 mod finance_invoices;
 mod finance_reports;

@@ -12,6 +12,8 @@ use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use constructos_domain::values::Identifier;
+
 use super::failures::rejected;
 use super::invoices::derived_id;
 use super::service::{FinanceCommands, CONFLICT_RETRIES};
@@ -32,6 +34,11 @@ pub struct RecordBillInput {
     /// …or an amount; not both.
     #[serde(default)]
     pub retention_amount: Option<Rand>,
+    /// The approved purchase order the bill is for: one finance's copy of orders'
+    /// orders knows (`NOT_FOUND` otherwise), still approved, of this supplier and of the
+    /// project every line is costed to (a line without a project takes the order's).
+    #[serde(default)]
+    pub purchase_order_id: Option<String>,
 }
 
 /// The bill recorded for a supplier's invoice number: the same pair, the same id.
@@ -59,6 +66,11 @@ impl FinanceCommands {
             .await?
             .bill_supplier()
             .map_err(rejected)?;
+        let mut input = input;
+        if let Some(order) = &input.purchase_order_id {
+            self.check_purchase_order(order, &supplier.account_id, &mut input.lines)
+                .await?;
+        }
         self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
             .await?;
         let id = bill_id(&supplier.account_id, &input.supplier_reference);
@@ -67,6 +79,50 @@ impl FinanceCommands {
         })
         .await?;
         Ok(id)
+    }
+
+    /// Refuses a purchase order finance does not know, or one that is not approved, of
+    /// another supplier, or of another project than a line's; a line without a project
+    /// is costed to the order's.
+    async fn check_purchase_order(
+        &self,
+        order: &str,
+        supplier_id: &str,
+        lines: &mut [BillLineInput],
+    ) -> Result<(), CommandError> {
+        Identifier::parse("purchaseOrderId", order)?;
+        let row: Option<(String, String, String, String)> = sqlx::query_as(
+            "SELECT number, vendor_account_id, project_id, status
+               FROM read_model.known_purchase_orders WHERE id = $1",
+        )
+        .bind(order)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(|e| CommandError::Internal(format!("Failed to read the purchase orders: {e}")))?;
+        let Some((number, vendor, project, status)) = row else {
+            return Err(rejected(FinanceError::PurchaseOrderNotFound(
+                order.to_string(),
+            )));
+        };
+        let mismatch = |why: String| Err(rejected(FinanceError::PurchaseOrderMismatch(why)));
+        if status != "APPROVED" {
+            return mismatch(format!("{number} is {}", status.to_lowercase()));
+        }
+        if vendor != supplier_id {
+            return mismatch(format!("{number} was placed with another supplier"));
+        }
+        for (index, line) in lines.iter_mut().enumerate() {
+            match line.project_id.as_deref().map(str::trim) {
+                None | Some("") => line.project_id = Some(project.clone()),
+                Some(p) if p == project => {}
+                Some(p) => {
+                    return mismatch(format!(
+                        "{number} is for project {project}, but lines[{index}] is costed to {p}"
+                    ))
+                }
+            }
+        }
+        Ok(())
     }
 
     async fn try_record_bill(
@@ -85,6 +141,7 @@ impl FinanceCommands {
             lines: input.lines,
             retention_percent: input.retention_percent,
             retention_amount: input.retention_amount,
+            purchase_order_id: input.purchase_order_id,
             journal_id: journal_id.clone(),
         };
         let mut events = self

@@ -68,6 +68,10 @@ pub enum FinanceError {
     RetentionAmountOutOfRange { asked: Rand, subtotal: Rand },
     #[error("retentionAmount: give a retention percentage or an amount, not both")]
     RetentionAskedTwice,
+    #[error("purchaseOrderId: no purchase order \"{0}\" is known")]
+    PurchaseOrderNotFound(String),
+    #[error("purchaseOrderId: {0}")]
+    PurchaseOrderMismatch(String),
     #[error(
         "amount: project {project}'s invoices hold {held} of retention; {asked} cannot be released"
     )]
@@ -169,7 +173,8 @@ impl crate::refusal::Refusal for FinanceError {
             | FinanceError::PaymentNotFound
             | FinanceError::BankLineNotFound
             | FinanceError::PartyNotFound(_)
-            | FinanceError::ProjectNotFound(_) => RefusalKind::NotFound,
+            | FinanceError::ProjectNotFound(_)
+            | FinanceError::PurchaseOrderNotFound(_) => RefusalKind::NotFound,
             FinanceError::LedgerUnavailable(cause) => RefusalKind::Unavailable(cause.clone()),
             _ => RefusalKind::Rejected,
         }

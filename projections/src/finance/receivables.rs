@@ -86,6 +86,9 @@ pub struct BillRow {
     pub retention_held: Rand,
     /// The input VAT that became claimable with the retention released so far.
     pub retention_vat_released: Rand,
+    /// The purchase order the bill is for, if any.
+    #[serde(default)]
+    pub purchase_order_id: Option<String>,
 }
 
 /// A tax credit note as issued.
@@ -288,6 +291,7 @@ async fn bill(pool: &PgPool, row: &PgRow) -> Result<BillRow, ReadError> {
         open,
         retention_held,
         retention_vat_released,
+        purchase_order_id: part(&document, "purchase_order_id")?,
     })
 }
 

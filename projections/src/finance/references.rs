@@ -26,6 +26,9 @@ pub const FOREIGN_FACT_TABLES: &[&str] = &[
     "known_projects",
     "user_assignments",
     "parked_events",
+    // From orders' purchase orders (purchase_orders.rs).
+    "known_purchase_orders",
+    "commitments",
 ];
 
 /// Finance's copy of identity's accounts and user assignments.

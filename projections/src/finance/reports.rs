@@ -260,11 +260,22 @@ impl FinanceReports {
         .fetch_all(&mut *tx)
         .await
         .map_err(read("Failed to sum the actual costs"))?;
+        // Per order: its movements dated by then (approved lines, minus the rest when
+        // it was cancelled or closed) less what was billed against it by then, never
+        // below nought; then per project and cost code.
         let committed = sqlx::query(
-            "SELECT project_id, cost_code, SUM(amount) AS amount
-               FROM read_model.commitments
-              WHERE commitment_date <= $1 AND ($2::text IS NULL OR project_id = $2)
-              GROUP BY project_id, cost_code",
+            "SELECT c.project_id, c.cost_code,
+                    SUM(GREATEST(c.amount - COALESCE(b.billed, 0), 0)) AS amount
+               FROM (SELECT source_id, project_id, cost_code, SUM(amount) AS amount
+                       FROM read_model.commitments
+                      WHERE commitment_date <= $1 AND ($2::text IS NULL OR project_id = $2)
+                      GROUP BY source_id, project_id, cost_code) c
+               LEFT JOIN (SELECT document->>'purchase_order_id' AS purchase_order_id,
+                                 SUM((document->'totals'->>'excl_vat')::numeric) AS billed
+                            FROM read_model.bills
+                           WHERE bill_date <= $1 AND document->>'purchase_order_id' IS NOT NULL
+                           GROUP BY 1) b ON b.purchase_order_id = c.source_id
+              GROUP BY c.project_id, c.cost_code",
         )
         .bind(as_at)
         .bind(project_id)

@@ -179,6 +179,7 @@ pub(super) async fn apply_bill(
             journal_id,
             retention_basis,
             retained,
+            purchase_order_id,
         } => {
             let document = json!({
                 "supplier": supplier,
@@ -187,6 +188,7 @@ pub(super) async fn apply_bill(
                 "totals": totals,
                 "retention_basis": retention_basis,
                 "retained": retained,
+                "purchase_order_id": purchase_order_id,
             });
             sqlx::query(&schema.sql(
                 "INSERT INTO read_model.bills

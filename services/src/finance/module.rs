@@ -5,6 +5,7 @@ use constructos_domain::finance::{FinancialCalendar, Supplier};
 use constructos_infra::{db, Config, Domain};
 use constructos_projections::finance::{
     FinanceProjection, IdentityFactsProjection, ProjectFactsProjection,
+    PurchaseOrderFactsProjection,
 };
 use sqlx::PgPool;
 
@@ -84,6 +85,9 @@ pub const MODULE: DomainModule = DomainModule {
             // from identity's and orders' topics (docs/finance.md "References").
             Subscription::new(Domain::Identity, IdentityFactsProjection),
             Subscription::new(Domain::Orders, ProjectFactsProjection),
+            // …and of orders' approved purchase orders, which make the commitments
+            // (docs/finance.md "What committed means").
+            Subscription::new(Domain::Orders, PurchaseOrderFactsProjection),
             // Finance invoices every completed shipment, from the orders topic; one it
             // cannot invoice yet is parked and retried (shipments.rs).
             Subscription::new(Domain::Orders, invoicing(config, pool)),

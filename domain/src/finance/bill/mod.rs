@@ -44,6 +44,9 @@ pub enum BillCommand {
         retention_percent: Option<Decimal>,
         retention_amount: Option<Rand>,
         journal_id: String,
+        /// The approved purchase order the bill is for (checked against finance's copy
+        /// of orders' purchase orders by the write side), if any.
+        purchase_order_id: Option<String>,
     },
     /// Settle part or all of what is open with the payment `payment_id`.
     AllocatePayment {
@@ -78,6 +81,9 @@ pub enum BillEvent {
         /// SARS's rule: the retained value and its deferred input VAT, per treatment.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         retained: Vec<VatPart>,
+        /// v2: the purchase order the bill is for; what it bills is no longer committed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        purchase_order_id: Option<String>,
     },
     BillPaymentAllocated {
         payment_id: String,
@@ -250,6 +256,7 @@ impl Bill {
                 retention_percent,
                 retention_amount,
                 journal_id,
+                purchase_order_id,
             } => {
                 if self.exists() {
                     let reference = supplier_reference.trim().to_string();
@@ -286,6 +293,7 @@ impl Bill {
                     journal_id,
                     retention_basis: Some(RetentionBasis::ExclVat),
                     retained,
+                    purchase_order_id,
                 })
             }
             BillCommand::AllocatePayment {

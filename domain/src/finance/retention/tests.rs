@@ -420,6 +420,7 @@ proptest! {
             retention_percent: Some(Decimal::from(percent)),
             retention_amount: None,
             journal_id: "jb".into(),
+            purchase_order_id: None,
         }).expect("recorded");
         let t = bill.totals();
         let journal = bill.posting();

@@ -255,6 +255,7 @@ fn bill_command(reference: &str) -> BillCommand {
         retention_percent: Some(dec!(5)),
         retention_amount: None,
         journal_id: "jb".into(),
+        purchase_order_id: None,
     }
 }
 
@@ -310,6 +311,7 @@ fn a_bill_line_must_name_a_valid_account() {
         retention_percent,
         retention_amount,
         journal_id,
+        purchase_order_id,
     } = bill_command("X1")
     else {
         unreachable!()
@@ -325,6 +327,7 @@ fn a_bill_line_must_name_a_valid_account() {
             retention_percent,
             retention_amount,
             journal_id,
+            purchase_order_id,
         },
     );
     assert!(matches!(refused, Err(FinanceError::InvalidAccountCode(_))));

@@ -40,6 +40,10 @@ pub struct RecordBillInput {
     pub retention_percent: Option<Decimal>,
     /// Or the retention as an amount excl. VAT; not both.
     pub retention_amount: Option<Rand>,
+    /// The approved purchase order the bill is for (`NOT_FOUND` when finance does not
+    /// know it; refused when it is another supplier's, not approved, or another
+    /// project's than a line's). What it bills is no longer committed on the order.
+    pub purchase_order_id: Option<ID>,
 }
 
 impl From<RecordBillInput> for commands::RecordBillInput {
@@ -63,6 +67,7 @@ impl From<RecordBillInput> for commands::RecordBillInput {
                 .collect(),
             retention_percent: input.retention_percent.map(|p| p.0),
             retention_amount: input.retention_amount.map(|a| a.0),
+            purchase_order_id: input.purchase_order_id.map(|id| id.0),
         }
     }
 }
@@ -198,6 +203,8 @@ pub struct SupplierBill {
     pub retention_held: Rand,
     /// The input VAT claimed so far on released retention.
     pub retention_vat_released: Rand,
+    /// The purchase order the bill is for.
+    pub purchase_order_id: Option<ID>,
     pub journal_id: ID,
     pub recorded_at: DateTime<Utc>,
     pub recorded_by: Option<String>,
@@ -244,6 +251,7 @@ impl From<rows::BillRow> for SupplierBill {
             amount_open: Rand(row.open),
             retention_held: Rand(row.retention_held),
             retention_vat_released: Rand(row.retention_vat_released),
+            purchase_order_id: row.purchase_order_id.map(ID),
             journal_id: ID(row.journal_id),
             recorded_at: row.recorded_at,
             recorded_by: row.recorded_by,
