@@ -9,6 +9,7 @@
 use constructos::seed;
 use constructos_commands::finance::{invoice_id_for_claim, FinanceCommands};
 use constructos_domain::finance::FinancialCalendar;
+use constructos_projections::finance::ProjectFactsProjection;
 use constructos_projections::{apply_message, Applied, Projection};
 use constructos_services::finance::ClaimInvoicing;
 use serde_json::{json, Value};
@@ -100,6 +101,15 @@ async fn finance_invoices_claims_once_and_releases_their_retention_with_its_vat(
     assert_eq!(deliver(&app, &handler, &again).await, Applied::Applied);
     let first_id = invoice_id_for_claim("CLM-1");
     assert_eq!(count(&app, INVOICE_EVENTS, &first_id).await, 2);
+    // The claim is on the project's stream; finance's copy of projects passes it by
+    // (not a dead letter).
+    let body = serde_json::to_vec(&first).expect("json");
+    assert_eq!(
+        apply_message(&app.env.finance, &ProjectFactsProjection, &body)
+            .await
+            .expect("passed"),
+        Applied::Applied
+    );
     assert_eq!(count(&app, NUMBERS, "INV").await, 1);
     let read = invoice(&app, &user, &first_id, "10000.00").await;
     assert_eq!(read["number"], "INV-000001");

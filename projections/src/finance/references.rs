@@ -135,7 +135,15 @@ impl Projection for ProjectFactsProjection {
     }
 
     async fn apply(&self, tx: Tx<'_, '_>, event: &CloudEvent) -> Result<(), ApplyError> {
-        if event.aggregatetype != PROJECT_AGGREGATE {
+        // A project's stream also carries its claims and retention releases (for the
+        // claims worker, `services/src/finance/claims.rs`): only these two facts are
+        // copied, so the others are not read as project events.
+        if event.aggregatetype != PROJECT_AGGREGATE
+            || !matches!(
+                event.short_type(),
+                "ProjectCreated" | "ProjectStatusChanged"
+            )
+        {
             return Ok(());
         }
         let query = match domain_event::<ProjectEvent>(event)? {
