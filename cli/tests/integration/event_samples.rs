@@ -9,9 +9,9 @@ use constructos_domain::finance::{
     bill_totals, gross_retention, price_bill_lines, price_lines, totals, AccountType, BankEvent,
     BankLine, BillEvent, BillLineInput, BillSupplier, CostType, CreditNoteEvent, Customer,
     InvoiceEvent, InvoiceLineInput, InvoiceTotals, JournalEvent, JournalLine, JournalSource,
-    LedgerAccountEvent, NumberingEvent, PaymentDirection, PaymentEvent, PeriodEvent, Rand,
-    ReconcileMethod, ReleaseTaxInvoice, ReleasedVat, RetentionAsked, RetentionBasis, Side,
-    Supplier, VatPart, VatTreatment,
+    LedgerAccountEvent, LineMatch, MatchStatus, NumberingEvent, PaymentDirection, PaymentEvent,
+    PeriodEvent, Rand, ReconcileMethod, ReleaseTaxInvoice, ReleasedVat, RetentionAsked,
+    RetentionBasis, Side, Supplier, VatPart, VatTreatment,
 };
 use constructos_domain::hr::EmployeeEvent;
 use constructos_domain::identity::{
@@ -503,6 +503,7 @@ pub fn bill_samples() -> Vec<BillEvent> {
         vat_treatment: VatTreatment::Standard,
         project_id: Some("PRJ-2026-014".into()),
         cost_code: Some("03-100".into()),
+        purchase_order_line_no: None,
     }])
     .expect("priced");
     let ten = Some(RetentionAsked::Percent(Decimal::new(10, 0)));
@@ -513,7 +514,7 @@ pub fn bill_samples() -> Vec<BillEvent> {
         vat_number: Some("4222222222".into()),
         address: Some("3 Quarry Rd, Pinetown".into()),
     };
-    let samples = vec![
+    let mut samples = vec![
         BillEvent::BillRecorded {
             supplier: supplier.clone(),
             supplier_reference: "UF-2026-031".into(),
@@ -525,6 +526,7 @@ pub fn bill_samples() -> Vec<BillEvent> {
             retention_basis: None,
             retained: Vec::new(),
             purchase_order_id: None,
+            matching: Vec::new(),
         },
         BillEvent::BillRecorded {
             supplier,
@@ -537,6 +539,18 @@ pub fn bill_samples() -> Vec<BillEvent> {
             retention_basis: Some(RetentionBasis::ExclVat),
             retained,
             purchase_order_id: Some("0190f0c2-0000-7000-8000-0000000000po".into()),
+            matching: vec![LineMatch {
+                line: 1,
+                purchase_order_line_no: Some(1),
+                ordered: Decimal::ONE,
+                received: Decimal::ONE,
+                billed: Decimal::ONE,
+                order_price: Some(Rand::cents(4_500_000)),
+                billed_price: Rand::cents(4_500_000),
+                price_variance_percent: Decimal::ZERO,
+                status: MatchStatus::Matched,
+                reason: None,
+            }],
         },
         BillEvent::BillPaymentAllocated {
             payment_id: "0190f0c2-0000-7000-8000-000000000014".into(),
@@ -563,11 +577,15 @@ pub fn bill_samples() -> Vec<BillEvent> {
             }),
         },
     ];
+    samples.push(BillEvent::BillMatchApproved {
+        reason: "Short delivery of 20 bags confirmed on site; credit note to follow".into(),
+    });
     for sample in &samples {
         match sample {
             BillEvent::BillRecorded { .. }
             | BillEvent::BillPaymentAllocated { .. }
-            | BillEvent::BillRetentionReleased { .. } => {}
+            | BillEvent::BillRetentionReleased { .. }
+            | BillEvent::BillMatchApproved { .. } => {}
         }
     }
     samples
@@ -896,15 +914,25 @@ pub fn purchase_order_ended_sample(id: &str, event_type: &str) -> CloudEvent {
     event
 }
 
-/// A `GoodsReceived` of the order `id` (its schema is orders' contract; finance does
-/// not consume it yet: the three-way match is not built).
+/// A `GoodsReceived` of the order `id` (finance's three-way match reads it).
 pub fn goods_received_sample(id: &str) -> CloudEvent {
+    goods_received_lines_sample(id, "GRN-1", &[(1, "100")])
+}
+
+/// A `GoodsReceived` of the order `id` on the note `receipt_id`: (line no, quantity).
+pub fn goods_received_lines_sample(
+    id: &str,
+    receipt_id: &str,
+    lines: &[(u32, &str)],
+) -> CloudEvent {
     let mut event = purchase_order_event(
         id,
         "GoodsReceived",
         serde_json::json!({
-            "purchase_order_id": id, "receipt_id": "GRN-1", "receipt_number": "GRN-00017",
-            "date": "2026-03-12", "lines": [{ "line_no": 1, "quantity": "100" }],
+            "purchase_order_id": id, "receipt_id": receipt_id, "receipt_number": format!("GRN-{receipt_id}"),
+            "date": "2026-03-12",
+            "lines": lines.iter().map(|(no, q)| serde_json::json!({ "line_no": no, "quantity": q }))
+                .collect::<Vec<_>>(),
             "received_by": "site-1"
         }),
     );

@@ -17,6 +17,7 @@ mod finance_claims;
 mod finance_commitments;
 mod finance_inputs;
 mod finance_invoices;
+mod finance_match;
 mod finance_reports;
 mod finance_reports_replay;
 mod finance_settlements;

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
-    normalized_reference, Bill, BillCommand, BillLineInput, BillSupplier, FinanceError, Rand,
+    normalized_reference, Bill, BillCommand, BillLineInput, BillSupplier, FinanceError, LineMatch,
+    Rand,
 };
 use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
@@ -67,15 +68,17 @@ impl FinanceCommands {
             .bill_supplier()
             .map_err(rejected)?;
         let mut input = input;
+        let mut matching = Vec::new();
         if let Some(order) = &input.purchase_order_id {
             self.check_purchase_order(order, &supplier.account_id, &mut input.lines)
                 .await?;
+            matching = self.match_bill(order, &input.lines).await?;
         }
         self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
             .await?;
         let id = bill_id(&supplier.account_id, &input.supplier_reference);
         self.retrying(ctx, "finance.bill", &id, CONFLICT_RETRIES, || {
-            self.try_record_bill(ctx, &id, supplier.clone(), input.clone())
+            self.try_record_bill(ctx, &id, supplier.clone(), input.clone(), matching.clone())
         })
         .await?;
         Ok(id)
@@ -131,6 +134,7 @@ impl FinanceCommands {
         id: &str,
         supplier: BillSupplier,
         input: RecordBillInput,
+        matching: Vec<LineMatch>,
     ) -> Result<(), AggregateError<FinanceError>> {
         let journal_id = derived_id("bill-journal", id);
         let mut bill = self.store.load::<Bill>(id).await?;
@@ -142,6 +146,7 @@ impl FinanceCommands {
             retention_percent: input.retention_percent,
             retention_amount: input.retention_amount,
             purchase_order_id: input.purchase_order_id,
+            matching,
             journal_id: journal_id.clone(),
         };
         let mut events = self

@@ -12,6 +12,7 @@ mod credit_notes;
 mod failures;
 mod invoices;
 mod ledger;
+mod matching;
 mod payments;
 mod references;
 mod retention;

@@ -72,6 +72,10 @@ pub enum FinanceError {
     PurchaseOrderNotFound(String),
     #[error("purchaseOrderId: {0}")]
     PurchaseOrderMismatch(String),
+    #[error("the bill is blocked for payment by its three-way match ({0}); a finance manager may approve it")]
+    BillBlocked(String),
+    #[error("the bill is not blocked by its three-way match")]
+    BillNotBlocked,
     #[error(
         "amount: project {project}'s invoices hold {held} of retention; {asked} cannot be released"
     )]

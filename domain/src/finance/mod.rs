@@ -14,6 +14,7 @@ mod events;
 mod fields;
 mod invoice;
 mod journal;
+mod matching;
 mod money;
 mod numbering;
 mod payment;
@@ -51,6 +52,10 @@ pub use invoice::{
     CONTRACT_REVENUE, RETENTION_RECEIVABLE, TRADE_DEBTORS, VAT_OUTPUT,
 };
 pub use journal::{Journal, JournalLine, JournalServices, JournalSource, Ledger, Side};
+pub use matching::{
+    blocked_reasons, match_lines, BilledLine, LineMatch, MatchStatus, MatchTolerance,
+    OrderLineFacts,
+};
 pub use money::{MoneyError, Rand};
 pub use numbering::{invoice_number, InvoiceNumbering, INVOICE_SERIES};
 pub use payment::{

@@ -287,6 +287,7 @@ fn bills_payments_credit_notes_banks_and_budgets_check_their_text() {
             retention_amount: None,
             journal_id: "j".into(),
             purchase_order_id: None,
+            matching: Vec::new(),
         })
         .inspect_result()
         .expect_err("refused");

@@ -22,7 +22,8 @@ pub use purchase_orders::{
 };
 pub use queries::{FinanceQueries, HistoryFilter};
 pub use receivables::{
-    AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, OpenItem, PaymentRow,
+    AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, MatchApproval, OpenItem,
+    PaymentRow,
 };
 pub use references::{IdentityFactsProjection, ProjectFactsProjection, FOREIGN_FACT_TABLES};
 pub use reports::{BudgetRow, FinanceReports};

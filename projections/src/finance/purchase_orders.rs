@@ -1,4 +1,5 @@
-//! Finance's copy of orders' purchase orders and the commitments they make
+//! Finance's copy of orders' purchase orders, their goods received notes (for the
+//! three-way match, `commands/src/finance/matching.rs`) and the commitments they make
 //! (`finance.purchase_order_facts`, from orders' topic): an approved order commits its
 //! value to its project and cost code (one movement per line, dated the approval), and
 //! a cancelled or closed order stops committing whatever of it was still open (one
@@ -52,6 +53,23 @@ struct PurchaseOrderApproved {
 #[derive(Debug, Clone, Deserialize)]
 struct PurchaseOrderEnded {
     purchase_order_id: String,
+}
+
+/// One line of a goods received note.
+#[derive(Debug, Clone, Deserialize)]
+struct ReceivedLine {
+    line_no: i32,
+    quantity: Decimal,
+}
+
+/// The `data` of `GoodsReceived` v1.
+#[derive(Debug, Clone, Deserialize)]
+struct GoodsReceived {
+    purchase_order_id: String,
+    receipt_id: String,
+    receipt_number: String,
+    date: NaiveDate,
+    lines: Vec<ReceivedLine>,
 }
 
 /// Finance's copy of purchase orders, and their commitments.
@@ -161,6 +179,29 @@ async fn ended(tx: Tx<'_, '_>, event: &CloudEvent, status: &str) -> Result<(), A
     Ok(())
 }
 
+async fn received(tx: Tx<'_, '_>, event: &CloudEvent) -> Result<(), ApplyError> {
+    let note: GoodsReceived =
+        serde_json::from_value(event.data.clone()).map_err(contract(event))?;
+    for line in &note.lines {
+        sqlx::query(
+            "INSERT INTO read_model.goods_receipts
+                 (receipt_id, line_no, purchase_order_id, receipt_number, receipt_date, quantity)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (receipt_id, line_no) DO NOTHING",
+        )
+        .bind(&note.receipt_id)
+        .bind(line.line_no)
+        .bind(&note.purchase_order_id)
+        .bind(&note.receipt_number)
+        .bind(note.date)
+        .bind(line.quantity)
+        .execute(&mut **tx)
+        .await
+        .map_err(database("Failed to copy a goods received note"))?;
+    }
+    Ok(())
+}
+
 #[async_trait]
 impl Projection for PurchaseOrderFactsProjection {
     fn name(&self) -> &'static str {
@@ -175,6 +216,7 @@ impl Projection for PurchaseOrderFactsProjection {
             "PurchaseOrderApproved" => approved(tx, event).await,
             "PurchaseOrderCancelled" => ended(tx, event, "CANCELLED").await,
             "PurchaseOrderClosed" => ended(tx, event, "CLOSED").await,
+            "GoodsReceived" => received(tx, event).await,
             _ => Ok(()),
         }
     }

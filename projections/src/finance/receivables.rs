@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance::{
-    age_bucket, AgeBucket, AgedAmounts, BillLine, BillSupplier, Customer, InvoiceLine,
-    InvoiceTotals, PaymentDirection, Rand, RetentionBasis, Supplier, VatPart,
+    age_bucket, blocked_reasons, AgeBucket, AgedAmounts, BillLine, BillSupplier, Customer,
+    InvoiceLine, InvoiceTotals, LineMatch, PaymentDirection, Rand, RetentionBasis, Supplier,
+    VatPart,
 };
 use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
@@ -89,6 +90,23 @@ pub struct BillRow {
     /// The purchase order the bill is for, if any.
     #[serde(default)]
     pub purchase_order_id: Option<String>,
+    /// Its three-way match per line (empty without an order).
+    #[serde(default)]
+    pub matching: Vec<LineMatch>,
+    /// Why the match blocks payment, until approved (empty: payable).
+    #[serde(default)]
+    pub blocked: Vec<String>,
+    /// The finance manager's approval of a blocked bill.
+    #[serde(default)]
+    pub match_approval: Option<MatchApproval>,
+}
+
+/// A finance manager's release of a bill its match blocked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchApproval {
+    pub reason: String,
+    pub by: Option<String>,
+    pub at: String,
 }
 
 /// A tax credit note as issued.
@@ -274,6 +292,9 @@ async fn bill(pool: &PgPool, row: &PgRow) -> Result<BillRow, ReadError> {
     let id: String = get(row, "id")?;
     let (open, retention_held, retention_vat_released) = open_now(pool, &id).await?;
     let retained: Option<Vec<VatPart>> = part(&document, "retained")?;
+    let matching: Vec<LineMatch> =
+        part::<Option<Vec<LineMatch>>>(&document, "matching")?.unwrap_or_default();
+    let match_approval: Option<MatchApproval> = part(&document, "match_approval")?;
     Ok(BillRow {
         id,
         supplier: part(&document, "supplier")?,
@@ -292,6 +313,12 @@ async fn bill(pool: &PgPool, row: &PgRow) -> Result<BillRow, ReadError> {
         retention_held,
         retention_vat_released,
         purchase_order_id: part(&document, "purchase_order_id")?,
+        blocked: match &match_approval {
+            Some(_) => Vec::new(),
+            None => blocked_reasons(&matching),
+        },
+        matching,
+        match_approval,
     })
 }
 

@@ -28,6 +28,7 @@ pub const FOREIGN_FACT_TABLES: &[&str] = &[
     "parked_events",
     // From orders' purchase orders (purchase_orders.rs).
     "known_purchase_orders",
+    "goods_receipts",
     "commitments",
 ];
 

@@ -180,8 +180,10 @@ pub(super) async fn apply_bill(
             retention_basis,
             retained,
             purchase_order_id,
+            matching,
         } => {
             let document = json!({
+                "matching": matching,
                 "supplier": supplier,
                 "lines": lines,
                 "retention_percent": retention_percent,
@@ -254,6 +256,22 @@ pub(super) async fn apply_bill(
             });
             settle_release(tx, schema, event, &journal_id, date, amount, with).await?;
             Ok(date)
+        }
+        BillEvent::BillMatchApproved { reason } => {
+            sqlx::query(&schema.sql(
+                "UPDATE read_model.bills
+                    SET document = document || jsonb_build_object('match_approval',
+                            jsonb_build_object('reason', $2::text, 'by', $3::text, 'at', $4::text))
+                  WHERE id = $1",
+            ))
+            .bind(&event.subject)
+            .bind(reason)
+            .bind(&event.actor)
+            .bind(event.time.to_rfc3339())
+            .execute(&mut **tx)
+            .await
+            .map_err(database("Failed to approve a bill's match"))?;
+            Ok(event.time.date_naive())
         }
     }
 }

@@ -59,10 +59,12 @@ fn configured_supplier(config: &Config) -> Supplier {
 /// The finance service in-process, as configured.
 pub fn service(config: &Config, pool: PgPool) -> FinanceService {
     FinanceService::new(pool, calendar(config), configured_supplier(config))
+        .with_match_tolerance(config.match_tolerance)
 }
 
 fn commands(config: &Config, pool: &PgPool) -> FinanceCommands {
     FinanceCommands::new(pool.clone(), calendar(config), configured_supplier(config))
+        .with_match_tolerance(config.match_tolerance)
 }
 
 fn invoicing(config: &Config, pool: &PgPool) -> ShipmentInvoicing {

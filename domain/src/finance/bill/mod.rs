@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use super::fields;
 use super::invoice::{asked, line};
+use super::matching::{blocked_reasons, LineMatch};
 use super::retention::{self as rule, ReleasedVat, RetentionBasis, VatPart};
 use super::settlement::{check_not_before, OpenBalance};
 use super::{FinanceError, InvoiceTotals, JournalLine, Rand, Side};
-use crate::values::Reference;
+use crate::values::{Reason, Reference};
 
 mod pricing;
 
@@ -32,6 +33,8 @@ pub const RETENTION_PAYABLE: &str = "2050";
 pub const VAT_INPUT: &str = "1200";
 
 /// Commands to a supplier bill.
+// A bill's commands are short-lived; boxing the record command buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum BillCommand {
     /// Record the supplier's invoice `supplier_reference`, posted by `journal_id`.
@@ -47,7 +50,12 @@ pub enum BillCommand {
         /// The approved purchase order the bill is for (checked against finance's copy
         /// of orders' purchase orders by the write side), if any.
         purchase_order_id: Option<String>,
+        /// Its three-way match, worked out by the write side from finance's copies of
+        /// the order and its receipts (`matching.rs`); a blocked line blocks payment.
+        matching: Vec<LineMatch>,
     },
+    /// A finance manager releases a bill the match blocked, with the reason.
+    ApproveMatch { reason: String },
     /// Settle part or all of what is open with the payment `payment_id`.
     AllocatePayment {
         payment_id: String,
@@ -84,7 +92,12 @@ pub enum BillEvent {
         /// v2: the purchase order the bill is for; what it bills is no longer committed.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         purchase_order_id: Option<String>,
+        /// v2: the three-way match per line, when it names an order.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        matching: Vec<LineMatch>,
     },
+    /// A bill the match blocked was released for payment by a finance manager.
+    BillMatchApproved { reason: String },
     BillPaymentAllocated {
         payment_id: String,
         amount: Rand,
@@ -106,6 +119,7 @@ impl DomainEvent for BillEvent {
             BillEvent::BillRecorded { .. } => "BillRecorded",
             BillEvent::BillPaymentAllocated { .. } => "BillPaymentAllocated",
             BillEvent::BillRetentionReleased { .. } => "BillRetentionReleased",
+            BillEvent::BillMatchApproved { .. } => "BillMatchApproved",
         }
         .to_string()
     }
@@ -117,7 +131,7 @@ impl DomainEvent for BillEvent {
                 retention_basis, ..
             } => retention_basis.is_some(),
             BillEvent::BillRetentionReleased { input_vat, .. } => input_vat.is_some(),
-            BillEvent::BillPaymentAllocated { .. } => false,
+            BillEvent::BillPaymentAllocated { .. } | BillEvent::BillMatchApproved { .. } => false,
         };
         if v2 { "2" } else { "1" }.to_string()
     }
@@ -135,6 +149,11 @@ pub struct Bill {
     basis: RetentionBasis,
     /// SARS's rule: the retention still held and its deferred input VAT, per treatment.
     held: Vec<VatPart>,
+    /// Why the three-way match blocks payment (empty: it does not).
+    #[serde(default)]
+    blocked: Vec<String>,
+    #[serde(default)]
+    match_approved: bool,
 }
 
 fn clean(value: Option<String>) -> Option<String> {
@@ -172,6 +191,16 @@ impl Bill {
     /// The rule its retention was decided under.
     pub fn basis(&self) -> RetentionBasis {
         self.basis
+    }
+
+    /// Why the three-way match blocks its payment, until a finance manager approves it
+    /// (empty: payable).
+    pub fn blocked_for_payment(&self) -> &[String] {
+        if self.match_approved {
+            &[]
+        } else {
+            &self.blocked
+        }
     }
 
     /// The input VAT still deferred on the retention held (nought under the gross rule).
@@ -257,6 +286,7 @@ impl Bill {
                 retention_amount,
                 journal_id,
                 purchase_order_id,
+                matching,
             } => {
                 if self.exists() {
                     let reference = supplier_reference.trim().to_string();
@@ -294,6 +324,7 @@ impl Bill {
                     retention_basis: Some(RetentionBasis::ExclVat),
                     retained,
                     purchase_order_id,
+                    matching,
                 })
             }
             BillCommand::AllocatePayment {
@@ -302,12 +333,23 @@ impl Bill {
                 date,
             } => {
                 check_not_before(date, self.recorded_on()?)?;
+                if !self.blocked_for_payment().is_empty() {
+                    return Err(FinanceError::BillBlocked(self.blocked.join("; ")));
+                }
                 self.balance.check_settlement(amount)?;
                 Ok(BillEvent::BillPaymentAllocated {
                     payment_id,
                     amount,
                     date,
                 })
+            }
+            BillCommand::ApproveMatch { reason } => {
+                self.recorded_on()?;
+                if self.blocked_for_payment().is_empty() {
+                    return Err(FinanceError::BillNotBlocked);
+                }
+                let reason = Reason::parse("reason", &reason)?.into_string();
+                Ok(BillEvent::BillMatchApproved { reason })
             }
             BillCommand::ReleaseRetention {
                 amount,
@@ -365,8 +407,10 @@ impl Aggregate for Bill {
                 totals,
                 retention_basis,
                 retained,
+                matching,
                 ..
             } => {
+                self.blocked = blocked_reasons(&matching);
                 self.date = Some(date);
                 self.supplier = supplier;
                 self.reference = supplier_reference;
@@ -379,6 +423,7 @@ impl Aggregate for Bill {
             BillEvent::BillPaymentAllocated { amount, .. } => {
                 self.balance.allocated = self.balance.allocated + amount
             }
+            BillEvent::BillMatchApproved { .. } => self.match_approved = true,
             BillEvent::BillRetentionReleased {
                 amount, input_vat, ..
             } => {
@@ -393,6 +438,7 @@ impl Aggregate for Bill {
 }
 
 impl crate::stored::Stored for Bill {
-    // 2: the retention basis and the retention held per treatment (SARS's rule).
-    const SNAPSHOT_SCHEMA: i32 = 2;
+    // 2: the retention basis and the retention held per treatment (SARS's rule);
+    // 3: the three-way match's block.
+    const SNAPSHOT_SCHEMA: i32 = 3;
 }

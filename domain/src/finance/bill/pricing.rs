@@ -30,6 +30,9 @@ pub struct BillLineInput {
     pub vat_treatment: VatTreatment,
     pub project_id: Option<String>,
     pub cost_code: Option<String>,
+    /// The purchase order line billed (three-way match, `matching.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_order_line_no: Option<u32>,
 }
 
 /// A bill line as recorded, priced like an invoice line.
@@ -45,6 +48,9 @@ pub struct BillLine {
     pub total: Rand,
     pub project_id: Option<String>,
     pub cost_code: Option<String>,
+    /// The purchase order line billed (three-way match, `matching.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_order_line_no: Option<u32>,
 }
 
 /// The supplier's own invoice number as compared for duplicates: trimmed, upper case,
@@ -61,7 +67,7 @@ pub fn price_bill_lines(lines: Vec<BillLineInput>) -> Result<Vec<BillLine>, Fina
     let mut accounts = Vec::with_capacity(lines.len());
     let mut inputs = Vec::with_capacity(lines.len());
     for l in lines {
-        accounts.push(account_code(&l.account_code)?);
+        accounts.push((account_code(&l.account_code)?, l.purchase_order_line_no));
         inputs.push(InvoiceLineInput {
             description: l.description,
             quantity: l.quantity,
@@ -75,7 +81,7 @@ pub fn price_bill_lines(lines: Vec<BillLineInput>) -> Result<Vec<BillLine>, Fina
     Ok(accounts
         .into_iter()
         .zip(priced)
-        .map(|(account_code, l)| BillLine {
+        .map(|((account_code, purchase_order_line_no), l)| BillLine {
             account_code,
             description: l.description,
             quantity: l.quantity,
@@ -86,6 +92,7 @@ pub fn price_bill_lines(lines: Vec<BillLineInput>) -> Result<Vec<BillLine>, Fina
             total: l.total,
             project_id: l.project_id,
             cost_code: l.cost_code,
+            purchase_order_line_no,
         })
         .collect())
 }

@@ -410,6 +410,7 @@ proptest! {
             vat_treatment: *t,
             project_id: None,
             cost_code: None,
+            purchase_order_line_no: None,
         }).collect();
         let mut bill = Bill::default();
         run(&mut bill, BillCommand::RecordBill {
@@ -421,6 +422,7 @@ proptest! {
             retention_amount: None,
             journal_id: "jb".into(),
             purchase_order_id: None,
+            matching: Vec::new(),
         }).expect("recorded");
         let t = bill.totals();
         let journal = bill.posting();

@@ -251,11 +251,13 @@ fn bill_command(reference: &str) -> BillCommand {
             vat_treatment: VatTreatment::Standard,
             project_id: Some("PRJ-1".into()),
             cost_code: Some("03-300".into()),
+            purchase_order_line_no: None,
         }],
         retention_percent: Some(dec!(5)),
         retention_amount: None,
         journal_id: "jb".into(),
         purchase_order_id: None,
+        matching: Vec::new(),
     }
 }
 
@@ -312,6 +314,7 @@ fn a_bill_line_must_name_a_valid_account() {
         retention_amount,
         journal_id,
         purchase_order_id,
+        matching,
     } = bill_command("X1")
     else {
         unreachable!()
@@ -328,6 +331,7 @@ fn a_bill_line_must_name_a_valid_account() {
             retention_amount,
             journal_id,
             purchase_order_id,
+            matching,
         },
     );
     assert!(matches!(refused, Err(FinanceError::InvalidAccountCode(_))));
@@ -480,5 +484,87 @@ mod open_balance {
             b.check_release(r("100.01")),
             Err(FinanceError::OverRelease { .. })
         ));
+    }
+}
+
+/// The three-way match: a blocked bill is recorded but refuses payment until approved.
+mod matched_bills {
+    use super::*;
+
+    fn blocked_bill() -> Bill {
+        let BillCommand::RecordBill {
+            supplier,
+            supplier_reference,
+            date,
+            lines,
+            retention_percent,
+            retention_amount,
+            journal_id,
+            purchase_order_id,
+            ..
+        } = bill_command("M1")
+        else {
+            unreachable!()
+        };
+        let facts = [OrderLineFacts {
+            line_no: 1,
+            ordered: dec!(100),
+            unit_price: r("95.50"),
+            received: dec!(80),
+            billed_before: dec!(0),
+        }];
+        let billed = [BilledLine {
+            purchase_order_line_no: Some(1),
+            quantity: dec!(100),
+            unit_price: r("95.50"),
+        }];
+        let mut bill = Bill::default();
+        run(
+            &mut bill,
+            BillCommand::RecordBill {
+                supplier,
+                supplier_reference,
+                date,
+                lines,
+                retention_percent,
+                retention_amount,
+                journal_id,
+                purchase_order_id,
+                matching: match_lines(&billed, &facts, MatchTolerance::default()),
+            },
+        )
+        .expect("recorded");
+        bill
+    }
+
+    #[test]
+    fn a_blocked_bill_refuses_payment_until_a_manager_approves_it() {
+        let mut bill = blocked_bill();
+        assert_eq!(
+            bill.blocked_for_payment(),
+            ["line 1: billed 100 to date, received 80".to_string()]
+        );
+        let pay = || BillCommand::AllocatePayment {
+            payment_id: "p".into(),
+            amount: r("100.00"),
+            date: day(5),
+        };
+        assert!(matches!(
+            run(&mut bill, pay()),
+            Err(FinanceError::BillBlocked(_))
+        ));
+        let approve = |reason: &str| BillCommand::ApproveMatch {
+            reason: reason.into(),
+        };
+        assert!(matches!(
+            run(&mut bill, approve("  ")),
+            Err(FinanceError::Invalid(_))
+        ));
+        run(&mut bill, approve("Short delivery credited")).expect("approved");
+        run(&mut bill, pay()).expect("payable now");
+        assert_eq!(
+            run(&mut bill, approve("again")),
+            Err(FinanceError::BillNotBlocked)
+        );
     }
 }

@@ -126,6 +126,10 @@ pub const RULES: &[(&str, Access)] = &[
         "Mutation.releaseRetention",
         Access::Requires(Permission::JournalsPost),
     ),
+    (
+        "Mutation.approveBillMatch",
+        Access::Requires(Permission::AccountsManage),
+    ),
     ("Query.bankLines", Access::Requires(Permission::LedgerRead)),
     (
         "Query.bankReconciliation",

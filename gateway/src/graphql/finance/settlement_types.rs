@@ -23,6 +23,9 @@ pub struct BillLineInput {
     pub vat_treatment: VatTreatment,
     pub project_id: Option<ID>,
     pub cost_code: Option<String>,
+    /// The purchase order line billed (with `purchaseOrderId`): the three-way match
+    /// checks it against what was ordered and received.
+    pub purchase_order_line_no: Option<u32>,
 }
 
 /// A supplier's tax invoice to record.
@@ -63,6 +66,7 @@ impl From<RecordBillInput> for commands::RecordBillInput {
                     vat_treatment: l.vat_treatment.into(),
                     project_id: l.project_id.map(|id| id.0),
                     cost_code: l.cost_code,
+                    purchase_order_line_no: l.purchase_order_line_no,
                 })
                 .collect(),
             retention_percent: input.retention_percent.map(|p| p.0),
@@ -205,6 +209,12 @@ pub struct SupplierBill {
     pub retention_vat_released: Rand,
     /// The purchase order the bill is for.
     pub purchase_order_id: Option<ID>,
+    /// The three-way match per line (empty without an order).
+    pub matching: Vec<BillLineMatch>,
+    /// Why the match blocks payment, until a finance manager approves (empty: payable).
+    pub blocked_for_payment: Vec<String>,
+    /// The approval of a blocked bill: reason, who, when.
+    pub match_approval: Option<MatchApproval>,
     pub journal_id: ID,
     pub recorded_at: DateTime<Utc>,
     pub recorded_by: Option<String>,
@@ -252,11 +262,66 @@ impl From<rows::BillRow> for SupplierBill {
             retention_held: Rand(row.retention_held),
             retention_vat_released: Rand(row.retention_vat_released),
             purchase_order_id: row.purchase_order_id.map(ID),
+            matching: row.matching.into_iter().map(BillLineMatch::from).collect(),
+            blocked_for_payment: row.blocked,
+            match_approval: row.match_approval.map(|a| MatchApproval {
+                reason: a.reason,
+                by: a.by,
+                at: a.at,
+            }),
             journal_id: ID(row.journal_id),
             recorded_at: row.recorded_at,
             recorded_by: row.recorded_by,
         }
     }
+}
+
+/// One bill line's three-way match.
+#[derive(SimpleObject)]
+pub struct BillLineMatch {
+    /// The bill line, from 1.
+    pub line: u32,
+    pub purchase_order_line_no: Option<u32>,
+    pub ordered: Decimal,
+    pub received: Decimal,
+    /// Billed to date on the order line, this bill included.
+    pub billed: Decimal,
+    pub order_price: Option<Rand>,
+    pub billed_price: Rand,
+    /// (billed − order price) / order price × 100.
+    pub price_variance_percent: Decimal,
+    /// MATCHED or BLOCKED.
+    pub status: String,
+    pub reason: Option<String>,
+}
+
+impl From<domain::LineMatch> for BillLineMatch {
+    fn from(m: domain::LineMatch) -> Self {
+        BillLineMatch {
+            line: m.line,
+            purchase_order_line_no: m.purchase_order_line_no,
+            ordered: Decimal(m.ordered),
+            received: Decimal(m.received),
+            billed: Decimal(m.billed),
+            order_price: m.order_price.map(Rand),
+            billed_price: Rand(m.billed_price),
+            price_variance_percent: Decimal(m.price_variance_percent),
+            status: match m.status {
+                domain::MatchStatus::Matched => "MATCHED",
+                domain::MatchStatus::Blocked => "BLOCKED",
+            }
+            .to_string(),
+            reason: m.reason,
+        }
+    }
+}
+
+/// A finance manager's release of a bill its three-way match blocked.
+#[derive(SimpleObject)]
+pub struct MatchApproval {
+    pub reason: String,
+    pub by: Option<String>,
+    pub at: String,
 }
 
 /// A retention release as posted (`releaseRetention`).

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use constructos_commands::finance as commands;
 use constructos_projections::finance::AgedSide;
 use constructos_services::finance::{
-    self as operations, Aged, AllocatePayment, Bills, CreditNotes, Payments, ReleaseRetention,
+    self as operations, Aged, AllocatePayment, ApproveBillMatch, Bills, CreditNotes, Payments,
+    ReleaseRetention,
 };
 
 use super::ledger::changed;
@@ -94,6 +95,21 @@ impl SettlementMutation {
     ) -> async_graphql::Result<FinanceChanged> {
         let input: commands::RecordBillInput = input.into();
         Ok(changed(ctx, ask(ctx, input).await?))
+    }
+
+    /// Releases a bill its three-way match blocked for payment, with the reason (a
+    /// finance manager's decision: `finance.accounts.manage`). Answers the bill's id.
+    async fn approve_bill_match(
+        &self,
+        ctx: &Context<'_>,
+        bill_id: ID,
+        reason: String,
+    ) -> async_graphql::Result<FinanceChanged> {
+        let approve = ApproveBillMatch {
+            bill_id: bill_id.0,
+            reason,
+        };
+        Ok(changed(ctx, ask(ctx, approve).await?))
     }
 
     /// Issues a tax credit note against an issued invoice (at most what is open on it):
