@@ -5,6 +5,7 @@
 //! arguments.
 
 mod bank;
+mod bill_types;
 mod invoice_types;
 mod invoices;
 mod ledger;
