@@ -267,7 +267,12 @@ pub async fn fill_trade(
                 project_id: project.into(),
                 date: day(2026, 11, 2)?,
                 lines: vec![
-                    line(Some("CON-30MPA-M3"), "Ready-mix concrete 30 MPa, delivered", 40, 1_650_00),
+                    line(
+                        Some("CON-30MPA-M3"),
+                        "Ready-mix concrete 30 MPa, delivered",
+                        40,
+                        1_650_00,
+                    ),
                     line(None, "Concrete pump hire, per day", 2, 8_500_00),
                 ],
                 retention_percent: None,
@@ -277,7 +282,11 @@ pub async fn fill_trade(
     sales.confirm(ctx, &order.id).await?;
     for (note, date, lines) in [
         ("DN-0001", day(2026, 11, 9)?, quantities(&[(1, 20), (2, 1)])),
-        ("DN-0002", day(2026, 11, 16)?, quantities(&[(1, 20), (2, 1)])),
+        (
+            "DN-0002",
+            day(2026, 11, 16)?,
+            quantities(&[(1, 20), (2, 1)]),
+        ),
     ] {
         sales
             .ship(
@@ -301,8 +310,18 @@ pub async fn fill_trade(
                 cost_code: "CONCRETE".into(),
                 date: day(2026, 11, 3)?,
                 lines: vec![
-                    line(Some("CEM-42.5-50KG"), "Cement CEM II 42.5N, 50 kg bags", 500, 95_00),
-                    line(Some("REBAR-Y12"), "Reinforcing bar Y12, tonnes", 12, 14_500_00),
+                    line(
+                        Some("CEM-42.5-50KG"),
+                        "Cement CEM II 42.5N, 50 kg bags",
+                        500,
+                        95_00,
+                    ),
+                    line(
+                        Some("REBAR-Y12"),
+                        "Reinforcing bar Y12, tonnes",
+                        12,
+                        14_500_00,
+                    ),
                 ],
             },
         )

@@ -540,6 +540,7 @@ pub async fn seed_finance(
         date,
         lines,
         retention_percent: Some(Decimal::from(10)),
+        retention_amount: None,
     };
     let first = commands
         .raise_invoice(
@@ -603,8 +604,11 @@ pub async fn seed_finance(
                     vat_treatment: VatTreatment::Standard,
                     project_id: Some(project.to_string()),
                     cost_code: Some("03-100".to_string()),
+                    purchase_order_line_no: None,
                 }],
                 retention_percent: Some(Decimal::from(5)),
+                retention_amount: None,
+                purchase_order_id: None,
             },
         )
         .await?;

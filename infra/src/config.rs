@@ -80,6 +80,11 @@ pub struct Config {
     pub finance_year_end_month: u32,
     /// The business calendar: dates outside it are refused (`CONSTRUCTOS_BUSINESS_DATES`).
     pub business_dates: constructos_domain::values::DateRange,
+    /// How far a supplier bill may differ from its purchase order and receipts before
+    /// the three-way match blocks it: `CONSTRUCTOS_MATCH_QUANTITY_TOLERANCE` (quantity
+    /// billed beyond received, default 0) and `CONSTRUCTOS_MATCH_PRICE_TOLERANCE_PERCENT`
+    /// (unit price from the order's, default 2).
+    pub match_tolerance: constructos_domain::finance::MatchTolerance,
     /// The company as its tax invoices show it (`CONSTRUCTOS_COMPANY_NAME`,
     /// `_VAT_NUMBER`, `_ADDRESS`). Finance does not start without all three; in development
     /// mode the `constructos` binary fills unset parts with its seed's demo company.
@@ -377,6 +382,20 @@ where
         .map_err(|e| anyhow::anyhow!("{name}={raw} is not valid: {e}"))
 }
 
+/// The three-way match's tolerances; neither may be negative.
+fn match_tolerance() -> anyhow::Result<constructos_domain::finance::MatchTolerance> {
+    let quantity: rust_decimal::Decimal = parsed("CONSTRUCTOS_MATCH_QUANTITY_TOLERANCE", "0")?;
+    let price_percent: rust_decimal::Decimal =
+        parsed("CONSTRUCTOS_MATCH_PRICE_TOLERANCE_PERCENT", "2")?;
+    if quantity.is_sign_negative() || price_percent.is_sign_negative() {
+        anyhow::bail!("the CONSTRUCTOS_MATCH_* tolerances cannot be negative");
+    }
+    Ok(constructos_domain::finance::MatchTolerance {
+        quantity,
+        price_percent,
+    })
+}
+
 /// The variable naming `domain`'s service URL: `CONSTRUCTOS_<DOMAIN>_URL`.
 pub fn service_url_variable(domain: Domain) -> String {
     format!("CONSTRUCTOS_{}_URL", domain.name().to_uppercase())
@@ -409,6 +428,7 @@ impl Config {
                 .collect(),
             finance_year_end_month: year_end_month()?,
             business_dates: parsed("CONSTRUCTOS_BUSINESS_DATES", "1900-01-01..2199-12-31")?,
+            match_tolerance: match_tolerance()?,
             company: CompanyConfig {
                 name: var("CONSTRUCTOS_COMPANY_NAME"),
                 vat_number: var("CONSTRUCTOS_COMPANY_VAT_NUMBER"),

@@ -147,6 +147,33 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
         json!({ "account_id": "acc-1", "name": "Msunduzi Developments", "vat_number": null }),
     );
     check(serde_json::to_value(shipment).expect("envelope"));
+    let claim = crate::event_samples::progress_claim_approved_sample(
+        "CLM-1",
+        "PC-001",
+        "2026-03-31",
+        &[
+            ("3.1", "100000.00", "STANDARD"),
+            ("3.2", "0.00", "ZERO_RATED"),
+        ],
+        "10000.00",
+    );
+    check(serde_json::to_value(claim).expect("envelope"));
+    let release =
+        crate::event_samples::project_retention_released_sample("REL-1", "2026-09-30", "5000.00");
+    check(serde_json::to_value(release).expect("envelope"));
+    let order = crate::event_samples::purchase_order_approved_sample(
+        "PO-1",
+        "acc-umgeni",
+        "PRJ-2026-014",
+        &[("100", "95.50"), ("2.5", "1899.00")],
+    );
+    check(serde_json::to_value(order).expect("envelope"));
+    let received = crate::event_samples::goods_received_sample("PO-1");
+    check(serde_json::to_value(received).expect("envelope"));
+    for ended in ["PurchaseOrderCancelled", "PurchaseOrderClosed"] {
+        let event = crate::event_samples::purchase_order_ended_sample("PO-1", ended);
+        check(serde_json::to_value(event).expect("envelope"));
+    }
     let mut on_disk = BTreeSet::new();
     for domain in ["identity", "orders", "hr", "finance", "sales"] {
         for file in

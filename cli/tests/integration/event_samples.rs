@@ -6,11 +6,12 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use constructos_domain::finance::{
-    bill_totals, price_bill_lines, price_lines, totals, AccountType, BankEvent, BankLine,
-    BillEvent, BillLineInput, BillSupplier, CostType, CreditNoteEvent, Customer, InvoiceEvent,
-    InvoiceLineInput, JournalEvent, JournalLine, JournalSource, LedgerAccountEvent, NumberingEvent,
-    PaymentDirection, PaymentEvent, PeriodEvent, Rand, ReconcileMethod, Side, Supplier,
-    VatTreatment,
+    bill_totals, gross_retention, price_bill_lines, price_lines, totals, AccountType, BankEvent,
+    BankLine, BillEvent, BillLineInput, BillSupplier, CostType, CreditNoteEvent, Customer,
+    InvoiceEvent, InvoiceLineInput, InvoiceTotals, JournalEvent, JournalLine, JournalSource,
+    LedgerAccountEvent, LineMatch, MatchStatus, NumberingEvent, PaymentDirection, PaymentEvent,
+    PeriodEvent, Rand, ReconcileMethod, ReleaseTaxInvoice, ReleasedVat, RetentionAsked,
+    RetentionBasis, Side, Supplier, VatPart, VatTreatment,
 };
 use constructos_domain::hr::EmployeeEvent;
 use constructos_domain::identity::{
@@ -530,24 +531,41 @@ pub fn invoice_samples() -> Vec<InvoiceEvent> {
         },
     ])
     .expect("priced");
-    let totals = totals(&lines, Decimal::new(5, 0)).expect("totals");
+    let five = Some(RetentionAsked::Percent(Decimal::new(5, 0)));
+    let (totals, retained) = totals(&lines, five).expect("totals");
+    let customer = Customer {
+        account_id: "0190f0c2-0000-7000-8000-0000000000aa".into(),
+        name: "Msunduzi Developments (Pty) Ltd".into(),
+        vat_number: Some("4123456789".into()),
+        address: None,
+    };
+    let supplier = Supplier {
+        name: "ConstructOS Demo Construction (Pty) Ltd".into(),
+        vat_number: "4000000000".into(),
+        address: "1 Demo Road, Midrand, 1685".into(),
+    };
     let samples = vec![
+        // v1, as decided before SARS's rule: retention on the total incl. VAT.
         InvoiceEvent::InvoiceRaised {
-            customer: Customer {
-                account_id: "0190f0c2-0000-7000-8000-0000000000aa".into(),
-                name: "Msunduzi Developments (Pty) Ltd".into(),
-                vat_number: Some("4123456789".into()),
-                address: None,
-            },
-            supplier: Supplier {
-                name: "ConstructOS Demo Construction (Pty) Ltd".into(),
-                vat_number: "4000000000".into(),
-                address: "1 Demo Road, Midrand, 1685".into(),
-            },
+            customer: customer.clone(),
+            supplier: supplier.clone(),
+            date: date(2026, 3, 10),
+            lines: lines.clone(),
+            retention_percent: Some(Decimal::new(5, 0)),
+            totals: gross_totals(totals, Decimal::new(5, 0)),
+            retention_basis: None,
+            retained: Vec::new(),
+        },
+        // v2: SARS's rule.
+        InvoiceEvent::InvoiceRaised {
+            customer,
+            supplier,
             date: date(2026, 3, 10),
             lines,
             retention_percent: Some(Decimal::new(5, 0)),
             totals,
+            retention_basis: Some(RetentionBasis::ExclVat),
+            retained,
         },
         InvoiceEvent::InvoiceIssued {
             number: "INV-000001".into(),
@@ -568,6 +586,22 @@ pub fn invoice_samples() -> Vec<InvoiceEvent> {
             amount: Rand::cents(25_000),
             date: date(2026, 9, 30),
             journal_id: "0190f0c2-0000-7000-8000-000000000012".into(),
+            tax_invoice: None,
+        },
+        InvoiceEvent::InvoiceRetentionReleased {
+            amount: Rand::cents(25_000),
+            date: date(2026, 9, 30),
+            journal_id: "0190f0c2-0000-7000-8000-000000000012".into(),
+            tax_invoice: Some(ReleaseTaxInvoice {
+                release_id: "0190f0c2-0000-7000-8000-000000000012".into(),
+                number: "INV-000002".into(),
+                vat: Rand::cents(3_750),
+                parts: vec![VatPart {
+                    treatment: VatTreatment::Standard,
+                    value_excl_vat: Rand::cents(25_000),
+                    vat: Rand::cents(3_750),
+                }],
+            }),
         },
     ];
     for sample in &samples {
@@ -582,6 +616,16 @@ pub fn invoice_samples() -> Vec<InvoiceEvent> {
     samples
 }
 
+/// Totals as the gross rule decided them (v1 events): retention on the total incl. VAT.
+fn gross_totals(totals: InvoiceTotals, percent: Decimal) -> InvoiceTotals {
+    let retention = gross_retention(totals.incl_vat, percent).expect("retention");
+    InvoiceTotals {
+        retention,
+        due: totals.incl_vat - retention,
+        ..totals
+    }
+}
+
 /// One sample of every supplier bill event.
 pub fn bill_samples() -> Vec<BillEvent> {
     let lines = price_bill_lines(vec![BillLineInput {
@@ -592,22 +636,54 @@ pub fn bill_samples() -> Vec<BillEvent> {
         vat_treatment: VatTreatment::Standard,
         project_id: Some("PRJ-2026-014".into()),
         cost_code: Some("03-100".into()),
+        purchase_order_line_no: None,
     }])
     .expect("priced");
-    let samples = vec![
+    let ten = Some(RetentionAsked::Percent(Decimal::new(10, 0)));
+    let (totals, retained) = bill_totals(&lines, ten).expect("totals");
+    let supplier = BillSupplier {
+        account_id: "0190f0c2-0000-7000-8000-0000000000bb".into(),
+        name: "Umgeni Formwork CC".into(),
+        vat_number: Some("4222222222".into()),
+        address: Some("3 Quarry Rd, Pinetown".into()),
+    };
+    let mut samples = vec![
         BillEvent::BillRecorded {
-            supplier: BillSupplier {
-                account_id: "0190f0c2-0000-7000-8000-0000000000bb".into(),
-                name: "Umgeni Formwork CC".into(),
-                vat_number: Some("4222222222".into()),
-                address: Some("3 Quarry Rd, Pinetown".into()),
-            },
+            supplier: supplier.clone(),
             supplier_reference: "UF-2026-031".into(),
             date: date(2026, 3, 31),
             retention_percent: Some(Decimal::new(10, 0)),
-            totals: bill_totals(&lines, Decimal::new(10, 0)).expect("totals"),
-            lines,
+            totals: gross_totals(totals, Decimal::new(10, 0)),
+            lines: lines.clone(),
             journal_id: "0190f0c2-0000-7000-8000-000000000013".into(),
+            retention_basis: None,
+            retained: Vec::new(),
+            purchase_order_id: None,
+            matching: Vec::new(),
+        },
+        BillEvent::BillRecorded {
+            supplier,
+            supplier_reference: "UF-2026-032".into(),
+            date: date(2026, 3, 31),
+            retention_percent: Some(Decimal::new(10, 0)),
+            totals,
+            lines,
+            journal_id: "0190f0c2-0000-7000-8000-000000000016".into(),
+            retention_basis: Some(RetentionBasis::ExclVat),
+            retained,
+            purchase_order_id: Some("0190f0c2-0000-7000-8000-0000000000po".into()),
+            matching: vec![LineMatch {
+                line: 1,
+                purchase_order_line_no: Some(1),
+                ordered: Decimal::ONE,
+                received: Decimal::ONE,
+                billed: Decimal::ONE,
+                order_price: Some(Rand::cents(4_500_000)),
+                billed_price: Rand::cents(4_500_000),
+                price_variance_percent: Decimal::ZERO,
+                status: MatchStatus::Matched,
+                reason: None,
+            }],
         },
         BillEvent::BillPaymentAllocated {
             payment_id: "0190f0c2-0000-7000-8000-000000000014".into(),
@@ -618,13 +694,31 @@ pub fn bill_samples() -> Vec<BillEvent> {
             amount: Rand::cents(517_500),
             date: date(2026, 11, 30),
             journal_id: "0190f0c2-0000-7000-8000-000000000015".into(),
+            input_vat: None,
+        },
+        BillEvent::BillRetentionReleased {
+            amount: Rand::cents(450_000),
+            date: date(2026, 11, 30),
+            journal_id: "0190f0c2-0000-7000-8000-000000000017".into(),
+            input_vat: Some(ReleasedVat {
+                vat: Rand::cents(67_500),
+                parts: vec![VatPart {
+                    treatment: VatTreatment::Standard,
+                    value_excl_vat: Rand::cents(450_000),
+                    vat: Rand::cents(67_500),
+                }],
+            }),
         },
     ];
+    samples.push(BillEvent::BillMatchApproved {
+        reason: "Short delivery of 20 bags confirmed on site; credit note to follow".into(),
+    });
     for sample in &samples {
         match sample {
             BillEvent::BillRecorded { .. }
             | BillEvent::BillPaymentAllocated { .. }
-            | BillEvent::BillRetentionReleased { .. } => {}
+            | BillEvent::BillRetentionReleased { .. }
+            | BillEvent::BillMatchApproved { .. } => {}
         }
     }
     samples
@@ -641,7 +735,7 @@ pub fn credit_note_samples() -> Vec<CreditNoteEvent> {
         cost_code: None,
     }])
     .expect("priced");
-    let totals = totals(&lines, Decimal::ZERO).expect("totals");
+    let (totals, _) = totals(&lines, None).expect("totals");
     let samples = vec![CreditNoteEvent::CreditNoteIssued {
         invoice_id: "0190f0c2-0000-7000-8000-000000000001".into(),
         invoice_number: "INV-000001".into(),
@@ -1013,4 +1107,158 @@ pub fn order_numbering_samples() -> Vec<constructos_domain::orders::numbering::N
         }
     }
     samples
+}
+
+/// An orders event as its relay would publish it (consumed by finance; orders is built
+/// alongside).
+fn orders_event(aggregate_id: &str, event_type: &str, data: serde_json::Value) -> CloudEvent {
+    CloudEvent::from_stored(
+        "orders",
+        StoredEvent {
+            event_id: uuid::Uuid::new_v4(),
+            aggregate_type: "orders.project".to_string(),
+            aggregate_id: aggregate_id.to_string(),
+            sequence: 7,
+            event_type: event_type.to_string(),
+            event_version: "1".to_string(),
+            payload: serde_json::json!({ event_type: data }),
+            metadata: serde_json::json!({ "correlation_id": "orders-req-2", "subject": "system:orders" }),
+            recorded_at: chrono::Utc::now(),
+        },
+    )
+}
+
+/// A `ProgressClaimApproved` of `project_id`: `lines` are (item, amount, treatment);
+/// `retention` withheld excl. VAT.
+pub fn progress_claim_approved_sample(
+    claim_id: &str,
+    claim_number: &str,
+    date: &str,
+    lines: &[(&str, &str, &str)],
+    retention: &str,
+) -> CloudEvent {
+    let amount: Rand = lines
+        .iter()
+        .map(|(_, a, _)| Rand::from_str(a).expect("amount"))
+        .sum();
+    orders_event(
+        "PRJ-2026-014",
+        "ProgressClaimApproved",
+        serde_json::json!({
+            "claim_id": claim_id,
+            "claim_number": claim_number,
+            "project_id": "PRJ-2026-014",
+            "customer": { "account_id": "acc-msunduzi", "name": "Msunduzi Developments (Pty) Ltd",
+                          "vat_number": "4123456789", "address": null },
+            "date": date,
+            "period_end": date,
+            "lines": lines.iter().map(|(item, amount, treatment)| serde_json::json!({
+                "item": item, "description": format!("Works item {item}"), "amount": amount,
+                "vat_treatment": treatment, "cost_code": "CC-300"
+            })).collect::<Vec<_>>(),
+            "amount": amount,
+            "retention": retention,
+            "retention_percent": "10"
+        }),
+    )
+}
+
+/// A `ProjectRetentionReleased` of `amount` (excl. VAT) on the claims' project.
+pub fn project_retention_released_sample(release_id: &str, date: &str, amount: &str) -> CloudEvent {
+    orders_event(
+        "PRJ-2026-014",
+        "ProjectRetentionReleased",
+        serde_json::json!({
+            "release_id": release_id,
+            "project_id": "PRJ-2026-014",
+            "customer": { "account_id": "acc-msunduzi", "name": "Msunduzi Developments (Pty) Ltd" },
+            "date": date,
+            "stage": "PRACTICAL_COMPLETION",
+            "amount": amount
+        }),
+    )
+}
+
+/// An orders purchase-order event as its relay would publish it.
+fn purchase_order_event(id: &str, event_type: &str, data: serde_json::Value) -> CloudEvent {
+    let mut event = orders_event(id, event_type, data);
+    event.aggregatetype = "orders.purchase_order".to_string();
+    event
+}
+
+/// A `PurchaseOrderApproved` of `vendor` on `project_id` / `CC-300`; `lines` are
+/// (quantity, unit price).
+pub fn purchase_order_approved_sample(
+    id: &str,
+    vendor: &str,
+    project_id: &str,
+    lines: &[(&str, &str)],
+) -> CloudEvent {
+    let total: Rand = lines
+        .iter()
+        .map(|(q, p)| {
+            constructos_domain::finance::line_value(
+                Decimal::from_str(q).expect("quantity"),
+                Rand::from_str(p).expect("price"),
+            )
+            .expect("value")
+        })
+        .sum();
+    purchase_order_event(
+        id,
+        "PurchaseOrderApproved",
+        serde_json::json!({
+            "purchase_order_id": id,
+            "number": format!("PO-{id}"),
+            "vendor_account_id": vendor,
+            "project_id": project_id,
+            "cost_code": "CC-300",
+            "date": "2026-03-05",
+            "lines": lines.iter().enumerate().map(|(i, (q, p))| serde_json::json!({
+                "line_no": i + 1, "sku": null, "description": format!("Item {}", i + 1),
+                "quantity": q, "unit_price": p, "vat_treatment": "STANDARD"
+            })).collect::<Vec<_>>(),
+            "total_excl_vat": total,
+            "approved_by": "pm-1",
+            "approver_role": "Project_Manager"
+        }),
+    )
+}
+
+/// A `PurchaseOrderCancelled` or `PurchaseOrderClosed` of the order `id`.
+pub fn purchase_order_ended_sample(id: &str, event_type: &str) -> CloudEvent {
+    let mut event = purchase_order_event(
+        id,
+        event_type,
+        serde_json::json!({ "purchase_order_id": id, "reason": "Works complete" }),
+    );
+    // Later in the order's stream than its approval.
+    event.sequence = 9;
+    event
+}
+
+/// A `GoodsReceived` of the order `id` (finance's three-way match reads it).
+pub fn goods_received_sample(id: &str) -> CloudEvent {
+    goods_received_lines_sample(id, "GRN-1", &[(1, "100")])
+}
+
+/// A `GoodsReceived` of the order `id` on the note `receipt_id`: (line no, quantity).
+pub fn goods_received_lines_sample(
+    id: &str,
+    receipt_id: &str,
+    lines: &[(u32, &str)],
+) -> CloudEvent {
+    let mut event = purchase_order_event(
+        id,
+        "GoodsReceived",
+        serde_json::json!({
+            "purchase_order_id": id, "receipt_id": receipt_id, "receipt_number": format!("GRN-{receipt_id}"),
+            "date": "2026-03-12",
+            "lines": lines.iter().map(|(no, q)| serde_json::json!({ "line_no": no, "quantity": q }))
+                .collect::<Vec<_>>(),
+            "received_by": "site-1"
+        }),
+    );
+    event.sequence = 8;
+    event
 }

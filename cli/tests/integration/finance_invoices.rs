@@ -25,7 +25,8 @@ const INVOICE: &str = "query($id: ID!) { invoice(id: $id) { id title number stat
     supplier { name address vatNumber }
     recipient { accountId name address vatNumber }
     lines { description quantity unitPrice vatTreatment valueExclVat vat total projectId }
-    totalExclVat vat total retentionPercent retention amountDue journalId } }";
+    totalExclVat vat total retentionPercent retentionBasis retention vatDeferredOnRetention vatNow
+    amountDue journalId } }";
 
 /// The customer and project the invoices name, as finance knows them.
 struct Named {
@@ -129,8 +130,14 @@ async fn finance_user_raises_a_tax_invoice_with_every_sars_field_and_the_ledger_
     assert_eq!(invoice["totalExclVat"], "7747.60");
     assert_eq!(invoice["vat"], "712.15");
     assert_eq!(invoice["total"], "8459.75");
-    // 10% of 8459.75 = 845.975 → 845.98
-    assert_eq!(invoice["retention"], "845.98");
+    // SARS's rule: 10% of the value excl. VAT 7747.60 = 774.76, of which the
+    // standard-rated share 474.76 (4747.60 / 7747.60 of it) defers 712.15 × 474.76 /
+    // 4747.60 = 71.215 → 71.22 of VAT; the zero-rated 300.00 defers nothing.
+    assert_eq!(invoice["retentionBasis"], "EXCL_VAT");
+    assert_eq!(invoice["retention"], "774.76");
+    assert_eq!(invoice["vatDeferredOnRetention"], "71.22");
+    assert_eq!(invoice["vatNow"], "640.93");
+    // (7747.60 − 774.76) + 640.93
     assert_eq!(invoice["amountDue"], "7613.77");
 
     // A second invoice takes the next number; both are listed.
@@ -152,10 +159,10 @@ async fn finance_user_raises_a_tax_invoice_with_every_sars_field_and_the_ledger_
             )
             .await;
         let tb = r.data()["trialBalance"].clone();
-        (tb["totalDebit"] == "16919.50").then_some(tb)
+        (tb["totalDebit"] == "16777.06").then_some(tb)
     })
     .await;
-    assert_eq!(tb["totalCredit"], "16919.50");
+    assert_eq!(tb["totalCredit"], "16777.06");
     let line = |code: &str| {
         tb["lines"]
             .as_array()
@@ -164,9 +171,10 @@ async fn finance_user_raises_a_tax_invoice_with_every_sars_field_and_the_ledger_
             .unwrap_or_default()
     };
     assert_eq!(line("1100")["debit"], "15227.54");
-    assert_eq!(line("1150")["debit"], "1691.96");
+    assert_eq!(line("1150")["debit"], "1549.52");
     assert_eq!(line("4000")["credit"], "15495.20");
-    assert_eq!(line("2100")["credit"], "1424.30");
+    // Only the VAT due now is declared: 2 × 640.93.
+    assert_eq!(line("2100")["credit"], "1281.86");
 
     // Refusals.
     let mut input = invoice_input(&named);
@@ -251,6 +259,7 @@ fn command_input(customer: &str) -> RaiseInvoiceInput {
             cost_code: None,
         }],
         retention_percent: None,
+        retention_amount: None,
     }
 }
 

@@ -50,7 +50,8 @@ async fn id_of(app: &TestApp, table: &str, column: &str, value: &str) -> String 
     .expect("known to finance")
 }
 
-/// R10 000 excl. VAT + R1 500 VAT = R11 500; 10% retention R1 150; due R10 350.
+/// R10 000 excl. VAT + R1 500 VAT = R11 500; 10% retention excl. VAT R1 000 (its R150
+/// VAT deferred to the release); due R9 000 + R1 350 = R10 350.
 async fn raise(app: &TestApp, token: &str, date: &str) -> (String, String) {
     let customer = id_of(
         app,
@@ -225,21 +226,61 @@ async fn finance_user_invoices_records_payments_and_reads_aged_debtors() {
         .await;
     assert_eq!(too_much.error_code(), Some("BAD_USER_INPUT"));
 
-    // Retention released at completion falls due.
+    // Retention released at completion falls due with its VAT, on a release tax
+    // invoice numbered from the invoice series (after INV-000001 and INV-000002).
+    let more = app
+        .graphql(
+            &user,
+            "mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"1000.01\", date: \"2026-06-30\") { id } }",
+            json!({ "d": first }),
+        )
+        .await;
+    assert_eq!(more.error_code(), Some("BAD_USER_INPUT"), "{}", more.body);
     let release = app
         .graphql(
             &user,
-            "mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"1150.00\", date: \"2026-06-30\") { id } }",
+            "mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"1000.00\", date: \"2026-06-30\") { id number amount vat amountDue } }",
             json!({ "d": first }),
         )
         .await;
     assert!(release.error_code().is_none(), "{}", release.body);
+    let released = &release.data()["releaseRetention"];
+    assert_eq!(released["number"], "INV-000003");
+    assert_eq!(released["vat"], "150.00");
+    assert_eq!(released["amountDue"], "1150.00");
     let invoice = invoice_open(&app, &user, &first, "6350.00").await;
     assert_eq!(invoice["retentionHeld"], "0.00");
     let report = aged_debtors(&app, &user, "2026-06-30", "8700.00").await;
     balance_is(&app, &user, "2026-06-30", "1100", ("8700.00", "0.00")).await;
     assert_eq!(report["totals"]["onAccount"], "0.00");
-    balance_is(&app, &user, "2026-06-30", "1150", ("1150.00", "0.00")).await;
+    // 1150 held 2 × 1000 excl. VAT; 1000 released.
+    balance_is(&app, &user, "2026-06-30", "1150", ("1000.00", "0.00")).await;
+    // The VAT on the retention is declared in the release's period, not the claim's.
+    let june = eventually("the release reaches the VAT return", || async {
+        let r = app
+            .graphql(
+                &user,
+                "{ vatReturn(from: \"2026-06-01\", to: \"2026-06-30\") { outputVat supplies { treatment valueExclVat vat } } }",
+                json!({}),
+            )
+            .await;
+        let vat = r.data()["vatReturn"].clone();
+        (vat["supplies"][0]["valueExclVat"] == "1000.00").then_some(vat)
+    })
+    .await;
+    assert_eq!(june["outputVat"], "150.00");
+    assert_eq!(june["supplies"][0]["vat"], "150.00");
+    let march = app
+        .graphql(
+            &user,
+            "{ vatReturn(from: \"2026-03-01\", to: \"2026-03-31\") { outputVat supplies { treatment valueExclVat vat } } }",
+            json!({}),
+        )
+        .await;
+    let march = &march.data()["vatReturn"];
+    assert_eq!(march["outputVat"], "1350.00");
+    assert_eq!(march["supplies"][0]["valueExclVat"], "9000.00");
+    assert_eq!(march["supplies"][0]["vat"], "1350.00");
 
     // The auditor's view of the first invoice: its own events, its journal, the
     // payment and credit note that settled it and their journals, the release.
@@ -365,12 +406,13 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
     assert_eq!(again.error_code(), Some("BAD_USER_INPUT"), "{}", again.body);
     assert!(again.body.to_string().contains("already been recorded"));
 
-    // R40 000 + R6 000 input VAT = R46 000; 5% retention R2 300; due R43 700.
+    // R40 000 + R6 000 input VAT = R46 000; 5% retention excl. VAT R2 000 (its R300
+    // input VAT claimable at release); due R38 000 + R5 700 = R43 700.
     let read = eventually("the bill reaches the read model", || async {
         let r = app
             .graphql(
                 &user,
-                "query($id: ID!) { bill(id: $id) { supplierReference vat total retention amountDue amountOpen lines { accountCode costCode } } }",
+                "query($id: ID!) { bill(id: $id) { supplierReference vat total retention vatDeferredOnRetention vatNow amountDue amountOpen lines { accountCode costCode } } }",
                 json!({ "id": bill }),
             )
             .await;
@@ -380,7 +422,9 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
     .await;
     assert_eq!(read["vat"], "6000.00");
     assert_eq!(read["total"], "46000.00");
-    assert_eq!(read["retention"], "2300.00");
+    assert_eq!(read["retention"], "2000.00");
+    assert_eq!(read["vatDeferredOnRetention"], "300.00");
+    assert_eq!(read["vatNow"], "5700.00");
     assert_eq!(read["amountOpen"], "43700.00");
     assert_eq!(read["lines"][0]["costCode"], "03-100");
 
@@ -421,22 +465,29 @@ async fn supplier_bills_carry_input_vat_are_recorded_once_and_are_paid() {
     assert_eq!(aged["lines"][0]["counterpartyName"], "Umgeni Formwork CC");
     assert_eq!(aged["lines"][0]["amounts"]["days60"], "13700.00");
     balance_is(&app, &user, "2026-05-31", "2000", ("0.00", "13700.00")).await;
-    balance_is(&app, &user, "2026-05-31", "1200", ("6000.00", "0.00")).await;
-    balance_is(&app, &user, "2026-05-31", "2050", ("0.00", "2300.00")).await;
-    // Releasing the retention to the subcontractor makes it owing.
+    balance_is(&app, &user, "2026-05-31", "1200", ("5700.00", "0.00")).await;
+    balance_is(&app, &user, "2026-05-31", "2050", ("0.00", "2000.00")).await;
+    // Releasing the retention to the subcontractor makes it owing with its input VAT,
+    // which becomes claimable then.
     let release = app
         .graphql(
             &user,
-            "mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"2300.00\", date: \"2026-09-30\") { id } }",
+            "mutation($d: ID!) { releaseRetention(documentId: $d, amount: \"2000.00\", date: \"2026-09-30\") { id number vat amountDue } }",
             json!({ "d": bill }),
         )
         .await;
     assert!(release.error_code().is_none(), "{}", release.body);
+    let released = &release.data()["releaseRetention"];
+    assert_eq!(released["number"], Value::Null);
+    assert_eq!(released["vat"], "300.00");
+    assert_eq!(released["amountDue"], "2300.00");
     eventually("retention payable is released", || async {
         let (_, credit) = balance(&app, &user, "2026-09-30", "2000").await;
         (credit == "16000.00").then_some(())
     })
     .await;
+    balance_is(&app, &user, "2026-09-30", "1200", ("6000.00", "0.00")).await;
+    balance_is(&app, &user, "2026-09-30", "2050", ("0.00", "0.00")).await;
     app.stop().await;
 }
 

@@ -94,10 +94,12 @@ async fn finance_invoices_a_shipment_delivered_twice_exactly_once() {
         .find(|i| i["id"] == id.as_str())
         .expect("the shipment's invoice");
     assert_eq!(invoice["number"], "INV-000001");
-    // 12 × 2450 = 29400 (VAT 4410); 1850.50 (VAT 277.575 → 277.58); retention 5%.
+    // 12 × 2450 = 29400 (VAT 4410); 1850.50 (VAT 277.575 → 277.58); retention 5% of
+    // the value excl. VAT 31250.50 = 1562.525 → 1562.53, deferring 4687.58 × 5% =
+    // 234.38 of VAT: due 35938.08 − 1562.53 − 234.38.
     assert_eq!(invoice["total"], "35938.08");
-    assert_eq!(invoice["retention"], "1796.90");
-    assert_eq!(invoice["amountDue"], "34141.18");
+    assert_eq!(invoice["retention"], "1562.53");
+    assert_eq!(invoice["amountDue"], "34141.17");
     assert_eq!(invoice["lines"][0]["projectId"], "PRJ-2026-014");
     assert_eq!(count(&app, NUMBERS, "INV").await, 2);
     assert_eq!(count(&app, INVOICE_EVENTS, &id).await, 2);
@@ -133,7 +135,7 @@ async fn finance_shipment_interrupted_after_invoicing_completes_with_one_invoice
     app.account_event_known_to_finance("acc-cash", "CUSTOMER", "Cash customer", None)
         .await;
     let pool = &app.env.finance;
-    let handler = ShipmentInvoicing::new(FinanceCommands::new(
+    let handler = ShipmentInvoicing::shipments(FinanceCommands::new(
         pool.clone(),
         FinancialCalendar::default(),
         seed::DEMO_COMPANY.supplier(),
@@ -214,7 +216,7 @@ async fn finance_parks_a_shipment_until_its_account_is_known_then_invoices_it_on
     app.project_event_known_to_finance("PRJ-2026-014", "PRJ-2026-014", "site-pmb")
         .await;
     let pool = &app.env.finance;
-    let handler = ShipmentInvoicing::new(FinanceCommands::new(
+    let handler = ShipmentInvoicing::shipments(FinanceCommands::new(
         pool.clone(),
         FinancialCalendar::default(),
         seed::DEMO_COMPANY.supplier(),
@@ -229,7 +231,7 @@ async fn finance_parks_a_shipment_until_its_account_is_known_then_invoices_it_on
     let id = invoice_id_for_shipment("SHP-300");
     assert_eq!(count(&app, INVOICE_EVENTS, &id).await, 0);
     let reason: String =
-        sqlx::query_scalar("SELECT reason FROM read_model.parked_shipments WHERE shipment_id = $1")
+        sqlx::query_scalar("SELECT reason FROM read_model.parked_events WHERE source = 'ShipmentCompleted' AND source_id = $1")
             .bind("SHP-300")
             .fetch_one(pool)
             .await
@@ -246,7 +248,7 @@ async fn finance_parks_a_shipment_until_its_account_is_known_then_invoices_it_on
     .await;
     eventually("the parked shipment is invoiced", || async {
         handler.retry_parked().await.expect("retried");
-        let parked: i64 = sqlx::query_scalar("SELECT count(*) FROM read_model.parked_shipments")
+        let parked: i64 = sqlx::query_scalar("SELECT count(*) FROM read_model.parked_events")
             .fetch_one(pool)
             .await
             .expect("count");

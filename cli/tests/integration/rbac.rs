@@ -237,6 +237,10 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { releaseRetention(documentId: \"none\", amount: \"1.00\", date: \"2026-03-14\") { id } }",
             json!({}),
         ),
+        "Mutation.approveBillMatch" => (
+            "mutation { approveBillMatch(billId: \"none\", reason: \"Checked on site\") { id } }",
+            json!({}),
+        ),
         "Query.bankLines" => ("{ bankLines { id } }", json!({})),
         "Query.bankReconciliation" => (
             "{ bankReconciliation(asAt: \"2026-03-31\") { difference } }",

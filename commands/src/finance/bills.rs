@@ -6,11 +6,14 @@
 use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
-    normalized_reference, Bill, BillCommand, BillLineInput, BillSupplier, FinanceError,
+    normalized_reference, Bill, BillCommand, BillLineInput, BillSupplier, FinanceError, LineMatch,
+    Rand,
 };
 use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+use constructos_domain::values::Identifier;
 
 use super::failures::rejected;
 use super::invoices::derived_id;
@@ -27,8 +30,16 @@ pub struct RecordBillInput {
     pub supplier_reference: String,
     pub date: NaiveDate,
     pub lines: Vec<BillLineInput>,
-    /// Withheld from a subcontractor until completion (0–20%).
+    /// Withheld from a subcontractor until completion, excl. VAT: a percentage (0–20)…
     pub retention_percent: Option<Decimal>,
+    /// …or an amount; not both.
+    #[serde(default)]
+    pub retention_amount: Option<Rand>,
+    /// The approved purchase order the bill is for: one finance's copy of orders'
+    /// orders knows (`NOT_FOUND` otherwise), still approved, of this supplier and of the
+    /// project every line is costed to (a line without a project takes the order's).
+    #[serde(default)]
+    pub purchase_order_id: Option<String>,
 }
 
 /// The bill recorded for a supplier's invoice number: the same pair, the same id.
@@ -56,14 +67,65 @@ impl FinanceCommands {
             .await?
             .bill_supplier()
             .map_err(rejected)?;
+        let mut input = input;
+        let mut matching = Vec::new();
+        if let Some(order) = &input.purchase_order_id {
+            self.check_purchase_order(order, &supplier.account_id, &mut input.lines)
+                .await?;
+            matching = self.match_bill(order, &input.lines).await?;
+        }
         self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
             .await?;
         let id = bill_id(&supplier.account_id, &input.supplier_reference);
         self.retrying(ctx, "finance.bill", &id, CONFLICT_RETRIES, || {
-            self.try_record_bill(ctx, &id, supplier.clone(), input.clone())
+            self.try_record_bill(ctx, &id, supplier.clone(), input.clone(), matching.clone())
         })
         .await?;
         Ok(id)
+    }
+
+    /// Refuses a purchase order finance does not know, or one that is not approved, of
+    /// another supplier, or of another project than a line's; a line without a project
+    /// is costed to the order's.
+    async fn check_purchase_order(
+        &self,
+        order: &str,
+        supplier_id: &str,
+        lines: &mut [BillLineInput],
+    ) -> Result<(), CommandError> {
+        Identifier::parse("purchaseOrderId", order)?;
+        let row: Option<(String, String, String, String)> = sqlx::query_as(
+            "SELECT number, vendor_account_id, project_id, status
+               FROM read_model.known_purchase_orders WHERE id = $1",
+        )
+        .bind(order)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(|e| CommandError::Internal(format!("Failed to read the purchase orders: {e}")))?;
+        let Some((number, vendor, project, status)) = row else {
+            return Err(rejected(FinanceError::PurchaseOrderNotFound(
+                order.to_string(),
+            )));
+        };
+        let mismatch = |why: String| Err(rejected(FinanceError::PurchaseOrderMismatch(why)));
+        if status != "APPROVED" {
+            return mismatch(format!("{number} is {}", status.to_lowercase()));
+        }
+        if vendor != supplier_id {
+            return mismatch(format!("{number} was placed with another supplier"));
+        }
+        for (index, line) in lines.iter_mut().enumerate() {
+            match line.project_id.as_deref().map(str::trim) {
+                None | Some("") => line.project_id = Some(project.clone()),
+                Some(p) if p == project => {}
+                Some(p) => {
+                    return mismatch(format!(
+                        "{number} is for project {project}, but lines[{index}] is costed to {p}"
+                    ))
+                }
+            }
+        }
+        Ok(())
     }
 
     async fn try_record_bill(
@@ -72,6 +134,7 @@ impl FinanceCommands {
         id: &str,
         supplier: BillSupplier,
         input: RecordBillInput,
+        matching: Vec<LineMatch>,
     ) -> Result<(), AggregateError<FinanceError>> {
         let journal_id = derived_id("bill-journal", id);
         let mut bill = self.store.load::<Bill>(id).await?;
@@ -81,6 +144,9 @@ impl FinanceCommands {
             date: input.date,
             lines: input.lines,
             retention_percent: input.retention_percent,
+            retention_amount: input.retention_amount,
+            purchase_order_id: input.purchase_order_id,
+            matching,
             journal_id: journal_id.clone(),
         };
         let mut events = self

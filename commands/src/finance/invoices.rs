@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 use constructos_domain::access::Permission;
 use constructos_domain::finance::{
     invoice_number, Customer, FinanceError, Invoice, InvoiceCommand, InvoiceLineInput,
-    InvoiceNumbering, Journal, JournalCommand, JournalSource, NumberingCommand, INVOICE_SERIES,
+    InvoiceNumbering, Journal, JournalCommand, JournalSource, NumberingCommand, Rand,
+    INVOICE_SERIES,
 };
 use cqrs_es::AggregateError;
 use rust_decimal::Decimal;
@@ -54,7 +55,11 @@ pub struct RaiseInvoiceInput {
     pub customer_account_id: String,
     pub date: NaiveDate,
     pub lines: Vec<InvoiceLineInput>,
+    /// Retention withheld excl. VAT: a percentage (0–20) of the value excl. VAT…
     pub retention_percent: Option<Decimal>,
+    /// …or an amount (e.g. a progress claim's, capped by orders); not both.
+    #[serde(default)]
+    pub retention_amount: Option<Rand>,
 }
 
 /// An issued invoice: its id, number and journal.
@@ -146,6 +151,7 @@ impl FinanceCommands {
                 date: input.date,
                 lines: input.lines,
                 retention_percent: input.retention_percent,
+                retention_amount: input.retention_amount,
             };
             events.extend(
                 self.store

@@ -1,5 +1,5 @@
-//! Payments in and out, their allocations to invoices and bills, and retention
-//! releases. Each command appends every event it causes — the payment's, each settled
+//! Payments in and out and their allocations to invoices and bills (retention
+//! releases: `retention.rs`). Each command appends every event it causes — the payment's, each settled
 //! document's and the journal's — in one transaction: an allocation is accepted only
 //! when both the payment (enough unallocated) and the document (enough open) accept it,
 //! and a concurrent writer to any of them makes the loser re-decide.
@@ -313,86 +313,6 @@ impl FinanceCommands {
                     .await?,
             );
         }
-        self.store.commit_all(&events).await
-    }
-
-    /// Releases `amount` of retention withheld on an invoice (it falls due from the
-    /// customer) or on a bill (it falls due to the supplier); returns the journal's id.
-    pub async fn release_retention(
-        &self,
-        ctx: &CommandContext,
-        document_id: &str,
-        amount: Rand,
-        date: NaiveDate,
-    ) -> Result<String, CommandError> {
-        ctx.require(Permission::JournalsPost)?;
-        let document_id = Identifier::parse("documentId", document_id)?;
-        let document_id = document_id.as_str();
-        let journal_id = Uuid::now_v7().to_string();
-        self.retrying(
-            ctx,
-            "finance.retention",
-            document_id,
-            CONFLICT_RETRIES,
-            || self.try_release(ctx, document_id, &journal_id, amount, date),
-        )
-        .await?;
-        Ok(journal_id)
-    }
-
-    async fn try_release(
-        &self,
-        ctx: &CommandContext,
-        document_id: &str,
-        journal_id: &str,
-        amount: Rand,
-        date: NaiveDate,
-    ) -> Result<(), Refused> {
-        let metadata = ctx.metadata();
-        let mut invoice = self.store.load::<Invoice>(document_id).await?;
-        let (mut events, lines, label) = if invoice.aggregate.exists() {
-            let release = InvoiceCommand::ReleaseRetention {
-                amount,
-                date,
-                journal_id: journal_id.to_string(),
-            };
-            let events = self
-                .store
-                .decide(&mut invoice, release, &(), &metadata)
-                .await?;
-            let label = invoice.aggregate.number().unwrap_or_default().to_string();
-            (events, Invoice::retention_release_lines(amount), label)
-        } else {
-            let mut bill = self.store.load::<Bill>(document_id).await?;
-            if !bill.aggregate.exists() {
-                return Err(refused(FinanceError::InvoiceNotFound));
-            }
-            let release = BillCommand::ReleaseRetention {
-                amount,
-                date,
-                journal_id: journal_id.to_string(),
-            };
-            let events = self
-                .store
-                .decide(&mut bill, release, &(), &metadata)
-                .await?;
-            let label = format!(
-                "{} {}",
-                bill.aggregate.supplier().name,
-                bill.aggregate.reference()
-            );
-            (events, Bill::retention_release_lines(amount), label)
-        };
-        events.extend(
-            self.system_journal(
-                ctx,
-                journal_id,
-                date,
-                format!("Retention released: {label}"),
-                lines,
-            )
-            .await?,
-        );
         self.store.commit_all(&events).await
     }
 }

@@ -8,7 +8,7 @@ use constructos_domain::access::Permission;
 use constructos_domain::finance::{
     account_code, fitted_narrative, parse_period, AccountType, CostType, FinanceError,
     FinancialCalendar, Journal, JournalCommand, JournalLine, JournalServices, JournalSource,
-    LedgerAccount, LedgerAccountCommand, Period, PeriodCommand, Supplier,
+    LedgerAccount, LedgerAccountCommand, MatchTolerance, Period, PeriodCommand, Supplier,
 };
 use constructos_domain::stored::Stored;
 use constructos_domain::values::{Identifier, Narrative};
@@ -49,6 +49,8 @@ pub struct FinanceCommands {
     pub(super) services: JournalServices,
     calendar: FinancialCalendar,
     pub(super) supplier: Supplier,
+    /// How far a bill may differ from its purchase order and receipts (three-way match).
+    pub(super) tolerance: MatchTolerance,
 }
 
 use super::failures::{logged, rejected};
@@ -66,7 +68,14 @@ impl FinanceCommands {
             store,
             calendar,
             supplier,
+            tolerance: MatchTolerance::default(),
         }
+    }
+
+    /// The same commands matching bills with `tolerance` (`CONSTRUCTOS_MATCH_*`).
+    pub fn with_match_tolerance(mut self, tolerance: MatchTolerance) -> Self {
+        self.tolerance = tolerance;
+        self
     }
 
     /// The finance database these commands write to.

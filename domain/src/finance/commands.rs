@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use rust_decimal::Decimal;
 
 use super::{
-    AccountType, CostType, Customer, InvoiceLineInput, JournalLine, JournalSource, Rand, Supplier,
+    AccountType, CostType, Customer, InvoiceLineInput, JournalLine, JournalSource, Rand,
+    ReleaseNumber, Supplier,
 };
 
 /// Commands to a ledger account (one per account code).
@@ -60,13 +61,15 @@ pub enum PeriodCommand {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum InvoiceCommand {
     /// Raise a draft: the customer and supplier as the tax invoice shows them, the
-    /// date, the lines and an optional retention percentage (0–20).
+    /// date, the lines and the retention to withhold excl. VAT: a percentage (0–20) or
+    /// an amount (0 to the value excl. VAT), not both.
     RaiseInvoice {
         customer: Customer,
         supplier: Supplier,
         date: NaiveDate,
         lines: Vec<InvoiceLineInput>,
         retention_percent: Option<Decimal>,
+        retention_amount: Option<Rand>,
     },
     /// Issue the invoice under `number`, posted by the journal `journal_id`.
     IssueInvoice { number: String, journal_id: String },
@@ -83,11 +86,14 @@ pub enum InvoiceCommand {
         amount: Rand,
         date: NaiveDate,
     },
-    /// Release withheld retention: it falls due, posted by the journal `journal_id`.
+    /// Release withheld retention (excl. VAT): it falls due, posted by the journal
+    /// `journal_id`. Under SARS's rule with its VAT, on the release tax invoice
+    /// `tax_invoice` (required then; ignored for an invoice of the gross rule).
     ReleaseRetention {
         amount: Rand,
         date: NaiveDate,
         journal_id: String,
+        tax_invoice: Option<ReleaseNumber>,
     },
 }
 

@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use cqrs_es::event_sink::EventSink;
 use cqrs_es::{Aggregate, DomainEvent};
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::invoice::line;
@@ -143,7 +142,7 @@ impl Aggregate for CreditNote {
         let reason = Reason::parse("reason", &reason)?.into_string();
         let date = super::fields::date("date", date)?;
         let lines = price_lines(lines)?;
-        let totals = totals(&lines, Decimal::ZERO)?;
+        let (totals, _) = totals(&lines, None)?;
         let event = CreditNoteEvent::CreditNoteIssued {
             invoice_id,
             invoice_number,

@@ -64,6 +64,26 @@ pub enum FinanceError {
     UnknownVatTreatment(String),
     #[error("retention of {0}% is outside 0–20%")]
     RetentionOutOfRange(String),
+    #[error("retentionAmount: {asked} is outside nought to the value excl. VAT {subtotal}")]
+    RetentionAmountOutOfRange { asked: Rand, subtotal: Rand },
+    #[error("retentionAmount: give a retention percentage or an amount, not both")]
+    RetentionAskedTwice,
+    #[error("purchaseOrderId: no purchase order \"{0}\" is known")]
+    PurchaseOrderNotFound(String),
+    #[error("purchaseOrderId: {0}")]
+    PurchaseOrderMismatch(String),
+    #[error("the bill is blocked for payment by its three-way match ({0}); a finance manager may approve it")]
+    BillBlocked(String),
+    #[error("the bill is not blocked by its three-way match")]
+    BillNotBlocked,
+    #[error(
+        "amount: project {project}'s invoices hold {held} of retention; {asked} cannot be released"
+    )]
+    ProjectRetentionShort {
+        project: String,
+        held: Rand,
+        asked: Rand,
+    },
     #[error("{0} is not a valid amount")]
     InvalidAmount(String),
     #[error("{what} comes to more than the largest amount accepted ({max})")]
@@ -157,7 +177,8 @@ impl crate::refusal::Refusal for FinanceError {
             | FinanceError::PaymentNotFound
             | FinanceError::BankLineNotFound
             | FinanceError::PartyNotFound(_)
-            | FinanceError::ProjectNotFound(_) => RefusalKind::NotFound,
+            | FinanceError::ProjectNotFound(_)
+            | FinanceError::PurchaseOrderNotFound(_) => RefusalKind::NotFound,
             FinanceError::LedgerUnavailable(cause) => RefusalKind::Unavailable(cause.clone()),
             _ => RefusalKind::Rejected,
         }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{
     AccountType, CostType, Customer, InvoiceLine, InvoiceTotals, JournalLine, JournalSource, Rand,
-    Supplier,
+    ReleaseTaxInvoice, RetentionBasis, Supplier, VatPart,
 };
 
 /// Events of the ledger account aggregate.
@@ -114,6 +114,13 @@ pub enum InvoiceEvent {
         lines: Vec<InvoiceLine>,
         retention_percent: Option<Decimal>,
         totals: InvoiceTotals,
+        /// The rule the retention was decided under; absent (v1): the gross rule.
+        /// `EXCL_VAT` (v2): SARS's rule.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        retention_basis: Option<RetentionBasis>,
+        /// SARS's rule: the retained value and its deferred VAT, per treatment.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        retained: Vec<VatPart>,
     },
     InvoiceIssued {
         /// The invoice number, e.g. `INV-000042`.
@@ -134,11 +141,14 @@ pub enum InvoiceEvent {
         amount: Rand,
         date: NaiveDate,
     },
-    /// Withheld retention was released and fell due.
+    /// Withheld retention (`amount`, excl. VAT under SARS's rule) was released and
+    /// fell due. v2 carries the release tax invoice and the VAT now due with it.
     InvoiceRetentionReleased {
         amount: Rand,
         date: NaiveDate,
         journal_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tax_invoice: Option<ReleaseTaxInvoice>,
     },
 }
 
@@ -160,8 +170,16 @@ impl DomainEvent for InvoiceEvent {
         .to_string()
     }
 
+    /// v2 for what SARS's rule decided (it carries the rule's fields), v1 otherwise.
     fn event_version(&self) -> String {
-        "1".to_string()
+        let v2 = match self {
+            InvoiceEvent::InvoiceRaised {
+                retention_basis, ..
+            } => retention_basis.is_some(),
+            InvoiceEvent::InvoiceRetentionReleased { tax_invoice, .. } => tax_invoice.is_some(),
+            _ => false,
+        };
+        if v2 { "2" } else { "1" }.to_string()
     }
 }
 

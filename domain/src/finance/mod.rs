@@ -14,11 +14,13 @@ mod events;
 mod fields;
 mod invoice;
 mod journal;
+mod matching;
 mod money;
 mod numbering;
 mod payment;
 mod period;
 mod references;
+mod retention;
 mod settlement;
 mod vat;
 
@@ -50,6 +52,10 @@ pub use invoice::{
     CONTRACT_REVENUE, RETENTION_RECEIVABLE, TRADE_DEBTORS, VAT_OUTPUT,
 };
 pub use journal::{Journal, JournalLine, JournalServices, JournalSource, Ledger, Side};
+pub use matching::{
+    blocked_reasons, match_lines, BilledLine, LineMatch, MatchStatus, MatchTolerance,
+    OrderLineFacts,
+};
 pub use money::{MoneyError, Rand};
 pub use numbering::{invoice_number, InvoiceNumbering, INVOICE_SERIES};
 pub use payment::{
@@ -57,9 +63,14 @@ pub use payment::{
 };
 pub use period::{parse_period, period_of, FinancialCalendar, Period};
 pub use references::{address_text, known_account, KnownAccount};
+pub use retention::{
+    release as release_retention_parts, retention_amount, supplies as vat_supplies,
+    withhold as withhold_retention, ReleaseNumber, ReleaseTaxInvoice, ReleasedVat, RetentionAsked,
+    RetentionBasis, VatPart,
+};
 pub use settlement::{check_not_before, OpenBalance};
 pub use vat::{
-    line_value, line_vat, retention, round_to_cent, VatTreatment, MAX_RETENTION_PERCENT,
+    gross_retention, line_value, line_vat, round_to_cent, VatTreatment, MAX_RETENTION_PERCENT,
 };
 
 /// The aggregate type of ledger accounts (id: the account code).

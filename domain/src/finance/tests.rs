@@ -214,6 +214,7 @@ fn raise(date: NaiveDate, lines: Vec<InvoiceLineInput>) -> Result<Vec<InvoiceEve
             date,
             lines,
             retention_percent: None,
+            retention_amount: None,
         })
         .inspect_result()
 }
@@ -283,7 +284,10 @@ fn bills_payments_credit_notes_banks_and_budgets_check_their_text() {
             date: day(2026, 3, 1),
             lines: vec![],
             retention_percent: None,
+            retention_amount: None,
             journal_id: "j".into(),
+            purchase_order_id: None,
+            matching: Vec::new(),
         })
         .inspect_result()
         .expect_err("refused");

@@ -1,4 +1,4 @@
-//! VAT and retention arithmetic for customer invoices. The one place where amounts are
+//! VAT arithmetic for customer invoices (retention: `retention.rs`). The one place where amounts are
 //! rounded: every rounding is half up to the cent (`docs/finance.md`).
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -72,8 +72,10 @@ pub fn line_vat(value_excl_vat: Rand, treatment: VatTreatment) -> Result<Rand, F
     round_to_cent(value_excl_vat.as_decimal() * treatment.rate())
 }
 
-/// Retention withheld: the total including VAT × the percentage, rounded half up.
-pub fn retention(total_incl_vat: Rand, percent: Decimal) -> Result<Rand, FinanceError> {
+/// Retention as the gross rule withheld it before SARS's rule (documents whose events
+/// carry no `retention_basis`): the total incl. VAT × the percentage, rounded half up.
+/// Kept to describe those documents; new ones use `retention.rs`.
+pub fn gross_retention(total_incl_vat: Rand, percent: Decimal) -> Result<Rand, FinanceError> {
     round_to_cent(total_incl_vat.as_decimal() * percent / Decimal::ONE_HUNDRED)
 }
 
@@ -107,12 +109,15 @@ mod tests {
     }
 
     #[test]
-    fn retention_is_on_the_total_incl_vat() {
+    fn gross_retention_is_on_the_total_incl_vat() {
         assert_eq!(
-            retention(Rand::cents(115_000), dec!(10)),
+            gross_retention(Rand::cents(115_000), dec!(10)),
             Ok(Rand::cents(11_500))
         );
-        assert_eq!(retention(Rand::cents(1_005), dec!(5)), Ok(Rand::cents(50)));
+        assert_eq!(
+            gross_retention(Rand::cents(1_005), dec!(5)),
+            Ok(Rand::cents(50))
+        );
     }
 
     #[test]

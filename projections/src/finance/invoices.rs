@@ -1,7 +1,7 @@
 //! The invoices read model: one row per invoice holding its tax-invoice document, and
 //! the reads of it. Idempotent: a row is inserted once, updates are guarded by sequence.
 
-use constructos_domain::finance::InvoiceEvent;
+use constructos_domain::finance::{InvoiceEvent, RetentionBasis, VatPart};
 use constructos_infra::cloudevents::CloudEvent;
 use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
@@ -11,7 +11,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 
 use super::columns::{get, part, rand};
 use super::rows::InvoiceRow;
-use super::settlements::{open_item, open_now_sql, settle, Settlement};
+use super::settlements::{open_item, open_now_sql, settle, settle_release, ReleaseVat, Settlement};
 use crate::rebuild::Schema;
 use crate::{database, domain_event, ApplyError};
 
@@ -30,6 +30,8 @@ pub(super) async fn apply_invoice(
             lines,
             retention_percent,
             totals,
+            retention_basis,
+            retained,
         } => {
             let document = json!({
                 "customer": customer,
@@ -37,6 +39,8 @@ pub(super) async fn apply_invoice(
                 "lines": lines,
                 "retention_percent": retention_percent,
                 "totals": totals,
+                "retention_basis": retention_basis,
+                "retained": retained,
             });
             sqlx::query(&schema.sql(
                 "INSERT INTO read_model.invoices
@@ -126,9 +130,14 @@ pub(super) async fn apply_invoice(
             amount,
             date,
             journal_id,
+            tax_invoice,
         } => {
-            let kind = Settlement::RetentionRelease;
-            settle(tx, schema, event, kind, &journal_id, date, amount).await?;
+            let with = tax_invoice.as_ref().map(|t| ReleaseVat {
+                vat: t.vat,
+                parts: &t.parts,
+                number: Some(&t.number),
+            });
+            settle_release(tx, schema, event, &journal_id, date, amount, with).await?;
             Ok(date)
         }
     }
@@ -147,6 +156,7 @@ fn select() -> String {
 fn invoice(row: &PgRow) -> Result<InvoiceRow, ReadError> {
     let document: serde_json::Value = get(row, "document")?;
     let percent: Option<Decimal> = part(&document, "retention_percent")?;
+    let retained: Option<Vec<VatPart>> = part(&document, "retained")?;
     let totals = part(&document, "totals")?;
     Ok(InvoiceRow {
         id: get(row, "id")?,
@@ -157,6 +167,9 @@ fn invoice(row: &PgRow) -> Result<InvoiceRow, ReadError> {
         supplier: part(&document, "supplier")?,
         lines: part(&document, "lines")?,
         retention_percent: percent,
+        retention_basis: part::<Option<RetentionBasis>>(&document, "retention_basis")?
+            .unwrap_or_default(),
+        vat_deferred: retained.unwrap_or_default().iter().map(|p| p.vat).sum(),
         totals,
         journal_id: get(row, "journal_id")?,
         raised_at: get(row, "raised_at")?,
@@ -164,6 +177,7 @@ fn invoice(row: &PgRow) -> Result<InvoiceRow, ReadError> {
         issued_at: get(row, "issued_at")?,
         open: rand(row, "open_amount")?,
         retention_held: rand(row, "retention_held")?,
+        retention_vat_released: rand(row, "retention_vat_released")?,
     })
 }
 

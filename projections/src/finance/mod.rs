@@ -7,6 +7,7 @@ mod budgets;
 mod columns;
 mod invoices;
 mod projection;
+mod purchase_orders;
 mod queries;
 mod receivables;
 mod references;
@@ -16,9 +17,13 @@ mod settlements;
 
 pub use bank::{BankLineRow, BankReconciliation};
 pub use projection::{FinanceProjection, FINANCE_TABLES};
+pub use purchase_orders::{
+    PurchaseOrderFactsProjection, PurchaseOrderLine, PURCHASE_ORDER_AGGREGATE,
+};
 pub use queries::{FinanceQueries, HistoryFilter};
 pub use receivables::{
-    AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, OpenItem, PaymentRow,
+    AgedLine, AgedReport, AgedSide, AllocationRow, BillRow, CreditNoteRow, MatchApproval, OpenItem,
+    PaymentRow,
 };
 pub use references::{IdentityFactsProjection, ProjectFactsProjection, FOREIGN_FACT_TABLES};
 pub use reports::{BudgetRow, FinanceReports};

@@ -199,7 +199,6 @@ pub const FINANCE_TABLES: &[&str] = &[
     "ledger_history",
     "invoices",
     "budgets",
-    "commitments",
     "open_items",
     "settlements",
     "bills",

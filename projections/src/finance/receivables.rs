@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_domain::finance::{
-    age_bucket, AgeBucket, AgedAmounts, BillLine, BillSupplier, Customer, InvoiceLine,
-    InvoiceTotals, PaymentDirection, Rand, Supplier,
+    age_bucket, blocked_reasons, AgeBucket, AgedAmounts, BillLine, BillSupplier, Customer,
+    InvoiceLine, InvoiceTotals, LineMatch, PaymentDirection, Rand, RetentionBasis, Supplier,
+    VatPart,
 };
 use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
@@ -74,12 +75,38 @@ pub struct BillRow {
     pub date: NaiveDate,
     pub lines: Vec<BillLine>,
     pub retention_percent: Option<Decimal>,
+    /// The rule the retention was decided under (`GROSS` before SARS's rule).
+    pub retention_basis: RetentionBasis,
+    /// The input VAT deferred on the retention when recorded.
+    pub vat_deferred: Rand,
     pub totals: InvoiceTotals,
     pub journal_id: String,
     pub recorded_at: DateTime<Utc>,
     pub recorded_by: Option<String>,
     pub open: Rand,
     pub retention_held: Rand,
+    /// The input VAT that became claimable with the retention released so far.
+    pub retention_vat_released: Rand,
+    /// The purchase order the bill is for, if any.
+    #[serde(default)]
+    pub purchase_order_id: Option<String>,
+    /// Its three-way match per line (empty without an order).
+    #[serde(default)]
+    pub matching: Vec<LineMatch>,
+    /// Why the match blocks payment, until approved (empty: payable).
+    #[serde(default)]
+    pub blocked: Vec<String>,
+    /// The finance manager's approval of a blocked bill.
+    #[serde(default)]
+    pub match_approval: Option<MatchApproval>,
+}
+
+/// A finance manager's release of a bill its match blocked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchApproval {
+    pub reason: String,
+    pub by: Option<String>,
+    pub at: String,
 }
 
 /// A tax credit note as issued.
@@ -229,12 +256,15 @@ pub(super) async fn aged(
     })
 }
 
-/// What is open and withheld on one document today (all settlements).
-async fn open_now(pool: &PgPool, id: &str) -> Result<(Rand, Rand), ReadError> {
+/// What is open and withheld on one document today (all settlements), and the VAT
+/// released with its retention so far.
+async fn open_now(pool: &PgPool, id: &str) -> Result<(Rand, Rand, Rand), ReadError> {
     let row = sqlx::query(
         "SELECT o.amount_due + COALESCE(SUM(s.open_change), 0) AS open,
-                o.retention - COALESCE(SUM(s.open_change) FILTER (WHERE s.kind = 'RETENTION_RELEASE'), 0)
-                    AS retention_held
+                o.retention - COALESCE(SUM(s.open_change - s.vat)
+                    FILTER (WHERE s.kind = 'RETENTION_RELEASE'), 0) AS retention_held,
+                COALESCE(SUM(s.vat) FILTER (WHERE s.kind = 'RETENTION_RELEASE'), 0)
+                    AS retention_vat_released
            FROM read_model.open_items o
            LEFT JOIN read_model.settlements s ON s.document_id = o.id
           WHERE o.id = $1
@@ -245,8 +275,12 @@ async fn open_now(pool: &PgPool, id: &str) -> Result<(Rand, Rand), ReadError> {
     .await
     .map_err(read("Failed to read what is open"))?;
     match row {
-        Some(r) => Ok((rand(&r, "open")?, rand(&r, "retention_held")?)),
-        None => Ok((Rand::ZERO, Rand::ZERO)),
+        Some(r) => Ok((
+            rand(&r, "open")?,
+            rand(&r, "retention_held")?,
+            rand(&r, "retention_vat_released")?,
+        )),
+        None => Ok((Rand::ZERO, Rand::ZERO, Rand::ZERO)),
     }
 }
 
@@ -256,7 +290,11 @@ const BILL_COLUMNS: &str =
 async fn bill(pool: &PgPool, row: &PgRow) -> Result<BillRow, ReadError> {
     let document: serde_json::Value = get(row, "document")?;
     let id: String = get(row, "id")?;
-    let (open, retention_held) = open_now(pool, &id).await?;
+    let (open, retention_held, retention_vat_released) = open_now(pool, &id).await?;
+    let retained: Option<Vec<VatPart>> = part(&document, "retained")?;
+    let matching: Vec<LineMatch> =
+        part::<Option<Vec<LineMatch>>>(&document, "matching")?.unwrap_or_default();
+    let match_approval: Option<MatchApproval> = part(&document, "match_approval")?;
     Ok(BillRow {
         id,
         supplier: part(&document, "supplier")?,
@@ -264,12 +302,23 @@ async fn bill(pool: &PgPool, row: &PgRow) -> Result<BillRow, ReadError> {
         date: get(row, "bill_date")?,
         lines: part(&document, "lines")?,
         retention_percent: part(&document, "retention_percent")?,
+        retention_basis: part::<Option<RetentionBasis>>(&document, "retention_basis")?
+            .unwrap_or_default(),
+        vat_deferred: retained.unwrap_or_default().iter().map(|p| p.vat).sum(),
         totals: part(&document, "totals")?,
         journal_id: get(row, "journal_id")?,
         recorded_at: get(row, "recorded_at")?,
         recorded_by: get(row, "recorded_by")?,
         open,
         retention_held,
+        retention_vat_released,
+        purchase_order_id: part(&document, "purchase_order_id")?,
+        blocked: match &match_approval {
+            Some(_) => Vec::new(),
+            None => blocked_reasons(&matching),
+        },
+        matching,
+        match_approval,
     })
 }
 

@@ -25,7 +25,11 @@ pub const FOREIGN_FACT_TABLES: &[&str] = &[
     "known_accounts",
     "known_projects",
     "user_assignments",
-    "parked_shipments",
+    "parked_events",
+    // From orders' purchase orders (purchase_orders.rs).
+    "known_purchase_orders",
+    "goods_receipts",
+    "commitments",
 ];
 
 /// Finance's copy of identity's accounts and user assignments.
@@ -132,7 +136,15 @@ impl Projection for ProjectFactsProjection {
     }
 
     async fn apply(&self, tx: Tx<'_, '_>, event: &CloudEvent) -> Result<(), ApplyError> {
-        if event.aggregatetype != PROJECT_AGGREGATE {
+        // A project's stream also carries its claims and retention releases (for the
+        // claims worker, `services/src/finance/claims.rs`): only these two facts are
+        // copied, so the others are not read as project events.
+        if event.aggregatetype != PROJECT_AGGREGATE
+            || !matches!(
+                event.short_type(),
+                "ProjectCreated" | "ProjectStatusChanged"
+            )
+        {
             return Ok(());
         }
         let query = match domain_event::<ProjectEvent>(event)? {

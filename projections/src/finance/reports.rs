@@ -161,12 +161,17 @@ impl FinanceReports {
     }
 
     /// The VAT return summary for the VAT period `from..=to`: VAT from the ledger,
-    /// supplies from the issued customer invoices less the credit notes dated in it.
+    /// supplies from the issued customer invoices less the credit notes dated in it,
+    /// retention counted when it is released (SARS's rule).
     pub async fn vat_return(&self, from: NaiveDate, to: NaiveDate) -> Result<VatReturn, ReadError> {
         let mut tx = self.snapshot().await?;
         let ledger = balances(&mut tx, Some(from), to).await?;
         // Invoice lines add to the supplies, credit-note lines (dated in the period)
-        // take away: the same netting the ledger's VAT output sees.
+        // take away: the same netting the ledger's VAT output sees. Under SARS's rule
+        // the retained part of an invoice (`retained`, per treatment) is supplied when
+        // it is released: it is taken off the invoice's period and counted, with its
+        // VAT, in the period of each release (`settlements.parts`). Invoices of the
+        // gross rule have no `retained` and their releases no parts.
         let rows = sqlx::query(
             "SELECT treatment, COALESCE(SUM(value_excl_vat), 0) AS value_excl_vat,
                     COALESCE(SUM(vat), 0) AS vat
@@ -176,6 +181,24 @@ impl FinanceReports {
                        FROM read_model.invoices i,
                             jsonb_array_elements(i.document->'lines') AS line
                       WHERE i.status = 'ISSUED' AND i.invoice_date BETWEEN $1 AND $2
+                     UNION ALL
+                     SELECT part->>'treatment',
+                            -(part->>'value_excl_vat')::numeric,
+                            -(part->>'vat')::numeric
+                       FROM read_model.invoices i,
+                            jsonb_array_elements(CASE WHEN jsonb_typeof(i.document->'retained') = 'array'
+                                                      THEN i.document->'retained'
+                                                      ELSE '[]'::jsonb END) AS part
+                      WHERE i.status = 'ISSUED' AND i.invoice_date BETWEEN $1 AND $2
+                     UNION ALL
+                     SELECT part->>'treatment',
+                            (part->>'value_excl_vat')::numeric,
+                            (part->>'vat')::numeric
+                       FROM read_model.settlements s
+                       JOIN read_model.open_items o ON o.id = s.document_id AND o.kind = 'INVOICE',
+                            jsonb_array_elements(s.parts) AS part
+                      WHERE s.kind = 'RETENTION_RELEASE' AND jsonb_typeof(s.parts) = 'array'
+                        AND s.effective_date BETWEEN $1 AND $2
                      UNION ALL
                      SELECT line->>'vat_treatment',
                             -(line->>'value_excl_vat')::numeric,
@@ -237,11 +260,22 @@ impl FinanceReports {
         .fetch_all(&mut *tx)
         .await
         .map_err(read("Failed to sum the actual costs"))?;
+        // Per order: its movements dated by then (approved lines, minus the rest when
+        // it was cancelled or closed) less what was billed against it by then, never
+        // below nought; then per project and cost code.
         let committed = sqlx::query(
-            "SELECT project_id, cost_code, SUM(amount) AS amount
-               FROM read_model.commitments
-              WHERE commitment_date <= $1 AND ($2::text IS NULL OR project_id = $2)
-              GROUP BY project_id, cost_code",
+            "SELECT c.project_id, c.cost_code,
+                    SUM(GREATEST(c.amount - COALESCE(b.billed, 0), 0)) AS amount
+               FROM (SELECT source_id, project_id, cost_code, SUM(amount) AS amount
+                       FROM read_model.commitments
+                      WHERE commitment_date <= $1 AND ($2::text IS NULL OR project_id = $2)
+                      GROUP BY source_id, project_id, cost_code) c
+               LEFT JOIN (SELECT document->>'purchase_order_id' AS purchase_order_id,
+                                 SUM((document->'totals'->>'excl_vat')::numeric) AS billed
+                            FROM read_model.bills
+                           WHERE bill_date <= $1 AND document->>'purchase_order_id' IS NOT NULL
+                           GROUP BY 1) b ON b.purchase_order_id = c.source_id
+              GROUP BY c.project_id, c.cost_code",
         )
         .bind(as_at)
         .bind(project_id)

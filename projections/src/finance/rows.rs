@@ -1,7 +1,9 @@
 //! What the finance read models answer. Amounts are [`Rand`]: exact, two places.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use constructos_domain::finance::{Customer, InvoiceLine, InvoiceTotals, Rand, Supplier};
+use constructos_domain::finance::{
+    Customer, InvoiceLine, InvoiceTotals, Rand, RetentionBasis, Supplier,
+};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +95,11 @@ pub struct InvoiceRow {
     pub supplier: Supplier,
     pub lines: Vec<InvoiceLine>,
     pub retention_percent: Option<Decimal>,
+    /// The rule the retention was decided under (`GROSS` for invoices issued before
+    /// SARS's rule).
+    pub retention_basis: RetentionBasis,
+    /// The VAT deferred on the retention at issue (nought under the gross rule).
+    pub vat_deferred: Rand,
     pub totals: InvoiceTotals,
     pub journal_id: Option<String>,
     pub raised_at: DateTime<Utc>,
@@ -102,4 +109,6 @@ pub struct InvoiceRow {
     pub open: Rand,
     /// Retention still withheld.
     pub retention_held: Rand,
+    /// The VAT that fell due with the retention released so far.
+    pub retention_vat_released: Rand,
 }

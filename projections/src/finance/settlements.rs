@@ -4,7 +4,7 @@
 //! date. Idempotent: rows are keyed by document or event id and inserted once.
 
 use chrono::NaiveDate;
-use constructos_domain::finance::{BillEvent, CreditNoteEvent, PaymentEvent, Rand};
+use constructos_domain::finance::{BillEvent, CreditNoteEvent, PaymentEvent, Rand, VatPart};
 use constructos_infra::cloudevents::CloudEvent;
 use serde_json::json;
 use sqlx::{Postgres, Transaction};
@@ -14,12 +14,12 @@ use crate::{database, domain_event, ApplyError};
 
 type Tx<'a, 'b> = &'a mut Transaction<'b, Postgres>;
 
-/// Why what is open on a document changed.
+/// Why what is open on a document went down (a retention release, which adds to it,
+/// is [`settle_release`]).
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Settlement {
     Payment,
     CreditNote,
-    RetentionRelease,
 }
 
 impl Settlement {
@@ -27,16 +27,12 @@ impl Settlement {
         match self {
             Settlement::Payment => "PAYMENT",
             Settlement::CreditNote => "CREDIT_NOTE",
-            Settlement::RetentionRelease => "RETENTION_RELEASE",
         }
     }
 
-    /// Payments and credits reduce what is open; a release adds to it.
+    /// Payments and credits reduce what is open.
     fn open_change(self, amount: Rand) -> Rand {
-        match self {
-            Settlement::Payment | Settlement::CreditNote => -amount,
-            Settlement::RetentionRelease => amount,
-        }
+        -amount
     }
 }
 
@@ -45,12 +41,16 @@ impl Settlement {
 /// `retention_held` (nought without an open item), and the joins they read.
 pub(super) fn open_now_sql(alias: &str) -> (String, String) {
     let columns = "COALESCE(o.amount_due + COALESCE(s.change, 0), 0) AS open_amount, \
-                   COALESCE(o.retention - COALESCE(s.released, 0), 0) AS retention_held"
+                   COALESCE(o.retention - COALESCE(s.released, 0), 0) AS retention_held, \
+                   COALESCE(s.released_vat, 0) AS retention_vat_released"
         .to_string();
+    // A release adds the released retention and its VAT (SARS's rule) to what is open;
+    // only the retention itself leaves what is held.
     let joins = format!(
         "LEFT JOIN read_model.open_items o ON o.id = {alias}.id \
          LEFT JOIN LATERAL (SELECT SUM(open_change) AS change, \
-                SUM(open_change) FILTER (WHERE kind = 'RETENTION_RELEASE') AS released \
+                SUM(open_change - vat) FILTER (WHERE kind = 'RETENTION_RELEASE') AS released, \
+                SUM(vat) FILTER (WHERE kind = 'RETENTION_RELEASE') AS released_vat \
                 FROM read_model.settlements WHERE document_id = {alias}.id) s ON true"
     );
     (columns, joins)
@@ -81,6 +81,50 @@ pub(super) async fn settle(
     .execute(&mut **tx)
     .await
     .map_err(database("Failed to record a settlement"))?;
+    Ok(())
+}
+
+/// A retention release under SARS's rule beyond its amount: the VAT that fell due
+/// with it, per treatment, and (customer side) the release tax invoice's number.
+pub(super) struct ReleaseVat<'a> {
+    pub vat: Rand,
+    pub parts: &'a [VatPart],
+    pub number: Option<&'a str>,
+}
+
+/// Records a retention release: what is open grows by the amount and its VAT.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn settle_release(
+    tx: Tx<'_, '_>,
+    schema: Schema,
+    event: &CloudEvent,
+    journal_id: &str,
+    date: NaiveDate,
+    amount: Rand,
+    with: Option<ReleaseVat<'_>>,
+) -> Result<(), ApplyError> {
+    let (vat, parts, number) = match with {
+        Some(w) => (w.vat, Some(json!(w.parts)), w.number),
+        None => (Rand::ZERO, None, None),
+    };
+    sqlx::query(&schema.sql(
+        "INSERT INTO read_model.settlements
+             (event_id, document_id, kind, source_id, effective_date, open_change, vat,
+              number, parts)
+         VALUES ($1, $2, 'RETENTION_RELEASE', $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (event_id) DO NOTHING",
+    ))
+    .bind(event.id)
+    .bind(&event.subject)
+    .bind(journal_id)
+    .bind(date)
+    .bind((amount + vat).as_decimal())
+    .bind(vat.as_decimal())
+    .bind(number)
+    .bind(parts)
+    .execute(&mut **tx)
+    .await
+    .map_err(database("Failed to record a retention release"))?;
     Ok(())
 }
 
@@ -133,12 +177,20 @@ pub(super) async fn apply_bill(
             retention_percent,
             totals,
             journal_id,
+            retention_basis,
+            retained,
+            purchase_order_id,
+            matching,
         } => {
             let document = json!({
+                "matching": matching,
                 "supplier": supplier,
                 "lines": lines,
                 "retention_percent": retention_percent,
                 "totals": totals,
+                "retention_basis": retention_basis,
+                "retained": retained,
+                "purchase_order_id": purchase_order_id,
             });
             sqlx::query(&schema.sql(
                 "INSERT INTO read_model.bills
@@ -195,10 +247,31 @@ pub(super) async fn apply_bill(
             amount,
             date,
             journal_id,
+            input_vat,
         } => {
-            let kind = Settlement::RetentionRelease;
-            settle(tx, schema, event, kind, &journal_id, date, amount).await?;
+            let with = input_vat.as_ref().map(|v| ReleaseVat {
+                vat: v.vat,
+                parts: &v.parts,
+                number: None,
+            });
+            settle_release(tx, schema, event, &journal_id, date, amount, with).await?;
             Ok(date)
+        }
+        BillEvent::BillMatchApproved { reason } => {
+            sqlx::query(&schema.sql(
+                "UPDATE read_model.bills
+                    SET document = document || jsonb_build_object('match_approval',
+                            jsonb_build_object('reason', $2::text, 'by', $3::text, 'at', $4::text))
+                  WHERE id = $1",
+            ))
+            .bind(&event.subject)
+            .bind(reason)
+            .bind(&event.actor)
+            .bind(event.time.to_rfc3339())
+            .execute(&mut **tx)
+            .await
+            .map_err(database("Failed to approve a bill's match"))?;
+            Ok(event.time.date_naive())
         }
     }
 }

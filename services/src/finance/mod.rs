@@ -9,19 +9,26 @@
 
 pub mod anchoring;
 mod arguments;
+mod claims;
 mod module;
 pub mod operations;
+mod parking;
 mod shipments;
 
 use constructos_commands::finance::FinanceCommands;
-use constructos_domain::finance::{FinancialCalendar, Supplier};
+use constructos_domain::finance::{FinancialCalendar, MatchTolerance, Supplier};
 use constructos_infra::Domain;
 use constructos_projections::finance::{FinanceQueries, FinanceReports};
 use sqlx::PgPool;
 
+pub use claims::{
+    ClaimInvoicing, Claims, ProgressClaimApproved, ProjectRetentionReleased,
+    PROGRESS_CLAIM_APPROVED, PROJECT_RETENTION_RELEASED,
+};
 pub use module::{calendar, service, supplier, MODULE};
 pub use operations::*;
-pub use shipments::{ShipmentCompleted, ShipmentInvoicing, SHIPMENT_COMPLETED};
+pub use parking::{Attempt, Parkable, Parking, LOUD_AFTER};
+pub use shipments::{ShipmentCompleted, ShipmentInvoicing, Shipments, SHIPMENT_COMPLETED};
 
 use crate::{Client, Endpoint, Service};
 
@@ -52,6 +59,12 @@ impl FinanceService {
             queries: FinanceQueries::new(pool),
         }
     }
+
+    /// The same service matching bills with `tolerance` (three-way match).
+    pub fn with_match_tolerance(mut self, tolerance: MatchTolerance) -> Self {
+        self.commands = self.commands.with_match_tolerance(tolerance);
+        self
+    }
 }
 
 /// Every finance operation, served as `POST /v1/finance`.
@@ -80,6 +93,7 @@ pub fn endpoint(service: FinanceService) -> Endpoint<FinanceService> {
         .with::<commands::RecordBillInput>()
         .with::<Bill>()
         .with::<Bills>()
+        .with::<ApproveBillMatch>()
         .with::<commands::IssueCreditNoteInput>()
         .with::<CreditNotes>()
         // Payments and what is owed.
@@ -150,6 +164,7 @@ mod tests {
             "raise_invoice",
             "reconcile_bank_line",
             "record_bill",
+            "approve_bill_match",
             "record_payment",
             "release_retention",
             "rename_ledger_account",

@@ -5,10 +5,11 @@ use constructos_domain::finance::{FinancialCalendar, Supplier};
 use constructos_infra::{db, Config, Domain};
 use constructos_projections::finance::{
     FinanceProjection, IdentityFactsProjection, ProjectFactsProjection,
+    PurchaseOrderFactsProjection,
 };
 use sqlx::PgPool;
 
-use super::{endpoint, FinanceClient, FinanceService, ShipmentInvoicing};
+use super::{endpoint, ClaimInvoicing, FinanceClient, FinanceService, ShipmentInvoicing};
 use crate::module::{DomainModule, Location, Subscription, Task};
 
 /// The financial calendar of `config` (year end month already validated there).
@@ -58,12 +59,20 @@ fn configured_supplier(config: &Config) -> Supplier {
 /// The finance service in-process, as configured.
 pub fn service(config: &Config, pool: PgPool) -> FinanceService {
     FinanceService::new(pool, calendar(config), configured_supplier(config))
+        .with_match_tolerance(config.match_tolerance)
+}
+
+fn commands(config: &Config, pool: &PgPool) -> FinanceCommands {
+    FinanceCommands::new(pool.clone(), calendar(config), configured_supplier(config))
+        .with_match_tolerance(config.match_tolerance)
 }
 
 fn invoicing(config: &Config, pool: &PgPool) -> ShipmentInvoicing {
-    let commands =
-        FinanceCommands::new(pool.clone(), calendar(config), configured_supplier(config));
-    ShipmentInvoicing::new(commands)
+    ShipmentInvoicing::shipments(commands(config, pool))
+}
+
+fn claim_invoicing(config: &Config, pool: &PgPool) -> ClaimInvoicing {
+    ClaimInvoicing::claims(commands(config, pool))
 }
 
 /// The finance domain: its migrations, read models, process managers, tasks, service and
@@ -78,9 +87,15 @@ pub const MODULE: DomainModule = DomainModule {
             // from identity's and orders' topics (docs/finance.md "References").
             Subscription::new(Domain::Identity, IdentityFactsProjection),
             Subscription::new(Domain::Orders, ProjectFactsProjection),
+            // …and of orders' approved purchase orders, which make the commitments
+            // (docs/finance.md "What committed means").
+            Subscription::new(Domain::Orders, PurchaseOrderFactsProjection),
             // Finance invoices every completed shipment, from the orders topic; one it
             // cannot invoice yet is parked and retried (shipments.rs).
             Subscription::new(Domain::Orders, invoicing(config, pool)),
+            // Finance invoices every approved progress claim and project retention
+            // release, from the orders topic, parked and retried the same way (claims.rs).
+            Subscription::new(Domain::Orders, claim_invoicing(config, pool)),
         ]
     },
     tasks: |config, pool, shutdown| {
@@ -88,6 +103,7 @@ pub const MODULE: DomainModule = DomainModule {
             // Finance anchors every completed UTC day of its ledger (docs/finance.md).
             Box::pin(super::anchoring::run_daily(pool.clone(), shutdown.clone())) as Task,
             Box::pin(invoicing(config, pool).run_parked(shutdown.clone())),
+            Box::pin(claim_invoicing(config, pool).run_parked(shutdown.clone())),
         ]
     },
     router: |config, pool, validator| endpoint(service(config, pool)).router(validator),

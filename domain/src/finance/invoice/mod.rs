@@ -6,17 +6,22 @@
 use chrono::NaiveDate;
 use cqrs_es::event_sink::EventSink;
 use cqrs_es::Aggregate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::fields;
+use super::retention::ReleaseTaxInvoice;
+use super::retention::{self as rule, RetentionBasis, VatPart};
 use super::settlement::{check_not_before, OpenBalance};
-use super::vat::{line_value, line_vat, retention, MAX_RETENTION_PERCENT};
 use super::{
-    FinanceError, InvoiceCommand, InvoiceEvent, JournalLine, Rand, Side, VatTreatment,
-    INVOICE_AGGREGATE,
+    FinanceError, InvoiceCommand, InvoiceEvent, JournalLine, Rand, Side, INVOICE_AGGREGATE,
 };
-use crate::values::Narrative;
+
+mod pricing;
+
+pub(in crate::finance) use pricing::{asked, line};
+pub use pricing::{
+    price_lines, totals, Customer, InvoiceLine, InvoiceLineInput, InvoiceTotals, Supplier,
+};
 
 /// Trade debtors, debited with what the customer owes now.
 pub const TRADE_DEBTORS: &str = "1100";
@@ -26,61 +31,6 @@ pub const RETENTION_RECEIVABLE: &str = "1150";
 pub const VAT_OUTPUT: &str = "2100";
 /// Contract revenue, credited with each line's value excluding VAT.
 pub const CONTRACT_REVENUE: &str = "4000";
-
-/// The customer as the tax invoice must show them: a snapshot taken when the invoice is
-/// raised (the identity domain owns the account itself).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Customer {
-    pub account_id: String,
-    pub name: String,
-    pub vat_number: Option<String>,
-    pub address: Option<String>,
-}
-
-/// The supplier (this company) as the tax invoice must show it, from configuration.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Supplier {
-    pub name: String,
-    pub vat_number: String,
-    pub address: String,
-}
-
-/// A line as asked for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InvoiceLineInput {
-    pub description: String,
-    pub quantity: Decimal,
-    pub unit_price: Rand,
-    pub vat_treatment: VatTreatment,
-    pub project_id: Option<String>,
-    pub cost_code: Option<String>,
-}
-
-/// A line as invoiced, with its value excluding VAT, its VAT and its total.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InvoiceLine {
-    pub description: String,
-    pub quantity: Decimal,
-    pub unit_price: Rand,
-    pub vat_treatment: VatTreatment,
-    pub value_excl_vat: Rand,
-    pub vat: Rand,
-    pub total: Rand,
-    pub project_id: Option<String>,
-    pub cost_code: Option<String>,
-}
-
-/// An invoice's totals: VAT is the sum of the lines' rounded VAT.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvoiceTotals {
-    pub excl_vat: Rand,
-    pub vat: Rand,
-    pub incl_vat: Rand,
-    /// Withheld by the customer: round-half-up(incl. VAT × retention %).
-    pub retention: Rand,
-    /// What the customer owes now: incl. VAT less retention.
-    pub due: Rand,
-}
 
 /// The state an invoice's decisions need.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,90 +42,16 @@ pub struct Invoice {
     lines: Vec<InvoiceLine>,
     totals: InvoiceTotals,
     balance: OpenBalance,
+    /// The rule its retention was decided under.
+    basis: RetentionBasis,
+    /// SARS's rule: the retention still held and its deferred VAT, per treatment.
+    held: Vec<VatPart>,
 }
 
 fn trimmed(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
-}
-
-/// Prices each line; refuses an empty invoice and nought or negative quantities/prices.
-pub fn price_lines(lines: Vec<InvoiceLineInput>) -> Result<Vec<InvoiceLine>, FinanceError> {
-    if lines.is_empty() {
-        return Err(FinanceError::NoInvoiceLines);
-    }
-    let mut priced = Vec::with_capacity(lines.len());
-    for (index, line) in lines.into_iter().enumerate() {
-        let number = index + 1;
-        let field = |name: &str| format!("lines[{index}].{name}");
-        let description = Narrative::parse(&field("description"), &line.description)?.into_string();
-        let project_id = fields::identifier(&field("projectId"), line.project_id)?;
-        let cost_code = fields::code(&field("costCode"), line.cost_code)?;
-        if line.quantity <= Decimal::ZERO {
-            return Err(FinanceError::NonPositiveQuantity { line: number });
-        }
-        if !line.unit_price.is_positive() {
-            return Err(FinanceError::NonPositivePrice { line: number });
-        }
-        let value_excl_vat = line_value(line.quantity, line.unit_price).map_err(|_| {
-            FinanceError::AmountTooLarge {
-                what: format!("lines[{index}]: quantity × unit price"),
-                max: Rand::LARGEST,
-            }
-        })?;
-        if !value_excl_vat.is_positive() {
-            return Err(FinanceError::NonPositiveAmount { line: number });
-        }
-        let vat = line_vat(value_excl_vat, line.vat_treatment)?;
-        priced.push(InvoiceLine {
-            description,
-            quantity: line.quantity.normalize(),
-            unit_price: line.unit_price,
-            vat_treatment: line.vat_treatment,
-            value_excl_vat,
-            vat,
-            total: value_excl_vat + vat,
-            project_id,
-            cost_code,
-        });
-    }
-    Ok(priced)
-}
-
-/// Sums the lines and works out retention (`percent` of the total incl. VAT).
-pub fn totals(lines: &[InvoiceLine], percent: Decimal) -> Result<InvoiceTotals, FinanceError> {
-    let excl_vat: Rand = lines.iter().map(|l| l.value_excl_vat).sum();
-    let vat: Rand = lines.iter().map(|l| l.vat).sum();
-    let incl_vat = excl_vat + vat;
-    // Every amount a document carries fits the read models' numeric(18,2), as each
-    // line's does: a total past the largest amount is refused, not stored.
-    if !incl_vat.abs_le_largest() {
-        return Err(FinanceError::AmountTooLarge {
-            what: format!("the total incl. VAT {incl_vat}"),
-            max: Rand::LARGEST,
-        });
-    }
-    let retention = retention(incl_vat, percent)?;
-    Ok(InvoiceTotals {
-        excl_vat,
-        vat,
-        incl_vat,
-        retention,
-        due: incl_vat - retention,
-    })
-}
-
-/// A journal line without dimensions.
-pub(super) fn line(code: &str, side: Side, amount: Rand, project: Option<String>) -> JournalLine {
-    JournalLine {
-        account_code: code.to_string(),
-        side,
-        amount,
-        project_id: project,
-        cost_code: None,
-        site_id: None,
-    }
 }
 
 impl Invoice {
@@ -209,6 +85,16 @@ impl Invoice {
         self.balance
     }
 
+    /// The rule its retention was decided under.
+    pub fn basis(&self) -> RetentionBasis {
+        self.basis
+    }
+
+    /// The VAT still deferred on the retention held (nought under the gross rule).
+    pub fn vat_deferred(&self) -> Rand {
+        rule::vat_of(&self.held)
+    }
+
     fn issued_on(&self) -> Result<NaiveDate, FinanceError> {
         match (self.raised, &self.number, self.date) {
             (false, _, _) => Err(FinanceError::InvoiceNotFound),
@@ -219,9 +105,11 @@ impl Invoice {
 
     /// The journal that issuing posts: Dr trade debtors (due) and retention receivable
     /// (retention); Cr contract revenue per line (with its project and cost code) and
-    /// Cr VAT output (the invoice's VAT). Nought amounts are left out.
+    /// Cr VAT output (the VAT due now: under SARS's rule the invoice's VAT less what is
+    /// deferred on the retention). Nought amounts are left out.
     pub fn journal_lines(&self) -> Vec<JournalLine> {
         let t = self.totals;
+        let vat_now = t.vat - self.vat_deferred();
         let mut lines = vec![line(TRADE_DEBTORS, Side::Debit, t.due, None)];
         if t.retention.is_positive() {
             lines.push(line(RETENTION_RECEIVABLE, Side::Debit, t.retention, None));
@@ -237,19 +125,33 @@ impl Invoice {
                 )
             });
         }
-        if t.vat.is_positive() {
-            lines.push(line(VAT_OUTPUT, Side::Credit, t.vat, None));
+        if vat_now.is_positive() {
+            lines.push(line(VAT_OUTPUT, Side::Credit, vat_now, None));
         }
         lines
     }
 
-    /// The journal that releases `amount` of retention: Dr trade debtors, Cr retention
-    /// receivable (the customer now owes it).
-    pub fn retention_release_lines(amount: Rand) -> Vec<JournalLine> {
-        vec![
-            line(TRADE_DEBTORS, Side::Debit, amount, None),
+    /// The journal that releases `amount` of retention with `vat` due on it: Dr trade
+    /// debtors (both), Cr retention receivable (the amount), Cr VAT output (the VAT;
+    /// nought under the gross rule, whose VAT was declared at issue).
+    pub fn retention_release_lines(amount: Rand, vat: Rand) -> Vec<JournalLine> {
+        let mut lines = vec![
+            line(TRADE_DEBTORS, Side::Debit, amount + vat, None),
             line(RETENTION_RECEIVABLE, Side::Credit, amount, None),
-        ]
+        ];
+        if vat.is_positive() {
+            lines.push(line(VAT_OUTPUT, Side::Credit, vat, None));
+        }
+        lines
+    }
+
+    /// What releasing `amount` makes due, per treatment with its VAT (SARS's rule;
+    /// empty under the gross rule). Refuses more than is held.
+    pub fn release_parts(&self, amount: Rand) -> Result<Vec<VatPart>, FinanceError> {
+        match self.basis {
+            RetentionBasis::Gross => Ok(Vec::new()),
+            RetentionBasis::ExclVat => rule::release(&self.held, amount),
+        }
     }
 
     fn decide(&self, command: InvoiceCommand) -> Result<InvoiceEvent, FinanceError> {
@@ -260,6 +162,7 @@ impl Invoice {
                 date,
                 lines,
                 retention_percent,
+                retention_amount,
             } => {
                 if self.raised {
                     return Err(FinanceError::InvoiceAlreadyRaised);
@@ -277,12 +180,9 @@ impl Invoice {
                 if customer.name.is_empty() {
                     return Err(FinanceError::Required("customer name"));
                 }
-                let percent = retention_percent.unwrap_or(Decimal::ZERO);
-                if percent < Decimal::ZERO || percent > MAX_RETENTION_PERCENT {
-                    return Err(FinanceError::RetentionOutOfRange(percent.to_string()));
-                }
+                let asked = asked(retention_percent, retention_amount)?;
                 let lines = price_lines(lines)?;
-                let totals = totals(&lines, percent)?;
+                let (totals, retained) = totals(&lines, asked)?;
                 Ok(InvoiceEvent::InvoiceRaised {
                     customer,
                     supplier,
@@ -290,6 +190,8 @@ impl Invoice {
                     lines,
                     retention_percent: retention_percent.map(|p| p.normalize()),
                     totals,
+                    retention_basis: Some(RetentionBasis::ExclVat),
+                    retained,
                 })
             }
             InvoiceCommand::IssueInvoice { number, journal_id } => {
@@ -333,13 +235,30 @@ impl Invoice {
                 amount,
                 date,
                 journal_id,
+                tax_invoice,
             } => {
                 check_not_before(date, self.issued_on()?)?;
                 self.balance.check_release(amount)?;
+                let tax_invoice = match (self.basis, tax_invoice) {
+                    (RetentionBasis::Gross, _) => None,
+                    (RetentionBasis::ExclVat, None) => {
+                        return Err(FinanceError::Required("the release's tax invoice number"))
+                    }
+                    (RetentionBasis::ExclVat, Some(n)) => {
+                        let parts = self.release_parts(amount)?;
+                        Some(ReleaseTaxInvoice {
+                            release_id: n.release_id,
+                            number: n.number,
+                            vat: rule::vat_of(&parts),
+                            parts,
+                        })
+                    }
+                };
                 Ok(InvoiceEvent::InvoiceRetentionReleased {
                     amount,
                     date,
                     journal_id,
+                    tax_invoice,
                 })
             }
         }
@@ -371,6 +290,8 @@ impl Aggregate for Invoice {
                 date,
                 lines,
                 totals,
+                retention_basis,
+                retained,
                 ..
             } => {
                 self.raised = true;
@@ -379,6 +300,8 @@ impl Aggregate for Invoice {
                 self.lines = lines;
                 self.totals = totals;
                 self.balance = OpenBalance::new(totals.due, totals.retention);
+                self.basis = retention_basis.unwrap_or_default();
+                self.held = retained;
             }
             InvoiceEvent::InvoiceIssued { number, .. } => self.number = Some(number),
             InvoiceEvent::InvoicePaymentAllocated { amount, .. } => {
@@ -387,14 +310,25 @@ impl Aggregate for Invoice {
             InvoiceEvent::InvoiceCredited { amount, .. } => {
                 self.balance.credited = self.balance.credited + amount
             }
-            InvoiceEvent::InvoiceRetentionReleased { amount, .. } => {
-                self.balance.released = self.balance.released + amount
+            InvoiceEvent::InvoiceRetentionReleased {
+                amount,
+                tax_invoice,
+                ..
+            } => {
+                self.balance.released = self.balance.released + amount;
+                if let Some(t) = tax_invoice {
+                    self.balance.released_vat = self.balance.released_vat + t.vat;
+                    self.held = rule::less(&self.held, &t.parts);
+                }
             }
         }
     }
 }
 
-impl crate::stored::Stored for Invoice {}
+impl crate::stored::Stored for Invoice {
+    // 2: the retention basis and the retention held per treatment (SARS's rule).
+    const SNAPSHOT_SCHEMA: i32 = 2;
+}
 
 #[cfg(test)]
 mod tests;

@@ -39,6 +39,7 @@ fn raise(lines: Vec<InvoiceLineInput>, retention: Option<Decimal>) -> InvoiceCom
         date: NaiveDate::from_ymd_opt(2026, 3, 10).expect("date"),
         lines,
         retention_percent: retention,
+        retention_amount: None,
     }
 }
 
@@ -82,8 +83,10 @@ fn raising_prices_each_line_and_rounds_vat_per_line() {
     assert_eq!(totals.excl_vat, Rand::cents(10_030));
     assert_eq!(totals.vat, Rand::cents(5));
     assert_eq!(totals.incl_vat, Rand::cents(10_035));
-    // 10% of 100.35 = 10.035 → 10.04
-    assert_eq!(totals.retention, Rand::cents(1_004));
+    // SARS's rule: 10% of the value excl. VAT, 100.30 → 10.03; of it 0.03 is the
+    // standard-rated share (0.30 / 100.30 of it) deferring 0.05 × 0.03 / 0.30 = 0.005
+    // → 0.01 of VAT. Due now: 100.35 − 10.03 − 0.01 = 90.31.
+    assert_eq!(totals.retention, Rand::cents(1_003));
     assert_eq!(totals.due, Rand::cents(9_031));
 }
 
@@ -202,13 +205,19 @@ fn the_journal_balances_debtors_and_retention_against_revenue_and_vat() {
         .map(|l| l.amount)
         .sum();
     assert_eq!(debits, credits);
-    // 1000 + 150 VAT + 100 exempt = 1250; retention 5% = 62.50
-    assert_eq!(debits, Rand::cents(125_000));
-    let retention = lines
-        .iter()
-        .find(|l| l.account_code == RETENTION_RECEIVABLE)
-        .expect("retention line");
-    assert_eq!(retention.amount, Rand::cents(6_250));
+    // 1000 + 100 exempt = 1100 excl. VAT; retention 5% of it = 55.00, of which 50.00
+    // standard-rated defers 7.50 of the 150 VAT: VAT now 142.50, due 1187.50.
+    assert_eq!(debits, Rand::cents(124_250));
+    let amount = |code: &str| {
+        lines
+            .iter()
+            .find(|l| l.account_code == code)
+            .map(|l| l.amount)
+            .expect("line")
+    };
+    assert_eq!(amount(RETENTION_RECEIVABLE), Rand::cents(5_500));
+    assert_eq!(amount(VAT_OUTPUT), Rand::cents(14_250));
+    assert_eq!(amount(TRADE_DEBTORS), Rand::cents(118_750));
 }
 
 #[test]
@@ -265,7 +274,8 @@ proptest! {
             // a line whose value rounds to nought is refused; nothing to check
             return Ok(());
         };
-        let sums = totals(&priced, Decimal::from(retention_pct)).expect("totals");
+        let asked = Some(RetentionAsked::Percent(Decimal::from(retention_pct)));
+        let (sums, retained) = totals(&priced, asked).expect("totals");
         let mut expected = Rand::ZERO;
         for input in &inputs {
             let value = line_value(input.quantity, input.unit_price).expect("value");
@@ -279,7 +289,8 @@ proptest! {
         }
         prop_assert_eq!(sums.vat, expected);
         prop_assert_eq!(sums.incl_vat, sums.excl_vat + sums.vat);
-        prop_assert_eq!(sums.due + sums.retention, sums.incl_vat);
+        let deferred: Rand = retained.iter().map(|p| p.vat).sum();
+        prop_assert_eq!(sums.due + sums.retention + deferred, sums.incl_vat);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! What is still owed on an invoice or a supplier bill. Both keep the same balance:
 //! what fell due when issued, less payments allocated and credit notes applied, plus
-//! retention released (released retention falls due). Allocations and credits may
+//! retention released with its VAT (released retention falls due). Allocations and credits may
 //! never take the open amount below nought; releases never exceed what is withheld.
 
 use chrono::NaiveDate;
@@ -19,8 +19,12 @@ pub struct OpenBalance {
     pub allocated: Rand,
     /// Credit notes applied.
     pub credited: Rand,
-    /// Retention released so far.
+    /// Retention released so far (excl. VAT).
     pub released: Rand,
+    /// The VAT that fell due with the released retention (SARS's rule; nought under
+    /// the gross rule, whose retention included its VAT).
+    #[serde(default)]
+    pub released_vat: Rand,
 }
 
 impl OpenBalance {
@@ -35,7 +39,7 @@ impl OpenBalance {
 
     /// What is still owed now.
     pub fn open(&self) -> Rand {
-        self.due + self.released - self.allocated - self.credited
+        self.due + self.released + self.released_vat - self.allocated - self.credited
     }
 
     /// Retention still withheld.

@@ -35,7 +35,8 @@ where
     })
 }
 
-/// An issued invoice of R1 150.00 incl. VAT (R1 000 + 15%), 10% retention: R1 035 due.
+/// An issued invoice of R1 150.00 incl. VAT (R1 000 + 15%), 10% retention excl. VAT
+/// (R100, deferring R15 of VAT): R1 035 due.
 fn issued_invoice() -> Invoice {
     let mut invoice = Invoice::default();
     run(
@@ -58,6 +59,7 @@ fn issued_invoice() -> Invoice {
                 cost_code: None,
             }],
             retention_percent: Some(dec!(10)),
+            retention_amount: None,
         },
     )
     .expect("raised");
@@ -84,7 +86,8 @@ fn allocate(amount: &str, date: NaiveDate) -> InvoiceCommand {
 fn an_issued_invoice_is_open_for_what_is_due_now() {
     let invoice = issued_invoice();
     assert_eq!(invoice.balance().open(), r("1035.00"));
-    assert_eq!(invoice.balance().retention_held(), r("115.00"));
+    assert_eq!(invoice.balance().retention_held(), r("100.00"));
+    assert_eq!(invoice.vat_deferred(), r("15.00"));
 }
 
 #[test]
@@ -134,15 +137,22 @@ fn released_retention_falls_due_and_cannot_exceed_what_is_withheld() {
         amount: r(amount),
         date: day(20),
         journal_id: "jr".into(),
+        tax_invoice: Some(ReleaseNumber {
+            release_id: "rel".into(),
+            number: "INV-000002".into(),
+        }),
     };
-    run(&mut invoice, release("100.00")).expect("released");
-    assert_eq!(invoice.balance().open(), r("1135.00"));
+    // 90 of the 100 held falls due with 15 × 90 / 100 = 13.50 of VAT.
+    run(&mut invoice, release("90.00")).expect("released");
+    assert_eq!(invoice.balance().open(), r("1138.50"));
     assert!(matches!(
-        run(&mut invoice, release("15.01")),
+        run(&mut invoice, release("10.01")),
         Err(FinanceError::OverRelease { .. })
     ));
-    run(&mut invoice, release("15.00")).expect("the rest");
+    run(&mut invoice, release("10.00")).expect("the rest");
     assert!(invoice.balance().retention_held().is_zero());
+    assert!(invoice.vat_deferred().is_zero());
+    assert_eq!(invoice.balance().open(), r("1150.00"));
 }
 
 #[test]
@@ -241,9 +251,13 @@ fn bill_command(reference: &str) -> BillCommand {
             vat_treatment: VatTreatment::Standard,
             project_id: Some("PRJ-1".into()),
             cost_code: Some("03-300".into()),
+            purchase_order_line_no: None,
         }],
         retention_percent: Some(dec!(5)),
+        retention_amount: None,
         journal_id: "jb".into(),
+        purchase_order_id: None,
+        matching: Vec::new(),
     }
 }
 
@@ -256,13 +270,20 @@ fn a_bill_posts_cost_input_vat_creditors_and_retention_in_balance() {
     };
     assert_eq!(totals.excl_vat, r("9550.00"));
     assert_eq!(totals.vat, r("1432.50"));
-    assert_eq!(totals.retention, r("549.13"));
-    let journal = Bill::journal_lines(lines, *totals);
+    // SARS's rule: 5% of 9 550 = 477.50, deferring 1 432.50 × 5% = 71.625 → 71.63
+    // of input VAT until the release.
+    assert_eq!(totals.retention, r("477.50"));
+    assert_eq!(bill.vat_deferred(), r("71.63"));
+    assert_eq!(totals.due, r("10433.37"));
+    let journal = Bill::journal_lines(lines, *totals, bill.vat_deferred());
     let signed: Rand = journal.iter().map(JournalLine::signed).sum();
     assert!(signed.is_zero());
     assert!(journal
         .iter()
-        .any(|l| l.account_code == VAT_INPUT && l.amount == r("1432.50")));
+        .any(|l| l.account_code == VAT_INPUT && l.amount == r("1360.87")));
+    assert!(journal
+        .iter()
+        .any(|l| l.account_code == RETENTION_PAYABLE && l.amount == r("477.50")));
     assert!(journal.iter().any(|l| l.account_code == "5100"
         && l.project_id.as_deref() == Some("PRJ-1")
         && l.cost_code.as_deref() == Some("03-300")));
@@ -290,7 +311,10 @@ fn a_bill_line_must_name_a_valid_account() {
         date,
         mut lines,
         retention_percent,
+        retention_amount,
         journal_id,
+        purchase_order_id,
+        matching,
     } = bill_command("X1")
     else {
         unreachable!()
@@ -304,7 +328,10 @@ fn a_bill_line_must_name_a_valid_account() {
             date,
             lines,
             retention_percent,
+            retention_amount,
             journal_id,
+            purchase_order_id,
+            matching,
         },
     );
     assert!(matches!(refused, Err(FinanceError::InvalidAccountCode(_))));
@@ -400,13 +427,17 @@ proptest! {
                         amount: Rand::cents(cents),
                         date: day(8),
                         journal_id: "jr".into(),
+                        tax_invoice: Some(ReleaseNumber {
+                            release_id: "rel".into(),
+                            number: "INV-000009".into(),
+                        }),
                     });
                 }
             }
             let b = invoice.balance();
             prop_assert!(b.open() >= Rand::ZERO);
             prop_assert!(b.retention_held() >= Rand::ZERO);
-            prop_assert!(b.allocated + b.credited <= b.due + b.released);
+            prop_assert!(b.allocated + b.credited <= b.due + b.released + b.released_vat);
             prop_assert!(payment.unallocated() >= Rand::ZERO);
             prop_assert!(payment.unallocated() <= payment.amount());
         }
@@ -453,5 +484,87 @@ mod open_balance {
             b.check_release(r("100.01")),
             Err(FinanceError::OverRelease { .. })
         ));
+    }
+}
+
+/// The three-way match: a blocked bill is recorded but refuses payment until approved.
+mod matched_bills {
+    use super::*;
+
+    fn blocked_bill() -> Bill {
+        let BillCommand::RecordBill {
+            supplier,
+            supplier_reference,
+            date,
+            lines,
+            retention_percent,
+            retention_amount,
+            journal_id,
+            purchase_order_id,
+            ..
+        } = bill_command("M1")
+        else {
+            unreachable!()
+        };
+        let facts = [OrderLineFacts {
+            line_no: 1,
+            ordered: dec!(100),
+            unit_price: r("95.50"),
+            received: dec!(80),
+            billed_before: dec!(0),
+        }];
+        let billed = [BilledLine {
+            purchase_order_line_no: Some(1),
+            quantity: dec!(100),
+            unit_price: r("95.50"),
+        }];
+        let mut bill = Bill::default();
+        run(
+            &mut bill,
+            BillCommand::RecordBill {
+                supplier,
+                supplier_reference,
+                date,
+                lines,
+                retention_percent,
+                retention_amount,
+                journal_id,
+                purchase_order_id,
+                matching: match_lines(&billed, &facts, MatchTolerance::default()),
+            },
+        )
+        .expect("recorded");
+        bill
+    }
+
+    #[test]
+    fn a_blocked_bill_refuses_payment_until_a_manager_approves_it() {
+        let mut bill = blocked_bill();
+        assert_eq!(
+            bill.blocked_for_payment(),
+            ["line 1: billed 100 to date, received 80".to_string()]
+        );
+        let pay = || BillCommand::AllocatePayment {
+            payment_id: "p".into(),
+            amount: r("100.00"),
+            date: day(5),
+        };
+        assert!(matches!(
+            run(&mut bill, pay()),
+            Err(FinanceError::BillBlocked(_))
+        ));
+        let approve = |reason: &str| BillCommand::ApproveMatch {
+            reason: reason.into(),
+        };
+        assert!(matches!(
+            run(&mut bill, approve("  ")),
+            Err(FinanceError::Invalid(_))
+        ));
+        run(&mut bill, approve("Short delivery credited")).expect("approved");
+        run(&mut bill, pay()).expect("payable now");
+        assert_eq!(
+            run(&mut bill, approve("again")),
+            Err(FinanceError::BillNotBlocked)
+        );
     }
 }

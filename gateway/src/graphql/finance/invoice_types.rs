@@ -78,8 +78,21 @@ pub struct RaiseInvoiceInput {
     pub customer_account_id: ID,
     pub date: NaiveDate,
     pub lines: Vec<InvoiceLineInput>,
-    /// Retention withheld, 0–20 (percent of the total including VAT).
+    /// Retention withheld, 0–20 percent of the value excluding VAT (SARS's rule: the
+    /// VAT on it is charged when it is released).
     pub retention_percent: Option<Decimal>,
+    /// Or the retention as an amount excl. VAT (0 to the value excl. VAT); not both.
+    pub retention_amount: Option<Rand>,
+}
+
+/// The rule an invoice's or a bill's retention was decided under.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "domain::RetentionBasis")]
+pub enum RetentionBasis {
+    /// Before SARS's rule: retention on the total incl. VAT, all VAT at issue.
+    Gross,
+    /// SARS's rule: retention excl. VAT, its VAT due when released.
+    ExclVat,
 }
 
 impl From<InvoiceLineInput> for domain::InvoiceLineInput {
@@ -118,6 +131,7 @@ impl From<RaiseInvoiceInput> for constructos_commands::finance::RaiseInvoiceInpu
             date: input.date,
             lines: input.lines.into_iter().map(Into::into).collect(),
             retention_percent: input.retention_percent.map(|p| p.0),
+            retention_amount: input.retention_amount.map(|a| a.0),
         }
     }
 }
@@ -176,15 +190,24 @@ pub struct Invoice {
     pub vat: Rand,
     pub total: Rand,
     pub retention_percent: Option<Decimal>,
-    /// Withheld: total incl. VAT × retention %, rounded half up.
+    /// The rule the retention was decided under.
+    pub retention_basis: RetentionBasis,
+    /// Withheld. EXCL_VAT: value excl. VAT × retention % (or the amount given);
+    /// GROSS: total incl. VAT × retention %; rounded half up.
     pub retention: Rand,
-    /// Total less retention: what the customer pays now.
+    /// The VAT on the retention, deferred until it is released (nought for GROSS).
+    pub vat_deferred_on_retention: Rand,
+    /// The VAT charged and declared now: `vat` less the VAT deferred on retention.
+    pub vat_now: Rand,
+    /// What the customer pays now: total less retention less the VAT deferred on it.
     pub amount_due: Rand,
     /// Still owed now: amount due, less payments and credit notes, plus retention
-    /// released.
+    /// released with its VAT.
     pub amount_open: Rand,
-    /// Retention still withheld.
+    /// Retention still withheld (excl. VAT for EXCL_VAT).
     pub retention_held: Rand,
+    /// The VAT charged so far on released retention (on its release tax invoices).
+    pub retention_vat_released: Rand,
     pub journal_id: Option<ID>,
     pub raised_at: DateTime<Utc>,
     pub raised_by: Option<String>,
@@ -217,10 +240,14 @@ impl From<InvoiceRow> for Invoice {
             vat: Rand(t.vat),
             total: Rand(t.incl_vat),
             retention_percent: row.retention_percent.map(Decimal),
+            retention_basis: row.retention_basis.into(),
             retention: Rand(t.retention),
+            vat_deferred_on_retention: Rand(row.vat_deferred),
+            vat_now: Rand(t.vat - row.vat_deferred),
             amount_due: Rand(t.due),
             amount_open: Rand(row.open),
             retention_held: Rand(row.retention_held),
+            retention_vat_released: Rand(row.retention_vat_released),
             journal_id: row.journal_id.map(ID),
             raised_at: row.raised_at,
             raised_by: row.raised_by,

@@ -5,6 +5,7 @@
 //! arguments.
 
 mod bank;
+mod bill_types;
 pub(crate) mod invoice_types;
 mod invoices;
 mod ledger;
@@ -129,6 +130,10 @@ pub const RULES: &[(&str, Access)] = &[
     (
         "Mutation.releaseRetention",
         Access::Requires(Permission::JournalsPost),
+    ),
+    (
+        "Mutation.approveBillMatch",
+        Access::Requires(Permission::AccountsManage),
     ),
     ("Query.bankLines", Access::Requires(Permission::LedgerRead)),
     (

@@ -1,5 +1,5 @@
-//! The receivables and payables types of the schema: supplier bills, tax credit notes,
-//! payments with their allocations, and aged debtors and creditors.
+//! The receivables and payables types of the schema: tax credit notes, payments with
+//! their allocations, and aged debtors and creditors (supplier bills: `bill_types.rs`).
 
 use async_graphql::{Enum, InputObject, SimpleObject, ID};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -7,59 +7,10 @@ use constructos_commands::finance as commands;
 use constructos_domain::finance as domain;
 use constructos_projections::finance as rows;
 
-use super::invoice_types::{Decimal, InvoiceLineInput, InvoiceParty, TaxInvoiceLine, VatTreatment};
+use super::invoice_types::{InvoiceLineInput, InvoiceParty, TaxInvoiceLine};
 use super::ledger_types::Rand;
 
-/// One line of a supplier's invoice and the account it is costed to.
-#[derive(InputObject)]
-pub struct BillLineInput {
-    /// The account debited, e.g. `5100` (cost of sales: materials).
-    pub account_code: String,
-    pub description: String,
-    pub quantity: Decimal,
-    pub unit_price: Rand,
-    pub vat_treatment: VatTreatment,
-    pub project_id: Option<ID>,
-    pub cost_code: Option<String>,
-}
-
-/// A supplier's tax invoice to record.
-#[derive(InputObject)]
-pub struct RecordBillInput {
-    /// The vendor's or subcontractor's account (`NOT_FOUND` when finance does not know
-    /// it); the bill shows the account's registered name, VAT number and address.
-    pub supplier_account_id: ID,
-    /// The supplier's own invoice number; recording it twice is refused.
-    pub supplier_reference: String,
-    pub date: NaiveDate,
-    pub lines: Vec<BillLineInput>,
-    /// Retention withheld from the supplier, 0–20 (percent of the total incl. VAT).
-    pub retention_percent: Option<Decimal>,
-}
-
-impl From<RecordBillInput> for commands::RecordBillInput {
-    fn from(input: RecordBillInput) -> Self {
-        Self {
-            supplier_account_id: input.supplier_account_id.0,
-            supplier_reference: input.supplier_reference,
-            date: input.date,
-            lines: input
-                .lines
-                .into_iter()
-                .map(|l| domain::BillLineInput {
-                    account_code: l.account_code,
-                    description: l.description,
-                    quantity: l.quantity.0,
-                    unit_price: l.unit_price.0,
-                    vat_treatment: l.vat_treatment.into(),
-                    project_id: l.project_id.map(|id| id.0),
-                    cost_code: l.cost_code,
-                })
-                .collect(),
-            retention_percent: input.retention_percent.map(|p| p.0),
-        }
-    }
-}
+pub use super::bill_types::{RecordBillInput, RetentionReleased, SupplierBill};
 
 /// A credit note to issue against an issued invoice.
 #[derive(InputObject)]
@@ -145,91 +96,6 @@ pub struct CreditNoteIssued {
     /// The sequential credit note number, e.g. `CN-000007`.
     pub number: String,
     pub correlation_id: String,
-}
-
-/// One line of a supplier bill.
-#[derive(SimpleObject)]
-pub struct BillLine {
-    pub account_code: String,
-    pub description: String,
-    pub quantity: Decimal,
-    pub unit_price: Rand,
-    pub vat_treatment: VatTreatment,
-    pub value_excl_vat: Rand,
-    pub vat: Rand,
-    pub total: Rand,
-    pub project_id: Option<ID>,
-    pub cost_code: Option<String>,
-}
-
-/// A supplier's tax invoice as recorded, with what is still owed on it.
-#[derive(SimpleObject)]
-pub struct SupplierBill {
-    pub id: ID,
-    pub supplier: InvoiceParty,
-    /// The supplier's own invoice number.
-    pub supplier_reference: String,
-    pub date: NaiveDate,
-    pub lines: Vec<BillLine>,
-    pub total_excl_vat: Rand,
-    /// Input VAT: the sum of the lines' VAT.
-    pub vat: Rand,
-    pub total: Rand,
-    pub retention_percent: Option<Decimal>,
-    pub retention: Rand,
-    /// Total less retention: owed when recorded.
-    pub amount_due: Rand,
-    /// Still owed now: due, less payments, plus retention released.
-    pub amount_open: Rand,
-    /// Retention still withheld.
-    pub retention_held: Rand,
-    pub journal_id: ID,
-    pub recorded_at: DateTime<Utc>,
-    pub recorded_by: Option<String>,
-}
-
-impl From<rows::BillRow> for SupplierBill {
-    fn from(row: rows::BillRow) -> Self {
-        let t = row.totals;
-        SupplierBill {
-            id: ID(row.id),
-            supplier: InvoiceParty {
-                account_id: Some(ID(row.supplier.account_id)),
-                name: row.supplier.name,
-                address: row.supplier.address,
-                vat_number: row.supplier.vat_number,
-            },
-            supplier_reference: row.supplier_reference,
-            date: row.date,
-            lines: row
-                .lines
-                .into_iter()
-                .map(|l| BillLine {
-                    account_code: l.account_code,
-                    description: l.description,
-                    quantity: Decimal(l.quantity),
-                    unit_price: Rand(l.unit_price),
-                    vat_treatment: l.vat_treatment.into(),
-                    value_excl_vat: Rand(l.value_excl_vat),
-                    vat: Rand(l.vat),
-                    total: Rand(l.total),
-                    project_id: l.project_id.map(ID),
-                    cost_code: l.cost_code,
-                })
-                .collect(),
-            total_excl_vat: Rand(t.excl_vat),
-            vat: Rand(t.vat),
-            total: Rand(t.incl_vat),
-            retention_percent: row.retention_percent.map(Decimal),
-            retention: Rand(t.retention),
-            amount_due: Rand(t.due),
-            amount_open: Rand(row.open),
-            retention_held: Rand(row.retention_held),
-            journal_id: ID(row.journal_id),
-            recorded_at: row.recorded_at,
-            recorded_by: row.recorded_by,
-        }
-    }
 }
 
 /// A tax credit note with every field SARS asks of one.

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use constructos_commands::finance as commands;
 use constructos_projections::finance::AgedSide;
 use constructos_services::finance::{
-    self as operations, Aged, AllocatePayment, Bills, CreditNotes, Payments, ReleaseRetention,
+    self as operations, Aged, AllocatePayment, ApproveBillMatch, Bills, CreditNotes, Payments,
+    ReleaseRetention,
 };
 
 use super::ledger::changed;
@@ -17,7 +18,7 @@ use crate::graphql::errors::{ask, request_id};
 
 use super::settlement_types::{
     AgedReport, AllocationInput, CreditNote, CreditNoteIssued, IssueCreditNoteInput, Payment,
-    RecordBillInput, RecordPaymentInput, SupplierBill,
+    RecordBillInput, RecordPaymentInput, RetentionReleased, SupplierBill,
 };
 
 async fn aged(
@@ -96,6 +97,21 @@ impl SettlementMutation {
         Ok(changed(ctx, ask(ctx, input).await?))
     }
 
+    /// Releases a bill its three-way match blocked for payment, with the reason (a
+    /// finance manager's decision: `finance.accounts.manage`). Answers the bill's id.
+    async fn approve_bill_match(
+        &self,
+        ctx: &Context<'_>,
+        bill_id: ID,
+        reason: String,
+    ) -> async_graphql::Result<FinanceChanged> {
+        let approve = ApproveBillMatch {
+            bill_id: bill_id.0,
+            reason,
+        };
+        Ok(changed(ctx, ask(ctx, approve).await?))
+    }
+
     /// Issues a tax credit note against an issued invoice (at most what is open on it):
     /// numbered from its own series, posting Dr contract revenue and VAT output, Cr
     /// trade debtors.
@@ -141,21 +157,31 @@ impl SettlementMutation {
         Ok(changed(ctx, payment_id.0))
     }
 
-    /// Releases retention withheld on an invoice (Dr trade debtors, Cr retention
-    /// receivable) or a bill (Dr retention payable, Cr trade creditors). Answers the
-    /// journal's id.
+    /// Releases `amount` (excl. VAT under SARS's rule) of the retention withheld on an
+    /// invoice — on a release tax invoice numbered from the invoice series: Dr trade
+    /// debtors (amount + VAT), Cr retention receivable, Cr VAT output — or on a bill:
+    /// Dr retention payable, Dr VAT input, Cr trade creditors. Answers the journal's id,
+    /// the release tax invoice's number and the VAT.
     async fn release_retention(
         &self,
         ctx: &Context<'_>,
         document_id: ID,
         amount: Rand,
         date: NaiveDate,
-    ) -> async_graphql::Result<FinanceChanged> {
+    ) -> async_graphql::Result<RetentionReleased> {
         let release = ReleaseRetention {
             document_id: document_id.0,
             amount: amount.0,
             date,
         };
-        Ok(changed(ctx, ask(ctx, release).await?))
+        let released = ask(ctx, release).await?;
+        Ok(RetentionReleased {
+            id: ID(released.journal_id),
+            number: released.number,
+            amount: Rand(released.amount),
+            vat: Rand(released.vat),
+            amount_due: Rand(released.amount + released.vat),
+            correlation_id: request_id(ctx),
+        })
     }
 }

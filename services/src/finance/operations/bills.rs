@@ -7,7 +7,7 @@ use constructos_domain::access::Access;
 use constructos_projections::finance::BillRow;
 use serde::{Deserialize, Serialize};
 
-use super::{JOURNAL_POSTERS, LEDGER_READERS};
+use super::{ACCOUNT_MANAGERS, JOURNAL_POSTERS, LEDGER_READERS};
 use crate::finance::{arguments, FinanceService};
 use crate::{Call, Handle, Operation};
 
@@ -62,5 +62,30 @@ impl Operation for Bills {
 impl Handle<Bills> for FinanceService {
     async fn handle(&self, _: &Call, _: Bills) -> Result<Vec<BillRow>, CommandError> {
         self.queries.bills().await.map_err(CommandError::from)
+    }
+}
+
+/// Releases a bill its three-way match blocked for payment, with the reason; answers
+/// the bill's id. A finance manager's decision (`finance.accounts.manage`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ApproveBillMatch {
+    pub bill_id: String,
+    pub reason: String,
+}
+
+impl Operation for ApproveBillMatch {
+    type Service = FinanceService;
+    type Answer = String;
+    const NAME: &'static str = "approve_bill_match";
+    const ACCESS: Access = ACCOUNT_MANAGERS;
+}
+
+#[async_trait]
+impl Handle<ApproveBillMatch> for FinanceService {
+    async fn handle(&self, call: &Call, op: ApproveBillMatch) -> Result<String, CommandError> {
+        self.commands
+            .approve_bill_match(&call.context, &op.bill_id, &op.reason)
+            .await?;
+        Ok(op.bill_id)
     }
 }

@@ -16,7 +16,7 @@ pub use bank::{
     AutoReconcileBank, BankLines, BankReconciliation, ImportBankStatement, ReconcileBankLine,
     UnreconcileBankLine,
 };
-pub use bills::{Bill, Bills};
+pub use bills::{ApproveBillMatch, Bill, Bills};
 pub use budgets::Budgets;
 pub use credit_notes::CreditNotes;
 pub use invoices::{Invoice, Invoices};

@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
-use constructos_commands::finance::{AllocationInput, RecordPaymentInput};
+use constructos_commands::finance::{AllocationInput, RecordPaymentInput, ReleasedRetention};
 use constructos_commands::CommandError;
 use constructos_domain::access::Access;
 use constructos_domain::finance::Rand;
@@ -52,7 +52,8 @@ impl Handle<AllocatePayment> for FinanceService {
     }
 }
 
-/// Releases retention withheld on an invoice or a bill; answers the journal's id.
+/// Releases retention withheld on an invoice or a bill; answers the release (its
+/// journal, the release tax invoice's number, the VAT).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReleaseRetention {
     pub document_id: String,
@@ -62,14 +63,18 @@ pub struct ReleaseRetention {
 
 impl Operation for ReleaseRetention {
     type Service = FinanceService;
-    type Answer = String;
+    type Answer = ReleasedRetention;
     const NAME: &'static str = "release_retention";
     const ACCESS: Access = JOURNAL_POSTERS;
 }
 
 #[async_trait]
 impl Handle<ReleaseRetention> for FinanceService {
-    async fn handle(&self, call: &Call, op: ReleaseRetention) -> Result<String, CommandError> {
+    async fn handle(
+        &self,
+        call: &Call,
+        op: ReleaseRetention,
+    ) -> Result<ReleasedRetention, CommandError> {
         self.commands
             .release_retention(&call.context, &op.document_id, op.amount, op.date)
             .await

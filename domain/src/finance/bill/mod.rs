@@ -10,14 +10,18 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::fields;
-use super::invoice::line;
+use super::invoice::{asked, line};
+use super::matching::{blocked_reasons, LineMatch};
+use super::retention::{self as rule, ReleasedVat, RetentionBasis, VatPart};
 use super::settlement::{check_not_before, OpenBalance};
-use super::vat::MAX_RETENTION_PERCENT;
-use super::{
-    account_code, price_lines, totals, FinanceError, InvoiceLineInput, InvoiceTotals, JournalLine,
-    Rand, Side, VatTreatment,
+use super::{FinanceError, InvoiceTotals, JournalLine, Rand, Side};
+use crate::values::{Reason, Reference};
+
+mod pricing;
+
+pub use pricing::{
+    bill_totals, normalized_reference, price_bill_lines, BillLine, BillLineInput, BillSupplier,
 };
-use crate::values::Reference;
 
 /// The aggregate type of supplier bills.
 pub const BILL_AGGREGATE: &str = "finance.bill";
@@ -28,44 +32,9 @@ pub const RETENTION_PAYABLE: &str = "2050";
 /// VAT input, debited with the VAT a supplier charged.
 pub const VAT_INPUT: &str = "1200";
 
-/// The supplier as their tax invoice shows them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BillSupplier {
-    pub account_id: String,
-    pub name: String,
-    pub vat_number: Option<String>,
-    pub address: Option<String>,
-}
-
-/// A bill line as entered: what was bought and which account it costs to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BillLineInput {
-    /// The account debited, e.g. 5100 cost of sales: materials.
-    pub account_code: String,
-    pub description: String,
-    pub quantity: Decimal,
-    pub unit_price: Rand,
-    pub vat_treatment: VatTreatment,
-    pub project_id: Option<String>,
-    pub cost_code: Option<String>,
-}
-
-/// A bill line as recorded, priced like an invoice line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BillLine {
-    pub account_code: String,
-    pub description: String,
-    pub quantity: Decimal,
-    pub unit_price: Rand,
-    pub vat_treatment: VatTreatment,
-    pub value_excl_vat: Rand,
-    pub vat: Rand,
-    pub total: Rand,
-    pub project_id: Option<String>,
-    pub cost_code: Option<String>,
-}
-
 /// Commands to a supplier bill.
+// A bill's commands are short-lived; boxing the record command buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum BillCommand {
     /// Record the supplier's invoice `supplier_reference`, posted by `journal_id`.
@@ -74,16 +43,27 @@ pub enum BillCommand {
         supplier_reference: String,
         date: NaiveDate,
         lines: Vec<BillLineInput>,
+        /// Withheld excl. VAT: a percentage (0–20) or an amount, not both.
         retention_percent: Option<Decimal>,
+        retention_amount: Option<Rand>,
         journal_id: String,
+        /// The approved purchase order the bill is for (checked against finance's copy
+        /// of orders' purchase orders by the write side), if any.
+        purchase_order_id: Option<String>,
+        /// Its three-way match, worked out by the write side from finance's copies of
+        /// the order and its receipts (`matching.rs`); a blocked line blocks payment.
+        matching: Vec<LineMatch>,
     },
+    /// A finance manager releases a bill the match blocked, with the reason.
+    ApproveMatch { reason: String },
     /// Settle part or all of what is open with the payment `payment_id`.
     AllocatePayment {
         payment_id: String,
         amount: Rand,
         date: NaiveDate,
     },
-    /// Release retention withheld from the supplier, posted by `journal_id`.
+    /// Release retention withheld from the supplier (excl. VAT under SARS's rule, with
+    /// the input VAT on it), posted by `journal_id`.
     ReleaseRetention {
         amount: Rand,
         date: NaiveDate,
@@ -103,7 +83,21 @@ pub enum BillEvent {
         retention_percent: Option<Decimal>,
         totals: InvoiceTotals,
         journal_id: String,
+        /// Absent (v1): the gross rule; `EXCL_VAT` (v2): SARS's rule.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        retention_basis: Option<RetentionBasis>,
+        /// SARS's rule: the retained value and its deferred input VAT, per treatment.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        retained: Vec<VatPart>,
+        /// v2: the purchase order the bill is for; what it bills is no longer committed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        purchase_order_id: Option<String>,
+        /// v2: the three-way match per line, when it names an order.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        matching: Vec<LineMatch>,
     },
+    /// A bill the match blocked was released for payment by a finance manager.
+    BillMatchApproved { reason: String },
     BillPaymentAllocated {
         payment_id: String,
         amount: Rand,
@@ -113,6 +107,9 @@ pub enum BillEvent {
         amount: Rand,
         date: NaiveDate,
         journal_id: String,
+        /// v2 (SARS's rule): the input VAT now claimable on the released amount.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        input_vat: Option<ReleasedVat>,
     },
 }
 
@@ -122,12 +119,21 @@ impl DomainEvent for BillEvent {
             BillEvent::BillRecorded { .. } => "BillRecorded",
             BillEvent::BillPaymentAllocated { .. } => "BillPaymentAllocated",
             BillEvent::BillRetentionReleased { .. } => "BillRetentionReleased",
+            BillEvent::BillMatchApproved { .. } => "BillMatchApproved",
         }
         .to_string()
     }
 
+    /// v2 for what SARS's rule decided (it carries the rule's fields), v1 otherwise.
     fn event_version(&self) -> String {
-        "1".to_string()
+        let v2 = match self {
+            BillEvent::BillRecorded {
+                retention_basis, ..
+            } => retention_basis.is_some(),
+            BillEvent::BillRetentionReleased { input_vat, .. } => input_vat.is_some(),
+            BillEvent::BillPaymentAllocated { .. } | BillEvent::BillMatchApproved { .. } => false,
+        };
+        if v2 { "2" } else { "1" }.to_string()
     }
 }
 
@@ -140,75 +146,20 @@ pub struct Bill {
     lines: Vec<BillLine>,
     totals: InvoiceTotals,
     balance: OpenBalance,
-}
-
-/// The supplier's own invoice number as compared for duplicates: trimmed, upper case,
-/// inner spaces removed.
-pub fn normalized_reference(reference: &str) -> String {
-    reference
-        .split_whitespace()
-        .collect::<String>()
-        .to_uppercase()
+    basis: RetentionBasis,
+    /// SARS's rule: the retention still held and its deferred input VAT, per treatment.
+    held: Vec<VatPart>,
+    /// Why the three-way match blocks payment (empty: it does not).
+    #[serde(default)]
+    blocked: Vec<String>,
+    #[serde(default)]
+    match_approved: bool,
 }
 
 fn clean(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
-}
-
-/// Prices bill lines as invoice lines are priced, keeping each line's account.
-pub fn price_bill_lines(lines: Vec<BillLineInput>) -> Result<Vec<BillLine>, FinanceError> {
-    let mut accounts = Vec::with_capacity(lines.len());
-    let mut inputs = Vec::with_capacity(lines.len());
-    for l in lines {
-        accounts.push(account_code(&l.account_code)?);
-        inputs.push(InvoiceLineInput {
-            description: l.description,
-            quantity: l.quantity,
-            unit_price: l.unit_price,
-            vat_treatment: l.vat_treatment,
-            project_id: l.project_id,
-            cost_code: l.cost_code,
-        });
-    }
-    let priced = price_lines(inputs)?;
-    Ok(accounts
-        .into_iter()
-        .zip(priced)
-        .map(|(account_code, l)| BillLine {
-            account_code,
-            description: l.description,
-            quantity: l.quantity,
-            unit_price: l.unit_price,
-            vat_treatment: l.vat_treatment,
-            value_excl_vat: l.value_excl_vat,
-            vat: l.vat,
-            total: l.total,
-            project_id: l.project_id,
-            cost_code: l.cost_code,
-        })
-        .collect())
-}
-
-/// A bill's totals, worked out as an invoice's: VAT is the sum of the lines' VAT,
-/// retention `percent` of the total incl. VAT.
-pub fn bill_totals(lines: &[BillLine], percent: Decimal) -> Result<InvoiceTotals, FinanceError> {
-    let priced: Vec<_> = lines
-        .iter()
-        .map(|l| super::InvoiceLine {
-            description: l.description.clone(),
-            quantity: l.quantity,
-            unit_price: l.unit_price,
-            vat_treatment: l.vat_treatment,
-            value_excl_vat: l.value_excl_vat,
-            vat: l.vat,
-            total: l.total,
-            project_id: None,
-            cost_code: None,
-        })
-        .collect();
-    totals(&priced, percent)
 }
 
 impl Bill {
@@ -237,14 +188,50 @@ impl Bill {
         self.balance
     }
 
+    /// The rule its retention was decided under.
+    pub fn basis(&self) -> RetentionBasis {
+        self.basis
+    }
+
+    /// Why the three-way match blocks its payment, until a finance manager approves it
+    /// (empty: payable).
+    pub fn blocked_for_payment(&self) -> &[String] {
+        if self.match_approved {
+            &[]
+        } else {
+            &self.blocked
+        }
+    }
+
+    /// The input VAT still deferred on the retention held (nought under the gross rule).
+    pub fn vat_deferred(&self) -> Rand {
+        rule::vat_of(&self.held)
+    }
+
+    /// The input VAT releasing `amount` makes claimable (nought under the gross rule).
+    /// Refuses more than is held.
+    pub fn release_vat(&self, amount: Rand) -> Result<Rand, FinanceError> {
+        match self.basis {
+            RetentionBasis::Gross => Ok(Rand::ZERO),
+            RetentionBasis::ExclVat => Ok(rule::vat_of(&rule::release(&self.held, amount)?)),
+        }
+    }
+
     /// The journal this bill posts (see [`Bill::journal_lines`]).
     pub fn posting(&self) -> Vec<JournalLine> {
-        Self::journal_lines(&self.lines, self.totals)
+        Self::journal_lines(&self.lines, self.totals, self.vat_deferred())
     }
 
     /// The journal that records a bill: Dr each line's account (with its project and
-    /// cost code) and Dr VAT input; Cr trade creditors (due) and retention payable.
-    pub fn journal_lines(lines: &[BillLine], totals: InvoiceTotals) -> Vec<JournalLine> {
+    /// cost code) and Dr VAT input (the bill's VAT less `deferred`, the input VAT on the
+    /// retention, claimable only at release); Cr trade creditors (due) and retention
+    /// payable (excl. VAT).
+    pub fn journal_lines(
+        lines: &[BillLine],
+        totals: InvoiceTotals,
+        deferred: Rand,
+    ) -> Vec<JournalLine> {
+        let vat_now = totals.vat - deferred;
         let mut journal: Vec<JournalLine> = lines
             .iter()
             .map(|l| JournalLine {
@@ -257,8 +244,8 @@ impl Bill {
                 )
             })
             .collect();
-        if totals.vat.is_positive() {
-            journal.push(line(VAT_INPUT, Side::Debit, totals.vat, None));
+        if vat_now.is_positive() {
+            journal.push(line(VAT_INPUT, Side::Debit, vat_now, None));
         }
         journal.push(line(TRADE_CREDITORS, Side::Credit, totals.due, None));
         if totals.retention.is_positive() {
@@ -272,13 +259,16 @@ impl Bill {
         journal
     }
 
-    /// The journal that releases retention to a supplier: Dr retention payable, Cr
-    /// trade creditors.
-    pub fn retention_release_lines(amount: Rand) -> Vec<JournalLine> {
-        vec![
-            line(RETENTION_PAYABLE, Side::Debit, amount, None),
-            line(TRADE_CREDITORS, Side::Credit, amount, None),
-        ]
+    /// The journal that releases retention to a supplier: Dr retention payable (the
+    /// amount), Dr VAT input (`vat`, now claimable; nought under the gross rule), Cr
+    /// trade creditors (both).
+    pub fn retention_release_lines(amount: Rand, vat: Rand) -> Vec<JournalLine> {
+        let mut lines = vec![line(RETENTION_PAYABLE, Side::Debit, amount, None)];
+        if vat.is_positive() {
+            lines.push(line(VAT_INPUT, Side::Debit, vat, None));
+        }
+        lines.push(line(TRADE_CREDITORS, Side::Credit, amount + vat, None));
+        lines
     }
 
     fn recorded_on(&self) -> Result<NaiveDate, FinanceError> {
@@ -293,7 +283,10 @@ impl Bill {
                 date,
                 lines,
                 retention_percent,
+                retention_amount,
                 journal_id,
+                purchase_order_id,
+                matching,
             } => {
                 if self.exists() {
                     let reference = supplier_reference.trim().to_string();
@@ -317,12 +310,9 @@ impl Bill {
                 if supplier.name.is_empty() {
                     return Err(FinanceError::Required("supplier name"));
                 }
-                let percent = retention_percent.unwrap_or(Decimal::ZERO);
-                if percent < Decimal::ZERO || percent > MAX_RETENTION_PERCENT {
-                    return Err(FinanceError::RetentionOutOfRange(percent.to_string()));
-                }
+                let asked = asked(retention_percent, retention_amount)?;
                 let lines = price_bill_lines(lines)?;
-                let totals = bill_totals(&lines, percent)?;
+                let (totals, retained) = bill_totals(&lines, asked)?;
                 Ok(BillEvent::BillRecorded {
                     supplier,
                     supplier_reference: reference,
@@ -331,6 +321,10 @@ impl Bill {
                     retention_percent: retention_percent.map(|p| p.normalize()),
                     totals,
                     journal_id,
+                    retention_basis: Some(RetentionBasis::ExclVat),
+                    retained,
+                    purchase_order_id,
+                    matching,
                 })
             }
             BillCommand::AllocatePayment {
@@ -339,12 +333,23 @@ impl Bill {
                 date,
             } => {
                 check_not_before(date, self.recorded_on()?)?;
+                if !self.blocked_for_payment().is_empty() {
+                    return Err(FinanceError::BillBlocked(self.blocked.join("; ")));
+                }
                 self.balance.check_settlement(amount)?;
                 Ok(BillEvent::BillPaymentAllocated {
                     payment_id,
                     amount,
                     date,
                 })
+            }
+            BillCommand::ApproveMatch { reason } => {
+                self.recorded_on()?;
+                if self.blocked_for_payment().is_empty() {
+                    return Err(FinanceError::BillNotBlocked);
+                }
+                let reason = Reason::parse("reason", &reason)?.into_string();
+                Ok(BillEvent::BillMatchApproved { reason })
             }
             BillCommand::ReleaseRetention {
                 amount,
@@ -353,10 +358,21 @@ impl Bill {
             } => {
                 check_not_before(date, self.recorded_on()?)?;
                 self.balance.check_release(amount)?;
+                let input_vat = match self.basis {
+                    RetentionBasis::Gross => None,
+                    RetentionBasis::ExclVat => {
+                        let parts = rule::release(&self.held, amount)?;
+                        Some(ReleasedVat {
+                            vat: rule::vat_of(&parts),
+                            parts,
+                        })
+                    }
+                };
                 Ok(BillEvent::BillRetentionReleased {
                     amount,
                     date,
                     journal_id,
+                    input_vat,
                 })
             }
         }
@@ -389,23 +405,40 @@ impl Aggregate for Bill {
                 date,
                 lines,
                 totals,
+                retention_basis,
+                retained,
+                matching,
                 ..
             } => {
+                self.blocked = blocked_reasons(&matching);
                 self.date = Some(date);
                 self.supplier = supplier;
                 self.reference = supplier_reference;
                 self.lines = lines;
                 self.totals = totals;
                 self.balance = OpenBalance::new(totals.due, totals.retention);
+                self.basis = retention_basis.unwrap_or_default();
+                self.held = retained;
             }
             BillEvent::BillPaymentAllocated { amount, .. } => {
                 self.balance.allocated = self.balance.allocated + amount
             }
-            BillEvent::BillRetentionReleased { amount, .. } => {
-                self.balance.released = self.balance.released + amount
+            BillEvent::BillMatchApproved { .. } => self.match_approved = true,
+            BillEvent::BillRetentionReleased {
+                amount, input_vat, ..
+            } => {
+                self.balance.released = self.balance.released + amount;
+                if let Some(v) = input_vat {
+                    self.balance.released_vat = self.balance.released_vat + v.vat;
+                    self.held = rule::less(&self.held, &v.parts);
+                }
             }
         }
     }
 }
 
-impl crate::stored::Stored for Bill {}
+impl crate::stored::Stored for Bill {
+    // 2: the retention basis and the retention held per treatment (SARS's rule);
+    // 3: the three-way match's block.
+    const SNAPSHOT_SCHEMA: i32 = 3;
+}
