@@ -1,0 +1,79 @@
+// The project's money in one place: cards and a bar chart (over the same numbers, and
+// labelled with them for screen readers). Committed (from purchase orders) and actual
+// cost (from finance) have their place here but are not shown until those feeds exist.
+
+import '@mantine/charts/styles.css';
+
+import { BarChart } from '@mantine/charts';
+import { Box, Paper, SimpleGrid, Text } from '@mantine/core';
+
+import { Money } from '@/components/ui/money';
+import { formatCents } from '@/lib/format';
+import { parseRand } from '@/lib/money';
+
+import type { ProjectDetail } from '../api/get-project';
+
+type Figures = NonNullable<ProjectDetail['figures']>;
+
+const SHOWN: { key: keyof Figures; label: string; hint: string }[] = [
+  { key: 'contractValue', label: 'Contract value', hint: 'with approved variations' },
+  { key: 'budget', label: 'Budget', hint: 'Σ task budgets' },
+  { key: 'earnedValue', label: 'Earned value', hint: 'Σ budget × percent complete' },
+  { key: 'claimedToDate', label: 'Claimed to date', hint: 'approved claims' },
+  { key: 'retentionHeld', label: 'Retention held', hint: 'withheld, not yet released' },
+];
+
+/** Figures still to come from other domains: a place, not a number. */
+const LATER = [
+  { label: 'Committed', hint: 'open purchase orders — shown once purchase orders feed it' },
+  { label: 'Actual cost', hint: 'costs posted in finance — shown once finance feeds it' },
+];
+
+function Card({ label, hint, children }: { label: string; hint: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="sm" radius="md" aria-label={label} role="group">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="lg" fw={700}>
+        {children}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {hint}
+      </Text>
+    </Paper>
+  );
+}
+
+export function ProjectFigures({ figures }: { figures: Figures }) {
+  const data = SHOWN.map((f) => ({ figure: f.label, Rand: Number(parseRand(figures[f.key]) ?? 0n) / 100 }));
+  const summary = SHOWN.map((f) => `${f.label} ${formatCents(parseRand(figures[f.key]) ?? 0n)}`).join('; ');
+  return (
+    <>
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
+        {SHOWN.map((f) => (
+          <Card key={f.key} label={f.label} hint={f.hint}>
+            <Money amount={figures[f.key]} />
+          </Card>
+        ))}
+        {LATER.map((f) => (
+          <Card key={f.label} label={f.label} hint={f.hint}>
+            <Text span c="dimmed" inherit>
+              Not yet available
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Box role="img" aria-label={`Project figures, excl. VAT. ${summary}`}>
+        <BarChart
+          h={240}
+          data={data}
+          dataKey="figure"
+          yAxisProps={{ width: 130 }}
+          valueFormatter={(v) => formatCents(BigInt(Math.round(v * 100)))}
+          series={[{ name: 'Rand', color: 'blue.6' }]}
+        />
+      </Box>
+    </>
+  );
+}
