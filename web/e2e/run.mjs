@@ -175,6 +175,118 @@ await step('a refused token leads back to sign-in and then to the same page', as
   expect(new URL(page.url()).pathname === '/finance/aged', `back on the aged report, not ${page.url()}`);
 });
 
+// GraphQL as a demo person, outside the page (the e2e's own setup): a token from the
+// development issuer, then `POST /graphql`.
+async function gql(page, subject, query, variables = {}) {
+  const minted = await page.request.post(`${BASE}/dev/token`, { data: { subject } });
+  const { accessToken } = await minted.json();
+  const answer = await page.request.post(`${BASE}/graphql`, { headers: { authorization: `Bearer ${accessToken}` }, data: { query, variables } });
+  const body = await answer.json();
+  if (body.errors?.length) throw new Error(`${subject}: ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data;
+}
+
+async function until(what, probe, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    expect(Date.now() < deadline, `waited for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
+
+await step('project manager opens a project, sets its contract and bill, and claims progress', async (page) => {
+  // Setup as the lead would: the administrator assigns the project manager to the
+  // project's code (assignments match codes), so the project is theirs once opened.
+  const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  const name = 'Hatfield Clinic Extension';
+  await gql(page, 'kagiso.projects', '{ me { subject } }');
+  const user = await until('the project manager’s user record', async () =>
+    (await gql(page, 'zanele.admin', '{ users { id subject } }')).users.find((u) => u.subject === 'kagiso.projects'),
+  );
+  await gql(page, 'zanele.admin', 'mutation ($id: ID!, $projects: [String!]!) { assignUser(id: $id, projects: $projects, sites: []) { id } }', {
+    id: user.id,
+    projects: [code],
+  });
+  await until('the assignment', async () => (await gql(page, 'kagiso.projects', '{ me { assignments { projects } } }')).me.assignments.projects.includes(code));
+
+  // The project manager opens the project from the list's "New project".
+  await page.goto(`${BASE}/projects`);
+  await signInAs(page, 'Kagiso Sithole');
+  await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'New project' }).click();
+  const open = page.getByRole('form', { name: 'New project' });
+  await open.getByLabel('Code', { exact: true }).fill(code);
+  await open.getByLabel('Name', { exact: true }).fill(name);
+  await open.getByLabel('Site id', { exact: true }).fill('SITE-PTA-07');
+  await open.getByLabel('Site name', { exact: true }).fill('Hatfield, Pretoria');
+  await open.getByLabel('Starts on').fill('2026-12-01');
+  await open.getByRole('button', { name: 'Open project' }).click();
+  await page.getByRole('heading', { name: `${code} ${name}`, level: 1 }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Project status').getByText('Awarded').waitFor();
+
+  // The contract: R 1 000 000, 10% retention capped at 5% of the contract value.
+  await page.getByRole('button', { name: 'Set contract' }).click();
+  const terms = page.getByRole('form', { name: 'Contract terms' });
+  await terms.getByLabel('Contract value excl. VAT (R)').fill('1000000.00');
+  await terms.getByLabel('Retention (%)').fill('10');
+  await terms.getByLabel('Retention cap (% of contract value)').fill('5');
+  await terms.getByRole('button', { name: 'Save contract' }).click();
+  await page.getByRole('table', { name: 'Contract' }).getByText('R 1 000 000.00').waitFor({ timeout: 30_000 });
+
+  // The bill of quantities: two items, R 150 000 and 400 m³ at R 1 500.
+  await page.getByRole('tab', { name: 'Bill of quantities' }).click();
+  await page.getByRole('button', { name: 'Set bill of quantities' }).click();
+  const bill = page.getByRole('form', { name: 'Set bill of quantities' });
+  await bill.getByLabel('Line 1 item').fill('1');
+  await bill.getByLabel('Line 1 description').fill('Site establishment');
+  await bill.getByLabel('Line 1 unit').fill('sum');
+  await bill.getByLabel('Line 1 quantity').fill('1');
+  await bill.getByLabel('Line 1 rate').fill('150000.00');
+  await bill.getByRole('button', { name: 'Add item' }).click();
+  await bill.getByLabel('Line 2 item').fill('2');
+  await bill.getByLabel('Line 2 description').fill('Concrete foundations');
+  await bill.getByLabel('Line 2 unit').fill('m3');
+  await bill.getByLabel('Line 2 quantity').fill('400');
+  await bill.getByLabel('Line 2 rate').fill('1500.00');
+  await bill.getByLabel('Line 2 amount').getByText('R 600 000.00').waitFor();
+  await bill.getByRole('button', { name: 'Save bill of quantities' }).click();
+  await page.getByRole('table', { name: 'Bill of quantities' }).getByText('Concrete foundations').waitFor({ timeout: 30_000 });
+
+  // A claim: 100% of item 1 and 25% of item 2; the server's preview before submit.
+  await page.getByRole('tab', { name: 'Progress claims' }).click();
+  await page.getByRole('button', { name: 'New claim' }).click();
+  const claim = page.getByRole('form', { name: 'New claim' });
+  await claim.getByLabel('Item 1 percent to date').fill('100');
+  await claim.getByLabel('Item 2 percent to date').fill('25');
+  const totals = claim.getByRole('table', { name: 'Claim before submit' });
+  const row = (label) => totals.getByRole('row', { name: label });
+  // amount 150 000 + 150 000; retention 10% of it (under the 5% cap of R 50 000);
+  // VAT 15% of amount − retention; due now amount − retention + VAT.
+  await row(/Due now/).getByText('R 310 500.00').waitFor();
+  expect((await row(/^Amount/).textContent())?.includes('R 300 000.00'), 'amount');
+  expect((await row(/^Retention \(10%\)/).textContent())?.includes('R 30 000.00'), 'retention');
+  expect((await row(/^VAT now/).textContent())?.includes('R 40 500.00'), 'VAT now');
+  expect((await row(/VAT deferred/).textContent())?.includes('R 4 500.00'), 'VAT deferred on retention');
+  expect((await claim.getByLabel('Item 2 this claim').textContent())?.includes('R 150 000.00'), 'item 2 this claim');
+  await page.screenshot({ path: `${OUT}07-project-claim-preview.png`, fullPage: true });
+  await claim.getByRole('button', { name: 'Submit claim' }).click();
+
+  // The claim as recorded: SUBMITTED with the same figures; approving it makes it APPROVED.
+  const claims = page.getByRole('table', { name: 'Progress claims' });
+  const first = claims.getByRole('row', { name: /^PC-/ }).first();
+  await first.getByText('Submitted').waitFor({ timeout: 30_000 });
+  const recorded = (await first.textContent()) ?? '';
+  for (const amount of ['R 300 000.00', 'R 30 000.00', 'R 40 500.00', 'R 310 500.00']) {
+    expect(recorded.includes(amount), `the submitted claim shows ${amount}: ${recorded}`);
+  }
+  await page.screenshot({ path: `${OUT}08-project-claim-submitted.png`, fullPage: true });
+  await first.getByRole('button', { name: /^Approve PC-/ }).click();
+  await first.getByText('Approved').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}09-project-claim-approved.png`, fullPage: true });
+});
+
 await browser.close();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

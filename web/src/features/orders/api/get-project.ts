@@ -110,4 +110,12 @@ export const projectKey = (id: string) => ['orders', 'project', id] as const;
 
 export const projectQueryOptions = (id: string) => queryOptions({ queryKey: projectKey(id), queryFn: () => execute(ProjectQuery, { id }) });
 
-export const useProject = (id: string) => useQuery(projectQueryOptions(id));
+/**
+ * The project; while it answers "none" (opened a moment ago, not yet in the read model)
+ * it is asked again every 750 ms for half a minute.
+ */
+export const useProject = (id: string) =>
+  useQuery({
+    ...projectQueryOptions(id),
+    refetchInterval: (query) => (query.state.data?.project === null && query.state.dataUpdateCount < 40 ? 750 : false),
+  });

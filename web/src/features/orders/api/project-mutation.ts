@@ -7,7 +7,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { projectKey } from './get-project';
 import { projectsKey } from './get-projects';
 
-const SETTLE_MS = [400, 1200, 2500, 5000];
+const SETTLE_MS = [300, 800, 1500, 3000, 6000, 10000];
 
 /** Reads the project (and the list) again now and while the read model catches up. */
 export function refreshProject(queryClient: QueryClient, projectId: string | null) {

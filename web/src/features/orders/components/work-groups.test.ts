@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+
+import type { WorkItemRow } from '../api/get-project';
+import { compareCodes, groupWorkItems } from './work-groups';
+
+const item = (code: string, kind: 'PHASE' | 'TASK', parent: string | null = null): WorkItemRow => ({
+  code,
+  name: `Item ${code}`,
+  kind,
+  parent,
+  plannedStart: null,
+  plannedFinish: null,
+  costCode: null,
+  budget: '0.00',
+  percentComplete: '0',
+  actualStart: null,
+  actualFinish: null,
+  after: [],
+});
+
+describe('the work breakdown grouping', () => {
+  it('puts each phase’s tasks under it in code order, 1.2 before 1.10', () => {
+    const groups = groupWorkItems([item('2', 'PHASE'), item('1.10', 'TASK', '1'), item('2.1', 'TASK', '2'), item('1', 'PHASE'), item('1.2', 'TASK', '1')]);
+    expect(groups.map((g) => [g.phase?.code, g.tasks.map((t) => t.code)])).toEqual([
+      ['1', ['1.2', '1.10']],
+      ['2', ['2.1']],
+    ]);
+  });
+
+  it('keeps tasks of no known phase, at the end', () => {
+    const groups = groupWorkItems([item('1', 'PHASE'), item('9.1', 'TASK', '9'), item('3', 'TASK')]);
+    expect(groups.at(-1)).toEqual({ phase: null, tasks: [expect.objectContaining({ code: '3' }), expect.objectContaining({ code: '9.1' })] });
+  });
+
+  it('compares codes part by part', () => {
+    expect(compareCodes('1.2', '1.10')).toBeLessThan(0);
+    expect(compareCodes('2', '1.9')).toBeGreaterThan(0);
+    expect(compareCodes('1', '1.1')).toBeLessThan(0);
+  });
+});
