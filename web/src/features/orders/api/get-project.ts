@@ -111,11 +111,14 @@ export const projectKey = (id: string) => ['orders', 'project', id] as const;
 export const projectQueryOptions = (id: string) => queryOptions({ queryKey: projectKey(id), queryFn: () => execute(ProjectQuery, { id }) });
 
 /**
- * The project; while it answers "none" (opened a moment ago, not yet in the read model)
- * it is asked again every 750 ms for half a minute.
+ * The project; while it is missing (opened a moment ago, or just assigned, and not yet
+ * in the read model) it is asked again every 750 ms for 45 seconds.
  */
 export const useProject = (id: string) =>
   useQuery({
     ...projectQueryOptions(id),
-    refetchInterval: (query) => (query.state.data?.project === null && query.state.dataUpdateCount < 40 ? 750 : false),
+    refetchInterval: (query) => {
+      const missing = query.state.status === 'error' || query.state.data?.project === null;
+      return missing && query.state.dataUpdateCount + query.state.errorUpdateCount < 60 ? 750 : false;
+    },
   });
