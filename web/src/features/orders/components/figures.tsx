@@ -50,7 +50,7 @@ export function ProjectFigures({ figures }: { figures: Figures }) {
   const summary = SHOWN.map((f) => `${f.label} ${formatCents(parseRand(figures[f.key]) ?? 0n)}`).join('; ');
   return (
     <>
-      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }}>
         {SHOWN.map((f) => (
           <Card key={f.key} label={f.label} hint={f.hint}>
             <Money amount={figures[f.key]} />
