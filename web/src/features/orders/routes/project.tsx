@@ -14,6 +14,7 @@ import { BillOfQuantitiesTab } from '../components/bill-of-quantities';
 import { ClaimsTab } from '../components/claims';
 import { ContractCard } from '../components/contract-card';
 import { ProjectFigures } from '../components/figures';
+import { RetentionSection } from '../components/retention';
 import { StatusActions } from '../components/status-actions';
 import { StatusBadge } from '../components/status';
 import { VariationsTab } from '../components/variations';
@@ -57,6 +58,11 @@ export function ProjectRoute() {
               {project.figures ? (
                 <Section title="Figures (excl. VAT)">
                   <ProjectFigures figures={project.figures} />
+                </Section>
+              ) : null}
+              {project.retentionReleases.length > 0 || ['PRACTICAL_COMPLETION', 'FINAL_COMPLETION'].includes(project.status) ? (
+                <Section title="Retention">
+                  <RetentionSection project={project} />
                 </Section>
               ) : null}
               <Tabs defaultValue="work" keepMounted={false}>
