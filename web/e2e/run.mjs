@@ -294,6 +294,49 @@ await step('project manager opens a project, sets its contract and bill, and cla
   await first.getByRole('button', { name: /^Approve PC-/ }).click();
   await first.getByText('Approved', { exact: true }).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: `${OUT}09-project-claim-approved.png`, fullPage: true });
+  shared.projectUrl = page.url();
+});
+
+await step('project manager builds the work breakdown and a cycle is refused', async (page) => {
+  expect(shared.projectUrl, 'a project from the previous step');
+  await page.goto(shared.projectUrl);
+  await signInAs(page, 'Kagiso Sithole');
+  await page.getByRole('tab', { name: 'Work breakdown' }).click();
+  const add = async (kind, code, itemName, budget) => {
+    await page.getByRole('button', { name: 'Add phase or task' }).click();
+    const form = page.getByRole('form', { name: 'Add phase or task' });
+    await form.getByLabel('Kind').selectOption(kind);
+    if (kind === 'TASK') await form.getByLabel(/^Phase/).selectOption('1');
+    await form.getByLabel(/^Code/).fill(code);
+    await form.getByLabel(/^Name/).fill(itemName);
+    if (budget) await form.getByLabel('Budget excl. VAT (R)').fill(budget);
+    await form.getByRole('button', { name: 'Add' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: `${code} ${itemName}` }).waitFor({ timeout: 30_000 });
+  };
+  await add('PHASE', '1', 'Substructure');
+  await add('TASK', '1.1', 'Excavations', '80000.00');
+  await add('TASK', '1.2', 'Foundations', '120000.00');
+
+  const dependency = page.getByRole('form', { name: 'Add dependency' });
+  await dependency.getByLabel('Starts after (predecessor)').selectOption('1.1');
+  await dependency.getByLabel('Item (successor)').selectOption('1.2');
+  await dependency.getByRole('button', { name: 'Add dependency' }).click();
+  await page.getByRole('row', { name: '1.2 Foundations' }).getByText('after 1.1').waitFor({ timeout: 30_000 });
+  // The other way round would close a cycle: the server refuses and says why.
+  await dependency.getByLabel('Starts after (predecessor)').selectOption('1.2');
+  await dependency.getByLabel('Item (successor)').selectOption('1.1');
+  await dependency.getByRole('button', { name: 'Add dependency' }).click();
+  await dependency.getByRole('alert').filter({ hasText: /cycle/ }).waitFor();
+
+  // Progress on 1.1: half done, so the earned value is R 40 000.
+  await page.getByRole('button', { name: 'Record progress of 1.1' }).click();
+  const progress = page.getByRole('form', { name: 'Progress of 1.1' });
+  await progress.getByLabel('Percent complete').fill('50');
+  await progress.getByRole('button', { name: 'Record' }).click();
+  await page.getByRole('row', { name: '1.1 Excavations' }).getByText('50%').waitFor({ timeout: 30_000 });
+  await page.getByRole('group', { name: 'Earned value' }).getByText('R 40 000.00').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}10-project-work-breakdown.png`, fullPage: true });
 });
 
 await browser.close();

@@ -44,6 +44,8 @@ describe('the work breakdown table', () => {
     expect(task).toHaveTextContent('after 1.2');
     expect(within(task).getByRole('button', { name: 'Record progress of 2.1' })).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: '1 Item 1' })).queryByRole('button')).not.toBeInTheDocument();
+    // A phase's budget is the sum of its tasks'.
+    expect(screen.getByRole('row', { name: '1 Item 1' })).toHaveTextContent('R 37 000.00');
   });
 
   it('offers no progress action to a role that may not change the project', () => {

@@ -59,7 +59,7 @@ function RecordProgress({ projectId, item }: { projectId: string; item: WorkItem
   );
 }
 
-function ItemRow({ projectId, item, phase }: { projectId: string; item: WorkItemRow; phase: boolean }) {
+function ItemRow({ projectId, item, phase, budgetCents }: { projectId: string; item: WorkItemRow; phase: boolean; budgetCents?: bigint }) {
   return (
     <Table.Tr aria-label={`${item.code} ${item.name}`} fw={phase ? 600 : undefined}>
       <Table.Td pl={phase ? undefined : 'lg'}>{item.code}</Table.Td>
@@ -67,7 +67,7 @@ function ItemRow({ projectId, item, phase }: { projectId: string; item: WorkItem
       <Table.Td>{dates(item.plannedStart, item.plannedFinish)}</Table.Td>
       <Table.Td>{dates(item.actualStart, item.actualFinish)}</Table.Td>
       <Table.Td ta="right">
-        <Money amount={item.budget} />
+        {budgetCents !== undefined ? <Money cents={budgetCents} /> : <Money amount={item.budget} />}
       </Table.Td>
       <Table.Td miw={140}>
         <Group gap="xs" wrap="nowrap">
@@ -111,7 +111,7 @@ export function WorkBreakdownTable({ projectId, items }: { projectId: string; it
           {groups.map((group) => (
             <Fragment key={group.phase?.code ?? '(none)'}>
               {group.phase ? (
-                <ItemRow projectId={projectId} item={group.phase} phase />
+                <ItemRow projectId={projectId} item={group.phase} phase budgetCents={group.budgetCents} />
               ) : (
                 <Table.Tr>
                   <Table.Td colSpan={8} fw={600}>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkItemRow } from '../api/get-project';
 import { compareCodes, groupWorkItems } from './work-groups';
 
-const item = (code: string, kind: 'PHASE' | 'TASK', parent: string | null = null): WorkItemRow => ({
+const item = (code: string, kind: 'PHASE' | 'TASK', parent: string | null = null, budget = '0.00'): WorkItemRow => ({
   code,
   name: `Item ${code}`,
   kind,
@@ -11,7 +11,7 @@ const item = (code: string, kind: 'PHASE' | 'TASK', parent: string | null = null
   plannedStart: null,
   plannedFinish: null,
   costCode: null,
-  budget: '0.00',
+  budget,
   percentComplete: '0',
   actualStart: null,
   actualFinish: null,
@@ -27,9 +27,14 @@ describe('the work breakdown grouping', () => {
     ]);
   });
 
+  it('gives a phase the sum of its tasks’ budgets, exactly', () => {
+    const [phase] = groupWorkItems([item('1', 'PHASE', null, '0.00'), item('1.1', 'TASK', '1', '80000.10'), item('1.2', 'TASK', '1', '0.20')]);
+    expect(phase?.budgetCents).toBe(8_000_030n);
+  });
+
   it('keeps tasks of no known phase, at the end', () => {
     const groups = groupWorkItems([item('1', 'PHASE'), item('9.1', 'TASK', '9'), item('3', 'TASK')]);
-    expect(groups.at(-1)).toEqual({ phase: null, tasks: [expect.objectContaining({ code: '3' }), expect.objectContaining({ code: '9.1' })] });
+    expect(groups.at(-1)).toEqual({ phase: null, tasks: [expect.objectContaining({ code: '3' }), expect.objectContaining({ code: '9.1' })], budgetCents: 0n });
   });
 
   it('compares codes part by part', () => {
