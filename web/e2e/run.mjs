@@ -339,6 +339,42 @@ await step('project manager builds the work breakdown and a cycle is refused', a
   await page.screenshot({ path: `${OUT}10-project-work-breakdown.png`, fullPage: true });
 });
 
+await step('project manager decides variations and reaches practical completion', async (page) => {
+  expect(shared.projectUrl, 'a project from the earlier steps');
+  await page.goto(shared.projectUrl);
+  await signInAs(page, 'Kagiso Sithole');
+  await page.getByRole('tab', { name: 'Variations' }).click();
+  const propose = page.getByRole('form', { name: 'Propose variation' });
+  const variations = page.getByRole('table', { name: 'Variations' });
+  await propose.getByLabel(/^Description/).fill('Additional parking bay');
+  await propose.getByLabel(/^Amount excl\. VAT/).fill('50000.00');
+  await propose.getByRole('button', { name: 'Propose variation' }).click();
+  await variations.getByRole('button', { name: 'Approve VO-001' }).click();
+  await page.getByRole('group', { name: 'Contract value' }).getByText('R 1 050 000.00').waitFor({ timeout: 30_000 });
+  await propose.getByLabel(/^Description/).fill('Omit the boundary wall');
+  await propose.getByLabel(/^Amount excl\. VAT/).fill('-10000.00');
+  await propose.getByRole('button', { name: 'Propose variation' }).click();
+  await variations.getByRole('button', { name: 'Reject VO-002' }).click({ timeout: 30_000 });
+  const reject = page.getByRole('form', { name: 'Reject VO-002' });
+  await reject.getByLabel(/^Reason/).fill('The client keeps the wall');
+  await reject.getByRole('button', { name: 'Reject variation' }).click();
+  await reject.waitFor({ state: 'detached' });
+  await variations.getByText('The client keeps the wall').waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Bill of quantities' }).click();
+  await page.getByRole('table', { name: 'Bill of quantities' }).getByText('VO-001').waitFor();
+
+  // The life cycle: in progress, then practical completion, which releases half the retention.
+  await page.getByRole('button', { name: 'Move to in progress' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Change status' }).click();
+  await page.getByLabel('Project status').getByText('In progress').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Move to practical completion' }).click();
+  await page.getByRole('dialog').getByText('releases 50% of the retention held').waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: 'Change status' }).click();
+  await page.getByLabel('Project status').getByText('Practical completion').waitFor({ timeout: 30_000 });
+  await page.getByRole('table', { name: 'Retention releases' }).getByText('R 15 000.00').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}11-project-practical-completion.png`, fullPage: true });
+});
+
 await browser.close();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
