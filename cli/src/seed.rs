@@ -429,7 +429,8 @@ pub async fn seed_project(
         }
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
-    let id = OrdersCommands::new(orders.clone())
+    let commands = OrdersCommands::new(orders.clone());
+    let id = commands
         .create_project(
             &seed_context(),
             CreateProjectInput {
@@ -444,6 +445,7 @@ pub async fn seed_project(
             },
         )
         .await?;
+    crate::demo_project::fill(&commands, &seed_context(), &id).await?;
     Ok(Some(id))
 }
 

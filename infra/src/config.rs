@@ -24,6 +24,7 @@
 //! | `CONSTRUCTOS_DEV` | `true` (GraphiQL on) |
 //! | `CONSTRUCTOS_<DOMAIN>_URL` (e.g. `CONSTRUCTOS_FINANCE_URL`) | unset: the gateway answers that domain in-process; set: it calls the domain's service there |
 //! | `CONSTRUCTOS_FINANCE_YEAR_END_MONTH` | `2` (the financial year ends with February) |
+//! | `CONSTRUCTOS_PO_APPROVAL_LIMITS` | `Site_Manager=50000,Project_Manager=500000,Finance_Manager=none,Admin=none` (rand excl. VAT, or `none`; roles named replace their default, others keep it) |
 //! | `CONSTRUCTOS_WEB_DIST` | `web/dist` (the built web app the gateway serves at `/`) |
 //! | `CONSTRUCTOS_WEB_CLIENT_ID` | unset; with Entra ID: the web app's (SPA) client id, served to the page |
 //! | `CONSTRUCTOS_WEB_API_SCOPE` | `<first CONSTRUCTOS_AUTH_AUDIENCE>/access_as_user` (the scope the page asks Entra ID for) |
@@ -87,6 +88,8 @@ pub struct Config {
     pub edge: EdgeConfig,
     /// The web app the gateway serves and the sign-in its page is told to use.
     pub web: WebConfig,
+    /// Who may approve purchase orders up to which total (`CONSTRUCTOS_PO_APPROVAL_LIMITS`).
+    pub po_approval_limits: constructos_domain::orders::approval::ApprovalLimits,
 }
 
 /// What the gateway serves to browsers (`docs/web.md`).
@@ -346,6 +349,17 @@ fn year_end_month() -> anyhow::Result<u32> {
     Ok(month)
 }
 
+/// The purchase order approval limits: the defaults, with the roles the variable names
+/// replaced; a malformed entry stops start-up, naming it.
+fn approval_limits() -> anyhow::Result<constructos_domain::orders::approval::ApprovalLimits> {
+    let raw = var_or("CONSTRUCTOS_PO_APPROVAL_LIMITS", "");
+    constructos_domain::orders::approval::ApprovalLimits::parse(&raw).map_err(|e| {
+        anyhow::anyhow!(
+            "CONSTRUCTOS_PO_APPROVAL_LIMITS={raw} is not valid: {e} (expected e.g. Site_Manager=50000,Project_Manager=500000,Finance_Manager=none)"
+        )
+    })
+}
+
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
@@ -402,6 +416,7 @@ impl Config {
             },
             edge: EdgeConfig::from_env()?,
             web,
+            po_approval_limits: approval_limits()?,
         })
     }
 

@@ -757,14 +757,15 @@ pub fn numbering_samples() -> Vec<NumberingEvent> {
     samples
 }
 
-/// A `ShipmentCompleted` v1 as orders will publish it (no domain enum yet: finance
-/// consumes it, orders does not emit it so far), with the shipment id as subject.
+/// A `ShipmentCompleted` v1 published by hand, for finance's unit-level exactly-once
+/// tests (orders emits it from the sales order, `sales_order_samples`); the subject
+/// stands in for the sales order.
 pub fn shipment_completed_sample(shipment_id: &str, customer: serde_json::Value) -> CloudEvent {
     CloudEvent::from_stored(
         "orders",
         StoredEvent {
             event_id: uuid::Uuid::new_v4(),
-            aggregate_type: "orders.shipment".to_string(),
+            aggregate_type: "orders.sales_order".to_string(),
             aggregate_id: shipment_id.to_string(),
             sequence: 3,
             event_type: "ShipmentCompleted".to_string(),
@@ -820,6 +821,195 @@ pub fn budget_samples() -> Vec<constructos_domain::finance::BudgetEvent> {
     for sample in &samples {
         match sample {
             BudgetEvent::BudgetSet { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every sales order event.
+pub fn sales_order_samples() -> Vec<constructos_domain::orders::sales_order::SalesOrderEvent> {
+    use constructos_domain::orders::lines::OrderLine;
+    use constructos_domain::orders::sales_order::{
+        CustomerSnapshot, SalesOrderEvent, ShipmentLine, ShippedLine, StockLine,
+    };
+    let order = "0190f0c2-0000-5000-8000-0000000000d1".to_string();
+    let shipment = "0190f0c2-0000-5000-8000-0000000000d2".to_string();
+    let samples = vec![
+        SalesOrderEvent::SalesOrderPlaced {
+            sales_order_id: order.clone(),
+            number: "SO-2026-00001".into(),
+            customer_account_id: "acc-1".into(),
+            project_id: "prj-1".into(),
+            date: date(2026, 12, 1),
+            lines: vec![
+                OrderLine {
+                    line_no: 1,
+                    sku: Some("CEM-50KG".into()),
+                    description: "Cement 50 kg".into(),
+                    quantity: Decimal::from(10),
+                    unit_price: Rand::cents(9_500),
+                    vat_treatment: VatTreatment::Standard,
+                },
+                OrderLine {
+                    line_no: 2,
+                    sku: None,
+                    description: "Delivery".into(),
+                    quantity: Decimal::new(15, 1),
+                    unit_price: Rand::cents(45_000),
+                    vat_treatment: VatTreatment::ZeroRated,
+                },
+            ],
+            retention_percent: Some(Decimal::from(5)),
+            total_excl_vat: Rand::cents(162_500),
+        },
+        SalesOrderEvent::SalesOrderConfirmed {
+            sales_order_id: order.clone(),
+        },
+        SalesOrderEvent::SalesOrderCancelled {
+            sales_order_id: order.clone(),
+            reason: "Customer withdrew".into(),
+        },
+        SalesOrderEvent::SalesOrderShipped {
+            sales_order_id: order.clone(),
+            shipment_id: shipment.clone(),
+            delivery_note: "DN-1".into(),
+            date: date(2026, 12, 2),
+            lines: vec![ShippedLine {
+                line_no: 1,
+                quantity: Decimal::from(4),
+            }],
+            fully_shipped: false,
+        },
+        SalesOrderEvent::ShipmentCompleted {
+            shipment_id: shipment.clone(),
+            project_id: "prj-1".into(),
+            customer: CustomerSnapshot {
+                account_id: "acc-1".into(),
+                name: "Msunduzi Developments (Pty) Ltd".into(),
+                vat_number: Some("4123456789".into()),
+                address: None,
+            },
+            date: date(2026, 12, 2),
+            lines: vec![ShipmentLine {
+                description: "Cement 50 kg".into(),
+                quantity: Decimal::from(4),
+                unit_price: Rand::cents(9_500),
+                vat_treatment: VatTreatment::Standard,
+                project_id: None,
+                cost_code: None,
+            }],
+            retention_percent: Some(Decimal::from(5)),
+        },
+        SalesOrderEvent::StockShipped {
+            shipment_id: shipment,
+            sales_order_id: order,
+            project_id: "prj-1".into(),
+            date: date(2026, 12, 2),
+            lines: vec![StockLine {
+                sku: "CEM-50KG".into(),
+                quantity: Decimal::from(4),
+            }],
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            SalesOrderEvent::SalesOrderPlaced { .. }
+            | SalesOrderEvent::SalesOrderConfirmed { .. }
+            | SalesOrderEvent::SalesOrderCancelled { .. }
+            | SalesOrderEvent::SalesOrderShipped { .. }
+            | SalesOrderEvent::ShipmentCompleted { .. }
+            | SalesOrderEvent::StockShipped { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every purchase order event.
+pub fn purchase_order_samples(
+) -> Vec<constructos_domain::orders::purchase_order::PurchaseOrderEvent> {
+    use constructos_domain::orders::lines::OrderLine;
+    use constructos_domain::orders::purchase_order::{PurchaseOrderEvent, ReceivedLine};
+    let order = "0190f0c2-0000-5000-8000-0000000000e1".to_string();
+    let lines = vec![OrderLine {
+        line_no: 1,
+        sku: None,
+        description: "Rebar Y12, 6 m".into(),
+        quantity: Decimal::from(200),
+        unit_price: Rand::cents(14_550),
+        vat_treatment: VatTreatment::Standard,
+    }];
+    let samples = vec![
+        PurchaseOrderEvent::PurchaseOrderRaised {
+            purchase_order_id: order.clone(),
+            number: "PO-2026-00001".into(),
+            vendor_account_id: "acc-v".into(),
+            project_id: "prj-1".into(),
+            cost_code: "CC-300".into(),
+            date: date(2026, 12, 1),
+            lines: lines.clone(),
+            total_excl_vat: Rand::cents(2_910_000),
+            raised_by: "sipho".into(),
+        },
+        PurchaseOrderEvent::PurchaseOrderApproved {
+            purchase_order_id: order.clone(),
+            number: "PO-2026-00001".into(),
+            vendor_account_id: "acc-v".into(),
+            project_id: "prj-1".into(),
+            cost_code: "CC-300".into(),
+            date: date(2026, 12, 1),
+            lines,
+            total_excl_vat: Rand::cents(2_910_000),
+            approved_by: "thandi".into(),
+            approver_role: "Site_Manager".into(),
+        },
+        PurchaseOrderEvent::PurchaseOrderRejected {
+            purchase_order_id: order.clone(),
+            reason: "Wrong supplier".into(),
+            rejected_by: "thandi".into(),
+        },
+        PurchaseOrderEvent::PurchaseOrderCancelled {
+            purchase_order_id: order.clone(),
+            reason: "Design changed".into(),
+        },
+        PurchaseOrderEvent::PurchaseOrderClosed {
+            purchase_order_id: order.clone(),
+            reason: None,
+        },
+        PurchaseOrderEvent::GoodsReceived {
+            purchase_order_id: order,
+            receipt_id: "0190f0c2-0000-5000-8000-0000000000e2".into(),
+            receipt_number: "GRN-00001".into(),
+            date: date(2026, 12, 3),
+            lines: vec![ReceivedLine {
+                line_no: 1,
+                quantity: Decimal::new(1205, 1),
+            }],
+            received_by: "site".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            PurchaseOrderEvent::PurchaseOrderRaised { .. }
+            | PurchaseOrderEvent::PurchaseOrderApproved { .. }
+            | PurchaseOrderEvent::PurchaseOrderRejected { .. }
+            | PurchaseOrderEvent::PurchaseOrderCancelled { .. }
+            | PurchaseOrderEvent::PurchaseOrderClosed { .. }
+            | PurchaseOrderEvent::GoodsReceived { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every order number series event.
+pub fn order_numbering_samples() -> Vec<constructos_domain::orders::numbering::NumberingEvent> {
+    use constructos_domain::orders::numbering::NumberingEvent;
+    let samples = vec![NumberingEvent::OrderNumberAssigned {
+        number: 42,
+        assigned_to: "0190f0c2-0000-5000-8000-0000000000e1".into(),
+    }];
+    for sample in &samples {
+        match sample {
+            NumberingEvent::OrderNumberAssigned { .. } => {}
         }
     }
     samples

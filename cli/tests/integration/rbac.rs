@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use std::num::NonZeroU32;
 
-use crate::harness::{spawn_app, spawn_app_with};
+use crate::harness::spawn_app_with;
 
 /// A request exercising each guarded field. Mutations address ids that do not exist, so
 /// an allowed call ends in `NOT_FOUND`/`BAD_USER_INPUT` or succeeds — never `FORBIDDEN`.
@@ -278,6 +278,45 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { assignUser(id: \"none\", projects: [\"P-1\"], sites: []) { id } }",
             json!({}),
         ),
+        "Query.salesOrders" => ("{ salesOrders { id } }", json!({})),
+        "Query.salesOrder" => ("{ salesOrder(id: \"none\") { id } }", json!({})),
+        "Mutation.placeSalesOrder" => (
+            "mutation { placeSalesOrder(input: { customerAccountId: \"none\", projectId: \"none\", date: \"2026-12-01\", lines: [] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.confirmSalesOrder" => ("mutation { confirmSalesOrder(id: \"none\") { id } }", json!({})),
+        "Mutation.cancelSalesOrder" => (
+            "mutation { cancelSalesOrder(id: \"none\", reason: \"RBAC\") { id } }",
+            json!({}),
+        ),
+        "Mutation.shipSalesOrder" => (
+            "mutation { shipSalesOrder(input: { salesOrderId: \"none\", deliveryNote: \"DN-1\", date: \"2026-12-01\", lines: [{ lineNo: 1, quantity: \"1\" }] }) { shipmentId } }",
+            json!({}),
+        ),
+        "Query.purchaseOrders" => ("{ purchaseOrders { id } }", json!({})),
+        "Query.purchaseOrder" => ("{ purchaseOrder(id: \"none\") { id } }", json!({})),
+        "Query.projectCommitments" => (
+            "{ projectCommitments(projectId: \"none\") { committed } }",
+            json!({}),
+        ),
+        "Mutation.raisePurchaseOrder" => (
+            "mutation { raisePurchaseOrder(input: { vendorAccountId: \"none\", projectId: \"none\", costCode: \"CC-1\", date: \"2026-12-01\", lines: [] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.approvePurchaseOrder" => ("mutation { approvePurchaseOrder(id: \"none\") { id } }", json!({})),
+        "Mutation.rejectPurchaseOrder" => (
+            "mutation { rejectPurchaseOrder(id: \"none\", reason: \"RBAC\") { id } }",
+            json!({}),
+        ),
+        "Mutation.cancelPurchaseOrder" => (
+            "mutation { cancelPurchaseOrder(id: \"none\", reason: \"RBAC\") { id } }",
+            json!({}),
+        ),
+        "Mutation.closePurchaseOrder" => ("mutation { closePurchaseOrder(id: \"none\") { id } }", json!({})),
+        "Mutation.receiveGoods" => (
+            "mutation { receiveGoods(input: { purchaseOrderId: \"none\", date: \"2026-12-01\", lines: [{ lineNo: 1, quantity: \"1\" }] }) { id } }",
+            json!({}),
+        ),
         other => panic!("no sample request for {other}: add one to rbac.rs"),
     }
 }
@@ -288,6 +327,8 @@ async fn every_role_against_every_guarded_field() {
     // per-IP bucket admits in a second; this test is about the matrix, not the limit.
     let app = spawn_app_with(|config| {
         config.edge.rate_limit_ip_burst = NonZeroU32::new(100_000).expect("non-zero");
+        // One token asks every guarded field, more than a caller's bucket holds.
+        config.edge.rate_limit_subject_burst = NonZeroU32::new(100_000).expect("non-zero");
     })
     .await;
     let mut cases = 0;
@@ -335,7 +376,12 @@ async fn every_role_against_every_guarded_field() {
 
 #[tokio::test]
 async fn a_token_without_catalogue_roles_reaches_only_unguarded_fields() {
-    let app = spawn_app().await;
+    // One token asks every field: more than a caller's bucket holds in a second.
+    let app = spawn_app_with(|config| {
+        config.edge.rate_limit_ip_burst = NonZeroU32::new(100_000).expect("non-zero");
+        config.edge.rate_limit_subject_burst = NonZeroU32::new(100_000).expect("non-zero");
+    })
+    .await;
     let token = app.token("nobody", &["Not_A_Role"]);
     for (field, rule) in field_rules() {
         let (query, variables) = sample(field);

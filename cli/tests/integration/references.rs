@@ -277,6 +277,24 @@ async fn the_demo_project_is_opened_for_the_demo_customer_once_orders_knows_it()
     .await;
     assert_eq!(customer["code"], constructos::seed::DEMO_PROJECT_CODE);
     assert!(customer["customerAccountId"].is_string(), "{customer}");
+    // What a newcomer opens first: a work breakdown and an approved claim with retention.
+    let project = eventually("the demo project's claim", || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($id: ID!) { project(id: $id) { status workItems { code } claims { claimNumber status amount retention } figures { retentionHeld } } }",
+                json!({ "id": id }),
+            )
+            .await;
+        let project = r.data()["project"].clone();
+        (project["claims"][0]["status"] == "APPROVED").then_some(project)
+    })
+    .await;
+    assert_eq!(project["status"], "IN_PROGRESS");
+    assert_eq!(project["workItems"].as_array().map(Vec::len), Some(8));
+    assert_eq!(project["claims"][0]["amount"], "5954000.00");
+    assert_eq!(project["claims"][0]["retention"], "595400.00");
+    assert_eq!(project["figures"]["retentionHeld"], "595400.00");
     let again = constructos::seed::seed_project(
         &app.env.identity,
         &app.env.orders,

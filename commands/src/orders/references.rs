@@ -14,7 +14,7 @@ pub(super) struct KnownAccounts {
     pool: PgPool,
 }
 
-fn kind(name: &str) -> Option<AccountKind> {
+pub(super) fn kind(name: &str) -> Option<AccountKind> {
     [
         AccountKind::Customer,
         AccountKind::Vendor,
@@ -24,7 +24,7 @@ fn kind(name: &str) -> Option<AccountKind> {
     .find(|k| k.as_str() == name)
 }
 
-fn status(name: &str) -> Option<AccountStatus> {
+pub(super) fn status(name: &str) -> Option<AccountStatus> {
     [
         AccountStatus::Active,
         AccountStatus::OnHold,

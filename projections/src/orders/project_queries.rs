@@ -7,6 +7,8 @@ use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use constructos_domain::finance::AccountType;
+
 use super::OrdersQueries;
 
 /// One item of a project's bill of quantities, with what is claimed of it.
@@ -145,6 +147,22 @@ impl OrdersQueries {
         .fetch_one(&self.pool)
         .await
         .map_err(read("Failed to read the work figures"))
+    }
+
+    /// The actual cost of `project` as finance posted it: the net debit of its lines on
+    /// expense accounts (orders' copy of finance's postings).
+    pub async fn actual_cost(&self, project: &str) -> Result<Decimal, ReadError> {
+        sqlx::query_scalar(
+            "SELECT COALESCE(sum(p.amount), 0)
+               FROM read_model.project_postings p
+               JOIN read_model.known_ledger_accounts a ON a.code = p.account_code
+              WHERE p.project_id = $1 AND a.account_type = $2",
+        )
+        .bind(project)
+        .bind(AccountType::Expense.as_str())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(read("Failed to read the project's actual cost"))
     }
 
     /// The variations of `project`, by number.

@@ -5,13 +5,17 @@
 mod operations;
 mod project_reads;
 mod project_writes;
+mod purchase_orders;
+mod sales_orders;
 
-use constructos_commands::orders::OrdersCommands;
+use constructos_commands::orders::{OrdersCommands, PurchaseOrderCommands, SalesOrderCommands};
 use constructos_commands::{CommandContext, CommandError};
+use constructos_domain::orders::approval::ApprovalLimits;
 use constructos_domain::orders::OrdersError;
 use constructos_infra::{db, Domain};
 use constructos_projections::orders::{
     AssignmentsProjection, KnownAccountsProjection, OrdersProjection, OrdersQueries,
+    ProjectActualsProjection, TradeProjection, TradeQueries,
 };
 use sqlx::PgPool;
 
@@ -25,6 +29,11 @@ pub use project_writes::{
     ProposeVariation, RecordWorkProgress, RejectProgressClaim, RejectVariation, ReleaseRetention,
     SetBillOfQuantities, SetProjectContract, SubmitProgressClaim,
 };
+pub use purchase_orders::{
+    ApprovePurchaseOrder, CancelPurchaseOrder, ClosePurchaseOrder, Commitments, ProjectCommitments,
+    PurchaseOrder, PurchaseOrders, RejectPurchaseOrder,
+};
+pub use sales_orders::{CancelSalesOrder, ConfirmSalesOrder, SalesOrder, SalesOrders};
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 use crate::{Client, Endpoint, Service};
@@ -33,6 +42,9 @@ use crate::{Client, Endpoint, Service};
 pub struct OrdersService {
     commands: OrdersCommands,
     queries: OrdersQueries,
+    sales: SalesOrderCommands,
+    purchases: PurchaseOrderCommands,
+    trade: TradeQueries,
 }
 
 /// The orders service as the gateway calls it.
@@ -43,11 +55,15 @@ impl Service for OrdersService {
 }
 
 impl OrdersService {
-    /// The service over the orders database.
-    pub fn new(pool: PgPool) -> Self {
+    /// The service over the orders database, approving purchase orders within
+    /// `limits` (`CONSTRUCTOS_PO_APPROVAL_LIMITS`).
+    pub fn new(pool: PgPool, limits: ApprovalLimits) -> Self {
         Self {
             commands: OrdersCommands::new(pool.clone()),
-            queries: OrdersQueries::new(pool),
+            queries: OrdersQueries::new(pool.clone()),
+            sales: SalesOrderCommands::new(pool.clone()),
+            purchases: PurchaseOrderCommands::new(pool.clone(), limits),
+            trade: TradeQueries::new(pool),
         }
     }
 
@@ -83,9 +99,10 @@ impl OrdersService {
 }
 
 /// Every orders operation, served as `POST /v1/orders`.
-pub fn endpoint(pool: PgPool) -> Endpoint<OrdersService> {
-    Endpoint::new(OrdersService::new(pool))
-        .with::<constructos_commands::orders::CreateProjectInput>()
+pub fn endpoint(pool: PgPool, limits: ApprovalLimits) -> Endpoint<OrdersService> {
+    use constructos_commands::orders as inputs;
+    Endpoint::new(OrdersService::new(pool, limits))
+        .with::<inputs::CreateProjectInput>()
         .with::<ChangeProjectStatus>()
         .with::<Projects>()
         .with::<Project>()
@@ -108,6 +125,21 @@ pub fn endpoint(pool: PgPool) -> Endpoint<OrdersService> {
         .with::<ProjectClaims>()
         .with::<ProjectReleases>()
         .with::<ProjectStatusFigures>()
+        .with::<inputs::PlaceSalesOrderInput>()
+        .with::<ConfirmSalesOrder>()
+        .with::<CancelSalesOrder>()
+        .with::<inputs::ShipSalesOrderInput>()
+        .with::<SalesOrders>()
+        .with::<SalesOrder>()
+        .with::<inputs::RaisePurchaseOrderInput>()
+        .with::<ApprovePurchaseOrder>()
+        .with::<RejectPurchaseOrder>()
+        .with::<CancelPurchaseOrder>()
+        .with::<ClosePurchaseOrder>()
+        .with::<inputs::ReceiveGoodsInput>()
+        .with::<PurchaseOrders>()
+        .with::<PurchaseOrder>()
+        .with::<ProjectCommitments>()
 }
 
 /// What a caller is told about a project that does not exist for them: the aggregate's
@@ -124,18 +156,82 @@ pub const MODULE: DomainModule = DomainModule {
     subscriptions: |_, _| {
         vec![
             Subscription::new(Domain::Orders, OrdersProjection),
+            Subscription::new(Domain::Orders, TradeProjection),
             // Orders keeps its own copies of who is assigned where and of the accounts
             // (a project's customer), from identity's topic.
             Subscription::new(Domain::Identity, AssignmentsProjection),
             Subscription::new(Domain::Identity, KnownAccountsProjection),
+            // And of finance's postings to projects: the projects' actual cost.
+            Subscription::new(Domain::Finance, ProjectActualsProjection),
         ]
     },
     tasks: no_tasks,
-    router: |_, pool, validator| endpoint(pool).router(validator),
-    connect: |_, location, clients| {
+    router: |config, pool, validator| {
+        endpoint(pool, config.po_approval_limits.clone()).router(validator)
+    },
+    connect: |config, location, clients| {
         clients.insert(match location {
-            Location::Local(pool) => OrdersClient::local(OrdersService::new(pool)),
+            Location::Local(pool) => {
+                OrdersClient::local(OrdersService::new(pool, config.po_approval_limits.clone()))
+            }
             Location::Remote(url) => OrdersClient::remote(&url),
         })
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Operation;
+    use constructos_commands::orders as inputs;
+
+    #[tokio::test]
+    async fn the_endpoint_serves_every_orders_operation_once() {
+        let mut every = vec![
+            inputs::CreateProjectInput::NAME,
+            ChangeProjectStatus::NAME,
+            Projects::NAME,
+            Project::NAME,
+            SetProjectContract::NAME,
+            SetBillOfQuantities::NAME,
+            AddWorkItem::NAME,
+            RecordWorkProgress::NAME,
+            AddWorkDependency::NAME,
+            ProposeVariation::NAME,
+            ApproveVariation::NAME,
+            RejectVariation::NAME,
+            SubmitProgressClaim::NAME,
+            ApproveProgressClaim::NAME,
+            RejectProgressClaim::NAME,
+            ReleaseRetention::NAME,
+            PreviewProgressClaim::NAME,
+            ProjectBill::NAME,
+            ProjectWork::NAME,
+            ProjectVariations::NAME,
+            ProjectClaims::NAME,
+            ProjectReleases::NAME,
+            ProjectStatusFigures::NAME,
+            inputs::PlaceSalesOrderInput::NAME,
+            ConfirmSalesOrder::NAME,
+            CancelSalesOrder::NAME,
+            inputs::ShipSalesOrderInput::NAME,
+            SalesOrders::NAME,
+            SalesOrder::NAME,
+            inputs::RaisePurchaseOrderInput::NAME,
+            ApprovePurchaseOrder::NAME,
+            RejectPurchaseOrder::NAME,
+            CancelPurchaseOrder::NAME,
+            ClosePurchaseOrder::NAME,
+            inputs::ReceiveGoodsInput::NAME,
+            PurchaseOrders::NAME,
+            PurchaseOrder::NAME,
+            ProjectCommitments::NAME,
+        ];
+        let count = every.len();
+        every.sort_unstable();
+        every.dedup();
+        assert_eq!(every.len(), count, "two operations share a name");
+        let pool = PgPool::connect_lazy("postgres://localhost/unused").expect("lazy pool");
+        assert_eq!(endpoint(pool, ApprovalLimits::default()).names(), every);
+    }
+}

@@ -110,6 +110,15 @@ pub struct ProjectFigures {
     pub budget: Decimal,
     /// Earned value: Σ task budget × percent complete.
     pub earned_value: Decimal,
+    /// Committed: the value of the project's approved purchase orders (what a closed
+    /// order received; nought once cancelled).
+    pub committed: Decimal,
+    /// Actual cost: finance's net postings to the project's expense accounts.
+    pub actual: Decimal,
+    /// Forecast at completion: budget ÷ cost performance (earned value ÷ actual); the
+    /// budget while nothing is earned or spent, the actual cost when it already exceeds
+    /// that.
+    pub forecast_at_completion: Decimal,
     /// Σ approved variations.
     pub approved_variations: Decimal,
     /// Approved progress claims, excluding VAT.
@@ -144,14 +153,55 @@ impl Handle<ProjectStatusFigures> for OrdersService {
             return Ok(None);
         };
         let work = self.queries.work_figures(&project.id).await?;
+        let actual = self.queries.actual_cost(&project.id).await?;
+        let (committed, _) = self.trade.project_commitments(&project.id).await?;
         Ok(Some(ProjectFigures {
             contract_value: project.contract_value.unwrap_or_default() + project.varied_by,
             budget: work.budget,
             earned_value: work.earned_value,
+            committed,
+            actual,
+            forecast_at_completion: forecast_at_completion(work.budget, work.earned_value, actual),
             approved_variations: project.varied_by,
             claimed_to_date: project.claimed_to_date,
             retention_held: project.retention_withheld - project.retention_released,
             retention_released: project.retention_released,
         }))
+    }
+}
+
+/// Estimate at completion by cost performance: budget × actual ÷ earned value, rounded
+/// to the cent; the budget when nothing is earned yet, and never below what is spent.
+pub fn forecast_at_completion(budget: Decimal, earned: Decimal, actual: Decimal) -> Decimal {
+    let forecast = if earned > Decimal::ZERO && actual > Decimal::ZERO {
+        (budget * actual / earned).round_dp(2)
+    } else {
+        budget
+    };
+    forecast.max(actual)
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::forecast_at_completion;
+
+    #[test]
+    fn the_forecast_follows_cost_performance() {
+        // Half the budget earned for 60% of it spent: 1.2 × the budget.
+        assert_eq!(
+            forecast_at_completion(dec!(1000), dec!(500), dec!(600)),
+            dec!(1200)
+        );
+        assert_eq!(
+            forecast_at_completion(dec!(1000), dec!(0), dec!(0)),
+            dec!(1000)
+        );
+        // Spent already more than budgeted, nothing earned: at least what is spent.
+        assert_eq!(
+            forecast_at_completion(dec!(1000), dec!(0), dec!(1500)),
+            dec!(1500)
+        );
     }
 }

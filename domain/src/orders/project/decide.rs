@@ -98,7 +98,10 @@ impl Project {
             ProjectCommand::ApproveVariation { number } => {
                 let variation = self.proposed_variation(&number)?;
                 let after = self.varied_value() + variation.amount;
-                let claimed = self.claimed_to_date();
+                // What is claimed includes the claim awaiting a decision: an omission
+                // must leave room for it too.
+                let claimed = self.claimed_to_date()
+                    + self.open_claim.as_ref().map_or(Rand::ZERO, |c| c.amount);
                 if after < claimed || !after.is_positive() {
                     return Err(OrdersError::VariationBelowClaimed {
                         omitted: -variation.amount,
@@ -251,8 +254,16 @@ impl Project {
         customer: CustomerSnapshot,
     ) -> Decision {
         let claim = self.open_claim_named(claim_id)?;
-        // The claim was valued when submitted; the cap may have been reached since only
-        // by this claim, since one claim is open at a time.
+        // The claim was valued when submitted, and one claim is open at a time; an
+        // omission approved since cannot take the contract below it (see
+        // `ApproveVariation`), and this check keeps that true whatever changes later.
+        let to_date = self.claimed_to_date() + claim.amount;
+        if to_date > self.varied_value() {
+            return Err(OrdersError::Claim(super::ClaimError::OverContract {
+                to_date,
+                limit: self.varied_value(),
+            }));
+        }
         Ok(vec![ProjectEvent::ProgressClaimApproved {
             claim_id: claim.claim_id.clone(),
             claim_number: claim.number.clone(),

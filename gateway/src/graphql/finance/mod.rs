@@ -5,7 +5,7 @@
 //! arguments.
 
 mod bank;
-mod invoice_types;
+pub(crate) mod invoice_types;
 mod invoices;
 mod ledger;
 mod ledger_types;

@@ -270,6 +270,12 @@ pub struct ProjectFigures {
     budget: Rand,
     /// Σ task budget × percent complete.
     earned_value: Rand,
+    /// The value of the project's approved purchase orders.
+    committed: Rand,
+    /// Finance's net postings to the project's expense accounts.
+    actual: Rand,
+    /// Budget ÷ cost performance (earned value ÷ actual).
+    forecast_at_completion: Rand,
     approved_variations: Rand,
     claimed_to_date: Rand,
     /// Withheld and not yet released.
@@ -283,6 +289,9 @@ impl ProjectFigures {
             contract_value: rand(f.contract_value)?,
             budget: rand(f.budget)?,
             earned_value: rand(f.earned_value)?,
+            committed: rand(f.committed)?,
+            actual: rand(f.actual)?,
+            forecast_at_completion: rand(f.forecast_at_completion)?,
             approved_variations: rand(f.approved_variations)?,
             claimed_to_date: rand(f.claimed_to_date)?,
             retention_held: rand(f.retention_held)?,

@@ -1,29 +1,48 @@
 //! Orders in the schema: projects — with their contract, bill of quantities, work
 //! breakdown, variations, progress claims and retention — every one for head office
-//! and only their own for those on site (the orders service filters the rows).
+//! and only their own for those on site (the orders service filters the rows); sales
+//! orders and shipments; purchase orders, their approval and goods receipts.
 
 mod claims;
 mod details;
 mod projects;
+mod purchase_orders;
+mod sales_orders;
+mod trade_types;
 
 use async_graphql::MergedObject;
-use constructos_commands::orders::CreateProjectInput;
+use constructos_commands::orders::{
+    CreateProjectInput, PlaceSalesOrderInput, RaisePurchaseOrderInput, ReceiveGoodsInput,
+    ShipSalesOrderInput,
+};
 use constructos_domain::access::Access;
 use constructos_services::orders::{
-    AddWorkDependency, AddWorkItem, ApproveProgressClaim, ApproveVariation, ChangeProjectStatus,
-    PreviewProgressClaim, Project, Projects, ProposeVariation, RecordWorkProgress,
-    RejectProgressClaim, RejectVariation, ReleaseRetention, SetBillOfQuantities,
-    SetProjectContract, SubmitProgressClaim,
+    AddWorkDependency, AddWorkItem, ApproveProgressClaim, ApprovePurchaseOrder, ApproveVariation,
+    CancelPurchaseOrder, CancelSalesOrder, ChangeProjectStatus, ClosePurchaseOrder,
+    ConfirmSalesOrder, PreviewProgressClaim, Project, ProjectCommitments, Projects,
+    ProposeVariation, PurchaseOrder, PurchaseOrders, RecordWorkProgress, RejectProgressClaim,
+    RejectPurchaseOrder, RejectVariation, ReleaseRetention, SalesOrder, SalesOrders,
+    SetBillOfQuantities, SetProjectContract, SubmitProgressClaim,
 };
 use constructos_services::Operation;
 
 /// Orders' query fields.
 #[derive(MergedObject, Default)]
-pub struct OrdersQuery(projects::ProjectsQuery, claims::ClaimsQuery);
+pub struct OrdersQuery(
+    projects::ProjectsQuery,
+    claims::ClaimsQuery,
+    sales_orders::SalesOrdersQuery,
+    purchase_orders::PurchaseOrdersQuery,
+);
 
 /// Orders' mutations.
 #[derive(MergedObject, Default)]
-pub struct OrdersMutation(projects::ProjectsMutation, claims::ClaimsMutation);
+pub struct OrdersMutation(
+    projects::ProjectsMutation,
+    claims::ClaimsMutation,
+    sales_orders::SalesOrdersMutation,
+    purchase_orders::PurchaseOrdersMutation,
+);
 
 /// What each of orders' root fields needs: the access its operation declares.
 pub const RULES: &[(&str, Access)] = &[
@@ -47,4 +66,25 @@ pub const RULES: &[(&str, Access)] = &[
     ),
     ("Mutation.rejectProgressClaim", RejectProgressClaim::ACCESS),
     ("Mutation.releaseProjectRetention", ReleaseRetention::ACCESS),
+    ("Query.salesOrders", SalesOrders::ACCESS),
+    ("Query.salesOrder", SalesOrder::ACCESS),
+    ("Mutation.placeSalesOrder", PlaceSalesOrderInput::ACCESS),
+    ("Mutation.confirmSalesOrder", ConfirmSalesOrder::ACCESS),
+    ("Mutation.cancelSalesOrder", CancelSalesOrder::ACCESS),
+    ("Mutation.shipSalesOrder", ShipSalesOrderInput::ACCESS),
+    ("Query.purchaseOrders", PurchaseOrders::ACCESS),
+    ("Query.purchaseOrder", PurchaseOrder::ACCESS),
+    ("Query.projectCommitments", ProjectCommitments::ACCESS),
+    (
+        "Mutation.raisePurchaseOrder",
+        RaisePurchaseOrderInput::ACCESS,
+    ),
+    (
+        "Mutation.approvePurchaseOrder",
+        ApprovePurchaseOrder::ACCESS,
+    ),
+    ("Mutation.rejectPurchaseOrder", RejectPurchaseOrder::ACCESS),
+    ("Mutation.cancelPurchaseOrder", CancelPurchaseOrder::ACCESS),
+    ("Mutation.closePurchaseOrder", ClosePurchaseOrder::ACCESS),
+    ("Mutation.receiveGoods", ReceiveGoodsInput::ACCESS),
 ];

@@ -1,0 +1,80 @@
+//! Orders' copy of finance's postings to projects (`orders.project_actuals`), from
+//! finance's topic: the type of every ledger account, and every journal line that names
+//! a project. The project status read model's actual cost is the net debit of a
+//! project's lines on expense accounts — the rule finance's project cost report uses —
+//! computed when read, so accounts and journals may arrive in either order.
+
+use async_trait::async_trait;
+use constructos_domain::finance::{
+    JournalEvent, LedgerAccountEvent, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE,
+};
+use constructos_infra::cloudevents::CloudEvent;
+use sqlx::{Postgres, Transaction};
+
+use crate::{database, domain_event, ApplyError, Projection};
+
+/// Keeps `read_model.known_ledger_accounts` and `read_model.project_postings`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProjectActualsProjection;
+
+#[async_trait]
+impl Projection for ProjectActualsProjection {
+    fn name(&self) -> &'static str {
+        "orders.project_actuals"
+    }
+
+    async fn apply(
+        &self,
+        tx: &mut Transaction<'_, Postgres>,
+        event: &CloudEvent,
+    ) -> Result<(), ApplyError> {
+        match (event.aggregatetype.as_str(), event.short_type()) {
+            (LEDGER_ACCOUNT_AGGREGATE, "LedgerAccountOpened") => {
+                let LedgerAccountEvent::LedgerAccountOpened {
+                    code, account_type, ..
+                } = domain_event::<LedgerAccountEvent>(event)?
+                else {
+                    return Ok(());
+                };
+                sqlx::query(
+                    "INSERT INTO read_model.known_ledger_accounts (code, account_type)
+                     VALUES ($1, $2) ON CONFLICT (code) DO NOTHING",
+                )
+                .bind(code)
+                .bind(account_type.as_str())
+                .execute(&mut **tx)
+                .await
+                .map_err(database("Failed to record a ledger account"))?;
+            }
+            (JOURNAL_AGGREGATE, "JournalPosted") => {
+                let JournalEvent::JournalPosted { date, lines, .. } =
+                    domain_event::<JournalEvent>(event)?
+                else {
+                    return Ok(());
+                };
+                for (index, line) in lines.iter().enumerate() {
+                    let Some(project) = &line.project_id else {
+                        continue;
+                    };
+                    sqlx::query(
+                        "INSERT INTO read_model.project_postings
+                             (journal_id, line, project_id, cost_code, account_code, amount, posted_on)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+                    )
+                    .bind(&event.subject)
+                    .bind(i32::try_from(index).unwrap_or(i32::MAX))
+                    .bind(project)
+                    .bind(&line.cost_code)
+                    .bind(&line.account_code)
+                    .bind(line.signed().as_decimal())
+                    .bind(date)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(database("Failed to record a project posting"))?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
