@@ -28,6 +28,9 @@ export const ProjectQuery = graphql(`
         contractValue
         budget
         earnedValue
+        committed
+        actual
+        forecastAtCompletion
         approvedVariations
         claimedToDate
         retentionHeld

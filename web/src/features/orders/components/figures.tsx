@@ -1,6 +1,6 @@
 // The project's money in one place: cards and a bar chart (over the same numbers, and
-// labelled with them for screen readers). Committed (from purchase orders) and actual
-// cost (from finance) have their place here but are not shown until those feeds exist.
+// labelled with them for screen readers): contract value, budget, earned value, committed
+// (approved purchase orders), actual cost (finance's postings), claimed and retention.
 
 import '@mantine/charts/styles.css';
 
@@ -19,15 +19,14 @@ const SHOWN: { key: keyof Figures; label: string; hint: string }[] = [
   { key: 'contractValue', label: 'Contract value', hint: 'with approved variations' },
   { key: 'budget', label: 'Budget', hint: 'Σ task budgets' },
   { key: 'earnedValue', label: 'Earned value', hint: 'Σ budget × percent complete' },
+  { key: 'committed', label: 'Committed', hint: 'approved purchase orders' },
+  { key: 'actual', label: 'Actual cost', hint: 'finance’s postings to the project' },
   { key: 'claimedToDate', label: 'Claimed to date', hint: 'approved claims' },
   { key: 'retentionHeld', label: 'Retention held', hint: 'withheld, not yet released' },
 ];
 
-/** Figures still to come from other domains: a place, not a number. */
-const LATER = [
-  { label: 'Committed', hint: 'open purchase orders — shown once purchase orders feed it' },
-  { label: 'Actual cost', hint: 'costs posted in finance — shown once finance feeds it' },
-];
+/** Shown as a card, not a bar (a forecast, not money spent or earned). */
+const FORECAST = { key: 'forecastAtCompletion' as const, label: 'Forecast at completion', hint: 'budget ÷ (earned value ÷ actual cost)' };
 
 function Card({ label, hint, children }: { label: string; hint: string; children: React.ReactNode }) {
   return (
@@ -56,13 +55,9 @@ export function ProjectFigures({ figures }: { figures: Figures }) {
             <Money amount={figures[f.key]} />
           </Card>
         ))}
-        {LATER.map((f) => (
-          <Card key={f.label} label={f.label} hint={f.hint}>
-            <Text span c="dimmed" inherit>
-              Not yet available
-            </Text>
-          </Card>
-        ))}
+        <Card label={FORECAST.label} hint={FORECAST.hint}>
+          <Money amount={figures[FORECAST.key]} />
+        </Card>
       </SimpleGrid>
       <Box role="img" aria-label={`Project figures, excl. VAT. ${summary}`}>
         <BarChart
