@@ -175,6 +175,206 @@ await step('a refused token leads back to sign-in and then to the same page', as
   expect(new URL(page.url()).pathname === '/finance/aged', `back on the aged report, not ${page.url()}`);
 });
 
+// GraphQL as a demo person, outside the page (the e2e's own setup): a token from the
+// development issuer, then `POST /graphql`.
+async function gql(page, subject, query, variables = {}) {
+  const minted = await page.request.post(`${BASE}/dev/token`, { data: { subject } });
+  const { accessToken } = await minted.json();
+  const answer = await page.request.post(`${BASE}/graphql`, { headers: { authorization: `Bearer ${accessToken}` }, data: { query, variables } });
+  const body = await answer.json();
+  if (body.errors?.length) throw new Error(`${subject}: ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data;
+}
+
+async function until(what, probe, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    expect(Date.now() < deadline, `waited for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
+
+await step('project manager opens a project, sets its contract and bill, and claims progress', async (page) => {
+  const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  const name = 'Hatfield Clinic Extension';
+
+  // The project manager opens the project from the list's "New project".
+  await page.goto(`${BASE}/projects`);
+  await signInAs(page, 'Kagiso Sithole');
+  await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'New project' }).click();
+  const open = page.getByRole('form', { name: 'New project' });
+  await open.getByLabel(/^Code/).fill(code);
+  await open.getByLabel(/^Name/).fill(name);
+  await open.getByLabel(/^Site id/).fill('SITE-PTA-07');
+  await open.getByLabel(/^Site name/).fill('Hatfield, Pretoria');
+  await open.getByLabel('Starts on').fill('2026-12-01');
+  await open.getByRole('button', { name: 'Open project' }).click();
+
+  // Site and project managers see only the projects they are assigned to: the
+  // administrator assigns this one (the e2e's own setup, through GraphQL), and the
+  // project's page, waiting for it, shows it.
+  await page.waitForURL(/\/projects\/[^/]+$/);
+  const user = await until('the project manager’s user record', async () =>
+    (await gql(page, 'zanele.admin', '{ users { id subject } }')).users.find((u) => u.subject === 'kagiso.projects'),
+  );
+  await until('identity to know the new project', async () =>
+    gql(page, 'zanele.admin', 'mutation ($id: ID!, $projects: [String!]!) { assignUser(id: $id, projects: $projects, sites: []) { id } }', {
+      id: user.id,
+      projects: [code],
+    }).then(
+      () => true,
+      (error) => {
+        if (/no project/.test(String(error))) return false;
+        throw error;
+      },
+    ),
+  );
+  await page.getByRole('heading', { name: `${code} ${name}`, level: 1 }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Project status').getByText('Awarded').waitFor();
+
+  // The contract: R 1 000 000, 10% retention capped at 5% of the contract value.
+  await page.getByRole('button', { name: 'Set contract' }).click();
+  const terms = page.getByRole('form', { name: 'Contract terms' });
+  await terms.getByLabel('Contract value excl. VAT (R)').fill('1000000.00');
+  await terms.getByLabel('Retention (%)').fill('10');
+  await terms.getByLabel('Retention cap (% of contract value)').fill('5');
+  await terms.getByRole('button', { name: 'Save contract' }).click();
+  await page.getByRole('table', { name: 'Contract' }).getByText('R 1 000 000.00').waitFor({ timeout: 30_000 });
+
+  // The bill of quantities: two items, R 150 000 and 400 m³ at R 1 500.
+  await page.getByRole('tab', { name: 'Bill of quantities' }).click();
+  await page.getByRole('button', { name: 'Set bill of quantities' }).click();
+  const bill = page.getByRole('form', { name: 'Set bill of quantities' });
+  await bill.getByLabel('Line 1 item').fill('1');
+  await bill.getByLabel('Line 1 description').fill('Site establishment');
+  await bill.getByLabel('Line 1 unit').fill('sum');
+  await bill.getByLabel('Line 1 quantity').fill('1');
+  await bill.getByLabel('Line 1 rate').fill('150000.00');
+  await bill.getByRole('button', { name: 'Add item' }).click();
+  await bill.getByLabel('Line 2 item').fill('2');
+  await bill.getByLabel('Line 2 description').fill('Concrete foundations');
+  await bill.getByLabel('Line 2 unit').fill('m3');
+  await bill.getByLabel('Line 2 quantity').fill('400');
+  await bill.getByLabel('Line 2 rate').fill('1500.00');
+  await bill.getByLabel('Line 2 amount').getByText('R 600 000.00').waitFor();
+  await bill.getByRole('button', { name: 'Save bill of quantities' }).click();
+  await page.getByRole('table', { name: 'Bill of quantities' }).getByText('Concrete foundations').waitFor({ timeout: 30_000 });
+
+  // A claim: 100% of item 1 and 25% of item 2; the server's preview before submit.
+  await page.getByRole('tab', { name: 'Progress claims' }).click();
+  await page.getByRole('button', { name: 'New claim' }).click();
+  const claim = page.getByRole('form', { name: 'New claim' });
+  await claim.getByLabel('Item 1 percent to date').fill('100');
+  await claim.getByLabel('Item 2 percent to date').fill('25');
+  const totals = claim.getByRole('table', { name: 'Claim before submit' });
+  const row = (label) => totals.getByRole('row', { name: label });
+  // amount 150 000 + 150 000; retention 10% of it (under the 5% cap of R 50 000);
+  // VAT 15% of amount − retention; due now amount − retention + VAT.
+  await row(/Due now/).getByText('R 310 500.00').waitFor();
+  expect((await row(/^Amount/).textContent())?.includes('R 300 000.00'), 'amount');
+  expect((await row(/^Retention \(10%\)/).textContent())?.includes('R 30 000.00'), 'retention');
+  expect((await row(/^VAT now/).textContent())?.includes('R 40 500.00'), 'VAT now');
+  expect((await row(/VAT deferred/).textContent())?.includes('R 4 500.00'), 'VAT deferred on retention');
+  expect((await claim.getByLabel('Item 2 this claim').textContent())?.includes('R 150 000.00'), 'item 2 this claim');
+  await page.screenshot({ path: `${OUT}07-project-claim-preview.png`, fullPage: true });
+  await claim.getByRole('button', { name: 'Submit claim' }).click();
+
+  // The claim as recorded: SUBMITTED with the same figures; approving it makes it APPROVED.
+  const claims = page.getByRole('table', { name: 'Progress claims' });
+  const first = claims.getByRole('row', { name: /^PC-/ }).first();
+  await first.getByText('Submitted', { exact: true }).waitFor({ timeout: 30_000 });
+  const recorded = (await first.textContent()) ?? '';
+  for (const amount of ['R 300 000.00', 'R 30 000.00', 'R 40 500.00', 'R 310 500.00']) {
+    expect(recorded.includes(amount), `the submitted claim shows ${amount}: ${recorded}`);
+  }
+  await page.screenshot({ path: `${OUT}08-project-claim-submitted.png`, fullPage: true });
+  await first.getByRole('button', { name: /^Approve PC-/ }).click();
+  await first.getByText('Approved', { exact: true }).waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}09-project-claim-approved.png`, fullPage: true });
+  shared.projectUrl = page.url();
+});
+
+await step('project manager builds the work breakdown and a cycle is refused', async (page) => {
+  expect(shared.projectUrl, 'a project from the previous step');
+  await page.goto(shared.projectUrl);
+  await signInAs(page, 'Kagiso Sithole');
+  await page.getByRole('tab', { name: 'Work breakdown' }).click();
+  const add = async (kind, code, itemName, budget) => {
+    await page.getByRole('button', { name: 'Add phase or task' }).click();
+    const form = page.getByRole('form', { name: 'Add phase or task' });
+    await form.getByLabel('Kind').selectOption(kind);
+    if (kind === 'TASK') await form.getByLabel(/^Phase/).selectOption('1');
+    await form.getByLabel(/^Code/).fill(code);
+    await form.getByLabel(/^Name/).fill(itemName);
+    if (budget) await form.getByLabel('Budget excl. VAT (R)').fill(budget);
+    await form.getByRole('button', { name: 'Add' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: `${code} ${itemName}` }).waitFor({ timeout: 30_000 });
+  };
+  await add('PHASE', '1', 'Substructure');
+  await add('TASK', '1.1', 'Excavations', '80000.00');
+  await add('TASK', '1.2', 'Foundations', '120000.00');
+
+  const dependency = page.getByRole('form', { name: 'Add dependency' });
+  await dependency.getByLabel('Starts after (predecessor)').selectOption('1.1');
+  await dependency.getByLabel('Item (successor)').selectOption('1.2');
+  await dependency.getByRole('button', { name: 'Add dependency' }).click();
+  await page.getByRole('row', { name: '1.2 Foundations' }).getByText('after 1.1').waitFor({ timeout: 30_000 });
+  // The other way round would close a cycle: the server refuses and says why.
+  await dependency.getByLabel('Starts after (predecessor)').selectOption('1.2');
+  await dependency.getByLabel('Item (successor)').selectOption('1.1');
+  await dependency.getByRole('button', { name: 'Add dependency' }).click();
+  await dependency.getByRole('alert').filter({ hasText: /cycle/ }).waitFor();
+
+  // Progress on 1.1: half done, so the earned value is R 40 000.
+  await page.getByRole('button', { name: 'Record progress of 1.1' }).click();
+  const progress = page.getByRole('form', { name: 'Progress of 1.1' });
+  await progress.getByLabel('Percent complete').fill('50');
+  await progress.getByRole('button', { name: 'Record' }).click();
+  await page.getByRole('row', { name: '1.1 Excavations' }).getByText('50%').waitFor({ timeout: 30_000 });
+  await page.getByRole('group', { name: 'Earned value' }).getByText('R 40 000.00').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}10-project-work-breakdown.png`, fullPage: true });
+});
+
+await step('project manager decides variations and reaches practical completion', async (page) => {
+  expect(shared.projectUrl, 'a project from the earlier steps');
+  await page.goto(shared.projectUrl);
+  await signInAs(page, 'Kagiso Sithole');
+  await page.getByRole('tab', { name: 'Variations' }).click();
+  const propose = page.getByRole('form', { name: 'Propose variation' });
+  const variations = page.getByRole('table', { name: 'Variations' });
+  await propose.getByLabel(/^Description/).fill('Additional parking bay');
+  await propose.getByLabel(/^Amount excl\. VAT/).fill('50000.00');
+  await propose.getByRole('button', { name: 'Propose variation' }).click();
+  await variations.getByRole('button', { name: 'Approve VO-001' }).click();
+  await page.getByRole('group', { name: 'Contract value' }).getByText('R 1 050 000.00').waitFor({ timeout: 30_000 });
+  await propose.getByLabel(/^Description/).fill('Omit the boundary wall');
+  await propose.getByLabel(/^Amount excl\. VAT/).fill('-10000.00');
+  await propose.getByRole('button', { name: 'Propose variation' }).click();
+  await variations.getByRole('button', { name: 'Reject VO-002' }).click({ timeout: 30_000 });
+  const reject = page.getByRole('form', { name: 'Reject VO-002' });
+  await reject.getByLabel(/^Reason/).fill('The client keeps the wall');
+  await reject.getByRole('button', { name: 'Reject variation' }).click();
+  await reject.waitFor({ state: 'detached' });
+  await variations.getByText('The client keeps the wall').waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Bill of quantities' }).click();
+  await page.getByRole('table', { name: 'Bill of quantities' }).getByText('VO-001').waitFor();
+
+  // The life cycle: in progress, then practical completion, which releases half the retention.
+  await page.getByRole('button', { name: 'Move to in progress' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Change status' }).click();
+  await page.getByLabel('Project status').getByText('In progress').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Move to practical completion' }).click();
+  await page.getByRole('dialog').getByText('releases 50% of the retention held').waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: 'Change status' }).click();
+  await page.getByLabel('Project status').getByText('Practical completion').waitFor({ timeout: 30_000 });
+  await page.getByRole('table', { name: 'Retention releases' }).getByText('R 15 000.00').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}11-project-practical-completion.png`, fullPage: true });
+});
+
 await browser.close();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

@@ -42,6 +42,7 @@ export function routes(onExpired: () => void): RouteObject[] {
             screen('/users', ['identity.users.read'], async () => (await import('@/features/identity/routes/users')).UsersRoute),
             screen('/opportunities', ['sales.opportunities.read'], async () => (await import('@/features/sales/routes/opportunities')).OpportunitiesRoute),
             screen('/projects', ['orders.projects.read', 'orders.projects.read_assigned'], async () => (await import('@/features/orders/routes/projects')).ProjectsRoute),
+            screen('/projects/:id', ['orders.projects.read', 'orders.projects.read_assigned'], async () => (await import('@/features/orders/routes/project')).ProjectRoute),
             screen('/employees', ['hr.employees.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/employees')).EmployeesRoute),
             screen('/finance/invoices', LEDGER, async () => (await import('@/features/finance/routes/invoices')).InvoicesRoute),
             screen('/finance/invoices/new', POST, async () => (await import('@/features/finance/routes/raise-invoice')).RaiseInvoiceRoute),

@@ -11,6 +11,8 @@ export type Permission =
   | 'orders.projects.read'
   | 'orders.projects.read_assigned'
   | 'orders.projects.write'
+  | 'orders.claims.write'
+  | 'orders.claims.approve'
   | 'sales.opportunities.read'
   | 'sales.opportunities.write'
   | 'hr.employees.read'

@@ -14,10 +14,17 @@ export const ProjectsQuery = graphql(`
       siteName
       startsOn
       status
+      figures {
+        contractValue
+        claimedToDate
+        retentionHeld
+      }
     }
   }
 `);
 
-export const projectsQueryOptions = () => queryOptions({ queryKey: ['orders', 'projects'], queryFn: () => execute(ProjectsQuery) });
+export const projectsKey = ['orders', 'projects'] as const;
+
+export const projectsQueryOptions = () => queryOptions({ queryKey: projectsKey, queryFn: () => execute(ProjectsQuery) });
 
 export const useProjects = () => useQuery(projectsQueryOptions());
