@@ -81,7 +81,9 @@ await step('finance user raises an invoice with two lines and retention', async 
   await row(/Total incl\. VAT/).getByText('R 343 275.58').waitFor();
   expect((await page.getByLabel('Line 2 VAT', { exact: true }).textContent())?.includes('R 7 275.08'), 'line 2 VAT');
   expect((await row(/^VAT/).textContent())?.includes('R 44 775.08'), 'VAT');
-  expect((await row(/Retention/).textContent())?.includes('R 34 327.56'), 'retention');
+  // Retention by SARS's rule: 10% of the value excl. VAT, its VAT deferred to release.
+  expect((await row(/^Retention/).textContent())?.includes('R 29 850.05'), 'retention');
+  expect((await row(/VAT on retention/).textContent())?.includes('R 4 477.51'), 'VAT deferred');
   expect((await row(/Amount due/).textContent())?.includes('R 308 948.02'), 'amount due');
   await page.screenshot({ path: `${OUT}01-finance-raise-invoice.png`, fullPage: true });
 
@@ -97,7 +99,7 @@ await step('finance user raises an invoice with two lines and retention', async 
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name: number, exact: true }) });
   const text = (await line.textContent()) ?? '';
-  for (const amount of ['R 298 500.50', 'R 44 775.08', 'R 343 275.58', 'R 34 327.56', 'R 308 948.02']) {
+  for (const amount of ['R 298 500.50', 'R 44 775.08', 'R 343 275.58', 'R 29 850.05', 'R 308 948.02']) {
     expect(text.includes(amount), `the list shows ${amount} for ${number}: ${text}`);
   }
   shared.invoiceId = new URL(await link.getAttribute('href'), BASE).pathname.split('/').pop();

@@ -199,9 +199,10 @@ async fn a_sales_order_shipped_in_two_parts_gives_two_invoices_each_exactly_once
             .expect("the shipment's invoice")
     };
     let one = invoice(&first);
-    // 4 × 95 = 380 + 450 = 830, VAT 124.50: 954.50; retention 5% = 47.73.
+    // 4 × 95 = 380 + 450 = 830, VAT 124.50: 954.50; retention 5% of the value excl.
+    // VAT (SARS's rule) = 41.50.
     assert_eq!(one["total"], "954.50");
-    assert_eq!(one["retention"], "47.73");
+    assert_eq!(one["retention"], "41.50");
     assert_eq!(one["recipient"]["vatNumber"], "4123456789");
     assert_eq!(one["lines"][0]["projectId"], project.as_str());
     // 6 × 95 = 570, VAT 85.50.

@@ -308,7 +308,7 @@ async fn unbounded_text_and_control_characters_are_refused_naming_the_field() {
         .await
         .data()["createProject"]["id"]
         .clone();
-    let status = "mutation($id: ID!, $r: String) { changeProjectStatus(id: $id, status: ACTIVE, reason: $r) { id } }";
+    let status = "mutation($id: ID!, $r: String) { changeProjectStatus(id: $id, status: IN_PROGRESS, reason: $r) { id } }";
     refused_without_events(
         &app,
         &admin,

@@ -22,8 +22,8 @@ describe('invoice arithmetic, as the server does it', () => {
     expect(lineValue(exact('3'), 10n)).toBe(30n);
   });
 
-  it('takes retention on the total including VAT', () => {
-    expect(retention(115_000n, exact('10'))).toBe(11_500n);
+  it('takes retention on the value excluding VAT', () => {
+    expect(retention(100_000n, exact('10'))).toBe(10_000n);
     expect(retention(1_005n, exact('5'))).toBe(50n); // 0.5025 → 0.50
   });
 
@@ -39,8 +39,11 @@ describe('invoice arithmetic, as the server does it', () => {
     expect(totals.exclVat).toBe(10_030n);
     expect(totals.vat).toBe(5n);
     expect(totals.inclVat).toBe(10_035n);
-    expect(totals.retention).toBe(1_004n); // 10% of 100.35 = 10.035 → 10.04
-    expect(totals.amountDue).toBe(9_031n);
+    expect(totals.retention).toBe(1_003n); // 10% of 100.30, excl. VAT
+    // The standard-rated share of the retention is 0.03 of its 0.30: 0.005 of VAT → 0.01.
+    expect(totals.vatDeferred).toBe(1n);
+    expect(totals.vatNow).toBe(4n);
+    expect(totals.amountDue).toBe(9_031n); // 100.30 − 10.03 + 0.04
     expect(totals.complete).toBe(true);
   });
 

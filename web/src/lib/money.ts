@@ -1,8 +1,11 @@
 // Exact decimal arithmetic in cents (BigInt), the same rules as the server's
 // `domain/src/finance/vat.rs`: every rounding is half up (away from zero) to the cent;
 // a line's value is quantity × unit price rounded; its VAT is value × rate rounded;
-// the invoice's VAT is the sum of the lines' rounded VAT; retention is the total
-// including VAT × percent / 100, rounded. Never floating point.
+// the invoice's VAT is the sum of the lines' rounded VAT. Retention follows SARS's rule
+// (`domain/src/finance/retention.rs`): it is the value excluding VAT × percent / 100,
+// rounded, and the VAT on it is deferred until it is released — shared over the VAT
+// treatments pro rata with cumulative rounding, exactly as the server shares it. Never
+// floating point.
 
 export type VatTreatment = 'STANDARD' | 'ZERO_RATED' | 'EXEMPT';
 
@@ -56,10 +59,39 @@ export function lineVat(valueCents: bigint, treatment: VatTreatment): bigint {
   return divideRounded(valueCents * vatPercent(treatment), 100n);
 }
 
-/** Retention in cents: the total incl. VAT × percent / 100, rounded half up. */
-export function retention(totalInclVatCents: bigint, percent: Exact): bigint {
-  return divideRounded(totalInclVatCents * percent.digits, 100n * 10n ** BigInt(percent.scale));
+/** Retention in cents: the value excl. VAT × percent / 100, rounded half up. */
+export function retention(exclVatCents: bigint, percent: Exact): bigint {
+  return divideRounded(exclVatCents * percent.digits, 100n * 10n ** BigInt(percent.scale));
 }
+
+/** The value and VAT of one VAT treatment's lines, in cents. */
+export interface VatPart {
+  value: bigint;
+  vat: bigint;
+}
+
+/**
+ * The VAT deferred on `retained` cents of value: each treatment's share of the retention
+ * (cumulative rounding, so the shares add up) carries the same fraction of its VAT.
+ */
+export function deferredVat(parts: VatPart[], retained: bigint): bigint {
+  const total = parts.reduce((sum, p) => sum + p.value, 0n);
+  if (retained === 0n || total === 0n) return 0n;
+  let cumulative = 0n;
+  let before = 0n;
+  let deferred = 0n;
+  for (const part of parts) {
+    cumulative += part.value;
+    const upto = divideRounded(retained * cumulative, total);
+    const value = upto - before;
+    before = upto;
+    if (value === part.value) deferred += part.vat;
+    else if (part.value !== 0n) deferred += divideRounded(part.vat * value, part.value);
+  }
+  return deferred;
+}
+
+const TREATMENTS: VatTreatment[] = ['STANDARD', 'ZERO_RATED', 'EXEMPT'];
 
 export interface DraftLine {
   quantity: string;
@@ -80,6 +112,11 @@ export interface DraftTotals {
   vat: bigint;
   inclVat: bigint;
   retention: bigint;
+  /** The VAT on the retention: due when it is released, not now. */
+  vatDeferred: bigint;
+  /** VAT charged now: VAT − VAT deferred. */
+  vatNow: bigint;
+  /** (excl. VAT − retention) + VAT now. */
   amountDue: bigint;
   /** Whether every line is priced and the retention percentage is valid (0–20). */
   complete: boolean;
@@ -93,6 +130,7 @@ export function priceDraft(lines: DraftLine[], retentionPercent: string): DraftT
   let exclVat = 0n;
   let vat = 0n;
   let complete = lines.length > 0;
+  const parts = new Map<VatTreatment, VatPart>();
   const priced = lines.map((line): PricedLine => {
     const quantity = parseDecimal(line.quantity);
     const price = parseRand(line.unitPrice);
@@ -104,6 +142,8 @@ export function priceDraft(lines: DraftLine[], retentionPercent: string): DraftT
     const lineVatCents = lineVat(value, line.vatTreatment);
     exclVat += value;
     vat += lineVatCents;
+    const part = parts.get(line.vatTreatment) ?? { value: 0n, vat: 0n };
+    parts.set(line.vatTreatment, { value: part.value + value, vat: part.vat + lineVatCents });
     return { valueExclVat: value, vat: lineVatCents, total: value + lineVatCents };
   });
   const inclVat = exclVat + vat;
@@ -114,14 +154,22 @@ export function priceDraft(lines: DraftLine[], retentionPercent: string): DraftT
     percent.digits >= 0n &&
     percent.digits <= MAX_RETENTION_PERCENT * 10n ** BigInt(percent.scale);
   if (!percentValid) complete = false;
-  const withheld = percentValid ? retention(inclVat, percent) : 0n;
+  const withheld = percentValid ? retention(exclVat, percent) : 0n;
+  const ordered = TREATMENTS.flatMap((t) => {
+    const part = parts.get(t);
+    return part ? [part] : [];
+  });
+  const vatDeferred = deferredVat(ordered, withheld);
+  const vatNow = vat - vatDeferred;
   return {
     lines: priced,
     exclVat,
     vat,
     inclVat,
     retention: withheld,
-    amountDue: inclVat - withheld,
+    vatDeferred,
+    vatNow,
+    amountDue: exclVat - withheld + vatNow,
     complete,
   };
 }

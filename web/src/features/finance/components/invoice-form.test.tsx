@@ -34,7 +34,8 @@ describe('raising an invoice', () => {
     expect(totalRow(/Total excl\. VAT/)).toHaveTextContent('R 100.30');
     expect(totalRow(/^VAT/)).toHaveTextContent('R 0.05');
     expect(totalRow(/Total incl\. VAT/)).toHaveTextContent('R 100.35');
-    expect(totalRow(/Retention \(10%\)/)).toHaveTextContent('R 10.04');
+    expect(totalRow(/Retention \(10%/)).toHaveTextContent('R 10.03');
+    expect(totalRow(/VAT on retention/)).toHaveTextContent('R 0.01');
     expect(totalRow(/Amount due/)).toHaveTextContent('R 90.31');
 
     await user.click(screen.getByRole('button', { name: 'Raise invoice' }));

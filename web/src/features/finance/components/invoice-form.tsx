@@ -228,7 +228,8 @@ export function InvoiceForm({
             { label: 'Total excl. VAT', cents: totals.exclVat },
             { label: 'VAT', cents: totals.vat },
             { label: 'Total incl. VAT', cents: totals.inclVat, strong: true },
-            { label: `Retention (${values.retentionPercent.trim() || '0'}%)`, cents: totals.retention },
+            { label: `Retention (${values.retentionPercent.trim() || '0'}% of the value excl. VAT)`, cents: totals.retention },
+            { label: 'Less the VAT on retention (due when it is released)', cents: totals.vatDeferred },
             { label: 'Amount due', cents: totals.amountDue, strong: true },
           ]}
         />
