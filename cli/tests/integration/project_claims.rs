@@ -371,3 +371,81 @@ async fn the_actual_cost_is_what_finance_posted_to_the_projects_expense_accounts
     assert_eq!(seen["figures"]["actual"], "17500.00");
     app.stop().await;
 }
+
+/// The account's balance in the trial balance (debit positive), as a string of cents.
+fn balance(tb: &Value, code: &str) -> String {
+    tb["lines"]
+        .as_array()
+        .and_then(|lines| lines.iter().find(|l| l["code"] == code))
+        .map(|l| {
+            format!(
+                "D{} C{}",
+                l["debit"].as_str().unwrap_or("0.00"),
+                l["credit"].as_str().unwrap_or("0.00")
+            )
+        })
+        .unwrap_or_else(|| "none".into())
+}
+
+#[tokio::test]
+async fn an_approved_claim_becomes_one_tax_invoice_with_retention_receivable_and_vat_by_sarss_rule()
+{
+    let app = spawn_domains(FINANCE).await;
+    let admin = app.token("admin", &["Admin"]);
+    crate::finance::seeded(&app).await;
+    let account = customer(&app, &admin).await;
+    let project = contracted_project(&app, &admin, "PRJ-INVOICE-1", &account).await;
+    let claim_id = claim(&app, &admin, &project, &[("1.1", "100"), ("3.2", "25")]).await;
+
+    // Finance raises and issues one invoice for the claim: R 400 000 of work, R 40 000
+    // retained (excl. VAT), VAT now on R 360 000, the VAT on the retention deferred.
+    let invoice_id = constructos_commands::finance::invoice_id_for_claim(&claim_id);
+    let finance = app.token("fiona", &["Finance_Manager"]);
+    let invoice = eventually("the claim's tax invoice", || async {
+        let r = app
+            .graphql(
+                &finance,
+                "query($id: ID!) { invoice(id: $id) { status number totalExclVat vat retention vatDeferredOnRetention vatNow amountDue } }",
+                json!({ "id": invoice_id }),
+            )
+            .await;
+        let invoice = r.data()["invoice"].clone();
+        (invoice["status"] == "ISSUED").then_some(invoice)
+    })
+    .await;
+    assert_eq!(invoice["totalExclVat"], "400000.00");
+    assert_eq!(invoice["retention"], "40000.00");
+    assert_eq!(invoice["vatDeferredOnRetention"], "6000.00");
+    assert_eq!(invoice["vatNow"], "54000.00");
+    assert_eq!(invoice["amountDue"], "414000.00");
+
+    // The postings: debtors the amount due, retention receivable the retention excl.
+    // VAT, VAT output only the VAT now, revenue the whole claim.
+    let tb = eventually("the invoice's journal", || async {
+        let r = app
+            .graphql(
+                &finance,
+                "{ trialBalance(asAt: \"2026-12-31\") { lines { code debit credit } } }",
+                json!({}),
+            )
+            .await;
+        let tb = r.data()["trialBalance"].clone();
+        (balance(&tb, "1150") != "none").then_some(tb)
+    })
+    .await;
+    assert_eq!(balance(&tb, "1100"), "D414000.00 C0.00");
+    assert_eq!(balance(&tb, "1150"), "D40000.00 C0.00");
+    assert_eq!(balance(&tb, "2100"), "D0.00 C54000.00");
+    assert_eq!(balance(&tb, "4000"), "D0.00 C400000.00");
+
+    // Exactly once: only one invoice for the claim, however often the event arrives.
+    let count: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM events WHERE aggregate_id = $1 AND event_type = 'InvoiceIssued'",
+    )
+    .bind(&invoice_id)
+    .fetch_one(&app.env.finance)
+    .await
+    .expect("count");
+    assert_eq!(count, 1);
+    app.stop().await;
+}
