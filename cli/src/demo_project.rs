@@ -3,6 +3,8 @@
 //! and an approved progress claim — what a newcomer opens first. Run once, right after
 //! the seed opens the project; every step goes through the command side like a user's.
 
+#![allow(clippy::inconsistent_digit_grouping)] // amounts read as rand_cents
+
 use chrono::NaiveDate;
 use constructos_commands::orders::{
     BoqLineInput, ClaimLineInput, ContractInput, OrdersCommands, WorkItemInput,
