@@ -279,6 +279,9 @@ async fn the_work_breakdown_refuses_a_cycle_and_variations_change_the_contract()
         .await;
     let project_seen = &r.data()["project"];
     assert_eq!(project_seen["workItems"][2]["after"], json!(["1.1"]));
+    // The phase rolls its tasks up: 400 000 of budget, 50% of 100 000 done = 12.5%.
+    assert_eq!(project_seen["workItems"][0]["kind"], "PHASE");
+    assert_eq!(project_seen["workItems"][0]["percentComplete"], "12.5");
     assert_eq!(project_seen["workItems"][1]["percentComplete"], "50");
     assert_eq!(project_seen["variations"][0]["status"], "APPROVED");
     app.stop().await;
@@ -437,6 +440,22 @@ async fn an_approved_claim_becomes_one_tax_invoice_with_retention_receivable_and
     assert_eq!(balance(&tb, "1150"), "D40000.00 C0.00");
     assert_eq!(balance(&tb, "2100"), "D0.00 C54000.00");
     assert_eq!(balance(&tb, "4000"), "D0.00 C400000.00");
+
+    // Orders shows the claim's invoice by its number, from its own copy of finance's.
+    let claims = eventually("the claim's invoice number in orders", || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($id: ID!) { project(id: $id) { claims { invoiceId invoiceNumber } } }",
+                json!({ "id": project }),
+            )
+            .await;
+        let claims = r.data()["project"]["claims"].clone();
+        claims[0]["invoiceNumber"].is_string().then_some(claims)
+    })
+    .await;
+    assert_eq!(claims[0]["invoiceId"], invoice_id.as_str());
+    assert_eq!(claims[0]["invoiceNumber"], invoice["number"]);
 
     // Exactly once: only one invoice for the claim, however often the event arrives.
     let count: i64 = sqlx::query_scalar(

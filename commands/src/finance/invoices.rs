@@ -29,12 +29,11 @@ use crate::{CommandContext, CommandError};
 const INVOICE_RETRIES: usize = 10;
 
 /// The namespace of ids finance derives (UUID v5) from another id.
-const FINANCE_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a8e_5b3d_4c7f_9e21_0a4b_8c6d_2e10);
 
 /// An id derived from another (UUID v5): the same `kind` and `key` always give the
 /// same id, so a retried request finds what it already wrote.
 pub(super) fn derived_id(kind: &str, key: &str) -> String {
-    Uuid::new_v5(&FINANCE_NAMESPACE, format!("{kind}:{key}").as_bytes()).to_string()
+    constructos_domain::finance::derived_id(kind, key)
 }
 
 /// The invoice raised for a shipment: the same shipment always gives the same id.

@@ -31,7 +31,7 @@ const RELEASE_RETRIES: usize = 10;
 
 /// The invoice raised for an approved progress claim: the same claim, the same id.
 pub fn invoice_id_for_claim(claim_id: &str) -> String {
-    derived_id("claim", claim_id)
+    constructos_domain::finance::invoice_id_for_claim(claim_id)
 }
 
 /// The release tax invoice of a project's retention release (orders' release id): the

@@ -12,6 +12,7 @@ mod credit_note;
 mod errors;
 mod events;
 mod fields;
+mod ids;
 mod invoice;
 mod journal;
 mod matching;
@@ -47,6 +48,7 @@ pub use credit_note::{
 pub use errors::FinanceError;
 pub use events::{InvoiceEvent, JournalEvent, LedgerAccountEvent, NumberingEvent, PeriodEvent};
 pub use fields::fitted_narrative;
+pub use ids::{derived_id, invoice_id_for_claim};
 pub use invoice::{
     price_lines, totals, Customer, Invoice, InvoiceLine, InvoiceLineInput, InvoiceTotals, Supplier,
     CONTRACT_REVENUE, RETENTION_RECEIVABLE, TRADE_DEBTORS, VAT_OUTPUT,

@@ -1,19 +1,22 @@
 //! Orders' copy of finance's postings to projects (`orders.project_actuals`), from
-//! finance's topic: the type of every ledger account, and every journal line that names
-//! a project. The project status read model's actual cost is the net debit of a
+//! finance's topic: the type of every ledger account, every journal line that names a
+//! project, and the number of every invoice finance issued (a claim's invoice is found
+//! by the id derived from the claim). The project status read model's actual cost is the net debit of a
 //! project's lines on expense accounts — the rule finance's project cost report uses —
 //! computed when read, so accounts and journals may arrive in either order.
 
 use async_trait::async_trait;
 use constructos_domain::finance::{
-    JournalEvent, LedgerAccountEvent, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE,
+    InvoiceEvent, JournalEvent, LedgerAccountEvent, INVOICE_AGGREGATE, JOURNAL_AGGREGATE,
+    LEDGER_ACCOUNT_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
 use crate::{database, domain_event, ApplyError, Projection};
 
-/// Keeps `read_model.known_ledger_accounts` and `read_model.project_postings`.
+/// Keeps `read_model.known_ledger_accounts`, `read_model.project_postings` and
+/// `read_model.known_invoices`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ProjectActualsProjection;
 
@@ -72,6 +75,23 @@ impl Projection for ProjectActualsProjection {
                     .await
                     .map_err(database("Failed to record a project posting"))?;
                 }
+            }
+            (INVOICE_AGGREGATE, "InvoiceIssued") => {
+                let InvoiceEvent::InvoiceIssued { number, .. } =
+                    domain_event::<InvoiceEvent>(event)?
+                else {
+                    return Ok(());
+                };
+                sqlx::query(
+                    "INSERT INTO read_model.known_invoices (id, number, issued_at)
+                     VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+                )
+                .bind(&event.subject)
+                .bind(number)
+                .bind(event.time)
+                .execute(&mut **tx)
+                .await
+                .map_err(database("Failed to record an issued invoice"))?;
             }
             _ => {}
         }

@@ -1,6 +1,6 @@
 //! The statements each project event (after its opening) applies to the read models.
 
-use constructos_domain::finance::Rand;
+use constructos_domain::finance::{invoice_id_for_claim, Rand};
 use constructos_domain::orders::ProjectEvent;
 use constructos_infra::cloudevents::CloudEvent;
 use rust_decimal::Decimal;
@@ -261,11 +261,13 @@ pub(super) async fn apply(
             ..
         } => {
             sqlx::query(
-                "UPDATE read_model.progress_claims SET status = 'APPROVED', decided_on = $2
+                "UPDATE read_model.progress_claims
+                    SET status = 'APPROVED', decided_on = $2, invoice_id = $3
                   WHERE claim_id = $1",
             )
             .bind(&claim_id)
             .bind(date)
+            .bind(invoice_id_for_claim(&claim_id))
             .execute(&mut **tx)
             .await
             .map_err(database(FAILED))?;

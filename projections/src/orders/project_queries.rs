@@ -25,7 +25,8 @@ pub struct BoqLineRow {
     pub claimed_to_date: Decimal,
 }
 
-/// A phase or task of a project's work breakdown.
+/// A phase or task of a project's work breakdown. A phase's budget is Σ its tasks', and
+/// its percent complete their budget-weighted average.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct WorkItemRow {
     pub code: String,
@@ -72,6 +73,10 @@ pub struct ClaimRow {
     pub submitted_at: DateTime<Utc>,
     pub decided_on: Option<NaiveDate>,
     pub reason: Option<String>,
+    /// The tax invoice finance raises for an approved claim.
+    pub invoice_id: Option<String>,
+    /// Its number, once orders has heard finance issued it.
+    pub invoice_number: Option<String>,
 }
 
 /// One line of a progress claim.
@@ -119,15 +124,28 @@ impl OrdersQueries {
     /// The work breakdown of `project`, by code.
     pub async fn work_items(&self, project: &str) -> Result<Vec<WorkItemRow>, ReadError> {
         sqlx::query_as(
-            "SELECT w.code, w.name, w.kind, w.parent, w.planned_start, w.planned_finish,
-                    w.cost_code, w.budget, w.percent_complete, w.actual_start, w.actual_finish,
+            "WITH phases AS (
+                 SELECT parent AS code, sum(budget) AS budget,
+                        sum(budget * percent_complete) AS weighted
+                   FROM read_model.project_work_items
+                  WHERE project_id = $1 AND kind = 'TASK'
+                  GROUP BY parent)
+             SELECT w.code, w.name, w.kind, w.parent, w.planned_start, w.planned_finish,
+                    w.cost_code,
+                    CASE WHEN w.kind = 'PHASE' THEN COALESCE(p.budget, 0) ELSE w.budget END
+                        AS budget,
+                    CASE WHEN w.kind = 'PHASE'
+                         THEN COALESCE(round(p.weighted / NULLIF(p.budget, 0), 2), 0)
+                         ELSE w.percent_complete END AS percent_complete,
+                    w.actual_start, w.actual_finish,
                     COALESCE(array_agg(d.predecessor ORDER BY d.predecessor)
                              FILTER (WHERE d.predecessor IS NOT NULL), '{}') AS after
                FROM read_model.project_work_items w
+               LEFT JOIN phases p ON p.code = w.code
                LEFT JOIN read_model.project_work_dependencies d
                       ON d.project_id = w.project_id AND d.successor = w.code
               WHERE w.project_id = $1
-              GROUP BY w.project_id, w.code
+              GROUP BY w.project_id, w.code, p.budget, p.weighted
               ORDER BY string_to_array(w.code, '.')::text[], w.code",
         )
         .bind(project)
@@ -180,9 +198,12 @@ impl OrdersQueries {
     /// The claims of `project`, by number.
     pub async fn claims(&self, project: &str) -> Result<Vec<ClaimRow>, ReadError> {
         sqlx::query_as(
-            "SELECT claim_id, project_id, claim_number, period_end, status, amount, retention,
-                    retention_percent, vat, due_now, submitted_at, decided_on, reason
-               FROM read_model.progress_claims WHERE project_id = $1 ORDER BY claim_number",
+            "SELECT c.claim_id, c.project_id, c.claim_number, c.period_end, c.status, c.amount,
+                    c.retention, c.retention_percent, c.vat, c.due_now, c.submitted_at,
+                    c.decided_on, c.reason, c.invoice_id, i.number AS invoice_number
+               FROM read_model.progress_claims c
+               LEFT JOIN read_model.known_invoices i ON i.id = c.invoice_id
+              WHERE c.project_id = $1 ORDER BY c.claim_number",
         )
         .bind(project)
         .fetch_all(&self.pool)

@@ -173,6 +173,10 @@ pub struct ClaimWithLines {
     submitted_at: DateTime<Utc>,
     decided_on: Option<NaiveDate>,
     reason: Option<String>,
+    /// The tax invoice finance raises for the claim once approved (`invoice(id)`).
+    invoice_id: Option<ID>,
+    /// Its number (e.g. `INV-000042`) once finance has issued it.
+    invoice_number: Option<String>,
     lines: Vec<ClaimLine>,
 }
 
@@ -192,6 +196,8 @@ impl ClaimWithLines {
             submitted_at: c.submitted_at,
             decided_on: c.decided_on,
             reason: c.reason,
+            invoice_id: c.invoice_id.map(ID),
+            invoice_number: c.invoice_number,
             lines: answer
                 .lines
                 .into_iter()
