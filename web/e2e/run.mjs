@@ -295,6 +295,8 @@ await step('project manager opens a project, sets its contract and bill, and cla
   await page.screenshot({ path: `${OUT}08-project-claim-submitted.png`, fullPage: true });
   await first.getByRole('button', { name: /^Approve PC-/ }).click();
   await first.getByText('Approved', { exact: true }).waitFor({ timeout: 30_000 });
+  // The approval raised a tax invoice in finance: the claim shows its number.
+  await first.getByText(/^Invoice INV-\d+$/).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: `${OUT}09-project-claim-approved.png`, fullPage: true });
   shared.projectUrl = page.url();
 });

@@ -84,6 +84,8 @@ export const ProjectQuery = graphql(`
         submittedAt
         decidedOn
         reason
+        invoiceId
+        invoiceNumber
         lines {
           item
           description

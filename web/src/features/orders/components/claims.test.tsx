@@ -22,6 +22,8 @@ const claim = (n: number, status: string): ClaimRow => ({
   submittedAt: '2026-11-30T08:00:00Z',
   decidedOn: status === 'APPROVED' ? '2026-12-01' : null,
   reason: null,
+  invoiceId: status === 'APPROVED' ? 'inv-1' : null,
+  invoiceNumber: status === 'APPROVED' ? 'INV-000007' : null,
   lines: [{ item: '1', description: 'Site establishment', percentToDate: '100', valueToDate: '150000.00', previouslyClaimed: '0.00', amount: '150000.00' }],
 });
 
@@ -39,7 +41,8 @@ describe('the progress claims tab', () => {
     const table = screen.getByRole('table', { name: 'Progress claims' });
     expect(within(table).getByRole('row', { name: 'PC-002' })).toHaveTextContent('R 310 500.00');
     expect(screen.getByRole('button', { name: 'Approve PC-002' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Invoice of PC-001' })).toHaveAttribute('href', '/finance/invoices?project=prj-1');
+    expect(screen.getByRole('link', { name: 'Invoice of PC-001' })).toHaveAttribute('href', '/finance/invoices/inv-1');
+    expect(screen.getByRole('link', { name: 'Invoice of PC-001' })).toHaveTextContent('Invoice INV-000007');
     expect(screen.getByRole('button', { name: 'New claim' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'PC-001' }));
     expect(screen.getByRole('table', { name: 'Lines of PC-001' })).toHaveTextContent('Site establishment');

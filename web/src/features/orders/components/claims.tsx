@@ -119,13 +119,17 @@ export function ClaimsTab({ project }: { project: ProjectDetail }) {
             <Decide project={project} claim={c} />
           </Authorization>
         ) : c.status === 'APPROVED' ? (
-          // The tax invoice the approval raised lives in finance; the invoice list filtered
-          // by this project (finance's `?project=` filter) is where it is found.
-          <Authorization allowed="finance.ledger.read" fallback={c.decidedOn ? `Approved ${c.decidedOn}` : null}>
-            <AppLink to={`/finance/invoices?project=${encodeURIComponent(project.id)}`} aria-label={`Invoice of ${c.claimNumber}`}>
-              Invoice
-            </AppLink>
-          </Authorization>
+          // The tax invoice the approval raised, by the number finance issued it under
+          // (orders' copy of finance's events); those who read the books open it.
+          c.invoiceNumber && c.invoiceId ? (
+            <Authorization allowed="finance.ledger.read" fallback={`Invoice ${c.invoiceNumber}`}>
+              <AppLink to={`/finance/invoices/${encodeURIComponent(c.invoiceId)}`} aria-label={`Invoice of ${c.claimNumber}`}>
+                Invoice {c.invoiceNumber}
+              </AppLink>
+            </Authorization>
+          ) : (
+            'Invoice being issued'
+          )
         ) : (
           (c.reason ?? '')
         ),
