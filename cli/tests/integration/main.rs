@@ -43,6 +43,7 @@ mod sales_read_model;
 mod services;
 mod shared_consumer;
 mod templates;
+mod three_way_match;
 mod tokens;
 mod trade_read_model;
 mod users;

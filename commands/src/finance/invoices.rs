@@ -28,10 +28,8 @@ use crate::{CommandContext, CommandError};
 /// one number series, so more often than other commands.
 const INVOICE_RETRIES: usize = 10;
 
-/// The namespace of ids finance derives (UUID v5) from another id.
-
-/// An id derived from another (UUID v5): the same `kind` and `key` always give the
-/// same id, so a retried request finds what it already wrote.
+/// An id derived from another (UUID v5, `domain::finance::derived_id`): the same `kind`
+/// and `key` always give the same id, so a retried request finds what it already wrote.
 pub(super) fn derived_id(kind: &str, key: &str) -> String {
     constructos_domain::finance::derived_id(kind, key)
 }
