@@ -296,7 +296,9 @@ await step('project manager opens a project, sets its contract and bill, and cla
   await first.getByRole('button', { name: /^Approve PC-/ }).click();
   await first.getByText('Approved', { exact: true }).waitFor({ timeout: 30_000 });
   // The approval raised a tax invoice in finance: the claim shows its number.
-  await first.getByText(/^Invoice INV-\d+$/).waitFor({ timeout: 30_000 });
+  // (finance may park the claim a moment, e.g. while its chart is still being seeded;
+  // the screen keeps asking while an approved claim's invoice is being issued)
+  await first.getByText(/^Invoice INV-\d+$/).waitFor({ timeout: 90_000 });
   await page.screenshot({ path: `${OUT}09-project-claim-approved.png`, fullPage: true });
   shared.projectUrl = page.url();
 });

@@ -115,15 +115,23 @@ export const projectKey = (id: string) => ['orders', 'project', id] as const;
 
 export const projectQueryOptions = (id: string) => queryOptions({ queryKey: projectKey(id), queryFn: () => execute(ProjectQuery, { id }) });
 
+/** How long an approved claim's tax invoice is waited for, in refreshes 2 s apart. */
+const INVOICE_WAITS = 90;
+
 /**
  * The project; while it is missing (opened a moment ago, or just assigned, and not yet
- * in the read model) it is asked again every 750 ms for 45 seconds.
+ * in the read model) it is asked again every 750 ms for 45 seconds. While an approved
+ * claim's tax invoice is still being issued in finance it is asked again every 2 s
+ * (for three minutes at most), so its number appears without a reload.
  */
 export const useProject = (id: string) =>
   useQuery({
     ...projectQueryOptions(id),
     refetchInterval: (query) => {
+      const asked = query.state.dataUpdateCount + query.state.errorUpdateCount;
       const missing = query.state.status === 'error' || query.state.data?.project === null;
-      return missing && query.state.dataUpdateCount + query.state.errorUpdateCount < 60 ? 750 : false;
+      if (missing) return asked < 60 ? 750 : false;
+      const invoicing = query.state.data?.project?.claims.some((c) => c.status === 'APPROVED' && !c.invoiceNumber) ?? false;
+      return invoicing && asked < INVOICE_WAITS ? 2_000 : false;
     },
   });
