@@ -656,13 +656,15 @@ pub async fn seed_all(
     tracing::info!(accounts, "demo accounts seeded");
     let leads = seed_leads(identity).await?;
     tracing::info!(leads, "demo leads seeded");
+    // The chart first: the demo project's claim and shipments become invoices in
+    // finance, which posts them only to accounts that are open.
+    let opened = seed_chart(finance, calendar).await?;
+    tracing::info!(ledger_accounts = opened, "chart of accounts seeded");
     let project = match wait {
         Some(wait) => seed_project(identity, orders, wait).await?,
         None => None,
     };
     tracing::info!(project = ?project, "demo project seeded");
-    let opened = seed_chart(finance, calendar).await?;
-    tracing::info!(ledger_accounts = opened, "chart of accounts seeded");
     let today = chrono::Utc::now().date_naive();
     let supplier = constructos_services::finance::supplier(config)?;
     let documents = seed_finance(identity, orders, finance, calendar, supplier, today).await?;
