@@ -190,25 +190,40 @@ impl TradeQueries {
               ORDER BY o.number DESC LIMIT 500",
             trade.header()
         );
+        // The orders, their lines and their deliveries from one snapshot: read apart, a
+        // projection committing in between would show an order's receipts without the
+        // status they moved it to.
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(read("Failed to begin reading orders"))?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await
+            .map_err(read("Failed to begin reading orders"))?;
         let mut orders: Vec<TradeOrderRow> = sqlx::query_as(&sql)
             .bind(assigned_to)
             .bind(id)
             .bind(project_id)
             .bind(status)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await
             .map_err(read("Failed to read orders"))?;
         let ids: Vec<String> = orders.iter().map(|o| o.id.clone()).collect();
         let lines: Vec<OrderLineRow> = sqlx::query_as(trade.lines())
             .bind(&ids)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await
             .map_err(read("Failed to read order lines"))?;
         let deliveries: Vec<DeliveryRow> = sqlx::query_as(trade.deliveries())
             .bind(&ids)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await
             .map_err(read("Failed to read deliveries"))?;
+        tx.commit()
+            .await
+            .map_err(read("Failed to finish reading orders"))?;
         for order in &mut orders {
             order.lines = lines
                 .iter()
