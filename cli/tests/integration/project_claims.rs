@@ -139,10 +139,13 @@ async fn a_claim_withholds_retention_excluding_vat_until_the_cap_and_half_comes_
     claim(&app, &admin, &project, &first).await;
     // The second claim is held to the cap: 5% of 1 000 000 = 50 000, 10 000 left.
     claim(&app, &admin, &project, &[("3.2", "50")]).await;
+    // The claims and the figures are separate reads (resolved side by side): wait for
+    // both to show the second approval.
     let seen = figures(&app, &admin, &project, |p| {
         p["claims"]
             .as_array()
             .is_some_and(|c| c.len() == 2 && c.iter().all(|c| c["status"] == "APPROVED"))
+            && p["figures"]["claimedToDate"] == "600000.00"
     })
     .await;
     assert_eq!(seen["claims"][0]["amount"], "400000.00");

@@ -287,7 +287,10 @@ async fn the_demo_project_is_opened_for_the_demo_customer_once_orders_knows_it()
             )
             .await;
         let project = r.data()["project"].clone();
-        (project["claims"][0]["status"] == "APPROVED").then_some(project)
+        // Claims and figures are separate reads: wait for both.
+        (project["claims"][0]["status"] == "APPROVED"
+            && project["figures"]["retentionHeld"] == "595400.00")
+            .then_some(project)
     })
     .await;
     assert_eq!(project["status"], "IN_PROGRESS");
