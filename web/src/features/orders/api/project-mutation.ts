@@ -1,8 +1,9 @@
 // What every project command shares: the project's read model is built by a projection
 // worker, so a command is answered before its change can be read. After it is accepted
 // the project is read again every 700 ms until what is read differs from what was
-// shown before (the change has arrived), for at most 30 seconds; the list likewise a
-// few times.
+// shown before (the change has arrived), for at most 30 seconds, and then twice more:
+// the project's parts (claims, figures, …) are read side by side, so one may show the
+// change a moment before another. The list is read again a few times likewise.
 
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
@@ -12,6 +13,8 @@ import { projectsKey } from './get-projects';
 const EVERY_MS = 700;
 const AT_MOST_MS = 30_000;
 const LIST_MS = [300, 1500, 4000, 10_000];
+/** Reads after the change first shows, so every part of the project has it. */
+const SETTLE_READS = 2;
 
 /** Reads the project (and the list) again until the read model has caught up. */
 export function refreshProject(queryClient: QueryClient, projectId: string | null, before?: string) {
@@ -20,12 +23,16 @@ export function refreshProject(queryClient: QueryClient, projectId: string | nul
   if (!projectId) return;
   const key = projectKey(projectId);
   const started = Date.now();
-  const poll = async () => {
+  const poll = async (settling: number) => {
     await queryClient.invalidateQueries({ queryKey: key });
     const now = JSON.stringify(queryClient.getQueryData(key) ?? null);
-    if (now === before && Date.now() - started < AT_MOST_MS) window.setTimeout(() => void poll(), EVERY_MS);
+    if (now === before && Date.now() - started < AT_MOST_MS) {
+      window.setTimeout(() => void poll(settling), EVERY_MS);
+    } else if (now !== before && settling > 0) {
+      window.setTimeout(() => void poll(settling - 1), EVERY_MS);
+    }
   };
-  void poll();
+  void poll(SETTLE_READS);
 }
 
 /** A mutation on project `projectId` (`null`: a new project) that refreshes it afterwards. */
