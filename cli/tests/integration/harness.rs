@@ -628,3 +628,41 @@ pub async fn send(request: reqwest::RequestBuilder) -> Response {
         body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
     }
 }
+
+impl TestApp {
+    /// The caller's user id, provisioning the user on the way (`me` does).
+    pub async fn user_id(&self, token: &str) -> String {
+        let r = self.graphql(token, "{ me { objectId } }", json!({})).await;
+        r.data()["me"]["objectId"]
+            .as_str()
+            .expect("oid")
+            .to_string()
+    }
+
+    /// Assigns the holder of `token` to `project` (as `admin`), and waits until orders
+    /// shows them the project: the row-level scope their reads and writes are checked
+    /// against.
+    pub async fn assign_to_project(&self, admin: &str, token: &str, project: &str) {
+        self.until_known(&self.env.identity, "known_projects", project)
+            .await;
+        let user = self.user_id(token).await;
+        self.graphql(
+            admin,
+            "mutation($id: ID!, $p: [String!]!) { assignUser(id: $id, projects: $p, sites: []) { id } }",
+            json!({ "id": user, "p": [project] }),
+        )
+        .await
+        .data();
+        eventually("the assignment reaches orders", || async {
+            let r = self
+                .graphql(
+                    token,
+                    "query($id: ID!) { project(id: $id) { id } }",
+                    json!({ "id": project }),
+                )
+                .await;
+            (!r.data()["project"].is_null()).then_some(())
+        })
+        .await;
+    }
+}

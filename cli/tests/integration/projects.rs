@@ -31,20 +31,12 @@ async fn visible_codes(app: &TestApp, token: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-async fn user_id(app: &TestApp, token: &str) -> String {
-    let r = app.graphql(token, "{ me { objectId } }", json!({})).await;
-    r.data()["me"]["objectId"]
-        .as_str()
-        .expect("oid")
-        .to_string()
-}
-
 async fn two_site_managers_each_see_only_their_own(app: &TestApp) {
     let admin = app.token("admin", &["Admin"]);
     let north = app.token("north", &["Site_Manager"]);
     let south = app.token("south", &["Site_Manager"]);
-    let north_id = user_id(app, &north).await;
-    let south_id = user_id(app, &south).await;
+    let north_id = app.user_id(&north).await;
+    let south_id = app.user_id(&south).await;
     let p1 = create_project(app, &admin, "PRJ-NORTH-1", "SITE-PTA").await;
     let south_1 = create_project(app, &admin, "PRJ-SOUTH-1", "SITE-CPT").await;
     create_project(app, &admin, "PRJ-SOUTH-2", "SITE-CPT").await;
@@ -128,32 +120,6 @@ async fn the_same_holds_when_orders_and_identity_run_as_their_own_services() {
 const CHANGE: &str =
     "mutation($id: ID!, $s: ProjectStatus!) { changeProjectStatus(id: $id, status: $s) { id } }";
 
-/// Assigns `token`'s user to `project` (once identity knows it) and waits until orders'
-/// copy of the assignment lets them read it.
-async fn assign_to(app: &TestApp, admin: &str, token: &str, project: &str) {
-    app.until_known(&app.env.identity, "known_projects", project)
-        .await;
-    let user = user_id(app, token).await;
-    app.graphql(
-        admin,
-        "mutation($id: ID!, $p: [String!]!) { assignUser(id: $id, projects: $p, sites: []) { id } }",
-        json!({ "id": user, "p": [project] }),
-    )
-    .await
-    .data();
-    eventually("the assignment reaches orders", || async {
-        let r = app
-            .graphql(
-                token,
-                "query($id: ID!) { project(id: $id) { id } }",
-                json!({ "id": project }),
-            )
-            .await;
-        (!r.data()["project"].is_null()).then_some(())
-    })
-    .await;
-}
-
 #[tokio::test]
 async fn a_project_moves_only_along_its_life_cycle() {
     let app = spawn_domains(IDENTITY_ORDERS).await;
@@ -161,7 +127,7 @@ async fn a_project_moves_only_along_its_life_cycle() {
     let admin = app.token("admin", &["Admin"]);
     let id = create_project(&app, &pm, "PRJ-2026-014", "SITE-PTA").await;
     // A project manager changes the projects they are assigned to.
-    assign_to(&app, &admin, &pm, &id).await;
+    app.assign_to_project(&admin, &pm, &id).await;
     for status in [
         "IN_PROGRESS",
         "PRACTICAL_COMPLETION",
@@ -241,7 +207,7 @@ async fn a_project_outside_the_callers_scope_cannot_be_changed_and_does_not_exis
     );
 
     // Once assigned (and orders' copy knows it), the same call succeeds.
-    assign_to(&app, &admin, &pm, &project).await;
+    app.assign_to_project(&admin, &pm, &project).await;
     app.graphql(&pm, CHANGE, json!({ "id": project, "s": "IN_PROGRESS" }))
         .await
         .data();

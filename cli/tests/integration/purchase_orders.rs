@@ -7,14 +7,6 @@ use serde_json::{json, Value};
 
 use crate::harness::{eventually, spawn_app_as, spawn_domains, TestApp, Topology, IDENTITY_ORDERS};
 
-pub(crate) async fn user_id(app: &TestApp, token: &str) -> String {
-    let r = app.graphql(token, "{ me { objectId } }", json!({})).await;
-    r.data()["me"]["objectId"]
-        .as_str()
-        .expect("oid")
-        .to_string()
-}
-
 pub(crate) async fn create_project(app: &TestApp, admin: &str, code: &str, site: &str) -> String {
     let r = app
         .graphql(
@@ -50,31 +42,6 @@ pub(crate) async fn account_known_to_orders(
     app.until_known(&app.env.orders, "known_accounts", &id)
         .await;
     id
-}
-
-/// Assigns `token`'s user to `project` and waits until orders' copy lets them read it.
-async fn assign(app: &TestApp, admin: &str, token: &str, project: &str) {
-    app.until_known(&app.env.identity, "known_projects", project)
-        .await;
-    let user = user_id(app, token).await;
-    app.graphql(
-        admin,
-        "mutation($id: ID!, $p: [String!]!) { assignUser(id: $id, projects: $p, sites: []) { id } }",
-        json!({ "id": user, "p": [project] }),
-    )
-    .await
-    .data();
-    eventually("the assignment reaches orders", || async {
-        let r = app
-            .graphql(
-                token,
-                "query($id: ID!) { project(id: $id) { id } }",
-                json!({ "id": project }),
-            )
-            .await;
-        (!r.data()["project"].is_null()).then_some(())
-    })
-    .await;
 }
 
 /// Waits until the order reaches the read model that a caller narrowed to their
@@ -131,9 +98,9 @@ async fn approved_within_limits_and_received_in_parts(app: &TestApp) {
     let elsewhere = create_project(app, &admin, "PRJ-PO-2", "SITE-SOUTH").await;
     let vendor = account_known_to_orders(app, &admin, "VENDOR", "Bokamoso Steel (Pty) Ltd").await;
     let customer = account_known_to_orders(app, &admin, "CUSTOMER", "Msunduzi Developments").await;
-    assign(app, &admin, &site, &project).await;
-    assign(app, &admin, &pm, &project).await;
-    assign(app, &admin, &other, &elsewhere).await;
+    app.assign_to_project(&admin, &site, &project).await;
+    app.assign_to_project(&admin, &pm, &project).await;
+    app.assign_to_project(&admin, &other, &elsewhere).await;
 
     // A customer is not a vendor.
     let r = app

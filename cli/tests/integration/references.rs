@@ -13,15 +13,6 @@ const ASSIGN: &str = "mutation($id: ID!, $p: [String!]!, $s: [String!]!) { assig
 const CREATE_PROJECT: &str =
     "mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }";
 
-/// The caller's user id, provisioning the user on the way.
-async fn user_id(app: &TestApp, token: &str) -> String {
-    let r = app.graphql(token, "{ me { objectId } }", json!({})).await;
-    r.data()["me"]["objectId"]
-        .as_str()
-        .expect("oid")
-        .to_string()
-}
-
 fn message(r: &crate::harness::Response) -> String {
     r.body["errors"][0]["message"]
         .as_str()
@@ -84,7 +75,7 @@ async fn a_user_is_linked_only_to_an_employee_and_a_contact_that_exist() {
     let app = spawn_app().await;
     let admin = app.token("admin", &["Admin"]);
     let hr = app.token("hr", &["HR_Manager"]);
-    let user = user_id(&app, &app.token("zanele", &["Employee"])).await;
+    let user = app.user_id(&app.token("zanele", &["Employee"])).await;
     let before = app.events_of(&app.env.identity, &user).await;
 
     // An employee nobody hired: refused, naming the argument, nothing stored.
@@ -138,7 +129,7 @@ async fn a_user_is_linked_only_to_an_employee_and_a_contact_that_exist() {
 async fn a_user_is_assigned_only_to_projects_and_sites_that_exist() {
     let app = spawn_app().await;
     let admin = app.token("admin", &["Admin"]);
-    let user = user_id(&app, &app.token("north", &["Site_Manager"])).await;
+    let user = app.user_id(&app.token("north", &["Site_Manager"])).await;
     let before = app.events_of(&app.env.identity, &user).await;
 
     for (projects, sites, argument) in [

@@ -146,21 +146,30 @@ pub enum AnchorOutcome {
     AlreadyAnchored { through: DateTime<Utc> },
     /// A transaction that began before the cutoff is still open (it could still commit
     /// events recorded before it); nothing was appended, ask again later.
-    NotYet { pid: i32, since: DateTime<Utc> },
+    NotYet {
+        pid: i32,
+        since: DateTime<Utc>,
+        /// The transaction's state and its last statement (shortened), to find who holds it.
+        doing: String,
+    },
 }
 
 /// The oldest transaction in this database (other than ours) that began before `cutoff`
-/// and may still commit: an open one, or a prepared one.
+/// and may still commit: an open one, or a prepared one; with its state and last
+/// statement.
 async fn open_before(
     pool: &PgPool,
     cutoff: DateTime<Utc>,
-) -> anyhow::Result<Option<(i32, DateTime<Utc>)>> {
-    let open = sqlx::query_as::<_, (i32, DateTime<Utc>)>(
-        "SELECT pid, xact_start FROM pg_stat_activity
+) -> anyhow::Result<Option<(i32, DateTime<Utc>, String)>> {
+    let open = sqlx::query_as::<_, (i32, DateTime<Utc>, String)>(
+        "SELECT pid, xact_start,
+                coalesce(state, '?') || ': ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+           FROM pg_stat_activity
           WHERE datname = current_database() AND pid <> pg_backend_pid()
             AND xact_start IS NOT NULL AND xact_start < $1
          UNION ALL
-         SELECT 0, prepared FROM pg_prepared_xacts WHERE database = current_database()
+         SELECT 0, prepared, 'prepared: ' || gid FROM pg_prepared_xacts
+          WHERE database = current_database()
           ORDER BY 2 LIMIT 1",
     )
     .bind(cutoff)
@@ -197,8 +206,8 @@ pub async fn anchor_ledger_at(
                 });
             }
         }
-        if let Some((pid, since)) = open_before(pool, cutoff).await? {
-            return Ok(AnchorOutcome::NotYet { pid, since });
+        if let Some((pid, since, doing)) = open_before(pool, cutoff).await? {
+            return Ok(AnchorOutcome::NotYet { pid, since, doing });
         }
         let coverage = coverage_at(pool, cutoff).await?;
         let previous_digest = loaded.aggregate.previous_digest().to_string();

@@ -2,6 +2,8 @@
 //! progress claims and retention releases, and the figures of its status. The caller has
 //! already been shown the project (row-level scope is checked on the project itself).
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
@@ -211,16 +213,34 @@ impl OrdersQueries {
         .map_err(read("Failed to read progress claims"))
     }
 
-    /// The lines of claim `claim_id`.
-    pub async fn claim_lines(&self, claim_id: &str) -> Result<Vec<ClaimLineRow>, ReadError> {
-        sqlx::query_as(
-            "SELECT item, description, percent_to_date, value_to_date, previously_claimed, amount
-               FROM read_model.progress_claim_lines WHERE claim_id = $1 ORDER BY position",
+    /// The lines of every claim of `project`, keyed by claim id, each claim's in order:
+    /// one query for all the claims a project page shows.
+    pub async fn claim_lines(
+        &self,
+        project: &str,
+    ) -> Result<BTreeMap<String, Vec<ClaimLineRow>>, ReadError> {
+        #[derive(sqlx::FromRow)]
+        struct Keyed {
+            claim_id: String,
+            #[sqlx(flatten)]
+            line: ClaimLineRow,
+        }
+        let rows: Vec<Keyed> = sqlx::query_as(
+            "SELECT l.claim_id, l.item, l.description, l.percent_to_date, l.value_to_date,
+                    l.previously_claimed, l.amount
+               FROM read_model.progress_claim_lines l
+               JOIN read_model.progress_claims c ON c.claim_id = l.claim_id
+              WHERE c.project_id = $1 ORDER BY l.claim_id, l.position",
         )
-        .bind(claim_id)
+        .bind(project)
         .fetch_all(&self.pool)
         .await
-        .map_err(read("Failed to read a claim's lines"))
+        .map_err(read("Failed to read the claims' lines"))?;
+        let mut lines: BTreeMap<String, Vec<ClaimLineRow>> = BTreeMap::new();
+        for row in rows {
+            lines.entry(row.claim_id).or_default().push(row.line);
+        }
+        Ok(lines)
     }
 
     /// The retention releases of `project`.

@@ -44,8 +44,8 @@ pub fn describe(outcome: &AnchorOutcome) -> String {
         AnchorOutcome::AlreadyAnchored { through } => {
             format!("already anchored through {}", cutoff_text(*through))
         }
-        AnchorOutcome::NotYet { pid, since } => format!(
-            "not yet: a transaction open since {} (pid {pid}) began before the cutoff",
+        AnchorOutcome::NotYet { pid, since, doing } => format!(
+            "not yet: a transaction open since {} (pid {pid}, {doing}) began before the cutoff",
             cutoff_text(*since)
         ),
     }

@@ -92,12 +92,15 @@ impl Handle<ProjectClaims> for OrdersService {
         op: ProjectClaims,
     ) -> Result<Vec<ClaimWithLines>, CommandError> {
         self.require_visible(&call.context, &op.project_id).await?;
-        let mut claims = Vec::new();
-        for claim in self.queries.claims(&op.project_id).await? {
-            let lines = self.queries.claim_lines(&claim.claim_id).await?;
-            claims.push(ClaimWithLines { claim, lines });
-        }
-        Ok(claims)
+        let claims = self.queries.claims(&op.project_id).await?;
+        let mut lines = self.queries.claim_lines(&op.project_id).await?;
+        Ok(claims
+            .into_iter()
+            .map(|claim| ClaimWithLines {
+                lines: lines.remove(&claim.claim_id).unwrap_or_default(),
+                claim,
+            })
+            .collect())
     }
 }
 

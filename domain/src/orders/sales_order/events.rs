@@ -10,16 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::finance::{Rand, VatTreatment};
 use crate::orders::lines::OrderLine;
 
-/// The customer as the tax invoice must show them, from orders' copy of identity's
-/// account at the moment of shipping.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerSnapshot {
-    pub account_id: String,
-    /// The registered (legal) name.
-    pub name: String,
-    pub vat_number: Option<String>,
-    pub address: Option<String>,
-}
+/// The customer as the tax invoice must show them (one type for every orders event
+/// that carries one).
+pub use crate::orders::project::CustomerSnapshot;
 
 /// A quantity shipped of one order line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
