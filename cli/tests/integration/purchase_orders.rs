@@ -303,3 +303,33 @@ async fn purchase_orders_raised_at_once_take_distinct_consecutive_numbers() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn no_new_order_is_raised_on_a_cancelled_project() {
+    let app = spawn_domains(IDENTITY_ORDERS).await;
+    let admin = app.token("admin", &["Admin"]);
+    let project = create_project(&app, &admin, "PRJ-PO-X", "SITE-NORTH").await;
+    let vendor = account_known_to_orders(&app, &admin, "VENDOR", "Bokamoso Steel (Pty) Ltd").await;
+    let line = json!([{ "description": "Cement", "quantity": "1", "unitPrice": "95.00", "vatTreatment": "STANDARD" }]);
+    app.graphql(
+        &admin,
+        "mutation($id: ID!, $s: ProjectStatus!, $r: String) { changeProjectStatus(id: $id, status: $s, reason: $r) { id } }",
+        json!({ "id": project, "s": "CANCELLED", "r": "Client withdrew" }),
+    )
+    .await
+    .data();
+
+    let r = app.graphql(&admin, RAISE, raise(&vendor, &project, line)).await;
+    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+    let message = r.body["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("CANCELLED"), "{message}");
+    let r = app
+        .graphql(
+            &admin,
+            "query($p: ID) { purchaseOrders(projectId: $p) { id } }",
+            json!({ "p": project }),
+        )
+        .await;
+    assert_eq!(r.data()["purchaseOrders"], json!([]), "nothing was raised");
+    app.stop().await;
+}

@@ -156,7 +156,8 @@ pub enum AnchorOutcome {
 
 /// The oldest transaction in this database (other than ours) that began before `cutoff`
 /// and may still commit: an open one, or a prepared one; with its state and last
-/// statement.
+/// statement. Only client sessions count: an autovacuum worker's transaction (which a
+/// busy machine can keep open for long on a fresh database) never appends events.
 async fn open_before(
     pool: &PgPool,
     cutoff: DateTime<Utc>,
@@ -166,6 +167,7 @@ async fn open_before(
                 coalesce(state, '?') || ': ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
            FROM pg_stat_activity
           WHERE datname = current_database() AND pid <> pg_backend_pid()
+            AND backend_type = 'client backend'
             AND xact_start IS NOT NULL AND xact_start < $1
          UNION ALL
          SELECT 0, prepared, 'prepared: ' || gid FROM pg_prepared_xacts

@@ -40,7 +40,10 @@ fn refused(error: OrdersError) -> CommandError {
 }
 
 /// Refuses unless the project `id` has been opened (its stream in orders' own event
-/// store, read as stored: a project opened a moment ago counts).
+/// store, read as stored: a project opened a moment ago counts) and still takes orders
+/// (not closed or cancelled). The check is not in the order's read set: an order raised
+/// in the instant the project closes may still land, as one decided a moment earlier
+/// would.
 pub(super) async fn require_project(store: &Store, id: &str) -> Result<(), CommandError> {
     let project = store
         .load_stored::<Project>(id)
@@ -48,6 +51,10 @@ pub(super) async fn require_project(store: &Store, id: &str) -> Result<(), Comma
         .map_err(|e| CommandError::Internal(format!("Failed to load project {id}: {e}")))?;
     if project.sequence == 0 {
         return Err(refused(OrdersError::ProjectNotFound));
+    }
+    let status = project.aggregate.status();
+    if !status.takes_orders() {
+        return Err(refused(OrdersError::ProjectTakesNoOrders(status)));
     }
     Ok(())
 }

@@ -12,6 +12,8 @@ pub enum OrdersError {
     ProjectCodeTaken(String),
     #[error("the project does not exist")]
     ProjectNotFound,
+    #[error("projectId: the project is {}; no new orders are raised on it", .0.as_str())]
+    ProjectTakesNoOrders(ProjectStatus),
     #[error("customerAccountId: no customer account {0} is known")]
     UnknownCustomer(String),
     #[error("customerAccountId: {account} is a {} account, not a customer", .kind.as_str())]

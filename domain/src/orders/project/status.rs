@@ -62,6 +62,13 @@ impl ProjectStatus {
         ProjectStatus::ALL.into_iter().find(|s| s.as_str() == name)
     }
 
+    /// Whether new sales and purchase orders may be raised on a project in this status:
+    /// not once it is closed or cancelled (its books are final). Orders already raised
+    /// may still be shipped, received and closed.
+    pub fn takes_orders(self) -> bool {
+        !matches!(self, ProjectStatus::Closed | ProjectStatus::Cancelled)
+    }
+
     /// Whether a project may move from `self` to `to`: forward along the life cycle one
     /// step at a time, on hold and back while work is open, cancelled before practical
     /// completion.
@@ -106,6 +113,16 @@ impl ProjectStatus {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_a_closed_or_cancelled_project_refuses_new_orders() {
+        use super::ProjectStatus::*;
+        let refusing: Vec<_> = super::ProjectStatus::ALL
+            .into_iter()
+            .filter(|s| !s.takes_orders())
+            .collect();
+        assert_eq!(refusing, vec![Closed, Cancelled]);
+    }
+
     use super::*;
 
     #[test]
