@@ -319,7 +319,9 @@ async fn no_new_order_is_raised_on_a_cancelled_project() {
     .await
     .data();
 
-    let r = app.graphql(&admin, RAISE, raise(&vendor, &project, line)).await;
+    let r = app
+        .graphql(&admin, RAISE, raise(&vendor, &project, line))
+        .await;
     assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
     let message = r.body["errors"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("CANCELLED"), "{message}");

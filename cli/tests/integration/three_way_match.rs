@@ -1,7 +1,8 @@
 //! The three-way match with the real orders domain: a purchase order raised and approved
 //! in orders and received in two parts travels to finance as events; a supplier bill
 //! within tolerance of the order and the receipts is payable, one beyond what was
-//! received is recorded and blocked for payment with the reason. (The match's rules are
+//! received is recorded and blocked for payment with the reason; what is billed is no
+//! longer committed in orders' figures. (The match's rules are
 //! tested on their own in `finance_match.rs`.)
 
 use serde_json::{json, Value};
@@ -105,6 +106,22 @@ async fn a_bill_is_matched_to_the_order_and_receipts_orders_published() {
     })
     .await;
 
+    let committed = || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($p: ID!) { projectCommitments(projectId: $p) { committed } }",
+                json!({ "p": project }),
+            )
+            .await;
+        r.data()["projectCommitments"]["committed"].clone()
+    };
+    assert_eq!(
+        committed().await,
+        "38500.00",
+        "the approved order commits its total"
+    );
+
     let clerk = app.token("clerk", &["Finance_User"]);
     // Within tolerance: 100 bags at R 96.50 (1.58% above the order) and the rebar.
     let within = recorded(
@@ -124,6 +141,12 @@ async fn a_bill_is_matched_to_the_order_and_receipts_orders_published() {
     assert_eq!(within["blockedForPayment"], json!([]), "{within}");
     assert_eq!(within["matching"][0]["status"], "MATCHED");
     assert_eq!(within["matching"][0]["received"], "100");
+    // What is billed is finance's actual cost: orders no longer counts it as committed
+    // (R 38 650.00 billed against R 38 500.00 committed leaves nought open).
+    eventually("orders learns what was billed", || async {
+        (committed().await == "0.00").then_some(())
+    })
+    .await;
 
     // Beyond: one more bag than was received is billed — blocked, with the reason.
     let beyond = recorded(

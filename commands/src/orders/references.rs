@@ -42,7 +42,9 @@ impl KnownAccounts {
 
     /// The account `id` as orders knows it, if at all.
     pub(super) async fn account(&self, id: &str) -> Result<Option<KnownAccount>, CommandError> {
-        Ok(account_facts(&self.pool, id).await?.map(|facts| facts.account))
+        Ok(account_facts(&self.pool, id)
+            .await?
+            .map(|facts| facts.account))
     }
 
     /// The account `id` as a tax invoice shows it (registered name, VAT number, billing

@@ -32,14 +32,30 @@ impl ScalarType for Rand {
         }
     }
 
+    /// Always two places: a nought read from PostgreSQL comes back without its scale
+    /// (and would print as "0").
     fn to_value(&self) -> Value {
-        Value::String(self.0.to_string())
+        let mut amount = self.0.round_dp(2);
+        amount.rescale(2);
+        Value::String(amount.to_string())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_carry_two_places() {
+        for (amount, shown) in [
+            (Decimal::ZERO, "0.00"),
+            (Decimal::new(5, 1), "0.50"),
+            (Decimal::new(38_500, 0), "38500.00"),
+            (Decimal::new(-12_345, 2), "-123.45"),
+        ] {
+            assert_eq!(Rand(amount).to_value(), Value::String(shown.into()));
+        }
+    }
 
     #[test]
     fn only_strings_are_amounts() {

@@ -3,20 +3,22 @@
 //! project, and the number of every invoice finance issued (a claim's invoice is found
 //! by the id derived from the claim). The project status read model's actual cost is the net debit of a
 //! project's lines on expense accounts — the rule finance's project cost report uses —
-//! computed when read, so accounts and journals may arrive in either order.
+//! computed when read, so accounts and journals may arrive in either order. A bill
+//! recorded against a purchase order records what it billed (excl. VAT): the order's
+//! open commitment is what is committed less what is billed.
 
 use async_trait::async_trait;
 use constructos_domain::finance::{
-    InvoiceEvent, JournalEvent, LedgerAccountEvent, INVOICE_AGGREGATE, JOURNAL_AGGREGATE,
-    LEDGER_ACCOUNT_AGGREGATE,
+    BillEvent, InvoiceEvent, JournalEvent, LedgerAccountEvent, Rand, BILL_AGGREGATE,
+    INVOICE_AGGREGATE, JOURNAL_AGGREGATE, LEDGER_ACCOUNT_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
 use crate::{database, domain_event, ApplyError, Projection};
 
-/// Keeps `read_model.known_ledger_accounts`, `read_model.project_postings` and
-/// `read_model.known_invoices`.
+/// Keeps `read_model.known_ledger_accounts`, `read_model.project_postings`,
+/// `read_model.known_invoices` and `read_model.billed_purchase_orders`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ProjectActualsProjection;
 
@@ -92,6 +94,30 @@ impl Projection for ProjectActualsProjection {
                 .execute(&mut **tx)
                 .await
                 .map_err(database("Failed to record an issued invoice"))?;
+            }
+            (BILL_AGGREGATE, "BillRecorded") => {
+                let BillEvent::BillRecorded {
+                    date,
+                    lines,
+                    purchase_order_id: Some(order),
+                    ..
+                } = domain_event::<BillEvent>(event)?
+                else {
+                    return Ok(());
+                };
+                let billed: Rand = lines.iter().map(|l| l.value_excl_vat).sum();
+                sqlx::query(
+                    "INSERT INTO read_model.billed_purchase_orders
+                         (bill_id, purchase_order_id, billed, billed_on)
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (bill_id) DO NOTHING",
+                )
+                .bind(&event.subject)
+                .bind(order)
+                .bind(billed.as_decimal())
+                .bind(date)
+                .execute(&mut **tx)
+                .await
+                .map_err(database("Failed to record a bill against a purchase order"))?;
             }
             _ => {}
         }

@@ -77,8 +77,12 @@ impl Trade {
                FROM read_model.sales_orders o",
             Trade::Purchase => "SELECT o.id, o.number, o.vendor_account_id AS account_id, o.project_id,
                     o.cost_code, o.date, o.status, NULL::numeric AS retention_percent, o.total_excl_vat,
-                    o.committed, o.approved_by, o.approver_role, o.reason, o.created_at, o.updated_at
-               FROM read_model.purchase_orders o",
+                    greatest(o.committed - coalesce(b.billed, 0), 0)::numeric(18,2) AS committed,
+                    o.approved_by, o.approver_role, o.reason, o.created_at, o.updated_at
+               FROM read_model.purchase_orders o
+               LEFT JOIN (SELECT purchase_order_id, sum(billed) AS billed
+                            FROM read_model.billed_purchase_orders GROUP BY purchase_order_id) b
+                 ON b.purchase_order_id = o.id",
         }
     }
 
@@ -161,12 +165,16 @@ impl TradeQueries {
             .pop())
     }
 
-    /// Σ committed over the project's purchase orders (see `trade_purchases`), and how
-    /// many are approved and still committing anything.
+    /// Σ open commitment over the project's purchase orders — each order's committed
+    /// value (see `trade_purchases`) less what finance billed against it, never below
+    /// nought — and how many orders still commit anything.
     pub async fn project_commitments(&self, project_id: &str) -> Result<(Decimal, i64), ReadError> {
         sqlx::query_as(
-            "SELECT coalesce(sum(committed), 0)::numeric(18,2), count(*) FILTER (WHERE committed > 0)
-               FROM read_model.purchase_orders WHERE project_id = $1",
+            "SELECT coalesce(sum(open), 0)::numeric(18,2), count(*) FILTER (WHERE open > 0)
+               FROM (SELECT greatest(o.committed - coalesce(
+                              (SELECT sum(b.billed) FROM read_model.billed_purchase_orders b
+                                WHERE b.purchase_order_id = o.id), 0), 0) AS open
+                       FROM read_model.purchase_orders o WHERE o.project_id = $1) AS orders",
         )
         .bind(project_id)
         .fetch_one(&self.pool)
