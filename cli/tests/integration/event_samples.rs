@@ -243,6 +243,7 @@ pub fn project_samples() -> Vec<ProjectEvent> {
             site_name: "Menlyn".into(),
             starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
             status: Some(ProjectStatus::Tender),
+            opened_by: Some("8f14e45f-ceea-4e7a-9d2b-1c0e5a6b7c8d".into()),
         },
         ProjectEvent::ProjectContractSet {
             contract_type: ContractType::JbccPba,

@@ -214,3 +214,44 @@ async fn a_project_outside_the_callers_scope_cannot_be_changed_and_does_not_exis
     assert_eq!(app.events_of(&app.env.orders, &project).await, stored + 1);
     app.stop().await;
 }
+
+/// Fails on the old code: a project manager who opened a project could not see it (nor
+/// change it) until an administrator assigned them to it.
+#[tokio::test]
+async fn a_project_manager_sees_the_project_they_opened_without_being_assigned() {
+    let app = spawn_domains(IDENTITY_ORDERS).await;
+    let pm = app.token("pm-opener", &["Project_Manager"]);
+    let colleague = app.token("pm-colleague", &["Project_Manager"]);
+    let me = app.user_id(&pm).await;
+    app.user_id(&colleague).await;
+    let project = create_project(&app, &pm, "PRJ-OPENED-1", "SITE-DBN").await;
+
+    let read = "query($id: ID!) { project(id: $id) { id code } }";
+    let seen = eventually("the opener is assigned to the project", || async {
+        let r = app.graphql(&pm, read, json!({ "id": project })).await;
+        let p = r.data()["project"].clone();
+        (!p.is_null()).then_some(p)
+    })
+    .await;
+    assert_eq!(seen["code"], "PRJ-OPENED-1");
+    let r = app
+        .graphql(&pm, CHANGE, json!({ "id": project, "s": "IN_PROGRESS" }))
+        .await;
+    r.data();
+    // Only the opener: another project manager still sees nothing of it.
+    let r = app
+        .graphql(&colleague, read, json!({ "id": project }))
+        .await;
+    assert!(r.data()["project"].is_null(), "{}", r.body);
+    // The assignment is identity's, as an administrator's would be, and made once.
+    let assigned: Vec<String> = sqlx::query_scalar(
+        "SELECT event_type FROM events WHERE aggregate_type = 'identity.user' AND aggregate_id = $1
+          AND event_type = 'UserAssignmentsChanged'",
+    )
+    .bind(&me)
+    .fetch_all(&app.env.identity)
+    .await
+    .expect("events");
+    assert_eq!(assigned.len(), 1, "{assigned:?}");
+    app.stop().await;
+}

@@ -224,4 +224,26 @@ impl IdentityCommands {
         let command = UserCommand::AssignUser { projects, sites };
         execute(&self.users, ctx, user_id, command).await
     }
+
+    /// Adds `project_id` to the assignments of the user who opened it (orders says who
+    /// in `ProjectCreated`), so a project manager sees the project they just opened.
+    /// The project is not checked against identity's copy: orders has just opened it.
+    /// Answers whether identity knows the user (a caller who never signed in, or a
+    /// system, is not one); assigning twice changes nothing.
+    pub async fn assign_opener(
+        &self,
+        ctx: &CommandContext,
+        user_id: &str,
+        project_id: &str,
+    ) -> Result<bool, CommandError> {
+        ctx.require(Permission::UsersAdmin)?;
+        let user_id = &given_id("id", user_id)?;
+        let project = given_id("project", project_id)?;
+        let command = UserCommand::AssignOpener { project };
+        match execute(&self.users, ctx, user_id, command).await {
+            Ok(()) => Ok(true),
+            Err(CommandError::NotFound(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
 }

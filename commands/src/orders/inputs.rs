@@ -28,8 +28,12 @@ pub struct CreateProjectInput {
 }
 
 impl CreateProjectInput {
-    /// The command, and the id of the project its code derives.
-    pub fn command(self) -> Result<(String, ProjectCommand), CommandError> {
+    /// The command opened by `opened_by` (identity's user id), and the id of the project
+    /// its code derives.
+    pub fn command(
+        self,
+        opened_by: Option<String>,
+    ) -> Result<(String, ProjectCommand), CommandError> {
         let code = ProjectCode::parse("input.code", &self.code)?;
         let contract = self
             .contract
@@ -46,6 +50,7 @@ impl CreateProjectInput {
             starts_on: BusinessDate::parse_optional("input.startsOn", self.starts_on)?,
             status: self.status.unwrap_or(ProjectStatus::Awarded),
             contract,
+            opened_by,
             code: code.clone(),
         };
         Ok((code.project_id(), command))
@@ -97,7 +102,7 @@ mod tests {
         for (field, spoil) in cases {
             let mut bad = input();
             spoil(&mut bad);
-            match bad.command() {
+            match bad.command(None) {
                 Err(CommandError::Rejected(m)) => {
                     assert!(m.starts_with(&format!("{field}:")), "{m}")
                 }
@@ -108,10 +113,10 @@ mod tests {
 
     #[test]
     fn the_id_follows_the_normalised_code() {
-        let (a, _) = input().command().expect("valid");
+        let (a, _) = input().command(None).expect("valid");
         let mut other = input();
         other.code = "  prj-2026-014 ".into();
-        let (b, _) = other.command().expect("valid");
+        let (b, _) = other.command(None).expect("valid");
         assert_eq!(a, b);
     }
 
@@ -144,7 +149,7 @@ mod tests {
             reason in proptest::option::of(any::<String>()),
         ) {
             let fields = ["input.code", "input.name", "input.customerAccountId", "input.siteId", "input.siteName", "input.startsOn"];
-            match (CreateProjectInput { code, name, customer_account_id: customer, site_id, site_name, starts_on, status: None, contract: None }).command() {
+            match (CreateProjectInput { code, name, customer_account_id: customer, site_id, site_name, starts_on, status: None, contract: None }).command(None) {
                 Ok((id, _)) => prop_assert!(Identifier::parse("id", &id).is_ok()),
                 Err(CommandError::Rejected(m)) => prop_assert!(fields.iter().any(|f| m.starts_with(&format!("{f}:"))), "{}", m),
                 Err(other) => prop_assert!(false, "not a field refusal: {:?}", other),

@@ -50,7 +50,7 @@ impl OrdersCommands {
     ) -> Result<String, CommandError> {
         ctx.require(Permission::ProjectsWrite)?;
         let customer = input.customer_account_id.clone();
-        let (id, command) = input.command()?;
+        let (id, command) = input.command(Some(ctx.caller.user_id().to_string()))?;
         let customer = customer.as_deref().map(str::trim);
         if let Some(customer) = customer.filter(|c| !c.is_empty()) {
             let known = self.accounts.account(customer).await?;

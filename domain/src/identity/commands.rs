@@ -100,6 +100,9 @@ pub enum UserCommand {
         projects: Vec<String>,
         sites: Vec<String>,
     },
+    /// Add the project the user opened to their assignments (keeping the others); no
+    /// event when they are assigned to it already.
+    AssignOpener { project: String },
 }
 
 /// Commands to the lead aggregate. `owned_by`, when set, is the subject of a caller who

@@ -84,6 +84,19 @@ impl User {
                     sites: sites.into_iter().collect(),
                 }])
             }
+            UserCommand::AssignOpener { project } => {
+                self.require_provisioned()?;
+                let project = project.trim().to_string();
+                if project.is_empty() || self.projects.contains(&project) {
+                    return Ok(vec![]);
+                }
+                let mut projects = self.projects.clone();
+                projects.insert(project);
+                Ok(vec![UserEvent::UserAssignmentsChanged {
+                    projects: projects.into_iter().collect(),
+                    sites: self.sites.iter().cloned().collect(),
+                }])
+            }
         }
     }
 
@@ -165,6 +178,35 @@ mod tests {
             name: Some("Thandi Nkosi".into()),
             username: Some("thandi@constructos.co.za".into()),
         }
+    }
+
+    #[test]
+    fn the_opener_of_a_project_is_added_to_it_once_keeping_their_other_assignments() {
+        let assigned = UserEvent::UserAssignmentsChanged {
+            projects: vec!["P-1".into()],
+            sites: vec!["S-1".into()],
+        };
+        TestFramework::<User>::with(())
+            .given(vec![provisioned(), assigned.clone()])
+            .when(UserCommand::AssignOpener {
+                project: "P-2".into(),
+            })
+            .then_expect_events(vec![UserEvent::UserAssignmentsChanged {
+                projects: vec!["P-1".into(), "P-2".into()],
+                sites: vec!["S-1".into()],
+            }]);
+        TestFramework::<User>::with(())
+            .given(vec![provisioned(), assigned])
+            .when(UserCommand::AssignOpener {
+                project: "P-1".into(),
+            })
+            .then_expect_events(vec![]);
+        TestFramework::<User>::with(())
+            .given_no_previous_events()
+            .when(UserCommand::AssignOpener {
+                project: "P-1".into(),
+            })
+            .then_expect_error(IdentityError::UserNotFound);
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum ProjectCommand {
         starts_on: Option<BusinessDate>,
         status: ProjectStatus,
         contract: Option<ContractTerms>,
+        /// The user opening it (identity's user id), when a person does.
+        opened_by: Option<String>,
     },
     /// Agree (or correct) the contract terms, before work starts.
     SetContract { terms: ContractTerms },

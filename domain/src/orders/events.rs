@@ -23,6 +23,10 @@ pub enum ProjectEvent {
         /// recorded, which opened projects as awarded (`PLANNED`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         status: Option<ProjectStatus>,
+        /// The user who opened it (identity's user id); identity assigns them to it.
+        /// Absent in events stored before openers were recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        opened_by: Option<String>,
     },
     ProjectContractSet {
         contract_type: ContractType,

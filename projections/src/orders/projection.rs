@@ -40,6 +40,7 @@ impl Projection for OrdersProjection {
             site_name,
             starts_on,
             status,
+            ..
         } = &change
         {
             sqlx::query(

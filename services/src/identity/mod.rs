@@ -4,6 +4,7 @@
 
 mod module;
 mod operations;
+mod project_openers;
 
 use constructos_commands::identity::IdentityCommands;
 use constructos_commands::CommandContext;
@@ -20,6 +21,7 @@ pub use operations::{
     LinkUser, ProvisionSelf, QualifyLead, RecordPopiaConsent, StatusHistoryOf,
     UpdateAccountDetails, UpdateContactDetails, User, Users,
 };
+pub use project_openers::ProjectOpeners;
 
 use crate::{Client, Endpoint, Service};
 

@@ -180,6 +180,7 @@ impl Project {
             starts_on,
             status,
             contract,
+            opened_by,
         } = command
         else {
             return Err(OrdersError::ProjectNotFound);
@@ -199,6 +200,7 @@ impl Project {
             site_name: site_name.into(),
             starts_on: starts_on.map(BusinessDate::date),
             status: Some(status),
+            opened_by,
         }];
         events.extend(contract.map(contract_set));
         Ok(events)

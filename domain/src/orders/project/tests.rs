@@ -46,6 +46,7 @@ fn create(code: &str, status: ProjectStatus) -> ProjectCommand {
         starts_on: Some(day(1)),
         status,
         contract: None,
+        opened_by: Some("pm-oid".into()),
     }
 }
 
@@ -58,6 +59,7 @@ fn created() -> ProjectEvent {
         site_name: "Menlyn, Pretoria".into(),
         starts_on: NaiveDate::from_ymd_opt(2026, 12, 1),
         status: Some(ProjectStatus::Awarded),
+        opened_by: Some("pm-oid".into()),
     }
 }
 
@@ -347,6 +349,7 @@ fn a_tender_cannot_be_claimed_and_a_claim_needs_a_customer() {
         site_name: "s".into(),
         starts_on: None,
         status: Some(ProjectStatus::Tender),
+        opened_by: None,
     };
     let claim = ProjectCommand::SubmitClaim {
         period_end: day(25),
