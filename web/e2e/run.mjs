@@ -440,7 +440,7 @@ await step('a purchase order is refused over a limit, approved within one, recei
   const orderUrl = page.url();
   const orderId = decodeURIComponent(new URL(orderUrl).pathname.split('/').pop());
   await page.getByLabel('Order status').getByText('Raised').waitFor();
-  expect((await page.getByRole('table', { name: 'Order' }).textContent())?.includes('R 120 500.00'), 'the total the server recorded');
+  expect((await page.getByRole('table', { name: 'Order details' }).textContent())?.includes('R 120 500.00'), 'the total the server recorded');
 
   // Over a site manager's R 50 000: the server refuses and the page says why.
   await page.getByRole('button', { name: 'Approve order' }).click();
@@ -457,7 +457,7 @@ await step('a purchase order is refused over a limit, approved within one, recei
     await signInAs(pm.page, 'Kagiso Sithole');
     await pm.page.getByRole('button', { name: 'Approve order' }).click({ timeout: 45_000 });
     await pm.page.getByLabel('Order status').getByText('Approved').waitFor({ timeout: 30_000 });
-    const order = (await pm.page.getByRole('table', { name: 'Order' }).textContent()) ?? '';
+    const order = (await pm.page.getByRole('table', { name: 'Order details' }).textContent()) ?? '';
     expect(/CommittedR 120 500\.00/.test(order), `committed: ${order}`);
     expect(/kagiso\.projects \(within the Project manager limit\)/.test(order), `who approved, under which limit: ${order}`);
     await pm.page.screenshot({ path: `${OUT}13-purchase-order-approved.png`, fullPage: true });

@@ -67,7 +67,7 @@ function PurchaseOrderBody({ order }: { order: PurchaseOrderDetail }) {
         </Group>
         <PurchaseOrderActions order={order} />
       </Group>
-      <Table aria-label="Order" w="auto" withRowBorders={false}>
+      <Table aria-label="Order details" w="auto" withRowBorders={false}>
         <Table.Tbody>
           {row('Supplier', options.data?.accountName(order.vendorAccountId) ?? order.vendorAccountId)}
           {row('Project', options.data?.projectName(order.projectId) ?? order.projectId)}

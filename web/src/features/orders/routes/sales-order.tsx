@@ -61,7 +61,7 @@ function SalesOrderBody({ order }: { order: SalesOrderDetail }) {
           <SalesOrderActions order={order} />
         </Authorization>
       </Group>
-      <Table aria-label="Order" w="auto" withRowBorders={false}>
+      <Table aria-label="Order details" w="auto" withRowBorders={false}>
         <Table.Tbody>
           <Table.Tr>
             <Table.Th>Customer</Table.Th>
