@@ -14,6 +14,9 @@ import { PurchaseOrderRoute } from './purchase-order';
 
 vi.mock('@/lib/graphql', () => ({ execute: vi.fn() }));
 
+/** Answers arrive late on a loaded machine: wait up to 5 s for them. */
+const SLOW = { timeout: 5000 };
+
 const order = {
   id: 'po-1',
   number: 'PO-2026-00007',
@@ -72,9 +75,9 @@ describe('a purchase order', () => {
     answer();
     const user = userEvent.setup({ delay: null });
     show(['orders.purchase_orders.read', 'orders.purchase_orders.write', 'orders.purchase_orders.approve', 'orders.goods.receive', 'orders.projects.read_assigned']);
-    await screen.findByRole('heading', { name: 'Purchase order PO-2026-00007' });
+    await screen.findByRole('heading', { name: 'Purchase order PO-2026-00007' }, SLOW);
     const details = screen.getByRole('table', { name: 'Order details' });
-    expect(await within(details).findByText('Highveld Cement & Aggregates')).toBeInTheDocument();
+    expect(await within(details).findByText('Highveld Cement & Aggregates', {}, SLOW)).toBeInTheDocument();
     expect(within(details).getByText('PRJ-2026-014 Hatfield Clinic Extension')).toBeInTheDocument();
     expect(within(details).getByText('R 120 500.00')).toBeInTheDocument();
     const line2 = within(screen.getByRole('table', { name: 'Order lines' })).getByRole('row', { name: 'Line 2' });
@@ -84,13 +87,13 @@ describe('a purchase order', () => {
     expect(screen.queryByRole('button', { name: 'Receive goods' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Approve order' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent("Site_Managers approve purchase orders up to R 50000.00; this order's total is R 120500.00");
+    expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent("Site_Managers approve purchase orders up to R 50000.00; this order's total is R 120500.00");
   });
 
   it('offers no decisions to a role that only reads', async () => {
     answer();
     show(['orders.purchase_orders.read', 'orders.projects.read']);
-    await screen.findByRole('heading', { name: 'Purchase order PO-2026-00007' });
+    await screen.findByRole('heading', { name: 'Purchase order PO-2026-00007' }, SLOW);
     expect(screen.queryByRole('button', { name: 'Approve order' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Reject order' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel order' })).not.toBeInTheDocument();
@@ -99,11 +102,11 @@ describe('a purchase order', () => {
   it('offers receiving once approved, to those who receive goods only', async () => {
     answer('APPROVED');
     const { unmount } = show(['orders.purchase_orders.read', 'orders.goods.receive']);
-    expect(await screen.findByRole('button', { name: 'Receive goods' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Receive goods' }, SLOW)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Approve order' })).not.toBeInTheDocument();
     unmount();
     show(['orders.purchase_orders.read', 'orders.purchase_orders.approve']);
-    await screen.findByRole('heading', { name: 'Purchase order PO-2026-00007' });
+    await screen.findByRole('heading', { name: 'Purchase order PO-2026-00007' }, SLOW);
     expect(screen.queryByRole('button', { name: 'Receive goods' })).not.toBeInTheDocument();
   });
 });
