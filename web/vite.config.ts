@@ -30,5 +30,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Tests that type into forms take several seconds on a loaded machine (shared
+    // cores, a browser test beside them); Vitest's 5 s default failed them spuriously.
+    testTimeout: 20_000,
   },
 });

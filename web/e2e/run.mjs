@@ -201,6 +201,8 @@ async function until(what, probe, timeout = 30_000) {
 await step('project manager opens a project, sets its contract and bill, and claims progress', async (page) => {
   const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
   const name = 'Hatfield Clinic Extension';
+  shared.projectCode = code;
+  shared.projectLabel = `${code} ${name}`;
 
   // The project manager opens the project from the list's "New project".
   await page.goto(`${BASE}/projects`);
@@ -379,6 +381,240 @@ await step('project manager decides variations and reaches practical completion'
   await page.getByLabel('Project status').getByText('Practical completion').waitFor({ timeout: 30_000 });
   await page.getByRole('table', { name: 'Retention releases' }).getByText('R 15 000.00').waitFor({ timeout: 30_000 });
   await page.screenshot({ path: `${OUT}11-project-practical-completion.png`, fullPage: true });
+});
+
+// The trade side on the project of the earlier steps: a purchase order raised by the
+// site manager, refused over his limit, approved by the project manager within hers,
+// received in two parts, and its bills matched (one blocked by its price); a sales
+// order placed, confirmed and shipped in part, and the invoice finance raised for it.
+
+async function assignTo(page, subject, code) {
+  const user = await until(`the user record of ${subject}`, async () =>
+    (await gql(page, 'zanele.admin', '{ users { id subject projects sites } }')).users.find((u) => u.subject === subject),
+  );
+  await gql(page, 'zanele.admin', 'mutation ($id: ID!, $projects: [String!]!, $sites: [String!]!) { assignUser(id: $id, projects: $projects, sites: $sites) { id } }', {
+    id: user.id,
+    projects: [...new Set([...user.projects, code])],
+    sites: user.sites,
+  });
+  await until(`${subject} to see project ${code}`, async () => (await gql(page, subject, '{ projects { code } }')).projects.some((p) => p.code === code));
+}
+
+/** The text of a row of the order's lines table. */
+async function lineText(page, n) {
+  return (await page.getByRole('table', { name: 'Order lines' }).getByRole('row', { name: `Line ${n}`, exact: true }).textContent()) ?? '';
+}
+
+async function waitForLine(page, n, pattern) {
+  await until(`line ${n} to show ${pattern}`, async () => pattern.test(await lineText(page, n)), 30_000);
+}
+
+await step('a purchase order is refused over a limit, approved within one, received in two parts and its bills matched', async (page) => {
+  expect(shared.projectCode && shared.projectUrl, 'a project from the earlier steps');
+  await assignTo(page, 'sipho.site', shared.projectCode);
+
+  // The site manager raises R 120 500 of cement and concrete for the project.
+  await page.goto(`${BASE}/purchase-orders`);
+  await signInAs(page, 'Sipho Khumalo');
+  await page.getByRole('heading', { name: 'Purchase orders', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'New purchase order' }).click();
+  const form = page.getByRole('form', { name: 'New purchase order' });
+  await form.getByLabel(/^Supplier/).selectOption({ label: 'Highveld Cement & Aggregates' });
+  await form.getByLabel(/^Project/).selectOption({ label: shared.projectLabel });
+  await form.getByLabel(/^Cost code/).fill('CONCRETE');
+  await form.getByLabel('Line 1 SKU').fill('cem-50kg');
+  await form.getByLabel('Line 1 description').fill('Cement 50 kg');
+  await form.getByLabel('Line 1 quantity').fill('100');
+  await form.getByLabel('Line 1 unit price').fill('95.00');
+  await form.getByRole('button', { name: 'Add line' }).click();
+  await form.getByLabel('Line 2 description').fill('Ready-mix concrete 30 MPa');
+  await form.getByLabel('Line 2 quantity').fill('60');
+  await form.getByLabel('Line 2 unit price').fill('1850.00');
+  await form.getByLabel('Line 2 value').getByText('R 111 000.00').waitFor();
+  await form.getByLabel('Order total excl. VAT').getByText('R 120 500.00').waitFor();
+  await form.getByRole('button', { name: 'Raise order' }).click();
+  await page.waitForURL(/\/purchase-orders\/[^/]+$/);
+  const heading = page.getByRole('heading', { name: /^Purchase order PO-\d{4}-\d{5}$/, level: 1 });
+  await heading.waitFor({ timeout: 45_000 });
+  const number = ((await heading.textContent()) ?? '').replace('Purchase order ', '');
+  const orderUrl = page.url();
+  const orderId = decodeURIComponent(new URL(orderUrl).pathname.split('/').pop());
+  await page.getByLabel('Order status').getByText('Raised').waitFor();
+  expect((await page.getByRole('table', { name: 'Order details' }).textContent())?.includes('R 120 500.00'), 'the total the server recorded');
+
+  // Over a site manager's R 50 000: the server refuses and the page says why.
+  await page.getByRole('button', { name: 'Approve order' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Not approved' });
+  await refusal.waitFor();
+  const said = (await refusal.textContent()) ?? '';
+  expect(/Site_Managers approve purchase orders up to R 50000\.00; this order's total is R 120500\.00/.test(said), `the refusal names the limit: ${said}`);
+  await page.screenshot({ path: `${OUT}12-purchase-order-over-limit.png`, fullPage: true });
+
+  // The project manager approves it (within her R 500 000): committed R 120 500.
+  const pm = await newPage();
+  try {
+    await pm.page.goto(orderUrl);
+    await signInAs(pm.page, 'Kagiso Sithole');
+    await pm.page.getByRole('button', { name: 'Approve order' }).click({ timeout: 45_000 });
+    await pm.page.getByLabel('Order status').getByText('Approved').waitFor({ timeout: 30_000 });
+    const order = (await pm.page.getByRole('table', { name: 'Order details' }).textContent()) ?? '';
+    expect(/CommittedR 120 500\.00/.test(order), `committed: ${order}`);
+    expect(/kagiso\.projects \(within the Project manager limit\)/.test(order), `who approved, under which limit: ${order}`);
+    await pm.page.screenshot({ path: `${OUT}13-purchase-order-approved.png`, fullPage: true });
+  } finally {
+    await pm.context.close();
+  }
+
+  // The site manager receives it in two parts; more than is open is refused on the form.
+  await page.reload();
+  await page.getByLabel('Order status').getByText('Approved').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Receive goods' }).click();
+  let grn = page.getByRole('form', { name: 'Receive goods' });
+  await grn.getByLabel('Line 1 quantity to receive').fill('100');
+  await grn.getByLabel('Line 2 quantity to receive').fill('40');
+  await grn.getByRole('button', { name: 'Record receipt' }).click();
+  await grn.waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: /Goods received as GRN-\d+/ }).waitFor();
+  await page.getByLabel('Order status').getByText('Part received').waitFor({ timeout: 30_000 });
+  await waitForLine(page, 2, /MPa604020R/);
+  await page.getByRole('button', { name: 'Receive goods' }).click();
+  grn = page.getByRole('form', { name: 'Receive goods' });
+  await grn.getByLabel('Line 2 quantity to receive').fill('25');
+  await grn.getByText('Only 20 still open on line 2').waitFor();
+  expect(await grn.getByRole('button', { name: 'Record receipt' }).isDisabled(), 'more than is open cannot be sent');
+  await grn.getByLabel('Line 2 quantity to receive').fill('20');
+  await grn.getByRole('button', { name: 'Record receipt' }).click();
+  await grn.waitFor({ state: 'detached' });
+  await page.getByLabel('Order status').getByText('Received', { exact: true }).waitFor({ timeout: 30_000 });
+  await waitForLine(page, 2, /MPa60600R/);
+  await until('two goods received notes', async () => (await page.getByRole('table', { name: 'Goods received notes' }).getByRole('row', { name: /^GRN-/ }).count()) === 2);
+  await page.screenshot({ path: `${OUT}14-purchase-order-received.png`, fullPage: true });
+
+  // The supplier's two bills, recorded by finance (the API: the web has no bill form
+  // yet): the cement as ordered and received; the concrete at R 1 950 a m³, 5.4% over
+  // the order's price, beyond the 2% tolerance.
+  const { purchaseOrder } = await gql(page, 'naledi.finance', 'query ($id: ID!) { purchaseOrder(id: $id) { vendorAccountId projectId } }', { id: orderId });
+  const suffix = Date.now().toString(36).toUpperCase();
+  const record = (reference, lineNo, quantity, unitPrice, description) =>
+    until(`finance to know ${number}`, () =>
+      gql(page, 'naledi.finance', 'mutation ($input: RecordBillInput!) { recordBill(input: $input) { id } }', {
+        input: {
+          supplierAccountId: purchaseOrder.vendorAccountId,
+          supplierReference: reference,
+          date: '2026-12-02',
+          purchaseOrderId: orderId,
+          lines: [{ accountCode: '5100', description, quantity, unitPrice, vatTreatment: 'STANDARD', projectId: purchaseOrder.projectId, costCode: 'CONCRETE', purchaseOrderLineNo: lineNo }],
+        },
+      }).then(
+        (d) => d.recordBill.id,
+        (error) => {
+          if (/is known/.test(String(error))) return false;
+          throw error;
+        },
+      ),
+    );
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // finance's copy of the receipts follows orders' events
+  const matchedId = await record(`HCA-${suffix}-1`, 1, '100', '95.00', 'Cement 50 kg');
+  const blockedId = await record(`HCA-${suffix}-2`, 2, '60', '1950.00', 'Ready-mix concrete 30 MPa');
+
+  // A finance manager finds them in the bills, sees the match, and releases the blocked one.
+  const fm = await newPage();
+  try {
+    await fm.page.goto(`${BASE}/finance/bills`);
+    await signInAs(fm.page, 'Johan Botha');
+    const bills = fm.page.getByRole('table', { name: 'Supplier bills' });
+    const billRow = (reference) => bills.getByRole('row').filter({ has: fm.page.getByRole('link', { name: reference, exact: true }) });
+    await until('both bills in the list', async () => {
+      if ((await billRow(`HCA-${suffix}-2`).count()) === 1 && (await billRow(`HCA-${suffix}-1`).count()) === 1) return true;
+      await fm.page.reload();
+      await bills.waitFor();
+      return false;
+    });
+    expect(((await billRow(`HCA-${suffix}-1`).textContent()) ?? '').includes('Matched'), 'the cement bill matched');
+    expect(((await billRow(`HCA-${suffix}-2`).textContent()) ?? '').includes('Blocked'), 'the concrete bill blocked');
+    await fm.page.goto(`${BASE}/finance/bills/${encodeURIComponent(matchedId)}`);
+    await fm.page.getByRole('table', { name: 'Three-way match' }).getByRole('row', { name: 'Bill line 1' }).getByText('Matched').waitFor();
+    await fm.page.getByText('Every line matched: the bill is payable.').waitFor();
+
+    await fm.page.goto(`${BASE}/finance/bills/${encodeURIComponent(blockedId)}`);
+    const match = fm.page.getByRole('table', { name: 'Three-way match' });
+    const line = match.getByRole('row', { name: 'Bill line 1' });
+    await line.getByText('Blocked').waitFor();
+    const text = (await line.textContent()) ?? '';
+    for (const part of ['60', 'R 1 850.00', 'R 1 950.00', '5.4']) expect(text.includes(part), `the match shows ${part}: ${text}`);
+    const blocked = fm.page.getByRole('alert').filter({ hasText: 'Blocked for payment' });
+    expect(/price/i.test((await blocked.textContent()) ?? ''), 'the reason names the price');
+    await fm.page.screenshot({ path: `${OUT}15-bill-three-way-match-blocked.png`, fullPage: true });
+    await fm.page.getByLabel(/^Reason for approving/).fill('Price increase agreed with Highveld on 1 December');
+    await fm.page.getByRole('button', { name: 'Approve for payment' }).click();
+    await fm.page.getByRole('status').filter({ hasText: 'Price increase agreed with Highveld' }).waitFor({ timeout: 30_000 });
+    await fm.page.screenshot({ path: `${OUT}16-bill-match-approved.png`, fullPage: true });
+  } finally {
+    await fm.context.close();
+  }
+});
+
+await step('a sales order is placed, confirmed and shipped in part, and its shipment invoiced', async (page) => {
+  expect(shared.projectLabel, 'a project from the earlier steps');
+  await page.goto(`${BASE}/sales-orders`);
+  await signInAs(page, 'Pieter Jacobs');
+  await page.getByRole('heading', { name: 'Sales orders', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'New sales order' }).click();
+  const form = page.getByRole('form', { name: 'New sales order' });
+  await form.getByLabel(/^Customer/).selectOption({ label: 'Ubuntu Property Developers (Pty) Ltd' });
+  await form.getByLabel(/^Project/).selectOption({ label: shared.projectLabel });
+  await form.getByLabel('Line 1 SKU').fill('BRICK-CL');
+  await form.getByLabel('Line 1 description').fill('Clay stock bricks');
+  await form.getByLabel('Line 1 quantity').fill('10000');
+  await form.getByLabel('Line 1 unit price').fill('2.85');
+  await form.getByRole('button', { name: 'Add line' }).click();
+  await form.getByLabel('Line 2 description').fill('Delivery and offloading');
+  await form.getByLabel('Line 2 unit price').fill('4500.00');
+  await form.getByLabel('Order total excl. VAT').getByText('R 33 000.00').waitFor();
+  await form.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/\/sales-orders\/[^/]+$/);
+  const heading = page.getByRole('heading', { name: /^Sales order SO-\d{4}-\d{5}$/, level: 1 });
+  await heading.waitFor({ timeout: 45_000 });
+  await page.getByLabel('Order status').getByText('Placed').waitFor();
+  await page.getByRole('button', { name: 'Confirm order' }).click();
+  await page.getByLabel('Order status').getByText('Confirmed').waitFor({ timeout: 30_000 });
+
+  // Ship 6 000 of the 10 000 bricks: more than ordered is refused on the form first.
+  await page.getByRole('button', { name: 'Ship', exact: true }).click();
+  const ship = page.getByRole('form', { name: 'Ship' });
+  const note = `DN-${Date.now().toString(36).toUpperCase()}`;
+  await ship.getByLabel(/^Delivery note/).fill(note);
+  await ship.getByLabel('Line 1 quantity to ship').fill('12000');
+  await ship.getByText('Only 10000 still open on line 1').waitFor();
+  expect(await ship.getByRole('button', { name: 'Complete shipment' }).isDisabled(), 'more than ordered cannot be sent');
+  await ship.getByLabel('Line 1 quantity to ship').fill('6000');
+  await ship.getByRole('button', { name: 'Complete shipment' }).click();
+  await ship.waitFor({ state: 'detached' });
+  await page.getByLabel('Order status').getByText('Part shipped').waitFor({ timeout: 30_000 });
+  await waitForLine(page, 1, /bricks1000060004000R/);
+  const shipment = page.getByRole('table', { name: 'Shipments' }).getByRole('row', { name: note });
+  await shipment.waitFor();
+  expect(((await shipment.textContent()) ?? '').includes('line 1: 6000'), 'the shipment’s quantities');
+  // A sales manager does not read the books: the invoice is only said to be finance's.
+  await shipment.getByText('invoiced by finance').waitFor();
+  await page.screenshot({ path: `${OUT}17-sales-order-part-shipped.png`, fullPage: true });
+  const orderUrl = page.url();
+
+  // A finance user opens the order and sees the invoice the shipment raised:
+  // 6 000 × R 2.85 = R 17 100 + 15% VAT = R 19 665 due.
+  const finance = await newPage();
+  try {
+    await finance.page.goto(orderUrl);
+    await signInAs(finance.page, 'Naledi Mokoena');
+    const row = finance.page.getByRole('table', { name: 'Shipments' }).getByRole('row', { name: note });
+    const invoice = row.getByRole('link', { name: /^Invoice INV-\S+ \(due R 19 665\.00\)$/ });
+    await invoice.waitFor({ timeout: 90_000 });
+    await finance.page.screenshot({ path: `${OUT}18-sales-order-shipment-invoiced.png`, fullPage: true });
+    await invoice.click();
+    await finance.page.getByRole('article', { name: /Tax Invoice INV-/ }).waitFor();
+  } finally {
+    await finance.context.close();
+  }
 });
 
 await browser.close();

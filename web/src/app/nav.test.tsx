@@ -29,6 +29,15 @@ describe('the permission-driven menu', () => {
     expect(within(nav).getByRole('link', { name: 'Projects' })).toBeInTheDocument();
   });
 
+  it('shows the order screens only to the roles that read them', () => {
+    const labels = (permissions: string[]) => menuFor(new Set(permissions)).flatMap((g) => g.items.map((i) => i.label));
+    // A site manager reads purchase orders (theirs) but not sales orders; a sales rep the reverse.
+    expect(labels([...SITE_MANAGER, 'orders.purchase_orders.read'])).toContain('Purchase orders');
+    expect(labels([...SITE_MANAGER, 'orders.purchase_orders.read'])).not.toContain('Sales orders');
+    expect(labels(['identity.read', 'orders.sales_orders.read'])).toEqual(['Dashboard', 'Accounts', 'Sales orders']);
+    expect(labels(SITE_MANAGER)).not.toContain('Purchase orders');
+  });
+
   it('drops groups with nothing allowed', () => {
     const groups = menuFor(new Set(['hr.employees.read_own']));
     expect(groups.map((g) => g.label)).toEqual(['Overview', 'Projects & people']);

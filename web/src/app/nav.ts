@@ -34,6 +34,13 @@ export const NAV: readonly NavGroup[] = [
     items: [{ label: 'Opportunities', to: '/opportunities', allowed: ['sales.opportunities.read'] }],
   },
   {
+    label: 'Orders',
+    items: [
+      { label: 'Sales orders', to: '/sales-orders', allowed: ['orders.sales_orders.read'] },
+      { label: 'Purchase orders', to: '/purchase-orders', allowed: ['orders.purchase_orders.read'] },
+    ],
+  },
+  {
     label: 'Projects & people',
     items: [
       { label: 'Projects', to: '/projects', allowed: ['orders.projects.read', 'orders.projects.read_assigned'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { divideRounded, type Exact, lineValue, lineVat, parseDecimal, parseRand, priceDraft, retention } from './money';
+import { addDecimal, compareDecimal, divideRounded, type Exact, formatDecimal, lineValue, lineVat, parseDecimal, parseRand, priceDraft, retention } from './money';
 
 function exact(text: string): Exact {
   const parsed = parseDecimal(text);
@@ -61,5 +61,19 @@ describe('invoice arithmetic, as the server does it', () => {
     expect(parseRand('1e3')).toBeNull();
     expect(parseRand('-2.5')).toBe(-250n);
     expect(divideRounded(-5n, 10n)).toBe(-1n); // half away from zero
+  });
+});
+
+describe('exact quantities', () => {
+  const d = (text: string) => parseDecimal(text) as Exact;
+  it('compares at any scale', () => {
+    expect(compareDecimal(d('2.5'), d('2.50'))).toBe(0);
+    expect(compareDecimal(d('10'), d('10.0001'))).toBe(-1);
+    expect(compareDecimal(d('0.3'), d('0.25'))).toBe(1);
+  });
+  it('adds without floating point', () => {
+    expect(formatDecimal(addDecimal(d('0.1'), d('0.2')))).toBe('0.3');
+    expect(formatDecimal(addDecimal(d('60'), d('40.000')))).toBe('100');
+    expect(formatDecimal(d('-0.05'))).toBe('-0.05');
   });
 });

@@ -173,3 +173,30 @@ export function priceDraft(lines: DraftLine[], retentionPercent: string): DraftT
     complete,
   };
 }
+
+/** `a` and `b` at the same scale (the larger of the two). */
+function aligned(a: Exact, b: Exact): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.digits * 10n ** BigInt(scale - a.scale), b.digits * 10n ** BigInt(scale - b.scale), scale];
+}
+
+/** −1, 0 or 1 as decimal `a` is below, equal to or above `b`, exactly. */
+export function compareDecimal(a: Exact, b: Exact): -1 | 0 | 1 {
+  const [x, y] = aligned(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** `a` + `b`, exactly. */
+export function addDecimal(a: Exact, b: Exact): Exact {
+  const [x, y, scale] = aligned(a, b);
+  return { digits: x + y, scale };
+}
+
+/** A decimal as plain text without trailing zeros: { 2500n, 3 } → "2.5". */
+export function formatDecimal(value: Exact): string {
+  const negative = value.digits < 0n;
+  const digits = (negative ? -value.digits : value.digits).toString().padStart(value.scale + 1, '0');
+  const whole = digits.slice(0, digits.length - value.scale);
+  const fraction = digits.slice(digits.length - value.scale).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}

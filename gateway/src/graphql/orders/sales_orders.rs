@@ -4,6 +4,7 @@
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, NaiveDate, Utc};
 use constructos_commands::orders as commands;
+use constructos_commands::finance::invoice_id_for_shipment;
 use constructos_domain::orders::sales_order as domain;
 use constructos_projections::orders::TradeOrderRow;
 use constructos_services::orders::{self as operations, CancelSalesOrder, ConfirmSalesOrder};
@@ -77,7 +78,13 @@ impl SalesOrder {
             shipments: row
                 .deliveries
                 .into_iter()
-                .map(Delivery::from_row)
+                .map(|d| {
+                    Delivery::from_row(d).map(|mut shipment| {
+                        let invoice = invoice_id_for_shipment(&shipment.id);
+                        shipment.invoice_id = Some(ID(invoice));
+                        shipment
+                    })
+                })
                 .collect::<async_graphql::Result<_>>()?,
             created_at: row.created_at,
             updated_at: row.updated_at,

@@ -109,6 +109,10 @@ pub struct Delivery {
     pub number: String,
     pub date: NaiveDate,
     pub lines: Vec<LineQuantity>,
+    /// The tax invoice finance raises for a shipment (`invoice(id)`; null until
+    /// finance has raised it there): its id derives from the shipment's, so orders
+    /// names it without asking finance. Always null for a goods receipt.
+    pub invoice_id: Option<ID>,
 }
 
 impl Delivery {
@@ -126,6 +130,7 @@ impl Delivery {
                     quantity: Decimal(l.quantity.normalize()),
                 })
                 .collect(),
+            invoice_id: None,
         })
     }
 }

@@ -18,6 +18,11 @@ export const BillsQuery = graphql(`
       retention
       amountDue
       amountOpen
+      purchaseOrderId
+      blockedForPayment
+      matchApproval {
+        at
+      }
     }
   }
 `);

@@ -64,10 +64,18 @@ export function CreditNotesRoute() {
   );
 }
 
+/** Where a bill's three-way match stands: none (no order), matched, blocked, approved. */
+function MatchBadge({ bill }: { bill: { purchaseOrderId?: string | null; blockedForPayment: string[]; matchApproval?: { at: string } | null } }) {
+  if (!bill.purchaseOrderId) return <Text size="sm" c="dimmed">no order</Text>;
+  if (bill.blockedForPayment.length > 0) return <Badge color="red" variant="light">Blocked</Badge>;
+  if (bill.matchApproval) return <Badge color="yellow" variant="light">Approved by a manager</Badge>;
+  return <Badge color="green" variant="light">Matched</Badge>;
+}
+
 export function BillsRoute() {
   const query = useBills();
   return (
-    <Page title="Supplier bills" description="Bills from suppliers and subcontractors, newest first.">
+    <Page title="Supplier bills" description="Bills from suppliers and subcontractors, newest first; a bill for a purchase order is matched against the order and the goods received (open a bill for its match).">
       <QueryState query={query} action="read supplier bills" isEmpty={(d) => d.bills.length === 0} empty="No supplier bills yet.">
         {({ bills }) => (
           <Table.ScrollContainer minWidth={800}>
@@ -77,6 +85,7 @@ export function BillsRoute() {
                   <Table.Th>Supplier</Table.Th>
                   <Table.Th>Their reference</Table.Th>
                   <Table.Th>Date</Table.Th>
+                  <Table.Th>Three-way match</Table.Th>
                   <NumberTh>Excl. VAT</NumberTh>
                   <NumberTh>VAT</NumberTh>
                   <NumberTh>Total</NumberTh>
@@ -86,10 +95,15 @@ export function BillsRoute() {
               </Table.Thead>
               <Table.Tbody>
                 {bills.map((bill) => (
-                  <Table.Tr key={bill.id}>
+                  <Table.Tr key={bill.id} aria-label={`${bill.supplier.name} ${bill.supplierReference}`}>
                     <Table.Td>{bill.supplier.name}</Table.Td>
-                    <Table.Td>{bill.supplierReference}</Table.Td>
+                    <Table.Td>
+                      <AppLink to={`/finance/bills/${encodeURIComponent(bill.id)}`}>{bill.supplierReference}</AppLink>
+                    </Table.Td>
                     <Table.Td>{bill.date}</Table.Td>
+                    <Table.Td>
+                      <MatchBadge bill={bill} />
+                    </Table.Td>
                     <NumberCell>
                       <Money amount={bill.totalExclVat} />
                     </NumberCell>
