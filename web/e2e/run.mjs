@@ -513,7 +513,7 @@ await step('a purchase order is refused over a limit, approved within one, recei
         },
       ),
     );
-  await new Promise((resolve) => setTimeout(resolve, 2000)); // finance's copy of the receipts follows orders' events
+  await new Promise((resolve) => setTimeout(resolve, 5000)); // finance's copy of the receipts follows orders' events (no API shows it; a moment is ample)
   const matchedId = await record(`HCA-${suffix}-1`, 1, '100', '95.00', 'Cement 50 kg');
   const blockedId = await record(`HCA-${suffix}-2`, 2, '60', '1950.00', 'Ready-mix concrete 30 MPa');
 
