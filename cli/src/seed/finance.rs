@@ -275,10 +275,15 @@ pub async fn seed_matched_bill(
     if recorded {
         return Ok(0);
     }
-    let Some(lines) = received_lines(finance, &order).await? else {
+    let vendor_known = finance_knows(finance, &[&vendor], &project).await?;
+    let received = match vendor_known {
+        true => received_lines(finance, &order).await?,
+        false => None,
+    };
+    let Some(lines) = received else {
         tracing::warn!(
             order = %order,
-            "finance has not learnt of the demo purchase order and its receipt; no demo bill"
+            "finance has not learnt of the demo vendor, purchase order and receipt; no demo bill"
         );
         return Ok(0);
     };

@@ -54,20 +54,23 @@ fn line<'a>(lines: &'a Value, cost_code: &str, period: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no budget line {cost_code} {period} in {lines}"))
 }
 
+/// An event as the events table stores it.
+type EventRow = (
+    uuid::Uuid,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    Value,
+    Value,
+    chrono::DateTime<chrono::Utc>,
+);
+
 /// Orders' `WorkItemAdded` and `VariationApproved` of `project`, as orders' topic
 /// delivers them.
 async fn orders_events(app: &TestApp, project: &str) -> Vec<CloudEvent> {
-    let rows: Vec<(
-        uuid::Uuid,
-        String,
-        String,
-        i64,
-        String,
-        String,
-        Value,
-        Value,
-        chrono::DateTime<chrono::Utc>,
-    )> = sqlx::query_as(
+    let rows: Vec<EventRow> = sqlx::query_as(
         "SELECT event_id, aggregate_type, aggregate_id, sequence, event_type, event_version,
                     payload::jsonb, metadata::jsonb, recorded_at
                FROM events
