@@ -1,7 +1,6 @@
 //! Wiring of the ConstructOS processes, shared by the `constructos` binary and the
 //! end-to-end tests: which pools, workers and servers each subcommand runs.
 
-mod demo_project;
 pub mod modules;
 pub mod replay;
 pub mod seed;

@@ -299,6 +299,7 @@ pub fn project_samples() -> Vec<ProjectEvent> {
             number: "VO-001".into(),
             amount: -Rand::cents(25_000_00),
             contract_value: Rand::cents(975_000_00),
+            cost_code: None,
         },
         ProjectEvent::VariationRejected {
             number: "VO-002".into(),
@@ -906,16 +907,26 @@ pub fn ledger_anchor_samples() -> Vec<constructos_domain::finance::LedgerAnchorE
 /// One sample of every budget event.
 pub fn budget_samples() -> Vec<constructos_domain::finance::BudgetEvent> {
     use constructos_domain::finance::BudgetEvent;
-    let samples = vec![BudgetEvent::BudgetSet {
-        project_id: "PRJ-2026-014".into(),
-        cost_code: "CC-100".into(),
-        period: "2026-03".into(),
-        amount: Rand::cents(42_000_000),
-        previous: Rand::cents(50_000_000),
-    }];
+    let samples = vec![
+        BudgetEvent::BudgetSet {
+            project_id: "PRJ-2026-014".into(),
+            cost_code: "CC-100".into(),
+            period: "2026-03".into(),
+            amount: Rand::cents(42_000_000),
+            previous: Rand::cents(50_000_000),
+        },
+        BudgetEvent::BudgetLineAdded {
+            project_id: "PRJ-2026-014".into(),
+            cost_code: "CC-100".into(),
+            period: "2026-04".into(),
+            amount: -Rand::cents(2_500_000),
+            previous: Rand::cents(7_000_000),
+            source: "orders.variation/VO-002".into(),
+        },
+    ];
     for sample in &samples {
         match sample {
-            BudgetEvent::BudgetSet { .. } => {}
+            BudgetEvent::BudgetSet { .. } | BudgetEvent::BudgetLineAdded { .. } => {}
         }
     }
     samples

@@ -29,6 +29,7 @@ mod leads;
 mod migrate;
 mod opportunities;
 mod period_race;
+mod project_budgets;
 mod project_claims;
 mod projection;
 mod projects;

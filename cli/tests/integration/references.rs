@@ -305,6 +305,85 @@ async fn the_demo_project_is_opened_for_the_demo_customer_once_orders_knows_it()
     })
     .await;
     assert_eq!(trade["salesOrders"][0]["totalExclVat"], "83000.00");
+    // The work breakdown's budgets reach finance by themselves: five tasks
+    // (R 14 840 000) and the approved variation VO-001 (R 625 000 on CONCRETE).
+    let costs = eventually("the demo budgets reach finance", || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($d: NaiveDate!, $p: String) { projectCostReport(asAt: $d, projectId: $p) { totalBudget lines { costCode budget } } }",
+                json!({ "d": "2199-12-31", "p": id }),
+            )
+            .await;
+        let costs = r.data()["projectCostReport"].clone();
+        (costs["totalBudget"] == "15465000.00").then_some(costs)
+    })
+    .await;
+    let concrete = costs["lines"]
+        .as_array()
+        .and_then(|l| l.iter().find(|l| l["costCode"] == "CONCRETE"))
+        .cloned()
+        .expect("a CONCRETE line");
+    assert_eq!(concrete["budget"], "5025000.00", "{costs}");
+    // The supplier's bill for the purchase order, matched within tolerance.
+    constructos::seed::seed_chart(
+        &app.env.finance,
+        constructos_domain::finance::FinancialCalendar::default(),
+    )
+    .await
+    .expect("the chart");
+    let commands = || {
+        constructos_commands::finance::FinanceCommands::new(
+            app.env.finance.clone(),
+            constructos_domain::finance::FinancialCalendar::default(),
+            constructos::seed::DEMO_COMPANY.supplier(),
+        )
+    };
+    let billed = constructos::seed::seed_matched_bill(
+        &app.env.identity,
+        &app.env.orders,
+        &app.env.finance,
+        commands(),
+    )
+    .await
+    .expect("the demo bill");
+    assert_eq!(billed, 1);
+    let vendor: String = sqlx::query_scalar(
+        "SELECT vendor_account_id FROM read_model.known_purchase_orders WHERE project_id = $1",
+    )
+    .bind(&id)
+    .fetch_one(&app.env.finance)
+    .await
+    .expect("the demo order in finance");
+    let bill_id =
+        constructos_commands::finance::bill_id(&vendor, constructos::seed::DEMO_BILL_REFERENCE);
+    let bill = eventually("the demo bill is readable", || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($id: ID!) { bill(id: $id) { blockedForPayment matching { purchaseOrderLineNo received billed status } } }",
+                json!({ "id": bill_id }),
+            )
+            .await;
+        let bill = r.data()["bill"].clone();
+        (!bill.is_null()).then_some(bill)
+    })
+    .await;
+    assert_eq!(bill["blockedForPayment"], json!([]), "{bill}");
+    assert_eq!(bill["matching"].as_array().map(Vec::len), Some(2), "{bill}");
+    for line in bill["matching"].as_array().into_iter().flatten() {
+        assert_eq!(line["status"], "MATCHED", "{bill}");
+    }
+    assert_eq!(bill["matching"][0]["received"], "300", "{bill}");
+    let billed_again = constructos::seed::seed_matched_bill(
+        &app.env.identity,
+        &app.env.orders,
+        &app.env.finance,
+        commands(),
+    )
+    .await
+    .expect("seeding the bill again");
+    assert_eq!(billed_again, 0, "the bill is seeded once");
     let again = constructos::seed::seed_project(
         &app.env.identity,
         &app.env.orders,

@@ -27,7 +27,7 @@ pub use anchor::{
 pub use anchor_check::{check_anchors, AnchorCheck, BrokenAnchor};
 pub use bank::{BankImport, MATCH_WINDOW_DAYS};
 pub use bills::{bill_id, RecordBillInput};
-pub use budgets::SetBudgetInput;
+pub use budgets::{AddToBudgetInput, SetBudgetInput};
 pub use chain::{canonical_json, ChainLink, GENESIS};
 pub use credit_notes::{IssueCreditNoteInput, IssuedCreditNote};
 pub use invoices::{invoice_id_for_shipment, IssuedInvoice, RaiseInvoiceInput};

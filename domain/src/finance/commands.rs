@@ -115,4 +115,22 @@ pub enum BudgetCommand {
         period: String,
         amount: super::Rand,
     },
+    /// Add to the cost code's budget what another domain decided (orders' work
+    /// breakdown and approved variations): each share is added to what the cost code
+    /// holds for its period, never replacing it; a negative share (an omission) takes
+    /// from the cost code's latest periods first, no line below nought. `source` names
+    /// what the shares come from; a source already budgeted adds nothing.
+    AddToBudget {
+        project_id: String,
+        source: String,
+        cost_code: String,
+        shares: Vec<BudgetShare>,
+    },
+}
+
+/// An amount for one period (`YYYY-MM`) of a cost code: positive adds, negative takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetShare {
+    pub period: String,
+    pub amount: super::Rand,
 }

@@ -149,6 +149,10 @@ pub enum FinanceError {
     NegativeBudget(Rand),
     #[error("the budget belongs to project {expected}, not {given}")]
     BudgetProjectMismatch { expected: String, given: String },
+    #[error("shares: at least one period's amount is needed")]
+    NothingToBudget,
+    #[error("the budget of {cost_code} for {period} would exceed the largest amount")]
+    BudgetTooLarge { cost_code: String, period: String },
     /// Finance knows no such account (from identity's events): NOT_FOUND.
     #[error("there is no customer, vendor or subcontractor account '{0}'")]
     PartyNotFound(String),

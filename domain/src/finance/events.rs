@@ -208,12 +208,28 @@ pub enum BudgetEvent {
         /// What was budgeted for the same cost code and period before (nought at first).
         previous: super::Rand,
     },
+    /// An amount added to (or, negative, taken from) one line of the budget by another
+    /// domain's decision; the line is now `previous + amount`, never below nought.
+    BudgetLineAdded {
+        project_id: String,
+        cost_code: String,
+        /// `YYYY-MM`.
+        period: String,
+        /// The change to the line: positive adds, negative takes (an omission).
+        amount: super::Rand,
+        /// What the line held before.
+        previous: super::Rand,
+        /// What the change comes from, e.g. `orders.task/2.1` or `orders.variation/VO-001`;
+        /// each source is budgeted once.
+        source: String,
+    },
 }
 
 impl DomainEvent for BudgetEvent {
     fn event_type(&self) -> String {
         match self {
             BudgetEvent::BudgetSet { .. } => "BudgetSet",
+            BudgetEvent::BudgetLineAdded { .. } => "BudgetLineAdded",
         }
         .to_string()
     }

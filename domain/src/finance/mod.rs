@@ -94,8 +94,8 @@ mod project_costs;
 mod statements;
 
 pub use books::Books;
-pub use budget::Budget;
-pub use commands::BudgetCommand;
+pub use budget::{phase_over_months, Budget};
+pub use commands::{BudgetCommand, BudgetShare};
 pub use events::BudgetEvent;
 pub use project_costs::{project_cost_report, CostFigure, ProjectCostLine, ProjectCostReport};
 pub use statements::{

@@ -63,6 +63,10 @@ pub enum ProjectEvent {
         amount: Rand,
         /// The contract value with every approved variation, this one included.
         contract_value: Rand,
+        /// The cost code of the proposal, carried so finance can budget the variation;
+        /// absent in events stored before it was carried (read as none).
+        #[serde(default)]
+        cost_code: Option<String>,
     },
     VariationRejected {
         number: String,

@@ -13,6 +13,7 @@ mod claims;
 mod module;
 pub mod operations;
 mod parking;
+mod project_budgets;
 mod shipments;
 
 use constructos_commands::finance::FinanceCommands;
@@ -28,6 +29,9 @@ pub use claims::{
 pub use module::{calendar, service, supplier, MODULE};
 pub use operations::*;
 pub use parking::{Attempt, Parkable, Parking, LOUD_AFTER};
+pub use project_budgets::{
+    budget_of, ProjectBudgeting, ProjectBudgets, VARIATION_APPROVED, WORK_ITEM_ADDED,
+};
 pub use shipments::{ShipmentCompleted, ShipmentInvoicing, Shipments, SHIPMENT_COMPLETED};
 
 use crate::{Client, Endpoint, Service};

@@ -9,7 +9,9 @@ use constructos_projections::finance::{
 };
 use sqlx::PgPool;
 
-use super::{endpoint, ClaimInvoicing, FinanceClient, FinanceService, ShipmentInvoicing};
+use super::{
+    endpoint, ClaimInvoicing, FinanceClient, FinanceService, ProjectBudgeting, ShipmentInvoicing,
+};
 use crate::module::{DomainModule, Location, Subscription, Task};
 
 /// The financial calendar of `config` (year end month already validated there).
@@ -75,6 +77,10 @@ fn claim_invoicing(config: &Config, pool: &PgPool) -> ClaimInvoicing {
     ClaimInvoicing::claims(commands(config, pool))
 }
 
+fn project_budgeting(config: &Config, pool: &PgPool) -> ProjectBudgeting {
+    ProjectBudgeting::project_budgets(commands(config, pool))
+}
+
 /// The finance domain: its migrations, read models, process managers, tasks, service and
 /// client.
 pub const MODULE: DomainModule = DomainModule {
@@ -96,6 +102,9 @@ pub const MODULE: DomainModule = DomainModule {
             // Finance invoices every approved progress claim and project retention
             // release, from the orders topic, parked and retried the same way (claims.rs).
             Subscription::new(Domain::Orders, claim_invoicing(config, pool)),
+            // Finance adds orders' task budgets and approved variations to the project's
+            // budget, parked and retried the same way (project_budgets.rs).
+            Subscription::new(Domain::Orders, project_budgeting(config, pool)),
         ]
     },
     tasks: |config, pool, shutdown| {
@@ -104,6 +113,7 @@ pub const MODULE: DomainModule = DomainModule {
             Box::pin(super::anchoring::run_daily(pool.clone(), shutdown.clone())) as Task,
             Box::pin(invoicing(config, pool).run_parked(shutdown.clone())),
             Box::pin(claim_invoicing(config, pool).run_parked(shutdown.clone())),
+            Box::pin(project_budgeting(config, pool).run_parked(shutdown.clone())),
         ]
     },
     router: |config, pool, validator| endpoint(service(config, pool)).router(validator),

@@ -113,6 +113,7 @@ impl Project {
                     number,
                     amount: variation.amount,
                     contract_value: after,
+                    cost_code: variation.cost_code.clone(),
                 }])
             }
             ProjectCommand::RejectVariation { number, reason } => {

@@ -388,11 +388,13 @@ fn an_approved_variation_raises_the_contract_and_becomes_claimable() {
             number: "VO-001".into(),
             amount: Rand::cents(150_000_00),
             contract_value: Rand::cents(1_150_000_00),
+            cost_code: Some("CONCRETE".into()),
         }]);
     events.push(ProjectEvent::VariationApproved {
         number: "VO-001".into(),
         amount: Rand::cents(150_000_00),
         contract_value: Rand::cents(1_150_000_00),
+        cost_code: Some("CONCRETE".into()),
     });
     TestFramework::<Project>::with(())
         .given(events.clone())
@@ -627,4 +629,21 @@ proptest! {
             prop_assert!(project.retention_held() <= highest_cap);
         }
     }
+}
+
+#[test]
+fn a_variation_approved_before_the_cost_code_was_carried_reads_as_uncoded() {
+    let stored = serde_json::json!({ "VariationApproved": {
+        "number": "VO-001", "amount": "100.00", "contract_value": "1100.00"
+    }});
+    let event: ProjectEvent = serde_json::from_value(stored).expect("an old event");
+    assert_eq!(
+        event,
+        ProjectEvent::VariationApproved {
+            number: "VO-001".into(),
+            amount: Rand::cents(100_00),
+            contract_value: Rand::cents(1_100_00),
+            cost_code: None,
+        }
+    );
 }

@@ -1,26 +1,18 @@
 //! The demo project's money: a JBCC contract of R 17.5 m with 10% retention capped at 5%, a bill of
-//! quantities, a work breakdown with progress and dependencies, an approved variation
-//! and an approved progress claim — what a newcomer opens first. Run once, right after
-//! the seed opens the project; every step goes through the command side like a user's.
-
-#![allow(clippy::inconsistent_digit_grouping)] // amounts read as rand_cents
+//! quantities, a work breakdown with progress, dependencies and budgets per cost code
+//! (which finance adds to the project's budgets), an approved variation and an approved
+//! progress claim — what a newcomer opens first. Run once, right after the seed opens
+//! the project; every step goes through the command side like a user's.
 
 use chrono::NaiveDate;
 use constructos_commands::orders::{
     BoqLineInput, ClaimLineInput, ContractInput, OrdersCommands, WorkItemInput,
 };
 use constructos_commands::CommandContext;
-use constructos_domain::finance::Rand;
 use constructos_domain::orders::{ContractType, ProjectStatus, WorkItemKind};
 use rust_decimal::Decimal;
 
-fn day(y: i32, m: u32, d: u32) -> anyhow::Result<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| anyhow::anyhow!("no date {y}-{m}-{d}"))
-}
-
-fn rand(cents: i64) -> Rand {
-    Rand::cents(cents)
-}
+use super::{day, rand};
 
 /// Gives project `id` its contract, bill, work breakdown, a variation and one approved
 /// claim.
@@ -223,121 +215,6 @@ pub async fn fill(orders: &OrdersCommands, ctx: &CommandContext, id: &str) -> an
         .await?;
     orders
         .approve_claim(ctx, id, &claim_id, day(2026, 12, 1)?)
-        .await?;
-    Ok(())
-}
-
-/// The demo project's trade: a sales order to the customer shipped in two parts (two
-/// real `ShipmentCompleted` events, so two invoices in finance) and an approved purchase
-/// order from `vendor` with a part receipt.
-pub async fn fill_trade(
-    pool: &sqlx::PgPool,
-    ctx: &CommandContext,
-    project: &str,
-    customer: &str,
-    vendor: &str,
-) -> anyhow::Result<()> {
-    use constructos_commands::orders::{
-        LineQuantityInput, OrderLineInput, PlaceSalesOrderInput, PurchaseOrderCommands,
-        RaisePurchaseOrderInput, ReceiveGoodsInput, SalesOrderCommands, ShipSalesOrderInput,
-    };
-    use constructos_domain::finance::VatTreatment;
-    use constructos_domain::orders::approval::ApprovalLimits;
-
-    let line = |sku: Option<&str>, description: &str, quantity: i64, cents: i64| OrderLineInput {
-        sku: sku.map(String::from),
-        description: description.into(),
-        quantity: Decimal::from(quantity),
-        unit_price: Decimal::new(cents, 2),
-        vat_treatment: VatTreatment::Standard,
-    };
-    let quantities = |lines: &[(u32, i64)]| {
-        lines
-            .iter()
-            .map(|(line_no, quantity)| LineQuantityInput {
-                line_no: *line_no,
-                quantity: Decimal::from(*quantity),
-            })
-            .collect::<Vec<_>>()
-    };
-    let sales = SalesOrderCommands::new(pool.clone());
-    let order = sales
-        .place(
-            ctx,
-            PlaceSalesOrderInput {
-                customer_account_id: customer.into(),
-                project_id: project.into(),
-                date: day(2026, 11, 2)?,
-                lines: vec![
-                    line(
-                        Some("CON-30MPA-M3"),
-                        "Ready-mix concrete 30 MPa, delivered",
-                        40,
-                        1_650_00,
-                    ),
-                    line(None, "Concrete pump hire, per day", 2, 8_500_00),
-                ],
-                retention_percent: None,
-            },
-        )
-        .await?;
-    sales.confirm(ctx, &order.id).await?;
-    for (note, date, lines) in [
-        ("DN-0001", day(2026, 11, 9)?, quantities(&[(1, 20), (2, 1)])),
-        (
-            "DN-0002",
-            day(2026, 11, 16)?,
-            quantities(&[(1, 20), (2, 1)]),
-        ),
-    ] {
-        sales
-            .ship(
-                ctx,
-                ShipSalesOrderInput {
-                    sales_order_id: order.id.clone(),
-                    delivery_note: note.into(),
-                    date,
-                    lines,
-                },
-            )
-            .await?;
-    }
-    let purchases = PurchaseOrderCommands::new(pool.clone(), ApprovalLimits::default());
-    let po = purchases
-        .raise(
-            ctx,
-            RaisePurchaseOrderInput {
-                vendor_account_id: vendor.into(),
-                project_id: project.into(),
-                cost_code: "CONCRETE".into(),
-                date: day(2026, 11, 3)?,
-                lines: vec![
-                    line(
-                        Some("CEM-42.5-50KG"),
-                        "Cement CEM II 42.5N, 50 kg bags",
-                        500,
-                        95_00,
-                    ),
-                    line(
-                        Some("REBAR-Y12"),
-                        "Reinforcing bar Y12, tonnes",
-                        12,
-                        14_500_00,
-                    ),
-                ],
-            },
-        )
-        .await?;
-    purchases.approve(ctx, &po.id).await?;
-    purchases
-        .receive(
-            ctx,
-            ReceiveGoodsInput {
-                purchase_order_id: po.id,
-                date: day(2026, 11, 10)?,
-                lines: quantities(&[(1, 300), (2, 12)]),
-            },
-        )
         .await?;
     Ok(())
 }
