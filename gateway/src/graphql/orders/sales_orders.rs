@@ -3,8 +3,8 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, NaiveDate, Utc};
-use constructos_commands::orders as commands;
 use constructos_commands::finance::invoice_id_for_shipment;
+use constructos_commands::orders as commands;
 use constructos_domain::orders::sales_order as domain;
 use constructos_projections::orders::TradeOrderRow;
 use constructos_services::orders::{self as operations, CancelSalesOrder, ConfirmSalesOrder};
