@@ -143,14 +143,16 @@ async fn commit_order_compares_transaction_ids_as_numbers_not_text() {
     // Two long-committed transactions whose ids gain a digit: 9 commits before 10, but
     // as text "10" sorts first. Written with explicit ids (the column's default is the
     // inserting transaction's), the later one first so global_id cannot hide the order.
-    for (aggregate, tx_id) in [("ten", "10"), ("nine", "9")] {
+    // One stream, so both land on one partition: the topic keeps the relay's order only
+    // within a partition.
+    for (name, sequence, tx_id) in [("ten", 1_i64, "10"), ("nine", 2, "9")] {
         sqlx::query(
             "INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version,
                                  payload, metadata, tx_id)
-             VALUES ('identity.account', $1, 1, 'AccountCreated', '1', $2, '{}', $3::text::xid8)",
+             VALUES ('identity.account', 'txids', $1, 'AccountCreated', '1', $2, '{}', $3::text::xid8)",
         )
-        .bind(aggregate)
-        .bind(json!({ "AccountCreated": { "kind": "CUSTOMER", "name": aggregate, "registration_number": null, "vat_number": null } }))
+        .bind(sequence)
+        .bind(json!({ "AccountCreated": { "kind": "CUSTOMER", "name": name, "registration_number": null, "vat_number": null } }))
         .bind(tx_id)
         .execute(&env.identity)
         .await
@@ -170,12 +172,12 @@ async fn commit_order_compares_transaction_ids_as_numbers_not_text() {
     );
     assert_eq!(published.into_inner(), 2);
     let messages = read_messages(&reader, |seen| seen.len() >= 2).await;
-    let subjects: Vec<&str> = messages
+    let names: Vec<&str> = messages
         .iter()
-        .map(|(_, b)| b["subject"].as_str().expect("subject"))
+        .map(|(_, b)| b["data"]["name"].as_str().expect("name"))
         .collect();
     assert_eq!(
-        subjects,
+        names,
         ["nine", "ten"],
         "transaction 9 before transaction 10"
     );
