@@ -278,8 +278,9 @@ async fn the_demo_project_is_opened_for_the_demo_customer_once_orders_knows_it()
             )
             .await;
         let project = r.data()["project"].clone();
-        // Claims and figures are separate reads: wait for both.
-        (project["claims"][0]["status"] == "APPROVED"
+        // Status, claims and figures are separate read models: wait for all three.
+        (project["status"] == "IN_PROGRESS"
+            && project["claims"][0]["status"] == "APPROVED"
             && project["figures"]["retentionHeld"] == "595400.00")
             .then_some(project)
     })
