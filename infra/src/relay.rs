@@ -34,7 +34,7 @@ use crate::cloudevents::{CloudEvent, StoredEvent, CONTENT_TYPE};
 use crate::kafka::{self, CORRELATION_HEADER};
 use crate::Domain;
 
-/// The channel the event store's insert trigger notifies on.
+/// The channel the event store's group writers notify on after commits.
 const CHANNEL: &str = "constructos_events";
 /// How long to wait for a notification before looking anyway.
 const IDLE_POLL: Duration = Duration::from_millis(500);

@@ -4,7 +4,7 @@
 //! Each round posts many journals into a period while it is closed, on the command side
 //! directly (no gateway, no broker needed), and then compares the commit order.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -70,14 +70,18 @@ async fn no_journal_lands_in_a_period_after_its_close_committed() {
         let date = NaiveDate::from_ymd_opt(2026, round + 1, 15).expect("date");
         // Writers post into the period without pause until a while after it closed.
         let stop = Arc::new(AtomicBool::new(false));
+        let started = Arc::new(AtomicUsize::new(0));
         let mut writers = Vec::new();
         for _ in 0..WRITERS {
-            let (commands, stop) = (commands.clone(), stop.clone());
+            let (commands, stop, started) = (commands.clone(), stop.clone(), started.clone());
             writers.push(tokio::spawn(async move {
                 let mut posted = 0;
                 while !stop.load(Ordering::Relaxed) {
                     match commands.post_journal(&accountant(), journal(date)).await {
-                        Ok(_) => posted += 1,
+                        Ok(_) => {
+                            posted += 1;
+                            started.fetch_add(1, Ordering::Relaxed);
+                        }
                         Err(CommandError::Rejected(_)) => {}
                         Err(other) => panic!("a journal failed otherwise: {other}"),
                     }
@@ -85,7 +89,13 @@ async fn no_journal_lands_in_a_period_after_its_close_committed() {
                 posted
             }));
         }
-        tokio::time::sleep(Duration::from_millis(150)).await;
+        // Close once the writers are in full flow (a loaded machine may take a while to
+        // post the first journals), and then a little later.
+        let flowing = tokio::time::Instant::now() + Duration::from_secs(30);
+        while started.load(Ordering::Relaxed) < WRITERS && tokio::time::Instant::now() < flowing {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
         commands
             .close_period(&accountant(), &period)
             .await

@@ -11,6 +11,12 @@
 //! member whose caller gives up while others of its group still wait may commit, like
 //! any commit whose answer is lost.)
 //!
+//! After a group commits, the writers wake the relays (in this process and others)
+//! through [`Wake`]: one `NOTIFY` on a connection of its own, coalescing the commits
+//! that land while one is on its way. The appending statement itself never notifies
+//! (at commit a `NOTIFY` takes a database-wide lock held through the WAL flush, which
+//! would put every appending commit in single file).
+//!
 //! Within a group a member that touches a stream an earlier member writes is answered
 //! `Conflict` before the statement: it decided on the stream before the earlier
 //! member's events, so it must decide again (and a reader placed after a writer in the
@@ -53,12 +59,14 @@ impl GroupWriter {
     pub fn spawn(pool: PgPool, max_group: usize, writers: usize) -> Self {
         let (queue, waiting) = mpsc::unbounded_channel();
         let waiting = Arc::new(Mutex::new(waiting));
+        let wake = Wake::spawn(pool.clone());
         for _ in 0..writers.max(1) {
-            let (pool, waiting) = (pool.clone(), waiting.clone());
+            let (pool, waiting, wake) = (pool.clone(), waiting.clone(), wake.clone());
             tokio::spawn(async move {
                 let mut writer = Writer {
                     pool,
                     connection: None,
+                    wake,
                 };
                 while let Some(group) = next_group(&waiting, max_group.max(1)).await {
                     writer.write_group(group).await;
@@ -114,6 +122,42 @@ pub(crate) fn is_retryable(error: &sqlx::Error) -> bool {
 struct Writer {
     pool: PgPool,
     connection: Option<PgConnection>,
+    wake: Wake,
+}
+
+/// The channel the relay listens on (`infra/src/relay.rs`).
+const CHANNEL: &str = "constructos_events";
+
+/// Wakes the relays after commits: a task sends `NOTIFY` whenever it was asked since
+/// its last one, so any number of commits while one is on its way cost one more. It
+/// ends with the last writer.
+#[derive(Clone)]
+struct Wake {
+    asked: mpsc::Sender<()>,
+}
+
+impl Wake {
+    fn spawn(pool: PgPool) -> Self {
+        let (asked, mut waiting) = mpsc::channel(1);
+        tokio::spawn(async move {
+            while waiting.recv().await.is_some() {
+                if let Err(e) = sqlx::query("SELECT pg_notify($1, '')")
+                    .bind(CHANNEL)
+                    .execute(&pool)
+                    .await
+                {
+                    // The relay still looks on its own every 500 ms.
+                    tracing::debug!(error = %e, "waking the relay failed");
+                }
+            }
+        });
+        Self { asked }
+    }
+
+    /// Asks for a `NOTIFY` (after this call's commit); one already asked for will do.
+    fn commits(&self) {
+        let _ = self.asked.try_send(());
+    }
 }
 
 impl Writer {
@@ -155,6 +199,8 @@ impl Writer {
             }
             Err(e) => fail(admitted, e),
         }
+        // Wake the relays (after a failure the NOTIFY is spare, and harmless).
+        self.wake.commits();
     }
 
     /// [`append`] on the writer's connection, autocommitted: one round trip. A

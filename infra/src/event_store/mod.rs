@@ -49,7 +49,9 @@ pub struct Options {
     pub snapshot_every: usize,
     /// Commands appended by one statement at most.
     pub max_group: usize,
-    /// Groups in flight at once (each on its own connection).
+    /// Groups in flight at once (each on its own connection): while one group waits
+    /// for its WAL flush the next is already being written, and PostgreSQL flushes
+    /// concurrent commits together.
     pub writers: usize,
 }
 
@@ -59,7 +61,7 @@ impl Default for Options {
             cache_capacity: 100_000,
             snapshot_every: 100,
             max_group: 256,
-            writers: 1,
+            writers: 4,
         }
     }
 }
