@@ -25,17 +25,16 @@ use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
 use sqlx::postgres::PgListener;
 use sqlx::PgPool;
-use tokio::sync::Mutex;
+use tokio::sync::{watch, Mutex};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 use crate::cloudevents::{CloudEvent, StoredEvent, CONTENT_TYPE};
+use crate::event_store::CHANNEL;
 use crate::kafka::{self, CORRELATION_HEADER};
 use crate::Domain;
 
-/// The channel the event store's group writers notify on after commits.
-const CHANNEL: &str = "constructos_events";
 /// How long to wait for a notification before looking anyway.
 const IDLE_POLL: Duration = Duration::from_millis(500);
 /// While batches keep coming, the checkpoint is written at least this often.
@@ -120,9 +119,19 @@ impl Relay {
             .await
             .context("Failed to open the relay's notification listener")?;
         listener.listen(CHANNEL).await.context("Failed to LISTEN")?;
+        let database = self
+            .pool
+            .connect_options()
+            .get_database()
+            .unwrap_or("")
+            .to_string();
+        let mut committed = crate::event_store::committed(&database);
         tracing::info!(domain = %self.domain, topic = %self.topic, "relay started");
         while !shutdown.is_cancelled() {
-            if let Err(e) = self.pipeline(&shutdown, &mut listener).await {
+            if let Err(e) = self
+                .pipeline(&shutdown, &mut listener, &mut committed)
+                .await
+            {
                 tracing::error!(error = ?e, topic = %self.topic, "relay batch failed; retrying");
                 tokio::select! {
                     _ = shutdown.cancelled() => break,
@@ -141,6 +150,7 @@ impl Relay {
         &self,
         shutdown: &CancellationToken,
         listener: &mut PgListener,
+        committed: &mut watch::Receiver<()>,
     ) -> anyhow::Result<()> {
         let mut written = self.checkpoint().await?;
         let mut acknowledged = written.clone();
@@ -188,6 +198,7 @@ impl Relay {
                 tokio::select! {
                     _ = shutdown.cancelled() => break,
                     _ = listener.recv() => {}
+                    _ = committed.changed() => {}
                     _ = tokio::time::sleep(IDLE_POLL) => {}
                 }
             }

@@ -210,6 +210,7 @@ impl FinanceCommands {
             lines: input.lines,
             reverses: None,
         };
+        self.store.mint::<Journal>(&id);
         self.execute::<Journal>(ctx, &id, command, &self.services)
             .await?;
         Ok(id)

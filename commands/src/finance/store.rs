@@ -65,6 +65,12 @@ impl ChainedStore {
         Ok(loaded)
     }
 
+    /// Notes that `A`'s stream `id` was minted just now (a v7 UUID), so its first load
+    /// reads nothing; the append's check still refuses the id if it exists.
+    pub fn mint<A: Stored>(&self, id: &str) {
+        self.store.mint::<A>(id);
+    }
+
     /// Whether a cached copy of a stream the running attempt loaded is behind the
     /// database (such copies are dropped): asked before a refusal is answered, since
     /// another process may have moved the stream.

@@ -1,5 +1,5 @@
 //! Group commit: the units of work waiting when a writer looks (up to `max_group`) are
-//! appended by one autocommitted statement, `event_store_append` (migration 0003): one
+//! appended by one autocommitted statement, `event_store_append` (migrations 0003 and 0005): one
 //! round trip and one WAL flush for all of them. Each member keeps its own optimistic
 //! check inside it; one member's conflict answers that member with
 //! [`AppendError::Conflict`] and the others are stored, in order.
@@ -11,9 +11,9 @@
 //! member whose caller gives up while others of its group still wait may commit, like
 //! any commit whose answer is lost.)
 //!
-//! After a group commits, the writers wake the relays (in this process and others)
-//! through [`Wake`]: one `NOTIFY` on a connection of its own, coalescing the commits
-//! that land while one is on its way. The appending statement itself never notifies
+//! After a group commits, the writers wake the relays through [`Wake`]: this
+//! process's at once, others' by a `NOTIFY` on a connection of its own, coalescing the
+//! commits that land while one is on its way. The appending statement never notifies
 //! (at commit a `NOTIFY` takes a database-wide lock held through the WAL flush, which
 //! would put every appending commit in single file).
 //!
@@ -126,18 +126,24 @@ struct Writer {
 }
 
 /// The channel the relay listens on (`infra/src/relay.rs`).
-const CHANNEL: &str = "constructos_events";
+pub(crate) const CHANNEL: &str = "constructos_events";
 
-/// Wakes the relays after commits: a task sends `NOTIFY` whenever it was asked since
-/// its last one, so any number of commits while one is on its way cost one more. It
-/// ends with the last writer.
+/// The shortest time between two `NOTIFY`s of one store: each is a small transaction
+/// of its own with a flush, so under load the commits of this long share one.
+const NOTIFY_EVERY: std::time::Duration = std::time::Duration::from_millis(10);
+
+/// Wakes the relays after commits: this process's at once ([`super::committed`]),
+/// others' by `NOTIFY`, sent by a task whenever it was asked since its last one and at
+/// most every [`NOTIFY_EVERY`]. It ends with the last writer.
 #[derive(Clone)]
 struct Wake {
+    database: Arc<str>,
     asked: mpsc::Sender<()>,
 }
 
 impl Wake {
     fn spawn(pool: PgPool) -> Self {
+        let database: Arc<str> = pool.connect_options().get_database().unwrap_or("").into();
         let (asked, mut waiting) = mpsc::channel(1);
         tokio::spawn(async move {
             while waiting.recv().await.is_some() {
@@ -149,13 +155,16 @@ impl Wake {
                     // The relay still looks on its own every 500 ms.
                     tracing::debug!(error = %e, "waking the relay failed");
                 }
+                tokio::time::sleep(NOTIFY_EVERY).await;
             }
         });
-        Self { asked }
+        Self { database, asked }
     }
 
-    /// Asks for a `NOTIFY` (after this call's commit); one already asked for will do.
+    /// Wakes this process's relay of the database now and asks for a `NOTIFY` (one
+    /// already asked for will do).
     fn commits(&self) {
+        super::announce_commit(&self.database);
         let _ = self.asked.try_send(());
     }
 }
@@ -311,6 +320,8 @@ async fn append(
     let mut event_versions = Vec::with_capacity(events);
     let mut payloads = Vec::with_capacity(events);
     let mut metadatas = Vec::with_capacity(events);
+    // Ids that rise with time keep `events_event_id`'s inserts on its last page.
+    let mut event_ids = Vec::with_capacity(events);
     let (mut read_numbers, mut read_types, mut read_ids, mut read_sequences) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (number, member) in members.iter().enumerate() {
@@ -323,6 +334,7 @@ async fn append(
             event_versions.push(event.event_version.as_str());
             payloads.push(event.payload.to_string());
             metadatas.push(event.metadata.to_string());
+            event_ids.push(uuid::Uuid::now_v7());
         }
         for read in &member.reads {
             read_numbers.push(number as i32);
@@ -332,7 +344,7 @@ async fn append(
         }
     }
     sqlx::query_scalar(
-        "SELECT refused FROM event_store_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS refused",
+        "SELECT refused FROM event_store_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS refused",
     )
     .bind(numbers)
     .bind(types)
@@ -342,6 +354,7 @@ async fn append(
     .bind(event_versions)
     .bind(payloads)
     .bind(metadatas)
+    .bind(event_ids)
     .bind(read_numbers)
     .bind(read_types)
     .bind(read_ids)

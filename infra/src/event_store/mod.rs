@@ -10,7 +10,7 @@
 //!   state is written in the background; a load reads the snapshot and the events after
 //!   it, in one round trip.
 //! - **Group commit** ([`group`]): the commands waiting at one moment are appended by
-//!   one statement (`event_store_append`, migration 0003), each keeping its own
+//!   one statement (`event_store_append`, migrations 0003 and 0005), each keeping its own
 //!   optimistic check; a member's conflict answers that member alone.
 //! - **One unit of work** ([`UnitOfWork`]) may append to several streams and carries a
 //!   **read set**: the streams a decision read but does not write, checked at commit.
@@ -26,19 +26,43 @@ mod group;
 pub mod snapshot;
 mod unit;
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use constructos_domain::metadata::EVENT_HASH;
 use constructos_domain::stored::Stored;
 use sqlx::PgPool;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 
 pub use framework::{Cqrs, StoreContext};
+pub(crate) use group::CHANNEL;
 pub use unit::UnitOfWork;
 
 use cache::{StreamCache, StreamKey};
 use group::GroupWriter;
 use snapshot::{SnapshotJob, Snapshots};
+
+/// The commit signal of each database this process appends to, by database name.
+static COMMITTED: LazyLock<Mutex<HashMap<String, watch::Sender<()>>>> =
+    LazyLock::new(Default::default);
+
+/// Marks [`committed`]'s receivers of `database` changed: events were appended to it.
+fn announce_commit(database: &str) {
+    let committed = COMMITTED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(sender) = committed.get(database) {
+        sender.send_replace(());
+    }
+}
+
+/// A receiver marked changed whenever this process has appended events to `database`:
+/// the relay's in-process wake-up (a relay in another process is woken by `NOTIFY`).
+pub fn committed(database: &str) -> watch::Receiver<()> {
+    let mut committed = COMMITTED.lock().unwrap_or_else(|e| e.into_inner());
+    committed
+        .entry(database.to_string())
+        .or_insert_with(|| watch::channel(()).0)
+        .subscribe()
+}
 
 /// How a [`Store`] caches, snapshots and groups.
 #[derive(Debug, Clone, Copy)]
@@ -61,7 +85,7 @@ impl Default for Options {
             cache_capacity: 100_000,
             snapshot_every: 100,
             max_group: 256,
-            writers: 4,
+            writers: 2,
         }
     }
 }
