@@ -8,6 +8,11 @@ use constructos_infra::auth::TokenRequest;
 use constructos_infra::{telemetry, Config, Domain};
 use tokio_util::sync::CancellationToken;
 
+/// mimalloc instead of glibc's malloc: the rebuild and the command path allocate a lot
+/// of short-lived JSON, and glibc's free lists showed up in their profiles.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "constructos",

@@ -4,7 +4,7 @@
 -- whole page to the WAL — measured here, half of an append's WAL was such page images.
 -- The default stays for writers outside the adapter.
 --
--- And its statements are planned once per connection, not on every call: with the
+-- Its statements are planned once per connection, not on every call: with the
 -- arrays known, PostgreSQL judged a custom plan cheaper each time and planned the three
 -- statements anew for every group — measured here, that planning was most of the
 -- function's CPU, and pinning generic plans doubled the calls a core can make.
@@ -55,10 +55,16 @@ BEGIN
              WHERE coalesce((SELECT max(sequence) FROM events
                               WHERE aggregate_type = w.t AND aggregate_id = w.i), 0) <> w.expected
              UNION ALL
+            -- Each stream read is looked up once, however many members read it (a
+            -- group of journals reads the same period and accounts).
             SELECT r.m
               FROM unnest(read_members, read_types, read_ids, read_sequences) AS r(m, t, i, s)
-             WHERE coalesce((SELECT max(sequence) FROM events
-                              WHERE aggregate_type = r.t AND aggregate_id = r.i), 0) <> r.s) AS c;
+              JOIN (SELECT d.t, d.i,
+                           coalesce((SELECT max(sequence) FROM events
+                                      WHERE aggregate_type = d.t AND aggregate_id = d.i), 0) AS now_at
+                      FROM (SELECT DISTINCT t, i FROM unnest(read_types, read_ids) AS x(t, i)) AS d) AS cur
+                ON cur.t = r.t AND cur.i = r.i
+             WHERE cur.now_at <> r.s) AS c;
 
     INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version,
                         payload, metadata, event_id)
