@@ -2,7 +2,7 @@
 // goods against them; each refreshes the order and the lists.
 
 import { graphql } from '@/gql';
-import type { RaisePurchaseOrderInput, ReceiveGoodsInput } from '@/gql/graphql';
+import type { PurchaseOrderQuery, PurchaseOrderStatus, RaisePurchaseOrderInput, ReceiveGoodsInput } from '@/gql/graphql';
 import { execute } from '@/lib/graphql';
 
 import { purchaseOrderKey } from './get-purchase-order';
@@ -59,20 +59,29 @@ export const ReceiveGoodsMutation = graphql(`
   }
 `);
 
+/** Whether the order read back is in `status`: a status command's effect has arrived. */
+const inStatus = (status: PurchaseOrderStatus) => (data: unknown) =>
+  (data as PurchaseOrderQuery | undefined)?.purchaseOrder?.status === status;
+
 export const useRaisePurchaseOrder = () =>
   useOrderMutation(purchaseOrdersKey, null, (input: RaisePurchaseOrderInput) => execute(RaisePurchaseOrderMutation, { input }));
 
 export const useApprovePurchaseOrder = (id: string) =>
-  useOrderMutation(purchaseOrdersKey, purchaseOrderKey(id), () => execute(ApprovePurchaseOrderMutation, { id }));
+  useOrderMutation(purchaseOrdersKey, purchaseOrderKey(id), () => execute(ApprovePurchaseOrderMutation, { id }), inStatus('APPROVED'));
 
 export const useRejectPurchaseOrder = (id: string) =>
-  useOrderMutation(purchaseOrdersKey, purchaseOrderKey(id), (reason: string) => execute(RejectPurchaseOrderMutation, { id, reason }));
+  useOrderMutation(purchaseOrdersKey, purchaseOrderKey(id), (reason: string) => execute(RejectPurchaseOrderMutation, { id, reason }), inStatus('REJECTED'));
 
 export const useCancelPurchaseOrder = (id: string) =>
-  useOrderMutation(purchaseOrdersKey, purchaseOrderKey(id), (reason: string) => execute(CancelPurchaseOrderMutation, { id, reason }));
+  useOrderMutation(purchaseOrdersKey, purchaseOrderKey(id), (reason: string) => execute(CancelPurchaseOrderMutation, { id, reason }), inStatus('CANCELLED'));
 
 export const useClosePurchaseOrder = (id: string) =>
-  useOrderMutation(purchaseOrdersKey, purchaseOrderKey(id), (reason: string) => execute(ClosePurchaseOrderMutation, { id, reason: reason || null }));
+  useOrderMutation(
+    purchaseOrdersKey,
+    purchaseOrderKey(id),
+    (reason: string) => execute(ClosePurchaseOrderMutation, { id, reason: reason || null }),
+    inStatus('CLOSED'),
+  );
 
 export const useReceiveGoods = (id: string) =>
   useOrderMutation(purchaseOrdersKey, purchaseOrderKey(id), (input: Omit<ReceiveGoodsInput, 'purchaseOrderId'>) =>
