@@ -224,6 +224,21 @@ async fn a_work_breakdown_and_its_variations_become_finance_budgets_once() {
     let appended = count(&app, &project).await;
     let events = orders_events(&app, &project).await;
     assert_eq!(events.len(), 8, "five work items and three approvals");
+    // The budget lines are visible a moment before the live worker commits its own
+    // record of the messages it handled: wait for all eight records first.
+    let ids: Vec<uuid::Uuid> = events.iter().map(|e| e.id).collect();
+    eventually("the live worker recorded every message", || async {
+        let recorded: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM read_model.applied_events
+              WHERE projection = 'finance.project_budgets' AND event_id = ANY($1)",
+        )
+        .bind(&ids)
+        .fetch_one(&app.env.finance)
+        .await
+        .expect("count");
+        (recorded == 8).then_some(())
+    })
+    .await;
     let worker = ProjectBudgeting::project_budgets(FinanceCommands::new(
         app.env.finance.clone(),
         FinancialCalendar::default(),
