@@ -11,7 +11,6 @@ pub mod health;
 pub mod kafka;
 pub mod read_error;
 pub mod relay;
-mod signals;
 pub mod telemetry;
 
 pub use config::Config;
