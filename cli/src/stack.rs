@@ -267,7 +267,8 @@ pub fn gateway_state(config: &Config, pools: Pools) -> anyhow::Result<AppState> 
         .get::<IdentityService>()
         .cloned()
         .context("the gateway needs the identity service")?;
-    let edge = Edge::new(&config.edge).context("Failed to set up the gateway's edge")?;
+    let edge =
+        Edge::new(&config.edge, config.dev_mode).context("Failed to set up the gateway's edge")?;
     // The demo sign-in exists only in development mode without Entra ID.
     let dev_sign_in = if config.dev_mode && config.web.entra.is_none() {
         Some(dev_issuer(config)?)

@@ -61,6 +61,8 @@ pub struct Edge {
     pub graphiql: Arc<GraphiqlPage>,
     /// The GraphQL runtime and the per-request deadline.
     pub executor: Arc<Executor>,
+    /// Checked on the GraphQL runtime before the engine sees the operation.
+    pub limits: OperationLimits,
 }
 
 /// Why the edge cannot be built from its configuration.
@@ -78,8 +80,9 @@ pub enum EdgeError {
 
 impl Edge {
     /// Builds the limiters, the CORS policy and the allow-list (read from its file now, so
-    /// a bad file stops the gateway at start-up rather than refusing every request).
-    pub fn new(config: &EdgeConfig) -> Result<Self, EdgeError> {
+    /// a bad file stops the gateway at start-up rather than refusing every request);
+    /// `introspection` lets operations select `__schema` and `__type` (development).
+    pub fn new(config: &EdgeConfig, introspection: bool) -> Result<Self, EdgeError> {
         let persisted = match &config.persisted_queries_file {
             Some(path) => Some(Arc::new(PersistedOperations::load(path)?)),
             None => None,
@@ -91,6 +94,13 @@ impl Edge {
             body_limit_bytes: config.body_limit_bytes,
             graphiql: Arc::new(GraphiqlPage::new("/graphql")?),
             executor: Arc::new(Executor::new(config.graphql_deadline)?),
+            limits: OperationLimits {
+                max_aliases: config.graphql_max_aliases,
+                max_root_fields: config.graphql_max_root_fields,
+                max_depth: config.graphql_max_depth,
+                max_complexity: config.graphql_max_complexity,
+                introspection,
+            },
         })
     }
 }

@@ -20,7 +20,7 @@ use constructos_infra::config::EdgeConfig;
 use constructos_services::{Call, Clients};
 
 use crate::auth::Authenticated;
-use crate::edge::{body, refusal, ExecutorError, OperationLimits, RequestIds};
+use crate::edge::{body, refusal, ExecutorError, RequestIds};
 use crate::AppState;
 
 pub use crate::error_code::ErrorCode;
@@ -60,22 +60,15 @@ fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     .extension(guard::FieldGuard)
 }
 
-/// The schema wired to the domain services, with the operation limits of `edge`
-/// (checked by [`OperationLimits`] before the engine parses; the engine's own depth and
-/// complexity limits stay as a second check, now on bounded documents). Introspection
-/// only in development.
+/// The schema wired to the domain services, with the engine's own depth and complexity
+/// limits of `edge` as a second check behind [`OperationLimits`](crate::edge::OperationLimits) (which the handler runs
+/// before the engine parses, so what reaches these is bounded). Introspection only in
+/// development.
 pub fn build_schema(clients: Clients, dev_mode: bool, edge: &EdgeConfig) -> ApiSchema {
     let mut builder = builder()
         .data(clients)
         .limit_depth(edge.graphql_max_depth)
-        .limit_complexity(edge.graphql_max_complexity)
-        .extension(OperationLimits {
-            max_aliases: edge.graphql_max_aliases,
-            max_root_fields: edge.graphql_max_root_fields,
-            max_depth: edge.graphql_max_depth,
-            max_complexity: edge.graphql_max_complexity,
-            introspection: dev_mode,
-        });
+        .limit_complexity(edge.graphql_max_complexity);
     if !dev_mode {
         builder = builder.disable_introspection();
     }
@@ -130,9 +123,15 @@ pub async fn graphql_handler(
     state.users.ensure_provisioned(&call).await;
     let schema = state.schema.clone();
     let executor = &state.edge.executor;
+    let limits = state.edge.limits;
     let correlation_id = call.context.correlation_id.clone();
     let mut response = match executor
-        .run(async move { schema.execute(request.data(call)).await })
+        .run(async move {
+            match limits.admit(&mut request) {
+                Ok(()) => schema.execute(request.data(call)).await,
+                Err(refused) => async_graphql::Response::from_errors(vec![refused]),
+            }
+        })
         .await
     {
         Ok(response) => response,
