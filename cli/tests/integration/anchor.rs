@@ -105,11 +105,9 @@ async fn anchoring_is_idempotent_and_an_untouched_ledger_verifies() {
         ],
     )
     .await;
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_constructos"))
-        .args(["anchor-ledger", "--at", &Utc::now().to_rfc3339()])
-        .env("CONSTRUCTOS_DB_PREFIX", &app.env.config.db_prefix)
-        .output()
-        .expect("constructos runs");
+    let output = app
+        .constructos(&["anchor-ledger", "--at", &Utc::now().to_rfc3339()])
+        .await;
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -173,11 +171,7 @@ async fn a_deleted_last_event_leaves_the_chain_valid_but_breaks_the_anchor() {
     assert!(refused.to_string().contains("shrank"), "{refused}");
 
     // The command auditors run names it and exits non-zero.
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_constructos"))
-        .arg("verify-ledger")
-        .env("CONSTRUCTOS_DB_PREFIX", &app.env.config.db_prefix)
-        .output()
-        .expect("constructos runs");
+    let output = app.constructos(&["verify-ledger"]).await;
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(

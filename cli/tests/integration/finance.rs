@@ -390,11 +390,7 @@ async fn verify_ledger_names_the_first_edited_event() {
     );
 
     // The command auditors run says the same and exits non-zero.
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_constructos"))
-        .arg("verify-ledger")
-        .env("CONSTRUCTOS_DB_PREFIX", &app.env.config.db_prefix)
-        .output()
-        .expect("constructos runs");
+    let output = app.constructos(&["verify-ledger"]).await;
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(

@@ -415,6 +415,19 @@ impl TestApp {
             .expect("the event store is readable")
     }
 
+    /// Runs the `constructos` binary against this test's databases. Awaited, not run
+    /// blocking: the app's tasks share the test's runtime, and a worker stalled
+    /// mid-transaction would hold back a command that waits for open transactions
+    /// (`anchor-ledger` does).
+    pub async fn constructos(&self, args: &[&str]) -> std::process::Output {
+        tokio::process::Command::new(env!("CARGO_BIN_EXE_constructos"))
+            .args(args)
+            .env("CONSTRUCTOS_DB_PREFIX", &self.env.config.db_prefix)
+            .output()
+            .await
+            .expect("constructos runs")
+    }
+
     /// Stops everything and drops the test's databases.
     pub async fn stop(mut self) {
         self.shutdown.cancel();
