@@ -14,6 +14,7 @@ use rdkafka::producer::FutureProducer;
 use rdkafka::ClientConfig;
 use tokio::sync::watch;
 
+use crate::signals::Signals;
 use crate::Config;
 
 /// Header carrying the correlation id next to the CloudEvent.
@@ -122,24 +123,16 @@ pub async fn ping(config: &Config, timeout: Duration) -> anyhow::Result<()> {
 }
 
 /// Per topic, the announcements of this process's relays (see [`announce`]).
-static ANNOUNCED: LazyLock<Mutex<HashMap<String, watch::Sender<()>>>> =
-    LazyLock::new(Default::default);
+static ANNOUNCED: LazyLock<Signals> = LazyLock::new(Signals::default);
 
 /// Tells this process's consumers of `topic` that the broker has acknowledged new
 /// messages on it: an idle (paused) consumer resumes at once instead of at its next
 /// probe. Only a hint: a relay in another process announces nothing here.
 pub fn announce(topic: &str) {
-    let announced = ANNOUNCED.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(sender) = announced.get(topic) {
-        sender.send_replace(());
-    }
+    ANNOUNCED.raise(topic);
 }
 
 /// A receiver that is marked changed by every [`announce`] of `topic` in this process.
 pub fn announcements(topic: &str) -> watch::Receiver<()> {
-    let mut announced = ANNOUNCED.lock().unwrap_or_else(|e| e.into_inner());
-    announced
-        .entry(topic.to_string())
-        .or_insert_with(|| watch::channel(()).0)
-        .subscribe()
+    ANNOUNCED.subscribe(topic)
 }

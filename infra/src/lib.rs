@@ -11,6 +11,7 @@ pub mod health;
 pub mod kafka;
 pub mod read_error;
 pub mod relay;
+mod signals;
 pub mod telemetry;
 
 pub use config::Config;

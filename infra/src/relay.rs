@@ -119,13 +119,7 @@ impl Relay {
             .await
             .context("Failed to open the relay's notification listener")?;
         listener.listen(CHANNEL).await.context("Failed to LISTEN")?;
-        let database = self
-            .pool
-            .connect_options()
-            .get_database()
-            .unwrap_or("")
-            .to_string();
-        let mut committed = crate::event_store::committed(&database);
+        let mut committed = crate::event_store::committed(&self.pool);
         tracing::info!(domain = %self.domain, topic = %self.topic, "relay started");
         while !shutdown.is_cancelled() {
             if let Err(e) = self

@@ -143,7 +143,7 @@ struct Wake {
 
 impl Wake {
     fn spawn(pool: PgPool) -> Self {
-        let database: Arc<str> = pool.connect_options().get_database().unwrap_or("").into();
+        let database: Arc<str> = super::database_of(&pool).into();
         let (asked, mut waiting) = mpsc::channel(1);
         tokio::spawn(async move {
             while waiting.recv().await.is_some() {
@@ -164,7 +164,7 @@ impl Wake {
     /// Wakes this process's relay of the database now and asks for a `NOTIFY` (one
     /// already asked for will do).
     fn commits(&self) {
-        super::announce_commit(&self.database);
+        super::COMMITTED.raise(&self.database);
         let _ = self.asked.try_send(());
     }
 }

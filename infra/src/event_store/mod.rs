@@ -26,13 +26,14 @@ mod group;
 pub mod snapshot;
 mod unit;
 
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use constructos_domain::metadata::EVENT_HASH;
 use constructos_domain::stored::Stored;
 use sqlx::PgPool;
 use tokio::sync::{mpsc, watch};
+
+use crate::signals::Signals;
 
 pub use framework::{Cqrs, StoreContext};
 pub(crate) use group::CHANNEL;
@@ -43,25 +44,21 @@ use group::GroupWriter;
 use snapshot::{SnapshotJob, Snapshots};
 
 /// The commit signal of each database this process appends to, by database name.
-static COMMITTED: LazyLock<Mutex<HashMap<String, watch::Sender<()>>>> =
-    LazyLock::new(Default::default);
+static COMMITTED: LazyLock<Signals> = LazyLock::new(Signals::default);
 
-/// Marks [`committed`]'s receivers of `database` changed: events were appended to it.
-fn announce_commit(database: &str) {
-    let committed = COMMITTED.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(sender) = committed.get(database) {
-        sender.send_replace(());
-    }
+/// The name a database's commit signal goes by.
+fn database_of(pool: &PgPool) -> String {
+    pool.connect_options()
+        .get_database()
+        .unwrap_or_default()
+        .to_string()
 }
 
-/// A receiver marked changed whenever this process has appended events to `database`:
-/// the relay's in-process wake-up (a relay in another process is woken by `NOTIFY`).
-pub fn committed(database: &str) -> watch::Receiver<()> {
-    let mut committed = COMMITTED.lock().unwrap_or_else(|e| e.into_inner());
-    committed
-        .entry(database.to_string())
-        .or_insert_with(|| watch::channel(()).0)
-        .subscribe()
+/// A receiver marked changed whenever this process has appended events to `pool`'s
+/// database: the relay's in-process wake-up (a relay in another process is woken by
+/// `NOTIFY`).
+pub fn committed(pool: &PgPool) -> watch::Receiver<()> {
+    COMMITTED.subscribe(&database_of(pool))
 }
 
 /// How a [`Store`] caches, snapshots and groups.
