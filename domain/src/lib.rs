@@ -7,6 +7,7 @@ pub mod access;
 pub mod finance;
 pub mod hr;
 pub mod identity;
+pub mod inventory;
 pub mod metadata;
 pub mod orders;
 pub mod refusal;
