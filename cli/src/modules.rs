@@ -2,7 +2,7 @@
 //! test harness iterate it; adding a domain is adding its line here.
 
 use constructos_infra::Domain;
-use constructos_services::{finance, hr, identity, orders, sales, DomainModule};
+use constructos_services::{finance, hr, identity, inventory, orders, sales, DomainModule};
 
 /// Every domain that is built, in the order the blueprint lists them.
 pub const MODULES: &[&DomainModule] = &[
@@ -11,6 +11,7 @@ pub const MODULES: &[&DomainModule] = &[
     &finance::MODULE,
     &hr::MODULE,
     &orders::MODULE,
+    &inventory::MODULE,
 ];
 
 /// The module of `domain`, or a clear error for a domain not built yet.

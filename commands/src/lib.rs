@@ -10,6 +10,7 @@ mod execute;
 pub mod finance;
 pub mod hr;
 pub mod identity;
+pub mod inventory;
 pub mod orders;
 pub mod sales;
 

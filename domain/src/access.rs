@@ -122,6 +122,10 @@ pub enum Permission {
     OpportunitiesRead,
     /// Move opportunities through the pipeline, and win or lose them.
     OpportunitiesWrite,
+    /// Read stock on hand, reserved and its value at every location, and the movements.
+    StockRead,
+    /// Receive, issue, reserve, release and adjust stock.
+    StockWrite,
     /// Read every employee record.
     EmployeesRead,
     /// Read one's own employee record (self-service, row-level).
@@ -142,7 +146,7 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 27] = [
+    pub const ALL: [Permission; 29] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -162,6 +166,8 @@ impl Permission {
         Permission::LeadsWrite,
         Permission::OpportunitiesRead,
         Permission::OpportunitiesWrite,
+        Permission::StockRead,
+        Permission::StockWrite,
         Permission::EmployeesRead,
         Permission::EmployeesReadOwn,
         Permission::EmployeesWrite,
@@ -194,6 +200,8 @@ impl Permission {
             Permission::LeadsWrite => "identity.leads.write",
             Permission::OpportunitiesRead => "sales.opportunities.read",
             Permission::OpportunitiesWrite => "sales.opportunities.write",
+            Permission::StockRead => "inventory.stock.read",
+            Permission::StockWrite => "inventory.stock.write",
             Permission::EmployeesRead => "hr.employees.read",
             Permission::EmployeesReadOwn => "hr.employees.read_own",
             Permission::EmployeesWrite => "hr.employees.write",
@@ -253,6 +261,8 @@ impl Permission {
             Permission::LedgerRead => {
                 "read ledger accounts, journals, the trial balance and ledger history"
             }
+            Permission::StockRead => "read stock on hand, reserved, its value and its movements",
+            Permission::StockWrite => "receive, issue, reserve, release and adjust stock",
             Permission::JournalsPost => "post journals and reverse them",
             Permission::AccountsManage => "open, rename and close ledger accounts",
             Permission::PeriodsClose => "close accounting periods",
@@ -356,6 +366,18 @@ impl Permission {
             // The pipeline a converted lead becomes, under the same owner-only rule.
             Permission::OpportunitiesRead => &[Admin, Auditor, SalesManager, SalesRep],
             Permission::OpportunitiesWrite => &[Admin, SalesManager, SalesRep],
+            // The stores: clerks keep them; site and project managers see what their sites
+            // hold and draw on; procurement reorders; finance values it.
+            Permission::StockRead => &[
+                Admin,
+                Auditor,
+                InventoryClerk,
+                SiteManager,
+                ProjectManager,
+                ProcurementOfficer,
+                FinanceManager,
+            ],
+            Permission::StockWrite => &[Admin, InventoryClerk],
             // Payroll and HR see everyone; every member of staff sees their own record.
             Permission::EmployeesRead => &[Admin, Auditor, HrManager, PayrollOfficer],
             Permission::EmployeesReadOwn => &Role::ALL,

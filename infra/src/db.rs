@@ -85,6 +85,9 @@ pub mod migrations {
     pub fn sales() -> Migrator {
         sqlx::migrate!("migrations/sales")
     }
+    pub fn inventory() -> Migrator {
+        sqlx::migrate!("migrations/inventory")
+    }
 }
 
 /// Applies the shared event store's migrations, then the domain's own (`own`).

@@ -8,6 +8,7 @@ pub mod dead_letters;
 pub mod finance;
 pub mod hr;
 pub mod identity;
+pub mod inventory;
 pub mod orders;
 pub mod rebuild;
 pub mod replay;

@@ -9,6 +9,7 @@ mod call;
 pub mod finance;
 pub mod hr;
 pub mod identity;
+pub mod inventory;
 pub mod module;
 pub mod operation;
 pub mod orders;

@@ -5,9 +5,9 @@
 //! `work.rs`) and its trade — a sales order shipped in two parts, a purchase order part
 //! received (`trade.rs`) — and the books: the chart of accounts, a few invoices, bills
 //! and payments, and the supplier's bill for the purchase order, matched to it and its
-//! receipt (`finance.rs`). Finance names only accounts, projects and orders it knows
-//! from identity's and orders' events, so the finance part waits (bounded) until
-//! finance's copy knows them; the work breakdown's budgets reach finance's budgets by
+//! receipt (`finance.rs`); and the stores' stock (`stock.rs`). Finance names only
+//! accounts, projects and orders it knows from identity's and orders' events, so the
+//! finance part waits (bounded) until finance's copy knows them; the work breakdown's budgets reach finance's budgets by
 //! themselves (`finance.project_budgets`).
 
 #![allow(clippy::inconsistent_digit_grouping)] // amounts read as rand_cents
@@ -16,6 +16,7 @@ mod company;
 mod finance;
 mod identity;
 mod project;
+mod stock;
 mod trade;
 mod work;
 
@@ -33,6 +34,7 @@ pub use company::{DemoCompany, DEMO_COMPANY};
 pub use finance::{seed_chart, seed_finance, seed_matched_bill, DEMO_BILL_REFERENCE};
 pub use identity::{seed, seed_leads, DEMO_SALES_REP};
 pub use project::{seed_project, DEMO_PROJECT_CODE};
+pub use stock::seed_stock;
 
 /// The seed's caller: the system, as an administrator.
 fn seed_context() -> CommandContext {
@@ -134,8 +136,14 @@ pub async fn seed_all(
         bills = matched,
         "demo bill matched to the demo purchase order"
     );
+    // The stores, where inventory runs in this process.
+    let movements = match pools.get(&Domain::Inventory) {
+        Some(inventory) => seed_stock(inventory).await?,
+        None => 0,
+    };
+    tracing::info!(movements, "demo stock seeded");
     Ok(format!(
         "seeded {accounts} accounts, {opened} ledger accounts, {documents} invoices and bills, \
-         {matched} matched bill"
+         {matched} matched bill, {movements} stock movements"
     ))
 }

@@ -99,6 +99,9 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in crate::event_samples::opportunity_samples() {
         check(envelope("sales.opportunity", &e));
     }
+    for e in crate::event_samples::stock_samples() {
+        check(envelope("inventory.stock", &e));
+    }
     for e in ledger_account_samples() {
         check(envelope("finance.ledger_account", &e));
     }
@@ -175,7 +178,7 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
         check(serde_json::to_value(event).expect("envelope"));
     }
     let mut on_disk = BTreeSet::new();
-    for domain in ["identity", "orders", "hr", "finance", "sales"] {
+    for domain in ["identity", "orders", "hr", "finance", "sales", "inventory"] {
         for file in
             std::fs::read_dir(schemas_dir().join("events").join(domain)).expect("schema folder")
         {

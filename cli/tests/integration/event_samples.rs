@@ -19,6 +19,7 @@ use constructos_domain::identity::{
     ContactEvent, ContactRole, LeadEvent, LeadSource, Opportunity, PaymentBasis, Province,
     UserEvent,
 };
+use constructos_domain::inventory::{AdjustmentReason, ReservationShare, StockEvent};
 use constructos_domain::orders::{
     BoqLine, ClaimLine, ClaimedLine, ContractType, CustomerSnapshot, ProjectEvent, ProjectStatus,
     ReleaseStage, WorkItem, WorkItemKind,
@@ -428,6 +429,69 @@ pub fn employee_samples() -> Vec<EmployeeEvent> {
     for sample in &samples {
         match sample {
             EmployeeEvent::EmployeeHired { .. } | EmployeeEvent::EmploymentTerminated { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every stock event.
+pub fn stock_samples() -> Vec<StockEvent> {
+    let amount = |text: &str| Decimal::from_str(text).expect("a decimal");
+    let reservation = uuid::Uuid::now_v7();
+    let share = ReservationShare {
+        reservation,
+        quantity: amount("2.5"),
+    };
+    let samples = vec![
+        StockEvent::StockPositionOpened {
+            product: "CEM-42".into(),
+            location: "WH-JHB".into(),
+        },
+        StockEvent::StockReceived {
+            quantity: amount("40"),
+            unit_cost: amount("92.5"),
+            value: amount("3700.00"),
+            reference: "GRN-000017".into(),
+        },
+        StockEvent::StockReserved {
+            reservation,
+            quantity: amount("5"),
+            purpose: "SO-000123".into(),
+        },
+        StockEvent::StockIssued {
+            quantity: amount("2.5"),
+            value: amount("231.25"),
+            project_id: "PRJ-2026-001".into(),
+            cost_code: "03-CONC".into(),
+            reservation: Some(share),
+        },
+        StockEvent::StockIssued {
+            quantity: amount("1"),
+            value: amount("92.50"),
+            project_id: "PRJ-2026-001".into(),
+            cost_code: "03-CONC".into(),
+            reservation: None,
+        },
+        StockEvent::ReservationReleased {
+            reservation,
+            quantity: amount("2.5"),
+        },
+        StockEvent::StockAdjusted {
+            delta: amount("-1.125"),
+            value: amount("-104.06"),
+            reason: AdjustmentReason::Damage,
+            note: "bags split in the rain".into(),
+            trimmed: vec![share],
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            StockEvent::StockPositionOpened { .. }
+            | StockEvent::StockReceived { .. }
+            | StockEvent::StockReserved { .. }
+            | StockEvent::StockIssued { .. }
+            | StockEvent::ReservationReleased { .. }
+            | StockEvent::StockAdjusted { .. } => {}
         }
     }
     samples

@@ -25,6 +25,7 @@ mod finance_shipments;
 mod fuzz;
 mod harness;
 mod identity_api;
+mod inventory;
 mod leads;
 mod migrate;
 mod opportunities;

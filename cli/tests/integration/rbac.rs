@@ -58,6 +58,31 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { terminateEmployment(id: \"none\", lastDay: \"2026-01-01\", reason: \"x\") { id } }",
             json!({}),
         ),
+        "Query.stockLevels" => ("{ stockLevels { id } }", json!({})),
+        "Query.stockMovements" => (
+            "{ stockMovements(product: \"NONE\", location: \"NONE\") { sequence } }",
+            json!({}),
+        ),
+        "Mutation.receiveStock" => (
+            "mutation { receiveStock(product: \"RBAC-1\", location: \"WH-RBAC\", quantity: \"1\", unitCost: \"1\", reference: \"GRN-1\") { id } }",
+            json!({}),
+        ),
+        "Mutation.issueStock" => (
+            "mutation { issueStock(input: { product: \"NONE\", location: \"NONE\", quantity: \"1\", projectId: \"none\", costCode: \"X\" }) { id } }",
+            json!({}),
+        ),
+        "Mutation.reserveStock" => (
+            "mutation { reserveStock(product: \"NONE\", location: \"NONE\", quantity: \"1\", purpose: \"SO-1\") { id } }",
+            json!({}),
+        ),
+        "Mutation.releaseReservation" => (
+            "mutation { releaseReservation(product: \"NONE\", location: \"NONE\", reservationId: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",
+            json!({}),
+        ),
+        "Mutation.adjustStock" => (
+            "mutation { adjustStock(product: \"NONE\", location: \"NONE\", delta: \"-1\", reason: COUNT, note: \"x\") { id } }",
+            json!({}),
+        ),
         "Query.opportunities" => ("{ opportunities(first: 1) { nodes { id } } }", json!({})),
         "Query.opportunity" => ("{ opportunity(id: \"none\") { id } }", json!({})),
         "Mutation.moveOpportunityStage" => (

@@ -15,12 +15,18 @@ pub enum AdjustmentReason {
     Other,
 }
 
-/// What can be asked of the stock of one product at one location.
-///
-/// `allow_negative` is the location's setting, read by the command handler beside the
-/// stock (its version is part of the unit of work's read set).
+/// A change asked of the stock of `product` (its SKU) at `location` (its code); the
+/// first command a position takes opens it under those names.
 #[derive(Debug, Clone, PartialEq)]
-pub enum StockCommand {
+pub struct StockCommand {
+    pub product: String,
+    pub location: String,
+    pub change: StockChange,
+}
+
+/// What can be asked of a stock position. `allow_negative` is the location's setting.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StockChange {
     /// Goods arrive (a goods receipt, or a return from site) at a unit cost.
     ReceiveStock {
         quantity: Decimal,

@@ -8,9 +8,18 @@ use uuid::Uuid;
 
 use super::AdjustmentReason;
 
+/// A quantity of one reservation: what an issue drew on, or what a count cut back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReservationShare {
+    pub reservation: Uuid,
+    pub quantity: Decimal,
+}
+
 /// Events of the stock of one product at one location.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum StockEvent {
+    /// The position's names, written before its first movement.
+    StockPositionOpened { product: String, location: String },
     StockReceived {
         quantity: Decimal,
         unit_cost: Decimal,
@@ -23,7 +32,7 @@ pub enum StockEvent {
         project_id: String,
         cost_code: String,
         /// The reservation drawn on and how much of it.
-        reservation: Option<(Uuid, Decimal)>,
+        reservation: Option<ReservationShare>,
     },
     StockReserved {
         reservation: Uuid,
@@ -40,13 +49,14 @@ pub enum StockEvent {
         reason: AdjustmentReason,
         note: String,
         /// Reservations cut back, latest first, so reserved never exceeds on hand.
-        trimmed: Vec<(Uuid, Decimal)>,
+        trimmed: Vec<ReservationShare>,
     },
 }
 
 impl DomainEvent for StockEvent {
     fn event_type(&self) -> String {
         match self {
+            StockEvent::StockPositionOpened { .. } => "StockPositionOpened",
             StockEvent::StockReceived { .. } => "StockReceived",
             StockEvent::StockIssued { .. } => "StockIssued",
             StockEvent::StockReserved { .. } => "StockReserved",

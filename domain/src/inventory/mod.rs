@@ -10,9 +10,9 @@ mod events;
 mod quantity;
 mod stock;
 
-pub use commands::{AdjustmentReason, StockCommand};
+pub use commands::{AdjustmentReason, StockChange, StockCommand};
 pub use errors::InventoryError;
-pub use events::StockEvent;
+pub use events::{ReservationShare, StockEvent};
 pub use quantity::{
     checked_quantity, checked_unit_cost, round_cents, QUANTITY_SCALE, UNIT_COST_SCALE,
 };
@@ -21,12 +21,10 @@ pub use stock::Stock;
 /// The aggregate type of stock positions in the event store; unique across the system.
 pub const STOCK_AGGREGATE: &str = "inventory.stock";
 
-/// The id of the stock stream of `product_id` at `location_id`: the same pair always
-/// names the same stream (UUID v5 in a namespace of its own).
-pub fn stock_id(product_id: uuid::Uuid, location_id: uuid::Uuid) -> uuid::Uuid {
+/// The id of the stock stream of `product` (a normalised SKU) at `location` (a
+/// normalised location code): the same pair always names the same stream (UUID v5 in a
+/// namespace of its own; the NUL between them cannot occur in a code).
+pub fn stock_id(product: &str, location: &str) -> uuid::Uuid {
     const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6c1f_4a0e_9b7d_4e21_8f3a_2d5c_7e90_b1a4);
-    let mut name = [0u8; 32];
-    name[..16].copy_from_slice(product_id.as_bytes());
-    name[16..].copy_from_slice(location_id.as_bytes());
-    uuid::Uuid::new_v5(&NAMESPACE, &name)
+    uuid::Uuid::new_v5(&NAMESPACE, format!("{product}\u{0}{location}").as_bytes())
 }

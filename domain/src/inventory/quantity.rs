@@ -25,7 +25,10 @@ pub fn checked_unit_cost(cost: Decimal) -> Result<Decimal, InventoryError> {
     Ok(cost.normalize())
 }
 
-/// Rounds a rand amount to cents, half away from zero (as the ledger rounds).
+/// Rounds a rand amount to cents, half away from zero (as the ledger rounds), always
+/// written with two places.
 pub fn round_cents(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    let mut cents = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    cents.rescale(2);
+    cents
 }

@@ -15,13 +15,15 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
-    checked_quantity, checked_unit_cost, round_cents, InventoryError, StockCommand, StockEvent,
-    STOCK_AGGREGATE, UNIT_COST_SCALE,
+    checked_quantity, checked_unit_cost, round_cents, InventoryError, ReservationShare,
+    StockChange, StockCommand, StockEvent, STOCK_AGGREGATE, UNIT_COST_SCALE,
 };
 
 /// The state of one stock position, rebuilt from its events.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stock {
+    /// The SKU and location code, once the position is open.
+    position: Option<(String, String)>,
     on_hand: Decimal,
     value: Decimal,
     last_average: Decimal,
@@ -83,9 +85,9 @@ impl Stock {
         }
     }
 
-    fn decide(&self, command: StockCommand) -> Result<StockEvent, InventoryError> {
+    fn decide(&self, command: StockChange) -> Result<StockEvent, InventoryError> {
         match command {
-            StockCommand::ReceiveStock {
+            StockChange::ReceiveStock {
                 quantity,
                 unit_cost,
                 reference,
@@ -99,7 +101,7 @@ impl Stock {
                     reference,
                 })
             }
-            StockCommand::IssueStock {
+            StockChange::IssueStock {
                 quantity,
                 project_id,
                 cost_code,
@@ -112,15 +114,18 @@ impl Stock {
                         let held = self
                             .reservation(id)
                             .ok_or(InventoryError::ReservationNotFound(id))?;
-                        Some((id, held.min(quantity)))
+                        Some(ReservationShare {
+                            reservation: id,
+                            quantity: held.min(quantity),
+                        })
                     }
                     None => None,
                 };
-                let unreserved = quantity - drawn.map_or(Decimal::ZERO, |(_, q)| q);
+                let unreserved = quantity - drawn.map_or(Decimal::ZERO, |d| d.quantity);
                 let available = self.available().max(Decimal::ZERO);
                 if unreserved > available && !allow_negative {
                     return Err(InventoryError::NotEnoughStock {
-                        available: available + drawn.map_or(Decimal::ZERO, |(_, q)| q),
+                        available: available + drawn.map_or(Decimal::ZERO, |d| d.quantity),
                         wanted: quantity,
                     });
                 }
@@ -132,7 +137,7 @@ impl Stock {
                     reservation: drawn,
                 })
             }
-            StockCommand::ReserveStock {
+            StockChange::ReserveStock {
                 reservation,
                 quantity,
                 purpose,
@@ -154,7 +159,7 @@ impl Stock {
                     purpose,
                 })
             }
-            StockCommand::ReleaseReservation { reservation } => {
+            StockChange::ReleaseReservation { reservation } => {
                 let quantity = self
                     .reservation(reservation)
                     .ok_or(InventoryError::ReservationNotFound(reservation))?;
@@ -163,7 +168,7 @@ impl Stock {
                     quantity,
                 })
             }
-            StockCommand::AdjustStock {
+            StockChange::AdjustStock {
                 delta,
                 reason,
                 note,
@@ -196,7 +201,7 @@ impl Stock {
     }
 
     /// The reservations to cut back, latest first, so that they fit in `on_hand`.
-    fn trimmed_by(&self, on_hand: Decimal) -> Vec<(Uuid, Decimal)> {
+    fn trimmed_by(&self, on_hand: Decimal) -> Vec<ReservationShare> {
         let mut excess = self.reserved() - on_hand.max(Decimal::ZERO);
         let mut trimmed = Vec::new();
         for (id, held) in self.reservations.iter().rev() {
@@ -204,7 +209,10 @@ impl Stock {
                 break;
             }
             let cut = (*held).min(excess);
-            trimmed.push((*id, cut));
+            trimmed.push(ReservationShare {
+                reservation: *id,
+                quantity: cut,
+            });
             excess -= cut;
         }
         trimmed
@@ -239,13 +247,25 @@ impl Aggregate for Stock {
         _services: &Self::Services,
         sink: &EventSink<Self>,
     ) -> Result<(), Self::Error> {
-        let event = self.decide(command)?;
+        let StockCommand {
+            product,
+            location,
+            change,
+        } = command;
+        let event = self.decide(change)?;
+        if self.position.is_none() {
+            let opened = StockEvent::StockPositionOpened { product, location };
+            sink.write(opened, self).await;
+        }
         sink.write(event, self).await;
         Ok(())
     }
 
     fn apply(&mut self, event: Self::Event) {
         match event {
+            StockEvent::StockPositionOpened { product, location } => {
+                self.position = Some((product, location))
+            }
             StockEvent::StockReceived {
                 quantity,
                 unit_cost,
@@ -263,8 +283,8 @@ impl Aggregate for Stock {
                 reservation,
                 ..
             } => {
-                if let Some((id, drawn)) = reservation {
-                    self.take_from_reservation(id, drawn);
+                if let Some(drawn) = reservation {
+                    self.take_from_reservation(drawn.reservation, drawn.quantity);
                 }
                 self.moved(-quantity, -value);
             }
@@ -282,8 +302,8 @@ impl Aggregate for Stock {
                 trimmed,
                 ..
             } => {
-                for (id, cut) in trimmed {
-                    self.take_from_reservation(id, cut);
+                for cut in trimmed {
+                    self.take_from_reservation(cut.reservation, cut.quantity);
                 }
                 self.moved(delta, value);
             }

@@ -1,24 +1,40 @@
 use super::*;
-use crate::inventory::AdjustmentReason;
+use crate::inventory::{stock_id, AdjustmentReason};
 use cqrs_es::test::TestFramework;
 use proptest::prelude::*;
 use rust_decimal_macros::dec;
 
-fn receive(quantity: Decimal, unit_cost: Decimal) -> StockCommand {
-    StockCommand::ReceiveStock {
+fn receive(quantity: Decimal, unit_cost: Decimal) -> StockChange {
+    StockChange::ReceiveStock {
         quantity,
         unit_cost,
         reference: "GRN-0001".into(),
     }
 }
 
-fn issue(quantity: Decimal, reservation: Option<Uuid>, allow_negative: bool) -> StockCommand {
-    StockCommand::IssueStock {
+fn issue(quantity: Decimal, reservation: Option<Uuid>, allow_negative: bool) -> StockChange {
+    StockChange::IssueStock {
         quantity,
         project_id: "PRJ-001".into(),
         cost_code: "03-CONC".into(),
         reservation,
         allow_negative,
+    }
+}
+
+/// A change at the position `given` opens.
+fn at(change: StockChange) -> StockCommand {
+    StockCommand {
+        product: "CEM-42".into(),
+        location: "WH-JHB".into(),
+        change,
+    }
+}
+
+fn opened() -> StockEvent {
+    StockEvent::StockPositionOpened {
+        product: "CEM-42".into(),
+        location: "WH-JHB".into(),
     }
 }
 
@@ -42,11 +58,15 @@ fn folded(events: &[StockEvent]) -> Stock {
 #[test]
 fn issues_at_the_weighted_average_and_the_last_unit_takes_what_is_left() {
     // 10 bags at R100 and 20 at R85: 30 bags worth R2,700, R90 each.
-    let given = vec![received(dec!(10), dec!(100)), received(dec!(20), dec!(85))];
+    let given = vec![
+        opened(),
+        received(dec!(10), dec!(100)),
+        received(dec!(20), dec!(85)),
+    ];
     assert_eq!(folded(&given).average_cost(), dec!(90));
     TestFramework::<Stock>::with(())
         .given(given.clone())
-        .when(issue(dec!(7), None, false))
+        .when(at(issue(dec!(7), None, false)))
         .then_expect_events(vec![StockEvent::StockIssued {
             quantity: dec!(7),
             value: dec!(630.00),
@@ -77,17 +97,27 @@ fn issues_at_the_weighted_average_and_the_last_unit_takes_what_is_left() {
 }
 
 #[test]
+fn the_first_movement_opens_the_position_under_its_names() {
+    TestFramework::<Stock>::with(())
+        .given_no_previous_events()
+        .when(at(receive(dec!(2), dec!(1.5))))
+        .then_expect_events(vec![opened(), received(dec!(2), dec!(1.5))]);
+    assert_ne!(stock_id("CEM-42", "WH-JHB"), stock_id("CEM-4", "2WH-JHB"));
+    assert_eq!(stock_id("CEM-42", "WH-JHB"), stock_id("CEM-42", "WH-JHB"));
+}
+
+#[test]
 fn stock_never_goes_negative_unless_the_location_allows_it() {
     TestFramework::<Stock>::with(())
-        .given(vec![received(dec!(5), dec!(12))])
-        .when(issue(dec!(6), None, false))
+        .given(vec![opened(), received(dec!(5), dec!(12))])
+        .when(at(issue(dec!(6), None, false)))
         .then_expect_error(InventoryError::NotEnoughStock {
             available: dec!(5),
             wanted: dec!(6),
         });
     TestFramework::<Stock>::with(())
-        .given(vec![received(dec!(5), dec!(12))])
-        .when(issue(dec!(6), None, true))
+        .given(vec![opened(), received(dec!(5), dec!(12))])
+        .when(at(issue(dec!(6), None, true)))
         .then_expect_events(vec![StockEvent::StockIssued {
             quantity: dec!(6),
             value: dec!(72.00),
@@ -101,6 +131,7 @@ fn stock_never_goes_negative_unless_the_location_allows_it() {
 fn reserved_stock_is_not_available_to_others_but_is_to_its_holder() {
     let order = Uuid::from_u128(7);
     let given = vec![
+        opened(),
         received(dec!(10), dec!(50)),
         StockEvent::StockReserved {
             reservation: order,
@@ -110,18 +141,18 @@ fn reserved_stock_is_not_available_to_others_but_is_to_its_holder() {
     ];
     TestFramework::<Stock>::with(())
         .given(given.clone())
-        .when(issue(dec!(3), None, false))
+        .when(at(issue(dec!(3), None, false)))
         .then_expect_error(InventoryError::NotEnoughStock {
             available: dec!(2),
             wanted: dec!(3),
         });
     TestFramework::<Stock>::with(())
         .given(given.clone())
-        .when(StockCommand::ReserveStock {
+        .when(at(StockChange::ReserveStock {
             reservation: Uuid::from_u128(8),
             quantity: dec!(3),
             purpose: "REQ-0009".into(),
-        })
+        }))
         .then_expect_error(InventoryError::NotEnoughStock {
             available: dec!(2),
             wanted: dec!(3),
@@ -129,13 +160,16 @@ fn reserved_stock_is_not_available_to_others_but_is_to_its_holder() {
     // The holder draws its 8 and 2 unreserved units.
     TestFramework::<Stock>::with(())
         .given(given)
-        .when(issue(dec!(10), Some(order), false))
+        .when(at(issue(dec!(10), Some(order), false)))
         .then_expect_events(vec![StockEvent::StockIssued {
             quantity: dec!(10),
             value: dec!(500.00),
             project_id: "PRJ-001".into(),
             cost_code: "03-CONC".into(),
-            reservation: Some((order, dec!(8))),
+            reservation: Some(ReservationShare {
+                reservation: order,
+                quantity: dec!(8),
+            }),
         }]);
 }
 
@@ -143,6 +177,7 @@ fn reserved_stock_is_not_available_to_others_but_is_to_its_holder() {
 fn a_count_below_the_reserved_quantity_cuts_the_latest_reservations() {
     let (first, second) = (Uuid::from_u128(1), Uuid::from_u128(2));
     let given = vec![
+        opened(),
         received(dec!(10), dec!(20)),
         StockEvent::StockReserved {
             reservation: first,
@@ -157,18 +192,21 @@ fn a_count_below_the_reserved_quantity_cuts_the_latest_reservations() {
     ];
     TestFramework::<Stock>::with(())
         .given(given)
-        .when(StockCommand::AdjustStock {
+        .when(at(StockChange::AdjustStock {
             delta: dec!(-5),
             reason: AdjustmentReason::Damage,
             note: "pallet dropped".into(),
             allow_negative: false,
-        })
+        }))
         .then_expect_events(vec![StockEvent::StockAdjusted {
             delta: dec!(-5),
             value: dec!(-100.00),
             reason: AdjustmentReason::Damage,
             note: "pallet dropped".into(),
-            trimmed: vec![(second, dec!(3))],
+            trimmed: vec![ReservationShare {
+                reservation: second,
+                quantity: dec!(3),
+            }],
         }]);
 }
 
@@ -186,7 +224,7 @@ fn refuses_malformed_quantities_and_costs() {
         Err(InventoryError::InvalidUnitCost(dec!(0.00001)))
     );
     assert_eq!(
-        stock.decide(StockCommand::ReleaseReservation {
+        stock.decide(StockChange::ReleaseReservation {
             reservation: Uuid::nil()
         }),
         Err(InventoryError::ReservationNotFound(Uuid::nil()))
@@ -194,7 +232,7 @@ fn refuses_malformed_quantities_and_costs() {
 }
 
 /// Commands over a few reservation ids, with quantities to the litre.
-fn command(allow_negative: bool, up_adjustments: bool) -> impl Strategy<Value = StockCommand> {
+fn command(allow_negative: bool, up_adjustments: bool) -> impl Strategy<Value = StockChange> {
     let quantity = (1i64..5_000).prop_map(|milli| Decimal::new(milli, 3));
     let cost = (0i64..2_000_000).prop_map(|c| Decimal::new(c, 4));
     let id = (0u128..3).prop_map(Uuid::from_u128);
@@ -205,13 +243,13 @@ fn command(allow_negative: bool, up_adjustments: bool) -> impl Strategy<Value = 
             r,
             allow_negative
         )),
-        (quantity.clone(), id.clone()).prop_map(|(q, r)| StockCommand::ReserveStock {
+        (quantity.clone(), id.clone()).prop_map(|(q, r)| StockChange::ReserveStock {
             reservation: r,
             quantity: q,
             purpose: "p".into(),
         }),
-        id.prop_map(|r| StockCommand::ReleaseReservation { reservation: r }),
-        (quantity, any::<bool>()).prop_map(move |(q, up)| StockCommand::AdjustStock {
+        id.prop_map(|r| StockChange::ReleaseReservation { reservation: r }),
+        (quantity, any::<bool>()).prop_map(move |(q, up)| StockChange::AdjustStock {
             delta: if up && up_adjustments { q } else { -q },
             reason: AdjustmentReason::Count,
             note: "n".into(),
@@ -221,7 +259,7 @@ fn command(allow_negative: bool, up_adjustments: bool) -> impl Strategy<Value = 
 }
 
 /// Decides and applies each command in turn, keeping the events of those accepted.
-fn run(commands: Vec<StockCommand>) -> (Stock, Vec<StockEvent>) {
+fn run(commands: Vec<StockChange>) -> (Stock, Vec<StockEvent>) {
     let mut stock = Stock::default();
     let mut events = Vec::new();
     for command in commands {
@@ -271,8 +309,8 @@ proptest! {
         commands in proptest::collection::vec(command(true, true), 0..60)
     ) {
         let commands = commands.into_iter().map(|c| match c {
-            StockCommand::IssueStock { quantity, project_id, cost_code, reservation, .. } =>
-                StockCommand::IssueStock { quantity, project_id, cost_code, reservation, allow_negative },
+            StockChange::IssueStock { quantity, project_id, cost_code, reservation, .. } =>
+                StockChange::IssueStock { quantity, project_id, cost_code, reservation, allow_negative },
             other => other,
         }).collect();
         let (stock, events) = run(commands);

@@ -22,6 +22,7 @@ const DOMAIN_RULES: &[&[(&str, Rule)]] = &[
     super::finance::RULES,
     super::hr::RULES,
     super::identity::RULES,
+    super::inventory::RULES,
     super::orders::RULES,
     super::sales::RULES,
 ];

@@ -5,6 +5,7 @@ mod finance;
 mod guard;
 mod hr;
 mod identity;
+mod inventory;
 mod orders;
 mod page;
 mod rand;
@@ -35,6 +36,7 @@ pub struct QueryRoot(
     hr::HrQuery,
     finance::FinanceQuery,
     sales::SalesQuery,
+    inventory::InventoryQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -46,6 +48,7 @@ pub struct MutationRoot(
     hr::HrMutation,
     finance::FinanceMutation,
     sales::SalesMutation,
+    inventory::InventoryMutation,
 );
 
 /// The gateway's schema type.

@@ -1,0 +1,65 @@
+//! The inventory service: stock positions and their movements. Its operations are
+//! declared in [`operations`]; [`endpoint`] serves them as `POST /v1/inventory`.
+
+mod operations;
+
+use constructos_commands::inventory::InventoryCommands;
+use constructos_infra::{db, Domain};
+use constructos_projections::inventory::{InventoryProjection, InventoryQueries};
+use sqlx::PgPool;
+
+pub use operations::{StockLevels, StockMovements};
+
+use crate::module::{no_tasks, DomainModule, Location, Subscription};
+use crate::{Client, Endpoint, Service};
+
+/// The inventory service, answered from the inventory database.
+pub struct InventoryService {
+    commands: InventoryCommands,
+    queries: InventoryQueries,
+}
+
+/// The inventory service as the gateway calls it.
+pub type InventoryClient = Client<InventoryService>;
+
+impl Service for InventoryService {
+    const DOMAIN: Domain = Domain::Inventory;
+}
+
+impl InventoryService {
+    /// The service over the inventory database.
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            commands: InventoryCommands::new(pool.clone()),
+            queries: InventoryQueries::new(pool),
+        }
+    }
+}
+
+/// Every inventory operation, served as `POST /v1/inventory`.
+pub fn endpoint(pool: PgPool) -> Endpoint<InventoryService> {
+    use constructos_commands::inventory::*;
+    Endpoint::new(InventoryService::new(pool))
+        .with::<ReceiveStockInput>()
+        .with::<IssueStockInput>()
+        .with::<ReserveStockInput>()
+        .with::<ReleaseReservationInput>()
+        .with::<AdjustStockInput>()
+        .with::<StockLevels>()
+        .with::<StockMovements>()
+}
+
+/// The inventory domain: its migrations, read models, service and client.
+pub const MODULE: DomainModule = DomainModule {
+    domain: Domain::Inventory,
+    migrations: db::migrations::inventory,
+    subscriptions: |_, _| vec![Subscription::new(Domain::Inventory, InventoryProjection)],
+    tasks: no_tasks,
+    router: |_, pool, validator| endpoint(pool).router(validator),
+    connect: |_, location, clients| {
+        clients.insert(match location {
+            Location::Local(pool) => InventoryClient::local(InventoryService::new(pool)),
+            Location::Remote(url) => InventoryClient::remote(&url),
+        })
+    },
+};
