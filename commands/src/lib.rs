@@ -5,6 +5,7 @@
 //! relayed Kafka stream, so a crash after the commit loses nothing.
 
 mod context;
+mod decide;
 mod error;
 mod execute;
 pub mod finance;

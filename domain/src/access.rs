@@ -126,6 +126,10 @@ pub enum Permission {
     StockRead,
     /// Receive, issue, reserve, release and adjust stock.
     StockWrite,
+    /// Read the product catalogue and the stock locations.
+    CatalogueRead,
+    /// Keep the product catalogue and open, change and close stock locations.
+    CatalogueWrite,
     /// Read every employee record.
     EmployeesRead,
     /// Read one's own employee record (self-service, row-level).
@@ -146,7 +150,7 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 29] = [
+    pub const ALL: [Permission; 31] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -168,6 +172,8 @@ impl Permission {
         Permission::OpportunitiesWrite,
         Permission::StockRead,
         Permission::StockWrite,
+        Permission::CatalogueRead,
+        Permission::CatalogueWrite,
         Permission::EmployeesRead,
         Permission::EmployeesReadOwn,
         Permission::EmployeesWrite,
@@ -202,6 +208,8 @@ impl Permission {
             Permission::OpportunitiesWrite => "sales.opportunities.write",
             Permission::StockRead => "inventory.stock.read",
             Permission::StockWrite => "inventory.stock.write",
+            Permission::CatalogueRead => "inventory.catalogue.read",
+            Permission::CatalogueWrite => "inventory.catalogue.write",
             Permission::EmployeesRead => "hr.employees.read",
             Permission::EmployeesReadOwn => "hr.employees.read_own",
             Permission::EmployeesWrite => "hr.employees.write",
@@ -262,7 +270,13 @@ impl Permission {
                 "read ledger accounts, journals, the trial balance and ledger history"
             }
             Permission::StockRead => "read stock on hand, reserved, its value and its movements",
-            Permission::StockWrite => "receive, issue, reserve, release and adjust stock",
+            Permission::StockWrite => {
+                "receive, issue, reserve, release, adjust and transfer stock"
+            }
+            Permission::CatalogueRead => "read the product catalogue and the stock locations",
+            Permission::CatalogueWrite => {
+                "keep the product catalogue; open, change and close stock locations"
+            }
             Permission::JournalsPost => "post journals and reverse them",
             Permission::AccountsManage => "open, rename and close ledger accounts",
             Permission::PeriodsClose => "close accounting periods",
@@ -378,6 +392,21 @@ impl Permission {
                 FinanceManager,
             ],
             Permission::StockWrite => &[Admin, InventoryClerk],
+            // What the company stocks is everyone's reference who buys, sells or draws on
+            // it; the stores and procurement keep it.
+            Permission::CatalogueRead => &[
+                Admin,
+                Auditor,
+                InventoryClerk,
+                SiteManager,
+                ProjectManager,
+                ProcurementOfficer,
+                FinanceManager,
+                FinanceUser,
+                SalesManager,
+                SalesRep,
+            ],
+            Permission::CatalogueWrite => &[Admin, InventoryClerk, ProcurementOfficer],
             // Payroll and HR see everyone; every member of staff sees their own record.
             Permission::EmployeesRead => &[Admin, Auditor, HrManager, PayrollOfficer],
             Permission::EmployeesReadOwn => &Role::ALL,

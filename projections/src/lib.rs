@@ -21,3 +21,12 @@ pub use worker::{
     apply_batch, apply_in, apply_message, domain_event, Applied, DeadLetterTopic, Projection,
     MAX_BATCH,
 };
+
+/// `%text%` with `%`, `_` and `\` escaped, so user text matches literally in `ILIKE`.
+pub(crate) fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}

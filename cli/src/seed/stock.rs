@@ -1,24 +1,160 @@
-//! The stores' demo stock: cement, reinforcing steel and PPE received into the
-//! Johannesburg warehouse at two prices, some issued to the demo project's cost codes,
-//! some reserved for a sales order. Seeded once, through the command side.
+//! The stores' demo catalogue and stock: cement, river sand, reinforcing steel and PPE
+//! in the catalogue; the Johannesburg warehouse and the demo project's site store; stock
+//! received into the warehouse at two prices, some issued to the demo project's cost
+//! codes, some reserved for a sales order, some sent to site. Seeded once, through the
+//! command side.
 
 use constructos_commands::inventory::{
-    InventoryCommands, IssueStockInput, ReceiveStockInput, ReserveStockInput,
+    DefineProductInput, InventoryCommands, IssueStockInput, OpenLocationInput, ProductDetailsInput,
+    ReceiveStockInput, ReserveStockInput, TransferStockInput, UnitConversionInput,
 };
 use constructos_domain::access::Role;
-use constructos_domain::inventory::STOCK_AGGREGATE;
+use constructos_domain::finance::VatTreatment;
+use constructos_domain::inventory::{LocationKind, ProductCategory, PRODUCT_AGGREGATE};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 
 use super::{acting_as, DEMO_PROJECT_CODE};
 
-const WAREHOUSE: &str = "WH-JHB";
+/// The demo warehouse.
+pub const WAREHOUSE: &str = "WH-JHB";
+/// The demo project's site store.
+pub const SITE_STORE: &str = "SS-SANDTON";
 
-/// Seeds the demo stock unless the inventory event store already holds some; answers
-/// how many movements it made.
+/// SKU, description, category, stock unit, bigger unit and its factor, standard cost and
+/// sell price in cents, reorder level and quantity.
+type CatalogueEntry = (
+    &'static str,
+    &'static str,
+    ProductCategory,
+    &'static str,
+    Option<(&'static str, i64)>,
+    i64,
+    i64,
+    i64,
+    i64,
+);
+
+const CATALOGUE: [CatalogueEntry; 5] = [
+    (
+        "CEM-425-50KG",
+        "Cement CEM II 42.5N, 50 kg bag",
+        ProductCategory::Materials,
+        "bag",
+        Some(("pallet", 40)),
+        9_000,
+        11_900,
+        300,
+        800,
+    ),
+    (
+        "SAND-RIVER-M3",
+        "River sand, washed",
+        ProductCategory::Materials,
+        "m3",
+        None,
+        35_000,
+        46_000,
+        0,
+        0,
+    ),
+    (
+        "REBAR-Y12-6M",
+        "Reinforcing bar Y12, 6 m length",
+        ProductCategory::Materials,
+        "length",
+        Some(("bundle", 50)),
+        21_500,
+        27_900,
+        100,
+        300,
+    ),
+    (
+        "PPE-HELMET-W",
+        "Safety helmet, white, SABS approved",
+        ProductCategory::Ppe,
+        "each",
+        Some(("box", 20)),
+        4_990,
+        7_500,
+        60,
+        100,
+    ),
+    (
+        "PPE-BOOTS-9",
+        "Safety boots, steel toe, size 9",
+        ProductCategory::Ppe,
+        "pair",
+        None,
+        38_500,
+        52_000,
+        10,
+        24,
+    ),
+];
+
+/// Defines the demo catalogue and opens the demo locations.
+async fn seed_catalogue(
+    commands: &InventoryCommands,
+    ctx: &constructos_commands::CommandContext,
+) -> anyhow::Result<usize> {
+    for (sku, description, category, unit, bigger, cost, price, level, quantity) in CATALOGUE {
+        let details = ProductDetailsInput {
+            description: description.into(),
+            category,
+            unit: unit.into(),
+            conversions: bigger
+                .map(|(unit, factor)| UnitConversionInput {
+                    unit: unit.into(),
+                    factor: Decimal::from(factor),
+                })
+                .into_iter()
+                .collect(),
+            standard_cost: Decimal::new(cost, 2),
+            sell_price: Decimal::new(price, 2),
+            vat: VatTreatment::Standard,
+            reorder_level: Decimal::from(level),
+            reorder_quantity: Decimal::from(quantity),
+            preferred_vendor_id: None,
+        };
+        let product = DefineProductInput {
+            sku: sku.into(),
+            details,
+        };
+        commands.define_product(ctx, product).await?;
+    }
+    let locations = [
+        (
+            WAREHOUSE,
+            "Johannesburg warehouse",
+            LocationKind::Warehouse,
+            None,
+        ),
+        (
+            SITE_STORE,
+            "Sandton site store",
+            LocationKind::SiteStore,
+            Some(DEMO_PROJECT_CODE),
+        ),
+    ];
+    for (code, name, kind, project) in locations {
+        let location = OpenLocationInput {
+            code: code.into(),
+            name: name.into(),
+            kind,
+            project_id: project.map(str::to_string),
+            allow_negative: false,
+        };
+        commands.open_location(ctx, location).await?;
+    }
+    Ok(CATALOGUE.len() + locations.len())
+}
+
+/// Seeds the demo catalogue and stock unless the inventory event store already holds a
+/// product; answers how many commands it ran.
 pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
     let existing: i64 = sqlx::query_scalar("SELECT count(*) FROM events WHERE aggregate_type = $1")
-        .bind(STOCK_AGGREGATE)
+        .bind(PRODUCT_AGGREGATE)
         .fetch_one(inventory)
         .await?;
     if existing > 0 {
@@ -26,6 +162,7 @@ pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
     }
     let commands = InventoryCommands::new(inventory.clone());
     let ctx = acting_as("system:seed-stores", "Stores (demo)", Role::InventoryClerk);
+    let catalogue = seed_catalogue(&commands, &ctx).await?;
     // SKU, units and rand cents per unit of two deliveries.
     let receipts: [(&str, i64, i64, &str); 6] = [
         ("CEM-425-50KG", 400, 9_250, "GRN-DEMO-001"),
@@ -42,6 +179,7 @@ pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
             quantity: Decimal::from(quantity),
             unit_cost: Decimal::new(cents, 2),
             reference: reference.into(),
+            unit: None,
         };
         commands.receive(&ctx, input).await?;
     }
@@ -58,6 +196,7 @@ pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
             project_id: DEMO_PROJECT_CODE.into(),
             cost_code: cost_code.into(),
             reservation_id: None,
+            unit: None,
         };
         commands.issue(&ctx, input).await?;
     }
@@ -68,5 +207,15 @@ pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
         purpose: "SO-DEMO-0001".into(),
     };
     commands.reserve(&ctx, reservation).await?;
-    Ok(receipts.len() + issues.len() + 1)
+    // Two pallets of cement on their way to site.
+    let to_site = TransferStockInput {
+        product: "CEM-425-50KG".into(),
+        from_location: WAREHOUSE.into(),
+        to_location: SITE_STORE.into(),
+        quantity: Decimal::from(2),
+        unit: Some("pallet".into()),
+        reference: "DN-DEMO-0001".into(),
+    };
+    commands.transfer(&ctx, to_site).await?;
+    Ok(catalogue + receipts.len() + issues.len() + 2)
 }

@@ -102,6 +102,15 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in crate::event_samples::stock_samples() {
         check(envelope("inventory.stock", &e));
     }
+    for e in crate::event_samples::product_samples() {
+        check(envelope("inventory.product", &e));
+    }
+    for e in crate::event_samples::location_samples() {
+        check(envelope("inventory.location", &e));
+    }
+    for e in crate::event_samples::transfer_samples() {
+        check(envelope("inventory.transfer", &e));
+    }
     for e in ledger_account_samples() {
         check(envelope("finance.ledger_account", &e));
     }

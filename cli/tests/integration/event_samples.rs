@@ -19,7 +19,10 @@ use constructos_domain::identity::{
     ContactEvent, ContactRole, LeadEvent, LeadSource, Opportunity, PaymentBasis, Province,
     UserEvent,
 };
-use constructos_domain::inventory::{AdjustmentReason, ReservationShare, StockEvent};
+use constructos_domain::inventory::{
+    AdjustmentReason, LocationEvent, LocationKind, ProductCategory, ProductDetails, ProductEvent,
+    ReservationShare, StockEvent, TransferEvent, UnitConversion,
+};
 use constructos_domain::orders::{
     BoqLine, ClaimLine, ClaimedLine, ContractType, CustomerSnapshot, ProjectEvent, ProjectStatus,
     ReleaseStage, WorkItem, WorkItemKind,
@@ -483,6 +486,18 @@ pub fn stock_samples() -> Vec<StockEvent> {
             note: "bags split in the rain".into(),
             trimmed: vec![share],
         },
+        StockEvent::StockTransferredOut {
+            transfer: reservation,
+            to: "SS-SANDTON".into(),
+            quantity: amount("80"),
+            value: amount("7220.00"),
+        },
+        StockEvent::StockTransferredIn {
+            transfer: reservation,
+            from: "WH-JHB".into(),
+            quantity: amount("80"),
+            value: amount("7220.00"),
+        },
     ];
     for sample in &samples {
         match sample {
@@ -491,7 +506,111 @@ pub fn stock_samples() -> Vec<StockEvent> {
             | StockEvent::StockReserved { .. }
             | StockEvent::StockIssued { .. }
             | StockEvent::ReservationReleased { .. }
-            | StockEvent::StockAdjusted { .. } => {}
+            | StockEvent::StockAdjusted { .. }
+            | StockEvent::StockTransferredOut { .. }
+            | StockEvent::StockTransferredIn { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every product event.
+pub fn product_samples() -> Vec<ProductEvent> {
+    let amount = |text: &str| Decimal::from_str(text).expect("a decimal");
+    let details = ProductDetails {
+        description: "Cement CEM II 42.5N, 50 kg bag".into(),
+        category: ProductCategory::Materials,
+        unit: "bag".into(),
+        conversions: vec![UnitConversion {
+            unit: "pallet".into(),
+            factor: amount("40"),
+        }],
+        standard_cost: amount("90.00"),
+        sell_price: amount("119.00"),
+        vat: constructos_domain::finance::VatTreatment::Standard,
+        reorder_level: amount("300"),
+        reorder_quantity: amount("800"),
+        preferred_vendor: Some("acc-karoo".into()),
+    };
+    let samples = vec![
+        ProductEvent::ProductDefined {
+            sku: "CEM-425-50KG".into(),
+            details: details.clone(),
+        },
+        ProductEvent::ProductRevised {
+            details: ProductDetails {
+                category: ProductCategory::Ppe,
+                preferred_vendor: None,
+                vat: constructos_domain::finance::VatTreatment::ZeroRated,
+                ..details
+            },
+        },
+        ProductEvent::ProductDiscontinued {
+            reason: "replaced by CEM-525".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            ProductEvent::ProductDefined { .. }
+            | ProductEvent::ProductRevised { .. }
+            | ProductEvent::ProductDiscontinued { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every location event.
+pub fn location_samples() -> Vec<LocationEvent> {
+    let samples = vec![
+        LocationEvent::LocationOpened {
+            code: "SS-SANDTON".into(),
+            name: "Sandton site store".into(),
+            kind: LocationKind::SiteStore,
+            project_id: Some("PRJ-2026-001".into()),
+            allow_negative: false,
+        },
+        LocationEvent::LocationOpened {
+            code: "WH-JHB".into(),
+            name: "Johannesburg warehouse".into(),
+            kind: LocationKind::Warehouse,
+            project_id: None,
+            allow_negative: false,
+        },
+        LocationEvent::NegativeStockPolicySet { allowed: true },
+        LocationEvent::LocationClosed {
+            reason: "site handed over".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            LocationEvent::LocationOpened { .. }
+            | LocationEvent::NegativeStockPolicySet { .. }
+            | LocationEvent::LocationClosed { .. } => {}
+        }
+    }
+    samples
+}
+
+/// One sample of every transfer event.
+pub fn transfer_samples() -> Vec<TransferEvent> {
+    let amount = |text: &str| Decimal::from_str(text).expect("a decimal");
+    let samples = vec![
+        TransferEvent::TransferDispatched {
+            product: "CEM-425-50KG".into(),
+            from: "WH-JHB".into(),
+            to: "SS-SANDTON".into(),
+            quantity: amount("80"),
+            value: amount("7220.00"),
+            reference: "DN-0001".into(),
+        },
+        TransferEvent::TransferReceived {
+            quantity: amount("80"),
+            value: amount("7220.00"),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            TransferEvent::TransferDispatched { .. } | TransferEvent::TransferReceived { .. } => {}
         }
     }
     samples

@@ -1,6 +1,8 @@
 //! Stock through the gateway: receipts and issues valued at weighted average cost, the
-//! stock level and stock card following, reservations holding stock back, and two
-//! concurrent issues of the last unit of which exactly one succeeds.
+//! stock level and stock card following, reservations holding stock back, two
+//! concurrent issues of the last unit of which exactly one succeeds, and the catalogue
+//! and locations governing every movement (units, site stores, negative stock, closed
+//! locations, discontinued products) with transfers in transit between them.
 
 use constructos_infra::Domain;
 use serde_json::{json, Value};
@@ -14,7 +16,30 @@ const ISSUE: &str = "mutation($p: String!, $l: String!, $q: Decimal!, $r: ID) {
 const RESERVE: &str = "mutation($p: String!, $l: String!, $q: Decimal!) {
     reserveStock(product: $p, location: $l, quantity: $q, purpose: \"SO-000123\") { id } }";
 const LEVEL: &str = "query($p: String) { stockLevels(product: $p) {
-    product location onHand reserved available value averageCost } }";
+    product description unit location onHand reserved available value averageCost } }";
+
+const DEFINE: &str = "mutation($sku: String!, $level: Decimal) {
+    defineProduct(input: { sku: $sku, description: \"Test product\", category: MATERIALS,
+        unit: \"bag\", conversions: [{ unit: \"pallet\", factor: \"40\" }],
+        standardCost: \"90\", sellPrice: \"119\", vat: STANDARD, reorderLevel: $level }) { code } }";
+const OPEN: &str = "mutation($code: String!, $kind: LocationKind!, $project: ID) {
+    openLocation(input: { code: $code, name: \"Store\", kind: $kind, projectId: $project }) { code } }";
+
+/// Defines `products` and opens the warehouse `WH-JHB`, as a clerk may.
+async fn stock_up(app: &TestApp, token: &str, products: &[&str]) {
+    for sku in products {
+        app.graphql(token, DEFINE, json!({ "sku": sku }))
+            .await
+            .data();
+    }
+    app.graphql(
+        token,
+        OPEN,
+        json!({ "code": "WH-JHB", "kind": "WAREHOUSE" }),
+    )
+    .await
+    .data();
+}
 
 async fn receive(
     app: &TestApp,
@@ -60,6 +85,7 @@ async fn level_once(app: &TestApp, token: &str, product: &str, on_hand: &str) ->
 async fn receipts_and_issues_are_valued_at_weighted_average_cost() {
     let app = spawn_domains(&[Domain::Inventory]).await;
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
+    stock_up(&app, &clerk, &["CEM-42"]).await;
     receive(&app, &clerk, "CEM-42", "10", "100").await.data();
     receive(&app, &clerk, "CEM-42", "20", "85").await.data();
     issue(&app, &clerk, "CEM-42", "7", None).await.data();
@@ -67,13 +93,14 @@ async fn receipts_and_issues_are_valued_at_weighted_average_cost() {
     let level = level_once(&app, &clerk, "CEM-42", "23").await;
     assert_eq!(
         level,
-        json!({ "product": "CEM-42", "location": "WH-JHB", "onHand": "23", "reserved": "0",
+        json!({ "product": "CEM-42", "description": "Test product", "unit": "bag",
+                "location": "WH-JHB", "onHand": "23", "reserved": "0",
                 "available": "23", "value": "2070.00", "averageCost": "90" })
     );
     let card = app
         .graphql(
             &clerk,
-            "{ stockMovements(product: \"CEM-42\", location: \"WH-JHB\") { kind quantity value projectId costCode } }",
+            "{ stockMovements(product: \" CEM-42\", location: \"WH-JHB \") { kind quantity value projectId costCode } }",
             json!({}),
         )
         .await;
@@ -85,6 +112,13 @@ async fn receipts_and_issues_are_valued_at_weighted_average_cost() {
             { "kind": "ISSUE", "quantity": "-7", "value": "-630.00", "projectId": "PRJ-2026-001", "costCode": "03-CONC" },
         ])
     );
+    let malformed = app.graphql(&clerk, LEVEL, json!({ "p": "C\nEM" })).await;
+    assert_eq!(
+        malformed.error_code(),
+        Some("BAD_USER_INPUT"),
+        "{}",
+        malformed.body
+    );
     app.stop().await;
 }
 
@@ -93,6 +127,7 @@ async fn reserved_stock_is_held_back_and_refusals_store_nothing() {
     let app = spawn_domains(&[Domain::Inventory]).await;
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
     let site = app.token("bongani", &["Site_Manager"]);
+    stock_up(&app, &clerk, &["PPE-HELMET"]).await;
     receive(&app, &clerk, "PPE-HELMET", "10", "49.9")
         .await
         .data();
@@ -151,6 +186,9 @@ async fn reserved_stock_is_held_back_and_refusals_store_nothing() {
 async fn two_concurrent_issues_of_the_last_unit_cannot_both_succeed() {
     let app = spawn_domains(&[Domain::Inventory]).await;
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
+    let products: Vec<String> = (0..8).map(|round| format!("GEN-{round}")).collect();
+    let products: Vec<&str> = products.iter().map(String::as_str).collect();
+    stock_up(&app, &clerk, &products).await;
     for round in 0..8 {
         let product = format!("GEN-{round}");
         receive(&app, &clerk, &product, "1", "12500").await.data();
@@ -181,7 +219,7 @@ async fn the_demo_stock_is_seeded_once_and_valued_exactly() {
     let pool = app.env.pool(Domain::Inventory);
     assert_eq!(
         constructos::seed::seed_stock(&pool).await.expect("seeded"),
-        10
+        18
     );
     assert_eq!(
         constructos::seed::seed_stock(&pool).await.expect("again"),
@@ -189,15 +227,312 @@ async fn the_demo_stock_is_seeded_once_and_valued_exactly() {
     );
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
     // 400 at R92.50 and 600 at R88.75: 1,000 bags worth R90,250.00; 320 issued take
-    // 320/1000 of that, R28,880.00; 120 of the rest are reserved.
-    let cement = level_once(&app, &clerk, "CEM-425-50KG", "680").await;
+    // 320/1000 of that, R28,880.00; two pallets (80 bags, R7,220.00) are on their way to
+    // site; 120 of the rest are reserved.
+    let cement = level_once(&app, &clerk, "CEM-425-50KG", "600").await;
     assert_eq!(
         (
             &cement["value"],
             &cement["averageCost"],
             &cement["available"]
         ),
-        (&json!("61370.00"), &json!("90.25"), &json!("560"))
+        (&json!("54150.00"), &json!("90.25"), &json!("480"))
     );
+    let transit = eventually("the demo transfer in transit", || async {
+        let r = app
+            .graphql(
+                &clerk,
+                "{ stockTransfers(inTransitOnly: true) { toLocation quantity value } }",
+                json!({}),
+            )
+            .await;
+        let rows = r.data()["stockTransfers"].clone();
+        (rows.as_array().map_or(0, Vec::len) == 1).then_some(rows)
+    })
+    .await;
+    assert_eq!(
+        transit,
+        json!([{ "toLocation": "SS-SANDTON", "quantity": "80", "value": "7220.00" }])
+    );
+    app.stop().await;
+}
+
+/// The stock level of `product` at `location`, once it shows `on_hand`.
+async fn level_at(
+    app: &TestApp,
+    token: &str,
+    product: &str,
+    location: &str,
+    on_hand: &str,
+) -> Value {
+    eventually(
+        &format!("{product} at {location} shows {on_hand}"),
+        || async {
+            let r = app
+                .graphql(
+                    token,
+                    "query($p: String, $l: String) { stockLevels(product: $p, location: $l) {
+                    onHand value averageCost low } }",
+                    json!({ "p": product, "l": location }),
+                )
+                .await;
+            let level = r.data()["stockLevels"][0].clone();
+            (level["onHand"] == on_hand).then_some(level)
+        },
+    )
+    .await
+}
+
+fn message(response: &Response) -> String {
+    response.body["errors"][0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn the_catalogue_and_locations_govern_every_movement_and_transfers_keep_value() {
+    let app = spawn_domains(&[Domain::Inventory]).await;
+    let clerk = app.token("thandi", &["Inventory_Clerk"]);
+    let rep = app.token("sipho", &["Sales_Rep"]);
+
+    // Nothing moves for a product or a location the catalogue does not know.
+    let unknown = receive(&app, &clerk, "CEM-X", "1", "1").await;
+    assert_eq!(unknown.error_code(), Some("NOT_FOUND"), "{}", unknown.body);
+    assert!(
+        message(&unknown).contains("not in the product catalogue"),
+        "{}",
+        unknown.body
+    );
+    app.graphql(&clerk, DEFINE, json!({ "sku": "CEM-X", "level": "60" }))
+        .await
+        .data();
+    let nowhere = receive(&app, &clerk, "CEM-X", "1", "1").await;
+    assert_eq!(nowhere.error_code(), Some("NOT_FOUND"), "{}", nowhere.body);
+    assert!(
+        message(&nowhere).contains("WH-JHB is not a known location"),
+        "{}",
+        nowhere.body
+    );
+    // A site store belongs to a project; a sales rep reads the catalogue, changes nothing.
+    let orphan = app
+        .graphql(
+            &clerk,
+            OPEN,
+            json!({ "code": "SS-B", "kind": "SITE_STORE" }),
+        )
+        .await;
+    assert_eq!(
+        orphan.error_code(),
+        Some("BAD_USER_INPUT"),
+        "{}",
+        orphan.body
+    );
+    app.graphql(
+        &clerk,
+        OPEN,
+        json!({ "code": "WH-JHB", "kind": "WAREHOUSE" }),
+    )
+    .await
+    .data();
+    app.graphql(
+        &clerk,
+        OPEN,
+        json!({ "code": "SS-B", "kind": "SITE_STORE", "project": "PRJ-9" }),
+    )
+    .await
+    .data();
+    let forbidden = app.graphql(&rep, DEFINE, json!({ "sku": "CEM-Y" })).await;
+    assert_eq!(
+        forbidden.error_code(),
+        Some("FORBIDDEN"),
+        "{}",
+        forbidden.body
+    );
+    let catalogue = eventually("the product in the catalogue", || async {
+        let r = app
+            .graphql(
+                &rep,
+                "{ products(search: \"cem-\") { sku unit conversions { unit factor } sellPrice } }",
+                json!({}),
+            )
+            .await;
+        let rows = r.data()["products"].clone();
+        (rows.as_array().map_or(0, Vec::len) == 1).then_some(rows)
+    })
+    .await;
+    assert_eq!(
+        catalogue,
+        json!([{ "sku": "CEM-X", "unit": "bag", "conversions": [{ "unit": "pallet", "factor": "40" }], "sellPrice": "119" }])
+    );
+
+    // Two pallets at R4,000 a pallet are 80 bags at R100.
+    let pallets = app
+        .graphql(
+            &clerk,
+            "mutation { receiveStock(product: \"CEM-X\", location: \"WH-JHB\", quantity: \"2\",
+                unitCost: \"4000\", reference: \"GRN-1\", unit: \"pallet\") { id } }",
+            json!({}),
+        )
+        .await;
+    pallets.data();
+    let crates = app
+        .graphql(
+            &clerk,
+            "mutation { receiveStock(product: \"CEM-X\", location: \"WH-JHB\", quantity: \"1\",
+                unitCost: \"1\", reference: \"GRN-2\", unit: \"crate\") { id } }",
+            json!({}),
+        )
+        .await;
+    assert!(
+        message(&crates).contains("does not come in crate"),
+        "{}",
+        crates.body
+    );
+
+    // 30 bags to site: out of the warehouse at average cost, in transit until received.
+    let sent = app
+        .graphql(
+            &clerk,
+            "mutation { transferStock(input: { product: \"CEM-X\", fromLocation: \"WH-JHB\",
+                toLocation: \"SS-B\", quantity: \"30\", reference: \"DN-1\" }) { id } }",
+            json!({}),
+        )
+        .await;
+    let transfer = sent.data()["transferStock"]["id"]
+        .as_str()
+        .expect("transfer id")
+        .to_string();
+    let warehouse = level_at(&app, &clerk, "CEM-X", "WH-JHB", "50").await;
+    assert_eq!(
+        (&warehouse["value"], &warehouse["low"]),
+        (&json!("5000.00"), &json!(true))
+    );
+    let low = eventually("CEM-X low on stock", || async {
+        let r = app
+            .graphql(
+                &clerk,
+                "{ lowStock { sku available inTransit reorderLevel } }",
+                json!({}),
+            )
+            .await;
+        let rows = r.data()["lowStock"].clone();
+        (rows.as_array().map_or(0, Vec::len) == 1).then_some(rows)
+    })
+    .await;
+    assert_eq!(
+        low,
+        json!([{ "sku": "CEM-X", "available": "50", "inTransit": "0", "reorderLevel": "60" }])
+    );
+    const RECEIVE_TRANSFER: &str = "mutation($t: ID!) { receiveTransfer(transferId: $t) { id } }";
+    app.graphql(&clerk, RECEIVE_TRANSFER, json!({ "t": transfer }))
+        .await
+        .data();
+    let site = level_at(&app, &clerk, "CEM-X", "SS-B", "30").await;
+    assert_eq!(
+        (&site["value"], &site["averageCost"], &site["low"]),
+        (&json!("3000.00"), &json!("100"), &json!(false))
+    );
+    let again = app
+        .graphql(&clerk, RECEIVE_TRANSFER, json!({ "t": transfer }))
+        .await;
+    assert!(
+        message(&again).contains("already been received"),
+        "{}",
+        again.body
+    );
+
+    // A site store issues to its own project only, and not below zero unless allowed.
+    let site_issue = |project: &'static str, quantity: &'static str| {
+        let app = &app;
+        let clerk = &clerk;
+        async move {
+            app.graphql(
+                clerk,
+                "mutation($q: Decimal!, $p: ID!) { issueStock(input: { product: \"CEM-X\", location: \"SS-B\",
+                    quantity: $q, projectId: $p, costCode: \"03\" }) { id } }",
+                json!({ "q": quantity, "p": project }),
+            )
+            .await
+        }
+    };
+    let elsewhere = site_issue("PRJ-1", "1").await;
+    assert!(
+        message(&elsewhere).contains("holds stock for project PRJ-9 only"),
+        "{}",
+        elsewhere.body
+    );
+    let short = site_issue("PRJ-9", "40").await;
+    assert!(
+        message(&short).contains("only 30 is available"),
+        "{}",
+        short.body
+    );
+    app.graphql(
+        &clerk,
+        "mutation { setNegativeStock(code: \"SS-B\", allowed: true) { code } }",
+        json!({}),
+    )
+    .await
+    .data();
+    site_issue("PRJ-9", "40").await.data();
+    let below = level_at(&app, &clerk, "CEM-X", "SS-B", "-10").await;
+    assert_eq!(below["value"], "-1000.00");
+
+    // A discontinued product takes no receipts; a closed location takes nothing.
+    app.graphql(
+        &clerk,
+        "mutation { discontinueProduct(sku: \"CEM-X\", reason: \"replaced\") { code } }",
+        json!({}),
+    )
+    .await
+    .data();
+    let discontinued = receive(&app, &clerk, "CEM-X", "1", "1").await;
+    assert!(
+        message(&discontinued).contains("discontinued"),
+        "{}",
+        discontinued.body
+    );
+    issue(&app, &clerk, "CEM-X", "5", None).await.data();
+    app.graphql(
+        &clerk,
+        "mutation { closeLocation(code: \"WH-JHB\", reason: \"moved\") { code } }",
+        json!({}),
+    )
+    .await
+    .data();
+    let closed = issue(&app, &clerk, "CEM-X", "1", None).await;
+    assert!(
+        message(&closed).contains("WH-JHB is closed"),
+        "{}",
+        closed.body
+    );
+
+    // Every rand is accounted for: 8,000 received = 4,500 still in the warehouse +
+    // 4,000 issued from site + 500 issued from the warehouse − 1,000 owed by the site.
+    let pool = app.env.pool(Domain::Inventory);
+    let movements: rust_decimal::Decimal = sqlx::query_scalar(
+        "SELECT sum(value) FROM read_model.stock_movements WHERE kind NOT IN ('ISSUE')",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("sum of movements");
+    let positions: rust_decimal::Decimal =
+        sqlx::query_scalar("SELECT sum(value) FROM read_model.stock_levels")
+            .fetch_one(&pool)
+            .await
+            .expect("sum of positions");
+    let issued: rust_decimal::Decimal = sqlx::query_scalar(
+        "SELECT -sum(value) FROM read_model.stock_movements WHERE kind = 'ISSUE'",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("sum of issues");
+    assert_eq!(
+        movements,
+        rust_decimal::Decimal::new(800_000, 2),
+        "receipts; transfers net to nothing"
+    );
+    assert_eq!(positions + issued, movements);
     app.stop().await;
 }

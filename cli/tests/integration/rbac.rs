@@ -83,6 +83,43 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { adjustStock(product: \"NONE\", location: \"NONE\", delta: \"-1\", reason: COUNT, note: \"x\") { id } }",
             json!({}),
         ),
+        "Query.lowStock" => ("{ lowStock { sku } }", json!({})),
+        "Query.stockTransfers" => ("{ stockTransfers { id } }", json!({})),
+        "Query.products" => ("{ products { sku } }", json!({})),
+        "Query.product" => ("{ product(sku: \"NONE\") { sku } }", json!({})),
+        "Query.stockLocations" => ("{ stockLocations { code } }", json!({})),
+        "Mutation.transferStock" => (
+            "mutation { transferStock(input: { product: \"NONE\", fromLocation: \"A\", toLocation: \"B\", quantity: \"1\", reference: \"DN-1\" }) { id } }",
+            json!({}),
+        ),
+        "Mutation.receiveTransfer" => (
+            "mutation { receiveTransfer(transferId: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",
+            json!({}),
+        ),
+        "Mutation.defineProduct" => (
+            "mutation { defineProduct(input: { sku: \"RBAC-1\", description: \"x\", category: TOOLS, unit: \"each\", standardCost: \"1\", sellPrice: \"2\", vat: STANDARD }) { code } }",
+            json!({}),
+        ),
+        "Mutation.reviseProduct" => (
+            "mutation { reviseProduct(input: { sku: \"NONE\", description: \"x\", category: TOOLS, unit: \"each\", standardCost: \"1\", sellPrice: \"2\", vat: STANDARD }) { code } }",
+            json!({}),
+        ),
+        "Mutation.discontinueProduct" => (
+            "mutation { discontinueProduct(sku: \"NONE\", reason: \"x\") { code } }",
+            json!({}),
+        ),
+        "Mutation.openLocation" => (
+            "mutation { openLocation(input: { code: \"WH-RBAC\", name: \"x\", kind: WAREHOUSE }) { code } }",
+            json!({}),
+        ),
+        "Mutation.setNegativeStock" => (
+            "mutation { setNegativeStock(code: \"NONE\", allowed: true) { code } }",
+            json!({}),
+        ),
+        "Mutation.closeLocation" => (
+            "mutation { closeLocation(code: \"NONE\", reason: \"x\") { code } }",
+            json!({}),
+        ),
         "Query.opportunities" => ("{ opportunities(first: 1) { nodes { id } } }", json!({})),
         "Query.opportunity" => ("{ opportunity(id: \"none\") { id } }", json!({})),
         "Mutation.moveOpportunityStage" => (

@@ -8,13 +8,19 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// The stock position a movement addresses: its stream id and the command there.
+/// The stock position a movement addresses: its stream id, the command there, and the
+/// unit the caller counted in when not the product's stock unit.
 pub(super) struct AtPosition {
     pub id: String,
     pub command: StockCommand,
+    pub unit: Option<String>,
 }
 
-fn at(product: &str, location: &str, change: StockChange) -> Result<AtPosition, ValueError> {
+pub(super) fn at(
+    product: &str,
+    location: &str,
+    change: StockChange,
+) -> Result<AtPosition, ValueError> {
     let product = Code::parse("product", product)?.to_string();
     let location = Code::parse("location", location)?.to_string();
     Ok(AtPosition {
@@ -24,7 +30,16 @@ fn at(product: &str, location: &str, change: StockChange) -> Result<AtPosition, 
             location,
             change,
         },
+        unit: None,
     })
+}
+
+impl AtPosition {
+    /// Counted in `unit` (the product's stock unit when absent).
+    pub(super) fn counted_in(mut self, unit: Option<&str>) -> Result<Self, ValueError> {
+        self.unit = Code::parse_optional("unit", unit)?.map(Code::into_string);
+        Ok(self)
+    }
 }
 
 /// Goods received into a location at a unit cost (rand excluding VAT).
@@ -36,6 +51,9 @@ pub struct ReceiveStockInput {
     pub unit_cost: Decimal,
     /// The goods receipt, delivery note or return it came in on.
     pub reference: String,
+    /// The unit `quantity` and `unitCost` are in, e.g. `pallet` (the stock unit if none).
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 impl ReceiveStockInput {
@@ -49,7 +67,8 @@ impl ReceiveStockInput {
                 unit_cost: self.unit_cost,
                 reference,
             },
-        )
+        )?
+        .counted_in(self.unit.as_deref())
     }
 }
 
@@ -63,6 +82,9 @@ pub struct IssueStockInput {
     pub cost_code: String,
     /// The reservation to draw on first, if the goods were reserved.
     pub reservation_id: Option<String>,
+    /// The unit `quantity` is in (the stock unit if none).
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 impl IssueStockInput {
@@ -76,10 +98,10 @@ impl IssueStockInput {
                 .as_deref()
                 .map(|id| reservation_id("reservationId", id))
                 .transpose()?,
-            // Locations are not modelled yet: none allows negative stock.
+            // The location's rule is filled in by the service.
             allow_negative: false,
         };
-        at(&self.product, &self.location, change)
+        at(&self.product, &self.location, change)?.counted_in(self.unit.as_deref())
     }
 }
 
@@ -148,13 +170,18 @@ impl AdjustStockInput {
 }
 
 fn reservation_id(field: &str, id: &str) -> Result<Uuid, ValueError> {
+    uuid_of(field, id, "a reservation id (a UUID)")
+}
+
+/// An id the system minted (a UUID), named `field`; `expected` says what it is.
+pub(super) fn uuid_of(field: &str, id: &str, expected: &'static str) -> Result<Uuid, ValueError> {
     let id = Identifier::parse(field, id)?;
     Uuid::parse_str(id.as_str()).map_err(|_| {
         ValueError::new(
             field,
             constructos_domain::values::Problem::Malformed {
                 value: id.to_string(),
-                expected: "a reservation id (a UUID)",
+                expected,
             },
         )
     })
@@ -173,6 +200,7 @@ mod tests {
             quantity: dec!(1),
             unit_cost: dec!(1),
             reference: "GRN-1".into(),
+            unit: None,
         };
         let a = receive("CEM-42").command().expect("command");
         let b = receive(" CEM-42 ").command().expect("command");
@@ -189,6 +217,7 @@ mod tests {
             project_id: "p".into(),
             cost_code: "03".into(),
             reservation_id: Some("not-a-uuid".into()),
+            unit: None,
         };
         assert_eq!(
             issue.clone().command().err().map(|e| e.field),

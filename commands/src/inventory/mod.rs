@@ -1,10 +1,19 @@
-//! Inventory commands: stock movements at a location.
+//! Inventory commands: the catalogue (products and locations), stock movements at a
+//! location, and transfers between locations.
 
+mod catalogue;
 mod inputs;
+mod movement;
 mod service;
+mod transfers;
 
+pub use catalogue::{
+    CloseLocationInput, DefineProductInput, DiscontinueProductInput, OpenLocationInput,
+    ProductDetailsInput, ReviseProductInput, SetNegativeStockInput, UnitConversionInput,
+};
 pub use inputs::{
     AdjustStockInput, IssueStockInput, ReceiveStockInput, ReleaseReservationInput,
     ReserveStockInput,
 };
 pub use service::InventoryCommands;
+pub use transfers::{ReceiveTransferInput, TransferStockInput};

@@ -1,39 +1,58 @@
-//! The inventory command service: permission check, values parsed, then the stock
-//! position decides. Two issues of the last units meet at the position's optimistic
-//! check; the loser re-decides against the winner's state and is refused.
+//! The inventory command service: permission check, values parsed, then the aggregate
+//! decides. Catalogue commands (products, locations) run through cqrs-es' framework;
+//! stock movements and transfers through [`super::movement`], which reads the location
+//! and product they depend on and writes as one unit of work. Two issues of the last
+//! units meet at the position's optimistic check; the loser re-decides against the
+//! winner's state and is refused.
 
 use std::sync::Arc;
 
 use constructos_domain::access::Permission;
-use constructos_domain::inventory::Stock;
+use constructos_domain::inventory::{Location, Product};
+use constructos_domain::stored::Stored;
+use constructos_domain::values::ValueError;
 use constructos_infra::event_store::Store;
 use sqlx::PgPool;
 
+use super::catalogue::AtStream;
 use super::inputs::AtPosition;
+use super::movement::Movements;
 use super::{
-    AdjustStockInput, IssueStockInput, ReceiveStockInput, ReleaseReservationInput,
-    ReserveStockInput,
+    AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
+    IssueStockInput, OpenLocationInput, ReceiveStockInput, ReceiveTransferInput,
+    ReleaseReservationInput, ReserveStockInput, ReviseProductInput, SetNegativeStockInput,
+    TransferStockInput,
 };
 use crate::execute::{execute, Aggregates};
 use crate::{CommandContext, CommandError};
 
-/// Executes stock commands against the inventory event store.
+/// Executes inventory commands against the inventory event store.
 #[derive(Clone)]
 pub struct InventoryCommands {
-    stock: Arc<Aggregates<Stock>>,
+    products: Arc<Aggregates<Product>>,
+    locations: Arc<Aggregates<Location>>,
+    movements: Movements,
 }
 
 impl InventoryCommands {
     /// Command handling over the inventory database.
     pub fn new(pool: PgPool) -> Self {
+        let store = Store::new(pool);
         Self {
-            stock: Arc::new(Aggregates::new(&Store::new(pool), ())),
+            products: Arc::new(Aggregates::new(&store, ())),
+            locations: Arc::new(Aggregates::new(&store, ())),
+            movements: Movements::new(store),
         }
     }
 
     /// Executes at a position; the caller has checked `inventory.stock.write`.
-    async fn at(&self, ctx: &CommandContext, position: AtPosition) -> Result<String, CommandError> {
-        execute(&self.stock, ctx, &position.id, position.command).await?;
+    async fn at(
+        &self,
+        ctx: &CommandContext,
+        position: Result<AtPosition, ValueError>,
+    ) -> Result<String, CommandError> {
+        let position = position?;
+        self.movements.at_position(ctx, &position).await?;
         Ok(position.id)
     }
 
@@ -44,7 +63,7 @@ impl InventoryCommands {
         input: ReceiveStockInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::StockWrite)?;
-        self.at(ctx, input.command()?).await
+        self.at(ctx, input.command()).await
     }
 
     /// Issues goods to a project's cost code; answers the stock position's id.
@@ -54,7 +73,7 @@ impl InventoryCommands {
         input: IssueStockInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::StockWrite)?;
-        self.at(ctx, input.command()?).await
+        self.at(ctx, input.command()).await
     }
 
     /// Reserves goods; answers the reservation's id.
@@ -65,7 +84,7 @@ impl InventoryCommands {
     ) -> Result<String, CommandError> {
         ctx.require(Permission::StockWrite)?;
         let (position, reservation) = input.command()?;
-        self.at(ctx, position).await?;
+        self.at(ctx, Ok(position)).await?;
         Ok(reservation.to_string())
     }
 
@@ -76,7 +95,7 @@ impl InventoryCommands {
         input: ReleaseReservationInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::StockWrite)?;
-        self.at(ctx, input.command()?).await
+        self.at(ctx, input.command()).await
     }
 
     /// Adjusts the quantity on hand; answers the stock position's id.
@@ -86,6 +105,132 @@ impl InventoryCommands {
         input: AdjustStockInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::StockWrite)?;
-        self.at(ctx, input.command()?).await
+        self.at(ctx, input.command()).await
     }
+
+    /// Sends goods to another location; answers the transfer's id.
+    pub async fn transfer(
+        &self,
+        ctx: &CommandContext,
+        input: TransferStockInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let dispatch = input.dispatch()?;
+        self.movements.dispatch(ctx, &dispatch).await?;
+        Ok(dispatch.transfer.to_string())
+    }
+
+    /// Receives a transfer at its destination; answers the transfer's id.
+    pub async fn receive_transfer(
+        &self,
+        ctx: &CommandContext,
+        input: ReceiveTransferInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let transfer = input.transfer()?;
+        self.movements.receive_transfer(ctx, transfer).await?;
+        Ok(transfer.to_string())
+    }
+
+    /// Adds a product to the catalogue; answers its SKU.
+    pub async fn define_product(
+        &self,
+        ctx: &CommandContext,
+        input: DefineProductInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::CatalogueWrite)?;
+        let sku = input.sku.trim().to_string();
+        let AtStream { id, command } = input.command()?;
+        execute(&self.products, ctx, &id, command).await?;
+        Ok(sku)
+    }
+
+    /// Replaces a product's details; answers its SKU.
+    pub async fn revise_product(
+        &self,
+        ctx: &CommandContext,
+        input: ReviseProductInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::CatalogueWrite)?;
+        let (sku, AtStream { id, command }) = input.command()?;
+        self.known_product(&sku, &id).await?;
+        execute(&self.products, ctx, &id, command).await?;
+        Ok(sku)
+    }
+
+    /// Discontinues a product; answers its SKU.
+    pub async fn discontinue_product(
+        &self,
+        ctx: &CommandContext,
+        input: DiscontinueProductInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::CatalogueWrite)?;
+        let (sku, AtStream { id, command }) = input.command()?;
+        self.known_product(&sku, &id).await?;
+        execute(&self.products, ctx, &id, command).await?;
+        Ok(sku)
+    }
+
+    /// Opens a warehouse or site store; answers its code.
+    pub async fn open_location(
+        &self,
+        ctx: &CommandContext,
+        input: OpenLocationInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::CatalogueWrite)?;
+        let code = input.code.trim().to_string();
+        let AtStream { id, command } = input.command()?;
+        execute(&self.locations, ctx, &id, command).await?;
+        Ok(code)
+    }
+
+    /// Sets whether stock may go below zero at a location; answers its code.
+    pub async fn set_negative_stock(
+        &self,
+        ctx: &CommandContext,
+        input: SetNegativeStockInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::CatalogueWrite)?;
+        let (code, AtStream { id, command }) = input.command()?;
+        self.known_location(&code, &id).await?;
+        execute(&self.locations, ctx, &id, command).await?;
+        Ok(code)
+    }
+
+    /// Closes a location; answers its code.
+    pub async fn close_location(
+        &self,
+        ctx: &CommandContext,
+        input: CloseLocationInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::CatalogueWrite)?;
+        let (code, AtStream { id, command }) = input.command()?;
+        self.known_location(&code, &id).await?;
+        execute(&self.locations, ctx, &id, command).await?;
+        Ok(code)
+    }
+
+    /// Refuses, by its code, a location never opened.
+    async fn known_location(&self, code: &str, id: &str) -> Result<(), CommandError> {
+        let missing = || format!("code: {code} is not a known location");
+        exists(&self.locations, id, missing).await
+    }
+
+    /// Refuses, by its SKU, a product not in the catalogue.
+    async fn known_product(&self, sku: &str, id: &str) -> Result<(), CommandError> {
+        let missing = || format!("sku: {sku} is not in the product catalogue");
+        exists(&self.products, id, missing).await
+    }
+}
+
+/// `NotFound` with `missing`'s message unless the stream `id` holds events.
+async fn exists<A: Stored>(
+    aggregates: &Aggregates<A>,
+    id: &str,
+    missing: impl FnOnce() -> String,
+) -> Result<(), CommandError> {
+    if aggregates.load(id).await?.sequence == 0 {
+        return Err(CommandError::NotFound(missing()));
+    }
+    Ok(())
 }

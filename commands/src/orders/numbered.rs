@@ -4,16 +4,15 @@
 //! together or not at all. Two documents racing for a number collide on the series'
 //! stream; the loser decides again with the next number (at most [`ATTEMPTS`] times,
 //! then `CONFLICT`, retryable). cqrs-es' framework appends one aggregate per command,
-//! hence this small path beside it (finance's invoice numbering does the same).
+//! hence this path beside it ([`crate::decide`]; finance's invoice numbering does the same).
 
 use constructos_domain::orders::numbering::{order_number, AssignNumber, OrderNumbering};
 use constructos_domain::refusal::Refusal;
 use constructos_domain::stored::Stored;
-use constructos_infra::event_store::{AppendError, Store, Stream, UnitOfWork};
-use cqrs_es::event_sink::EventSink;
-use cqrs_es::persist::SerializedEvent;
-use cqrs_es::{AggregateError, DomainEvent};
+use constructos_infra::event_store::{AppendError, Store, UnitOfWork};
+use cqrs_es::AggregateError;
 
+use crate::decide::{decide, internal};
 use crate::{CommandContext, CommandError};
 
 /// How often a numbered document is decided again after losing a race.
@@ -25,42 +24,6 @@ pub(super) struct Target<C> {
     pub stream_id: String,
     pub assigned_to: String,
     pub command: C,
-}
-
-fn internal(what: &str, e: impl std::fmt::Display) -> CommandError {
-    CommandError::Internal(format!("{what}: {e}"))
-}
-
-/// Lets `stream`'s aggregate decide `command`: its state moves on, and its events come
-/// back serialized after the sequence it had (the outer error: they do not serialize).
-async fn decide<A>(
-    stream: &mut Stream<A>,
-    command: A::Command,
-    ctx: &CommandContext,
-) -> Result<Result<Vec<SerializedEvent>, A::Error>, CommandError>
-where
-    A: Stored<Services = ()>,
-{
-    let sink = EventSink::default();
-    if let Err(refusal) = stream.aggregate.handle(command, &(), &sink).await {
-        return Ok(Err(refusal));
-    }
-    let encode = |e: serde_json::Error| internal("Failed to serialize an event", e);
-    let metadata = serde_json::to_value(ctx.metadata()).map_err(encode)?;
-    let mut serialized = Vec::new();
-    for event in sink.collect().await {
-        stream.sequence += 1;
-        serialized.push(SerializedEvent::new(
-            stream.id.clone(),
-            stream.sequence,
-            A::TYPE.to_string(),
-            event.event_type(),
-            event.event_version(),
-            serde_json::to_value(&event).map_err(encode)?,
-            metadata.clone(),
-        ));
-    }
-    Ok(Ok(serialized))
 }
 
 /// Numbers and appends a document of `A` in `series`; `target` builds it from the

@@ -20,13 +20,52 @@ pub enum InventoryError {
     ReservationNotFound(Uuid),
     #[error("delta: an adjustment must change the quantity")]
     EmptyAdjustment,
+    #[error("the location {0} already exists")]
+    LocationExists(String),
+    #[error("location: {0} is not a known location")]
+    LocationNotFound(String),
+    #[error("location: {0} is closed")]
+    LocationClosed(String),
+    #[error("projectId: a site store belongs to a project")]
+    SiteStoreNeedsProject,
+    #[error("projectId: a warehouse does not belong to a project")]
+    WarehouseHasNoProject,
+    #[error("the product {0} already exists")]
+    ProductExists(String),
+    #[error("product: {0} is not in the product catalogue")]
+    ProductNotFound(String),
+    #[error("product: {0} is discontinued")]
+    ProductDiscontinued(String),
+    #[error("{0}: {1} is not an amount of zero or more with at most 4 decimal places")]
+    InvalidPrice(&'static str, Decimal),
+    #[error("{0}: {1} is not a quantity of zero or more with at most 3 decimal places")]
+    InvalidLevel(&'static str, Decimal),
+    #[error("conversions: the factor of {0} must be positive with at most 6 decimal places")]
+    InvalidConversion(String),
+    #[error("conversions: the unit {0} is named twice")]
+    DuplicateUnit(String),
+    #[error("unit: the product {product} does not come in {unit}")]
+    UnknownUnit { product: String, unit: String },
+    #[error("projectId: the site store {location} holds stock for project {project} only")]
+    SiteStoreOfAnotherProject { location: String, project: String },
+    #[error("toLocation: a transfer goes to another location")]
+    TransferToSameLocation,
+    #[error("the transfer {0} does not exist")]
+    TransferNotFound(String),
+    #[error("the transfer has already been dispatched")]
+    TransferAlreadyDispatched,
+    #[error("the transfer {0} has already been received")]
+    TransferAlreadyReceived(String),
 }
 
 impl crate::refusal::Refusal for InventoryError {
     fn kind(&self) -> crate::refusal::RefusalKind {
         use crate::refusal::RefusalKind;
         match self {
-            InventoryError::ReservationNotFound(_) => RefusalKind::NotFound,
+            InventoryError::ReservationNotFound(_)
+            | InventoryError::LocationNotFound(_)
+            | InventoryError::ProductNotFound(_)
+            | InventoryError::TransferNotFound(_) => RefusalKind::NotFound,
             _ => RefusalKind::Rejected,
         }
     }

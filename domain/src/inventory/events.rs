@@ -43,6 +43,20 @@ pub enum StockEvent {
         reservation: Uuid,
         quantity: Decimal,
     },
+    /// Goods left for another location on `transfer`.
+    StockTransferredOut {
+        transfer: Uuid,
+        to: String,
+        quantity: Decimal,
+        value: Decimal,
+    },
+    /// Goods of `transfer` arrived from another location.
+    StockTransferredIn {
+        transfer: Uuid,
+        from: String,
+        quantity: Decimal,
+        value: Decimal,
+    },
     StockAdjusted {
         delta: Decimal,
         value: Decimal,
@@ -61,6 +75,8 @@ impl DomainEvent for StockEvent {
             StockEvent::StockIssued { .. } => "StockIssued",
             StockEvent::StockReserved { .. } => "StockReserved",
             StockEvent::ReservationReleased { .. } => "ReservationReleased",
+            StockEvent::StockTransferredOut { .. } => "StockTransferredOut",
+            StockEvent::StockTransferredIn { .. } => "StockTransferredIn",
             StockEvent::StockAdjusted { .. } => "StockAdjusted",
         }
         .to_string()

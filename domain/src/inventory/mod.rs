@@ -1,4 +1,6 @@
-//! Inventory: stock of each product at each location, valued at weighted average cost.
+//! Inventory: the product catalogue, the locations that hold stock (warehouses and
+//! projects' site stores), stock of each product at each location valued at weighted
+//! average cost, and transfers between locations.
 //!
 //! The stock aggregate is one stream per product × location (its id derives from both,
 //! see [`stock_id`]), so two concurrent issues of the last units meet at the optimistic
@@ -7,16 +9,27 @@
 mod commands;
 mod errors;
 mod events;
+mod location;
+mod product;
 mod quantity;
 mod stock;
+mod transfer;
 
 pub use commands::{AdjustmentReason, StockChange, StockCommand};
 pub use errors::InventoryError;
 pub use events::{ReservationShare, StockEvent};
+pub use location::{
+    location_id, Location, LocationCommand, LocationEvent, LocationKind, LOCATION_AGGREGATE,
+};
+pub use product::{
+    product_id, Product, ProductCategory, ProductCommand, ProductDetails, ProductEvent,
+    UnitConversion, FACTOR_SCALE, PRODUCT_AGGREGATE,
+};
 pub use quantity::{
     checked_quantity, checked_unit_cost, round_cents, QUANTITY_SCALE, UNIT_COST_SCALE,
 };
 pub use stock::Stock;
+pub use transfer::{Consignment, Transfer, TransferCommand, TransferEvent, TRANSFER_AGGREGATE};
 
 /// The aggregate type of stock positions in the event store; unique across the system.
 pub const STOCK_AGGREGATE: &str = "inventory.stock";

@@ -168,6 +168,38 @@ impl Stock {
                     quantity,
                 })
             }
+            StockChange::TransferOut {
+                transfer,
+                to,
+                quantity,
+                allow_negative,
+            } => {
+                let quantity = checked_quantity(quantity)?;
+                let available = self.available().max(Decimal::ZERO);
+                if quantity > available && !allow_negative {
+                    return Err(InventoryError::NotEnoughStock {
+                        available,
+                        wanted: quantity,
+                    });
+                }
+                Ok(StockEvent::StockTransferredOut {
+                    transfer,
+                    to,
+                    quantity,
+                    value: self.value_out(quantity),
+                })
+            }
+            StockChange::TransferIn {
+                transfer,
+                from,
+                quantity,
+                value,
+            } => Ok(StockEvent::StockTransferredIn {
+                transfer,
+                from,
+                quantity: checked_quantity(quantity)?,
+                value: round_cents(value),
+            }),
             StockChange::AdjustStock {
                 delta,
                 reason,
@@ -287,6 +319,17 @@ impl Aggregate for Stock {
                     self.take_from_reservation(drawn.reservation, drawn.quantity);
                 }
                 self.moved(-quantity, -value);
+            }
+            StockEvent::StockTransferredOut {
+                quantity, value, ..
+            } => self.moved(-quantity, -value),
+            StockEvent::StockTransferredIn {
+                quantity, value, ..
+            } => {
+                if self.on_hand <= Decimal::ZERO && self.on_hand + quantity <= Decimal::ZERO {
+                    self.last_average = (value / quantity).round_dp(UNIT_COST_SCALE);
+                }
+                self.moved(quantity, value)
             }
             StockEvent::StockReserved {
                 reservation,

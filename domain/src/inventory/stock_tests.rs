@@ -248,7 +248,14 @@ fn command(allow_negative: bool, up_adjustments: bool) -> impl Strategy<Value = 
             quantity: q,
             purpose: "p".into(),
         }),
-        id.prop_map(|r| StockChange::ReleaseReservation { reservation: r }),
+        id.clone()
+            .prop_map(|r| StockChange::ReleaseReservation { reservation: r }),
+        (quantity.clone(), id).prop_map(move |(q, t)| StockChange::TransferOut {
+            transfer: t,
+            to: "SITE".into(),
+            quantity: q,
+            allow_negative,
+        }),
         (quantity, any::<bool>()).prop_map(move |(q, up)| StockChange::AdjustStock {
             delta: if up && up_adjustments { q } else { -q },
             reason: AdjustmentReason::Count,
@@ -280,6 +287,12 @@ fn movement(event: &StockEvent) -> (Decimal, Decimal) {
             quantity, value, ..
         } => (-*quantity, -*value),
         StockEvent::StockAdjusted { delta, value, .. } => (*delta, *value),
+        StockEvent::StockTransferredOut {
+            quantity, value, ..
+        } => (-*quantity, -*value),
+        StockEvent::StockTransferredIn {
+            quantity, value, ..
+        } => (*quantity, *value),
         _ => (Decimal::ZERO, Decimal::ZERO),
     }
 }
@@ -311,6 +324,8 @@ proptest! {
         let commands = commands.into_iter().map(|c| match c {
             StockChange::IssueStock { quantity, project_id, cost_code, reservation, .. } =>
                 StockChange::IssueStock { quantity, project_id, cost_code, reservation, allow_negative },
+            StockChange::TransferOut { transfer, to, quantity, .. } =>
+                StockChange::TransferOut { transfer, to, quantity, allow_negative },
             other => other,
         }).collect();
         let (stock, events) = run(commands);
@@ -340,4 +355,50 @@ proptest! {
                 "{} not within {low}..{high} ± {slack}", stock.value());
         }
     }
+}
+
+#[test]
+fn a_transfer_in_carries_the_value_that_left_and_sets_the_average_on_an_empty_position() {
+    let mut source = Stock::default();
+    for change in [receive(dec!(3), dec!(10)), receive(dec!(1), dec!(11))] {
+        let event = source.decide(change).expect("receipt");
+        source.apply(event);
+    }
+    let out = source
+        .decide(StockChange::TransferOut {
+            transfer: Uuid::nil(),
+            to: "SITE".into(),
+            quantity: dec!(3),
+            allow_negative: false,
+        })
+        .expect("transfer out");
+    let StockEvent::StockTransferredOut { value, .. } = out.clone() else {
+        panic!("{out:?}");
+    };
+    assert_eq!(value, dec!(30.75));
+    source.apply(out);
+    let mut destination = Stock::default();
+    let event = destination
+        .decide(StockChange::TransferIn {
+            transfer: Uuid::nil(),
+            from: "WH".into(),
+            quantity: dec!(3),
+            value,
+        })
+        .expect("transfer in");
+    destination.apply(event);
+    assert_eq!(source.value() + destination.value(), dec!(41.00));
+    assert_eq!(destination.average_cost(), dec!(10.25));
+    assert_eq!(
+        source.decide(StockChange::TransferOut {
+            transfer: Uuid::nil(),
+            to: "SITE".into(),
+            quantity: dec!(2),
+            allow_negative: false,
+        }),
+        Err(InventoryError::NotEnoughStock {
+            available: dec!(1),
+            wanted: dec!(2)
+        })
+    );
 }

@@ -75,6 +75,12 @@ pub const DEMO_PEOPLE: &[DemoPerson] = &[
         description: "Sales manager: the whole pipeline",
     },
     DemoPerson {
+        subject: "bongani.stores",
+        name: "Bongani Zulu",
+        roles: &["Inventory_Clerk"],
+        description: "Inventory clerk: receives, issues and counts stock",
+    },
+    DemoPerson {
         subject: "ayanda.hr",
         name: "Ayanda Mthembu",
         roles: &["HR_Manager"],

@@ -3,9 +3,10 @@
 
 use constructos_infra::{read, ReadError};
 
-use super::queries::{keyset_after, like_pattern, page_of};
+use super::queries::{keyset_after, page_of};
 use super::rows::{LeadFilter, LeadRow, Page};
 use super::{IdentityQueries, MAX_PAGE};
+use crate::like_pattern;
 
 const LEAD_COLUMNS: &str = "id, company_name, contact_first_name, contact_last_name, email, \
      phone, source, estimated_value, status, owner, disqualification_reason, account_id, \

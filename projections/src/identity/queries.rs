@@ -6,6 +6,7 @@ use constructos_infra::{read, ReadError};
 use sqlx::PgPool;
 
 use super::rows::{AccountFilter, AccountRow, ContactRow, Page, UserRow};
+use crate::like_pattern;
 
 /// The most rows one page returns.
 pub const MAX_PAGE: i64 = 100;
@@ -65,15 +66,6 @@ pub(super) fn page_of<T>(
         end_cursor,
         has_next_page,
     }
-}
-
-/// Escapes `%`, `_` and `\` so user text matches literally in `ILIKE`.
-pub(super) fn like_pattern(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 impl IdentityQueries {

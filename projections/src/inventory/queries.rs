@@ -11,6 +11,9 @@ use sqlx::PgPool;
 pub struct StockLevelRow {
     pub id: String,
     pub product: String,
+    /// The catalogue's description and stock unit.
+    pub description: Option<String>,
+    pub unit: Option<String>,
     pub location: String,
     pub on_hand: Decimal,
     pub reserved: Decimal,
@@ -19,7 +22,73 @@ pub struct StockLevelRow {
     pub value: Decimal,
     /// The weighted average unit cost; `None` while nothing is on hand.
     pub average_cost: Option<Decimal>,
+    /// The product's reorder level (the rule applies to warehouses).
+    pub reorder_level: Option<Decimal>,
+    /// Whether this is a warehouse position at or below its product's reorder level.
+    pub low: bool,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A product of the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct ProductRow {
+    pub sku: String,
+    pub description: String,
+    pub category: String,
+    pub unit: String,
+    /// `[{"unit": "pallet", "factor": "40"}]`: one of `unit` is `factor` stock units.
+    pub conversions: serde_json::Value,
+    pub standard_cost: Decimal,
+    pub sell_price: Decimal,
+    pub vat: String,
+    pub reorder_level: Decimal,
+    pub reorder_quantity: Decimal,
+    pub preferred_vendor: Option<String>,
+    pub discontinued: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A warehouse or site store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct LocationRow {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub project_id: Option<String>,
+    pub allow_negative: bool,
+    pub closed: bool,
+    pub opened_at: DateTime<Utc>,
+}
+
+/// A product whose available stock in the warehouses is at or below its reorder level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct LowStockRow {
+    pub sku: String,
+    pub description: String,
+    pub unit: String,
+    /// On hand less reserved, over every warehouse.
+    pub available: Decimal,
+    /// On its way to a warehouse.
+    pub in_transit: Decimal,
+    pub reorder_level: Decimal,
+    pub reorder_quantity: Decimal,
+    pub preferred_vendor: Option<String>,
+}
+
+/// A transfer between two locations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct TransferRow {
+    pub id: String,
+    pub product: String,
+    pub from_location: String,
+    pub to_location: String,
+    pub quantity: Decimal,
+    /// What left the source, rand and cents; the destination receives exactly this.
+    pub value: Decimal,
+    pub reference: String,
+    pub dispatched_at: DateTime<Utc>,
+    /// `None` while in transit.
+    pub received_at: Option<DateTime<Utc>>,
 }
 
 /// One line of a position's stock card.
@@ -55,14 +124,19 @@ impl InventoryQueries {
         product: Option<&str>,
     ) -> Result<Vec<StockLevelRow>, ReadError> {
         sqlx::query_as(
-            "SELECT id, product, location, on_hand, reserved, on_hand - reserved AS available,
-                    value,
-                    CASE WHEN on_hand > 0 THEN round(value / on_hand, 4) END AS average_cost,
-                    updated_at
-               FROM read_model.stock_levels
-              WHERE ($1::text IS NULL OR location = $1)
-                AND ($2::text IS NULL OR product = $2)
-              ORDER BY location, product
+            "SELECT s.id, s.product, p.description, p.unit, s.location, s.on_hand, s.reserved,
+                    s.on_hand - s.reserved AS available, s.value,
+                    CASE WHEN s.on_hand > 0 THEN round(s.value / s.on_hand, 4) END AS average_cost,
+                    p.reorder_level,
+                    coalesce(l.kind = 'WAREHOUSE' AND p.reorder_level > 0
+                             AND s.on_hand - s.reserved <= p.reorder_level, false) AS low,
+                    s.updated_at
+               FROM read_model.stock_levels s
+               LEFT JOIN read_model.products p ON p.sku = s.product
+               LEFT JOIN read_model.locations l ON l.code = s.location
+              WHERE ($1::text IS NULL OR s.location = $1)
+                AND ($2::text IS NULL OR s.product = $2)
+              ORDER BY s.location, s.product
               LIMIT 500",
         )
         .bind(location)
@@ -93,5 +167,104 @@ impl InventoryQueries {
         .fetch_all(&self.pool)
         .await
         .map_err(read("Failed to read stock movements"))
+    }
+
+    /// The catalogue, by SKU (at most 500), optionally only what matches `search` in the
+    /// SKU or description, and without discontinued products unless asked.
+    pub async fn products(
+        &self,
+        search: Option<&str>,
+        include_discontinued: bool,
+    ) -> Result<Vec<ProductRow>, ReadError> {
+        let pattern = search.map(crate::like_pattern);
+        sqlx::query_as(
+            "SELECT sku, description, category, unit, conversions, standard_cost, sell_price,
+                    vat, reorder_level, reorder_quantity, preferred_vendor, discontinued,
+                    updated_at
+               FROM read_model.products
+              WHERE ($1::text IS NULL OR sku ILIKE $1 OR description ILIKE $1)
+                AND ($2 OR NOT discontinued)
+              ORDER BY sku
+              LIMIT 500",
+        )
+        .bind(pattern)
+        .bind(include_discontinued)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the product catalogue"))
+    }
+
+    /// One product by SKU.
+    pub async fn product(&self, sku: &str) -> Result<Option<ProductRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT sku, description, category, unit, conversions, standard_cost, sell_price,
+                    vat, reorder_level, reorder_quantity, preferred_vendor, discontinued,
+                    updated_at
+               FROM read_model.products WHERE sku = $1",
+        )
+        .bind(sku)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(read("Failed to read a product"))
+    }
+
+    /// The locations by code, closed ones too.
+    pub async fn locations(&self) -> Result<Vec<LocationRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT code, name, kind, project_id, allow_negative, closed, opened_at
+               FROM read_model.locations ORDER BY code LIMIT 500",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the locations"))
+    }
+
+    /// Products at or below their reorder level over the warehouses (counting what is
+    /// on its way to one), lowest cover first.
+    pub async fn low_stock(&self) -> Result<Vec<LowStockRow>, ReadError> {
+        sqlx::query_as(
+            "WITH warehouses AS (
+                 SELECT code FROM read_model.locations WHERE kind = 'WAREHOUSE' AND NOT closed),
+             available AS (
+                 SELECT s.product, sum(s.on_hand - s.reserved) AS available
+                   FROM read_model.stock_levels s JOIN warehouses w ON w.code = s.location
+                  GROUP BY s.product),
+             coming AS (
+                 SELECT t.product, sum(t.quantity) AS in_transit
+                   FROM read_model.transfers t JOIN warehouses w ON w.code = t.to_location
+                  WHERE t.received_at IS NULL
+                  GROUP BY t.product)
+             SELECT p.sku, p.description, p.unit,
+                    coalesce(a.available, 0) AS available,
+                    coalesce(c.in_transit, 0) AS in_transit,
+                    p.reorder_level, p.reorder_quantity, p.preferred_vendor
+               FROM read_model.products p
+               LEFT JOIN available a ON a.product = p.sku
+               LEFT JOIN coming c ON c.product = p.sku
+              WHERE NOT p.discontinued AND p.reorder_level > 0
+                AND coalesce(a.available, 0) + coalesce(c.in_transit, 0) <= p.reorder_level
+              ORDER BY (coalesce(a.available, 0) + coalesce(c.in_transit, 0)) / p.reorder_level,
+                       p.sku
+              LIMIT 500",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the products low on stock"))
+    }
+
+    /// Transfers, latest first (at most 500); only those in transit when asked.
+    pub async fn transfers(&self, in_transit_only: bool) -> Result<Vec<TransferRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT id, product, from_location, to_location, quantity, value, reference,
+                    dispatched_at, received_at
+               FROM read_model.transfers
+              WHERE NOT $1 OR received_at IS NULL
+              ORDER BY dispatched_at DESC
+              LIMIT 500",
+        )
+        .bind(in_transit_only)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the transfers"))
     }
 }

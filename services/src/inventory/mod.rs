@@ -1,4 +1,4 @@
-//! The inventory service: stock positions and their movements. Its operations are
+//! The inventory service: the catalogue, stock positions and their movements, transfers. Its operations are
 //! declared in [`operations`]; [`endpoint`] serves them as `POST /v1/inventory`.
 
 mod operations;
@@ -8,7 +8,9 @@ use constructos_infra::{db, Domain};
 use constructos_projections::inventory::{InventoryProjection, InventoryQueries};
 use sqlx::PgPool;
 
-pub use operations::{StockLevels, StockMovements};
+pub use operations::{
+    Locations, LowStock, ProductBySku, Products, StockLevels, StockMovements, Transfers,
+};
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 use crate::{Client, Endpoint, Service};
@@ -45,8 +47,21 @@ pub fn endpoint(pool: PgPool) -> Endpoint<InventoryService> {
         .with::<ReserveStockInput>()
         .with::<ReleaseReservationInput>()
         .with::<AdjustStockInput>()
+        .with::<TransferStockInput>()
+        .with::<ReceiveTransferInput>()
+        .with::<DefineProductInput>()
+        .with::<ReviseProductInput>()
+        .with::<DiscontinueProductInput>()
+        .with::<OpenLocationInput>()
+        .with::<SetNegativeStockInput>()
+        .with::<CloseLocationInput>()
         .with::<StockLevels>()
         .with::<StockMovements>()
+        .with::<Products>()
+        .with::<ProductBySku>()
+        .with::<Locations>()
+        .with::<LowStock>()
+        .with::<Transfers>()
 }
 
 /// The inventory domain: its migrations, read models, service and client.

@@ -3,12 +3,17 @@
 
 use async_trait::async_trait;
 use constructos_commands::inventory::{
-    AdjustStockInput, IssueStockInput, ReceiveStockInput, ReleaseReservationInput,
-    ReserveStockInput,
+    AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
+    IssueStockInput, OpenLocationInput, ReceiveStockInput, ReceiveTransferInput,
+    ReleaseReservationInput, ReserveStockInput, ReviseProductInput, SetNegativeStockInput,
+    TransferStockInput,
 };
 use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
-use constructos_projections::inventory::{StockLevelRow, StockMovementRow};
+use constructos_domain::values::Code;
+use constructos_projections::inventory::{
+    LocationRow, LowStockRow, ProductRow, StockLevelRow, StockMovementRow, TransferRow,
+};
 use serde::{Deserialize, Serialize};
 
 use super::InventoryService;
@@ -16,15 +21,17 @@ use crate::{Call, Handle, Operation};
 
 const WRITE: Access = Access::Requires(Permission::StockWrite);
 const READ: Access = Access::Requires(Permission::StockRead);
+const CATALOGUE_WRITE: Access = Access::Requires(Permission::CatalogueWrite);
+const CATALOGUE_READ: Access = Access::Requires(Permission::CatalogueRead);
 
-/// Declares a stock movement whose answer is an id, handled by one command method.
-macro_rules! movement {
-    ($input:ty, $name:literal, $method:ident) => {
+/// Declares a command whose answer is an id, handled by one command method.
+macro_rules! command {
+    ($input:ty, $name:literal, $method:ident, $access:expr) => {
         impl Operation for $input {
             type Service = InventoryService;
             type Answer = String;
             const NAME: &'static str = $name;
-            const ACCESS: Access = WRITE;
+            const ACCESS: Access = $access;
         }
 
         #[async_trait]
@@ -36,12 +43,160 @@ macro_rules! movement {
     };
 }
 
-// Each answers the stock position's id; a reservation answers the reservation's id.
-movement!(ReceiveStockInput, "receive_stock", receive);
-movement!(IssueStockInput, "issue_stock", issue);
-movement!(ReserveStockInput, "reserve_stock", reserve);
-movement!(ReleaseReservationInput, "release_reservation", release);
-movement!(AdjustStockInput, "adjust_stock", adjust);
+// Each answers the stock position's id; a reservation answers the reservation's id, a
+// transfer the transfer's.
+command!(ReceiveStockInput, "receive_stock", receive, WRITE);
+command!(IssueStockInput, "issue_stock", issue, WRITE);
+command!(ReserveStockInput, "reserve_stock", reserve, WRITE);
+command!(
+    ReleaseReservationInput,
+    "release_reservation",
+    release,
+    WRITE
+);
+command!(AdjustStockInput, "adjust_stock", adjust, WRITE);
+command!(TransferStockInput, "transfer_stock", transfer, WRITE);
+command!(
+    ReceiveTransferInput,
+    "receive_transfer",
+    receive_transfer,
+    WRITE
+);
+
+// The catalogue: each answers the product's SKU or the location's code.
+command!(
+    DefineProductInput,
+    "define_product",
+    define_product,
+    CATALOGUE_WRITE
+);
+command!(
+    ReviseProductInput,
+    "revise_product",
+    revise_product,
+    CATALOGUE_WRITE
+);
+command!(
+    DiscontinueProductInput,
+    "discontinue_product",
+    discontinue_product,
+    CATALOGUE_WRITE
+);
+command!(
+    OpenLocationInput,
+    "open_location",
+    open_location,
+    CATALOGUE_WRITE
+);
+command!(
+    SetNegativeStockInput,
+    "set_negative_stock",
+    set_negative_stock,
+    CATALOGUE_WRITE
+);
+command!(
+    CloseLocationInput,
+    "close_location",
+    close_location,
+    CATALOGUE_WRITE
+);
+
+/// Declares a read with its answer, handled by a closure over the service's queries.
+macro_rules! query {
+    ($op:ty, $name:literal, $answer:ty, $access:expr, |$queries:ident, $input:ident| $body:expr) => {
+        impl Operation for $op {
+            type Service = InventoryService;
+            type Answer = $answer;
+            const NAME: &'static str = $name;
+            const ACCESS: Access = $access;
+        }
+
+        #[async_trait]
+        impl Handle<$op> for InventoryService {
+            async fn handle(&self, _: &Call, $input: $op) -> Result<$answer, CommandError> {
+                let $queries = &self.queries;
+                $body.map_err(CommandError::from)
+            }
+        }
+    };
+}
+
+/// The catalogue, optionally only products whose SKU or description contains `search`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Products {
+    pub search: Option<String>,
+    #[serde(default)]
+    pub include_discontinued: bool,
+}
+
+query!(
+    Products,
+    "products",
+    Vec<ProductRow>,
+    CATALOGUE_READ,
+    |queries, op| {
+        let search = Code::parse_optional("search", op.search.as_deref())?;
+        queries
+            .products(search.as_ref().map(Code::as_str), op.include_discontinued)
+            .await
+    }
+);
+
+/// One product by SKU.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProductBySku {
+    pub sku: String,
+}
+
+query!(
+    ProductBySku,
+    "product",
+    Option<ProductRow>,
+    CATALOGUE_READ,
+    |queries, op| {
+        let sku = Code::parse("sku", &op.sku)?;
+        queries.product(sku.as_str()).await
+    }
+);
+
+/// Every location.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Locations {}
+
+query!(
+    Locations,
+    "locations",
+    Vec<LocationRow>,
+    CATALOGUE_READ,
+    |queries, _op| { queries.locations().await }
+);
+
+/// Products at or below their reorder level.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LowStock {}
+
+query!(
+    LowStock,
+    "low_stock",
+    Vec<LowStockRow>,
+    READ,
+    |queries, _op| { queries.low_stock().await }
+);
+
+/// Transfers, optionally only those in transit.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Transfers {
+    #[serde(default)]
+    pub in_transit_only: bool,
+}
+
+query!(
+    Transfers,
+    "transfers",
+    Vec<TransferRow>,
+    READ,
+    |queries, op| { queries.transfers(op.in_transit_only).await }
+);
 
 /// Stock levels, optionally of one location or one product.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -50,22 +205,23 @@ pub struct StockLevels {
     pub product: Option<String>,
 }
 
-impl Operation for StockLevels {
-    type Service = InventoryService;
-    type Answer = Vec<StockLevelRow>;
-    const NAME: &'static str = "stock_levels";
-    const ACCESS: Access = READ;
-}
-
-#[async_trait]
-impl Handle<StockLevels> for InventoryService {
-    async fn handle(&self, _: &Call, op: StockLevels) -> Result<Vec<StockLevelRow>, CommandError> {
-        self.queries
-            .stock_levels(op.location.as_deref(), op.product.as_deref())
+query!(
+    StockLevels,
+    "stock_levels",
+    Vec<StockLevelRow>,
+    READ,
+    |queries, op| {
+        // Read as the commands write them: trimmed, and refused by name when malformed.
+        let location = Code::parse_optional("location", op.location.as_deref())?;
+        let product = Code::parse_optional("product", op.product.as_deref())?;
+        queries
+            .stock_levels(
+                location.as_ref().map(Code::as_str),
+                product.as_ref().map(Code::as_str),
+            )
             .await
-            .map_err(CommandError::from)
     }
-}
+);
 
 /// The stock card of one product at one location.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -74,23 +230,16 @@ pub struct StockMovements {
     pub location: String,
 }
 
-impl Operation for StockMovements {
-    type Service = InventoryService;
-    type Answer = Vec<StockMovementRow>;
-    const NAME: &'static str = "stock_movements";
-    const ACCESS: Access = READ;
-}
-
-#[async_trait]
-impl Handle<StockMovements> for InventoryService {
-    async fn handle(
-        &self,
-        _: &Call,
-        op: StockMovements,
-    ) -> Result<Vec<StockMovementRow>, CommandError> {
-        self.queries
-            .stock_movements(&op.product, &op.location)
+query!(
+    StockMovements,
+    "stock_movements",
+    Vec<StockMovementRow>,
+    READ,
+    |queries, op| {
+        let product = Code::parse("product", &op.product)?;
+        let location = Code::parse("location", &op.location)?;
+        queries
+            .stock_movements(product.as_str(), location.as_str())
             .await
-            .map_err(CommandError::from)
     }
-}
+);

@@ -1,29 +1,39 @@
-//! Inventory in the schema: stock levels and stock cards, and the movements that change
-//! them.
+//! Inventory in the schema: the catalogue (products and locations), stock levels and
+//! stock cards, the movements and transfers that change them, and low stock.
 
+mod catalogue;
 mod stock;
 
 use async_graphql::MergedObject;
 use constructos_commands::inventory::{
-    AdjustStockInput, IssueStockInput, ReceiveStockInput, ReleaseReservationInput,
-    ReserveStockInput,
+    AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
+    IssueStockInput, OpenLocationInput, ReceiveStockInput, ReceiveTransferInput,
+    ReleaseReservationInput, ReserveStockInput, ReviseProductInput, SetNegativeStockInput,
+    TransferStockInput,
 };
 use constructos_domain::access::Access;
-use constructos_services::inventory::{StockLevels, StockMovements};
+use constructos_services::inventory::{
+    Locations, LowStock, ProductBySku, Products, StockLevels, StockMovements, Transfers,
+};
 use constructos_services::Operation;
 
 /// Inventory's query fields.
 #[derive(MergedObject, Default)]
-pub struct InventoryQuery(stock::StockQuery);
+pub struct InventoryQuery(stock::StockQuery, catalogue::CatalogueQuery);
 
 /// Inventory's mutations.
 #[derive(MergedObject, Default)]
-pub struct InventoryMutation(stock::StockMutation);
+pub struct InventoryMutation(stock::StockMutation, catalogue::CatalogueMutation);
 
 /// What each of inventory's root fields needs: the access its operation declares.
 pub const RULES: &[(&str, Access)] = &[
     ("Query.stockLevels", StockLevels::ACCESS),
     ("Query.stockMovements", StockMovements::ACCESS),
+    ("Query.lowStock", LowStock::ACCESS),
+    ("Query.stockTransfers", Transfers::ACCESS),
+    ("Query.products", Products::ACCESS),
+    ("Query.product", ProductBySku::ACCESS),
+    ("Query.stockLocations", Locations::ACCESS),
     ("Mutation.receiveStock", ReceiveStockInput::ACCESS),
     ("Mutation.issueStock", IssueStockInput::ACCESS),
     ("Mutation.reserveStock", ReserveStockInput::ACCESS),
@@ -32,4 +42,15 @@ pub const RULES: &[(&str, Access)] = &[
         ReleaseReservationInput::ACCESS,
     ),
     ("Mutation.adjustStock", AdjustStockInput::ACCESS),
+    ("Mutation.transferStock", TransferStockInput::ACCESS),
+    ("Mutation.receiveTransfer", ReceiveTransferInput::ACCESS),
+    ("Mutation.defineProduct", DefineProductInput::ACCESS),
+    ("Mutation.reviseProduct", ReviseProductInput::ACCESS),
+    (
+        "Mutation.discontinueProduct",
+        DiscontinueProductInput::ACCESS,
+    ),
+    ("Mutation.openLocation", OpenLocationInput::ACCESS),
+    ("Mutation.setNegativeStock", SetNegativeStockInput::ACCESS),
+    ("Mutation.closeLocation", CloseLocationInput::ACCESS),
 ];
