@@ -9,6 +9,7 @@ pub mod finance;
 pub mod hr;
 pub mod identity;
 pub mod inventory;
+mod known_projects;
 pub mod orders;
 pub mod rebuild;
 pub mod replay;
@@ -17,6 +18,7 @@ mod worker;
 
 pub use apply_error::{database, ApplyError};
 pub use consumer::{ProjectionWorker, Route, IDLE_AFTER, PROBE_EVERY, PROBE_FOR};
+pub use known_projects::KnownProjectsProjection;
 pub use worker::{
     apply_batch, apply_in, apply_message, domain_event, Applied, DeadLetterTopic, Projection,
     MAX_BATCH,

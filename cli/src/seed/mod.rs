@@ -138,7 +138,7 @@ pub async fn seed_all(
     );
     // The stores, where inventory runs in this process.
     let movements = match pools.get(&Domain::Inventory) {
-        Some(inventory) => seed_stock(inventory).await?,
+        Some(inventory) => seed_stock(inventory, project.as_deref()).await?,
         None => 0,
     };
     tracing::info!(movements, "demo stock seeded");

@@ -14,7 +14,9 @@ use constructos_domain::inventory::{LocationKind, ProductCategory, PRODUCT_AGGRE
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 
-use super::{acting_as, DEMO_PROJECT_CODE};
+use std::time::Duration;
+
+use super::acting_as;
 
 /// The demo warehouse.
 pub const WAREHOUSE: &str = "WH-JHB";
@@ -123,36 +125,47 @@ async fn seed_catalogue(
         };
         commands.define_product(ctx, product).await?;
     }
-    let locations = [
-        (
-            WAREHOUSE,
-            "Johannesburg warehouse",
-            LocationKind::Warehouse,
-            None,
-        ),
-        (
-            SITE_STORE,
-            "Sandton site store",
-            LocationKind::SiteStore,
-            Some(DEMO_PROJECT_CODE),
-        ),
-    ];
-    for (code, name, kind, project) in locations {
-        let location = OpenLocationInput {
-            code: code.into(),
-            name: name.into(),
-            kind,
-            project_id: project.map(str::to_string),
-            allow_negative: false,
-        };
-        commands.open_location(ctx, location).await?;
+    let warehouse = OpenLocationInput {
+        code: WAREHOUSE.into(),
+        name: "Johannesburg warehouse".into(),
+        kind: LocationKind::Warehouse,
+        project_id: None,
+        allow_negative: false,
+    };
+    commands.open_location(ctx, warehouse).await?;
+    Ok(CATALOGUE.len() + 1)
+}
+
+/// How long the seed waits for inventory to learn of the demo project.
+const PROJECT_WAIT: Duration = Duration::from_secs(60);
+
+/// Waits until inventory's copy of orders' projects holds `project`; `false` when the
+/// wait ran out (the relays and inventory's projection workers are not running).
+async fn inventory_knows(inventory: &PgPool, project: &str) -> anyhow::Result<bool> {
+    let deadline = tokio::time::Instant::now() + PROJECT_WAIT;
+    loop {
+        let known: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM read_model.known_projects WHERE id = $1)",
+        )
+        .bind(project)
+        .fetch_one(inventory)
+        .await?;
+        if known {
+            return Ok(true);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Ok(false);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    Ok(CATALOGUE.len() + locations.len())
 }
 
 /// Seeds the demo catalogue and stock unless the inventory event store already holds a
-/// product; answers how many commands it ran.
-pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
+/// product; answers how many commands it ran. With the demo `project` (its id), once
+/// inventory knows of it, also its site store, issues to it and a transfer to site;
+/// without (or when inventory does not learn of it within a minute, with a warning),
+/// only the warehouse.
+pub async fn seed_stock(inventory: &PgPool, project: Option<&str>) -> anyhow::Result<usize> {
     let existing: i64 = sqlx::query_scalar("SELECT count(*) FROM events WHERE aggregate_type = $1")
         .bind(PRODUCT_AGGREGATE)
         .fetch_one(inventory)
@@ -183,6 +196,32 @@ pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
         };
         commands.receive(&ctx, input).await?;
     }
+    let reservation = ReserveStockInput {
+        product: "CEM-425-50KG".into(),
+        location: WAREHOUSE.into(),
+        quantity: Decimal::from(120),
+        purpose: "SO-DEMO-0001".into(),
+    };
+    commands.reserve(&ctx, reservation).await?;
+    let warehouse_only = catalogue + receipts.len() + 1;
+    let Some(project) = project else {
+        return Ok(warehouse_only);
+    };
+    if !inventory_knows(inventory, project).await? {
+        tracing::warn!(
+            project,
+            "inventory has not heard of the demo project: no site stock seeded"
+        );
+        return Ok(warehouse_only);
+    }
+    let site_store = OpenLocationInput {
+        code: SITE_STORE.into(),
+        name: "Sandton site store".into(),
+        kind: LocationKind::SiteStore,
+        project_id: Some(project.to_string()),
+        allow_negative: false,
+    };
+    commands.open_location(&ctx, site_store).await?;
     let issues = [
         ("CEM-425-50KG", 320, "CONCRETE"),
         ("REBAR-Y12-6M", 180, "CONCRETE"),
@@ -193,21 +232,14 @@ pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
             product: product.into(),
             location: WAREHOUSE.into(),
             quantity: Decimal::from(quantity),
-            project_id: DEMO_PROJECT_CODE.into(),
+            project_id: project.to_string(),
             cost_code: cost_code.into(),
             reservation_id: None,
             unit: None,
         };
         commands.issue(&ctx, input).await?;
     }
-    let reservation = ReserveStockInput {
-        product: "CEM-425-50KG".into(),
-        location: WAREHOUSE.into(),
-        quantity: Decimal::from(120),
-        purpose: "SO-DEMO-0001".into(),
-    };
-    commands.reserve(&ctx, reservation).await?;
-    // Two pallets of cement on their way to site.
+
     let to_site = TransferStockInput {
         product: "CEM-425-50KG".into(),
         from_location: WAREHOUSE.into(),
@@ -217,5 +249,5 @@ pub async fn seed_stock(inventory: &PgPool) -> anyhow::Result<usize> {
         reference: "DN-DEMO-0001".into(),
     };
     commands.transfer(&ctx, to_site).await?;
-    Ok(catalogue + receipts.len() + issues.len() + 2)
+    Ok(warehouse_only + 1 + issues.len() + 1)
 }

@@ -25,6 +25,30 @@ const DEFINE: &str = "mutation($sku: String!, $level: Decimal) {
 const OPEN: &str = "mutation($code: String!, $kind: LocationKind!, $project: ID) {
     openLocation(input: { code: $code, name: \"Store\", kind: $kind, projectId: $project }) { code } }";
 
+/// Opens project `code` in orders and waits until inventory has heard of it; answers its
+/// id.
+async fn known_project(app: &TestApp, code: &str) -> String {
+    let admin = app.token("admin", &["Admin"]);
+    let r = app
+        .graphql(
+            &admin,
+            "mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }",
+            json!({ "input": { "code": code, "name": format!("Project {code}"), "siteId": "SITE-1",
+                               "siteName": "Site 1", "startsOn": "2026-12-01" } }),
+        )
+        .await;
+    let id = r.data()["createProject"]["id"]
+        .as_str()
+        .expect("project id")
+        .to_string();
+    app.until_known(&app.env.pool(Domain::Inventory), "known_projects", &id)
+        .await;
+    id
+}
+
+/// The stores' domains: inventory, and orders for the projects stock is issued to.
+const STORES: &[Domain] = &[Domain::Inventory, Domain::Orders];
+
 /// Defines `products` and opens the warehouse `WH-JHB`, as a clerk may.
 async fn stock_up(app: &TestApp, token: &str, products: &[&str]) {
     for sku in products {
@@ -83,8 +107,9 @@ async fn level_once(app: &TestApp, token: &str, product: &str, on_hand: &str) ->
 
 #[tokio::test]
 async fn receipts_and_issues_are_valued_at_weighted_average_cost() {
-    let app = spawn_domains(&[Domain::Inventory]).await;
+    let app = spawn_domains(STORES).await;
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
+    let project = known_project(&app, "PRJ-2026-001").await;
     stock_up(&app, &clerk, &["CEM-42"]).await;
     receive(&app, &clerk, "CEM-42", "10", "100").await.data();
     receive(&app, &clerk, "CEM-42", "20", "85").await.data();
@@ -109,7 +134,7 @@ async fn receipts_and_issues_are_valued_at_weighted_average_cost() {
         json!([
             { "kind": "RECEIPT", "quantity": "10", "value": "1000.00", "projectId": null, "costCode": null },
             { "kind": "RECEIPT", "quantity": "20", "value": "1700.00", "projectId": null, "costCode": null },
-            { "kind": "ISSUE", "quantity": "-7", "value": "-630.00", "projectId": "PRJ-2026-001", "costCode": "03-CONC" },
+            { "kind": "ISSUE", "quantity": "-7", "value": "-630.00", "projectId": project, "costCode": "03-CONC" },
         ])
     );
     let malformed = app.graphql(&clerk, LEVEL, json!({ "p": "C\nEM" })).await;
@@ -124,9 +149,10 @@ async fn receipts_and_issues_are_valued_at_weighted_average_cost() {
 
 #[tokio::test]
 async fn reserved_stock_is_held_back_and_refusals_store_nothing() {
-    let app = spawn_domains(&[Domain::Inventory]).await;
+    let app = spawn_domains(STORES).await;
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
     let site = app.token("bongani", &["Site_Manager"]);
+    known_project(&app, "PRJ-2026-001").await;
     stock_up(&app, &clerk, &["PPE-HELMET"]).await;
     receive(&app, &clerk, "PPE-HELMET", "10", "49.9")
         .await
@@ -184,10 +210,11 @@ async fn reserved_stock_is_held_back_and_refusals_store_nothing() {
 
 #[tokio::test]
 async fn two_concurrent_issues_of_the_last_unit_cannot_both_succeed() {
-    let app = spawn_domains(&[Domain::Inventory]).await;
+    let app = spawn_domains(STORES).await;
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
     let products: Vec<String> = (0..8).map(|round| format!("GEN-{round}")).collect();
     let products: Vec<&str> = products.iter().map(String::as_str).collect();
+    known_project(&app, "PRJ-2026-001").await;
     stock_up(&app, &clerk, &products).await;
     for round in 0..8 {
         let product = format!("GEN-{round}");
@@ -215,14 +242,19 @@ async fn two_concurrent_issues_of_the_last_unit_cannot_both_succeed() {
 
 #[tokio::test]
 async fn the_demo_stock_is_seeded_once_and_valued_exactly() {
-    let app = spawn_domains(&[Domain::Inventory]).await;
+    let app = spawn_domains(STORES).await;
+    let project = known_project(&app, "PRJ-2026-001").await;
     let pool = app.env.pool(Domain::Inventory);
     assert_eq!(
-        constructos::seed::seed_stock(&pool).await.expect("seeded"),
+        constructos::seed::seed_stock(&pool, Some(&project))
+            .await
+            .expect("seeded"),
         18
     );
     assert_eq!(
-        constructos::seed::seed_stock(&pool).await.expect("again"),
+        constructos::seed::seed_stock(&pool, Some(&project))
+            .await
+            .expect("again"),
         0
     );
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
@@ -292,7 +324,7 @@ fn message(response: &Response) -> String {
 
 #[tokio::test]
 async fn the_catalogue_and_locations_govern_every_movement_and_transfers_keep_value() {
-    let app = spawn_domains(&[Domain::Inventory]).await;
+    let app = spawn_domains(STORES).await;
     let clerk = app.token("thandi", &["Inventory_Clerk"]);
     let rep = app.token("sipho", &["Sales_Rep"]);
 
@@ -335,6 +367,21 @@ async fn the_catalogue_and_locations_govern_every_movement_and_transfers_keep_va
     )
     .await
     .data();
+    let unknown_project = app
+        .graphql(
+            &clerk,
+            OPEN,
+            json!({ "code": "SS-B", "kind": "SITE_STORE", "project": "PRJ-9" }),
+        )
+        .await;
+    assert!(
+        message(&unknown_project).contains("PRJ-9 is not a known project"),
+        "{}",
+        unknown_project.body
+    );
+    let nine = known_project(&app, "PRJ-9").await;
+    known_project(&app, "PRJ-1").await;
+    known_project(&app, "PRJ-2026-001").await;
     app.graphql(
         &clerk,
         OPEN,
@@ -458,7 +505,7 @@ async fn the_catalogue_and_locations_govern_every_movement_and_transfers_keep_va
     };
     let elsewhere = site_issue("PRJ-1", "1").await;
     assert!(
-        message(&elsewhere).contains("holds stock for project PRJ-9 only"),
+        message(&elsewhere).contains(&format!("holds stock for project {nine} only")),
         "{}",
         elsewhere.body
     );
@@ -510,6 +557,8 @@ async fn the_catalogue_and_locations_govern_every_movement_and_transfers_keep_va
 
     // Every rand is accounted for: 8,000 received = 4,500 still in the warehouse +
     // 4,000 issued from site + 500 issued from the warehouse − 1,000 owed by the site.
+    // Once the read models have caught up with the last movement (5 out of 50):
+    level_at(&app, &clerk, "CEM-X", "WH-JHB", "45").await;
     let pool = app.env.pool(Domain::Inventory);
     let movements: rust_decimal::Decimal = sqlx::query_scalar(
         "SELECT sum(value) FROM read_model.stock_movements WHERE kind NOT IN ('ISSUE')",

@@ -44,6 +44,7 @@ mod sales_orders;
 mod sales_read_model;
 mod services;
 mod shared_consumer;
+mod stock_ledger;
 mod templates;
 mod three_way_match;
 mod tokens;

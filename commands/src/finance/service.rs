@@ -216,6 +216,48 @@ impl FinanceCommands {
         Ok(id)
     }
 
+    /// Posts a journal under `id`, an id derived from what it records (a stock movement's
+    /// event), so that posting it again does nothing: answers whether it was posted now.
+    pub async fn post_journal_once(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        input: PostJournalInput,
+    ) -> Result<bool, CommandError> {
+        ctx.require(Permission::JournalsPost)?;
+        if self.journal_exists(id).await? {
+            return Ok(false);
+        }
+        self.check_projects(ctx, input.lines.iter().map(|l| l.project_id.as_deref()))
+            .await?;
+        let command = JournalCommand::PostJournal {
+            date: input.date,
+            narrative: input.narrative,
+            source: input.source,
+            lines: input.lines,
+            reverses: None,
+        };
+        match self
+            .execute::<Journal>(ctx, id, command, &self.services)
+            .await
+        {
+            Ok(()) => Ok(true),
+            // Another worker posted it between the look and the append.
+            Err(e) => match self.journal_exists(id).await {
+                Ok(true) => Ok(false),
+                _ => Err(e),
+            },
+        }
+    }
+
+    async fn journal_exists(&self, id: &str) -> Result<bool, CommandError> {
+        self.store
+            .load::<Journal>(id)
+            .await
+            .map(|journal| journal.sequence > 0)
+            .map_err(|e| CommandError::Internal(format!("Failed to load journal {id}: {e}")))
+    }
+
     /// Reverses a journal: marks it reversed and posts the reversing journal (debits
     /// and credits swapped) dated `date`, both in one transaction. Returns the new id.
     pub async fn reverse_journal(

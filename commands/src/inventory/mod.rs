@@ -4,6 +4,7 @@
 mod catalogue;
 mod inputs;
 mod movement;
+mod projects;
 mod service;
 mod transfers;
 

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use constructos_domain::access::Permission;
-use constructos_domain::inventory::{Location, Product};
+use constructos_domain::inventory::{Location, LocationCommand, Product, StockChange};
 use constructos_domain::stored::Stored;
 use constructos_domain::values::ValueError;
 use constructos_infra::event_store::Store;
@@ -17,6 +17,7 @@ use sqlx::PgPool;
 use super::catalogue::AtStream;
 use super::inputs::AtPosition;
 use super::movement::Movements;
+use super::projects::project_id as project_id_of;
 use super::{
     AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
     IssueStockInput, OpenLocationInput, ReceiveStockInput, ReceiveTransferInput,
@@ -29,6 +30,7 @@ use crate::{CommandContext, CommandError};
 /// Executes inventory commands against the inventory event store.
 #[derive(Clone)]
 pub struct InventoryCommands {
+    pool: PgPool,
     products: Arc<Aggregates<Product>>,
     locations: Arc<Aggregates<Location>>,
     movements: Movements,
@@ -37,8 +39,9 @@ pub struct InventoryCommands {
 impl InventoryCommands {
     /// Command handling over the inventory database.
     pub fn new(pool: PgPool) -> Self {
-        let store = Store::new(pool);
+        let store = Store::new(pool.clone());
         Self {
+            pool,
             products: Arc::new(Aggregates::new(&store, ())),
             locations: Arc::new(Aggregates::new(&store, ())),
             movements: Movements::new(store),
@@ -73,7 +76,11 @@ impl InventoryCommands {
         input: IssueStockInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::StockWrite)?;
-        self.at(ctx, input.command()).await
+        let mut position = input.command()?;
+        if let StockChange::IssueStock { project_id, .. } = &mut position.command.change {
+            *project_id = project_id_of(&self.pool, "projectId", project_id).await?;
+        }
+        self.at(ctx, Ok(position)).await
     }
 
     /// Reserves goods; answers the reservation's id.
@@ -179,7 +186,14 @@ impl InventoryCommands {
     ) -> Result<String, CommandError> {
         ctx.require(Permission::CatalogueWrite)?;
         let code = input.code.trim().to_string();
-        let AtStream { id, command } = input.command()?;
+        let AtStream { id, mut command } = input.command()?;
+        if let LocationCommand::OpenLocation {
+            project_id: Some(project),
+            ..
+        } = &mut command
+        {
+            *project = project_id_of(&self.pool, "projectId", project).await?;
+        }
         execute(&self.locations, ctx, &id, command).await?;
         Ok(code)
     }

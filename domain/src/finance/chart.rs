@@ -37,8 +37,14 @@ pub const DEFAULT_CHART: &[ChartEntry] = &[
     entry("1100", "Trade debtors", AccountType::Asset),
     entry("1150", "Retention receivable", AccountType::Asset),
     entry("1200", "VAT input", AccountType::Asset),
+    entry("1300", "Inventory", AccountType::Asset),
     entry("1500", "Plant and equipment", AccountType::Asset),
     entry("2000", "Trade creditors", AccountType::Liability),
+    entry(
+        "2010",
+        "Goods received not invoiced",
+        AccountType::Liability,
+    ),
     entry("2050", "Retention payable", AccountType::Liability),
     entry("2100", "VAT output", AccountType::Liability),
     entry("2200", "PAYE payable", AccountType::Liability),
@@ -56,6 +62,7 @@ pub const DEFAULT_CHART: &[ChartEntry] = &[
         CostType::Subcontractors,
     ),
     entry("6000", "Overheads", AccountType::Expense),
+    entry("6050", "Stock adjustments", AccountType::Expense),
 ];
 
 #[cfg(test)]

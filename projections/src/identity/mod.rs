@@ -6,14 +6,12 @@ mod apply_account;
 mod apply_contact;
 mod apply_lead;
 mod known_employees;
-mod known_projects;
 mod lead_queries;
 mod projection;
 mod queries;
 mod rows;
 
 pub use known_employees::KnownEmployeesProjection;
-pub use known_projects::KnownProjectsProjection;
 pub use projection::IdentityProjection;
 pub use queries::{IdentityQueries, MAX_PAGE};
 pub use rows::{

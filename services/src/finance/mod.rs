@@ -15,6 +15,7 @@ pub mod operations;
 mod parking;
 mod project_budgets;
 mod shipments;
+mod stock_costing;
 
 use constructos_commands::finance::FinanceCommands;
 use constructos_domain::finance::{FinancialCalendar, MatchTolerance, Supplier};
@@ -33,6 +34,9 @@ pub use project_budgets::{
     budget_of, ProjectBudgeting, ProjectBudgets, VARIATION_APPROVED, WORK_ITEM_ADDED,
 };
 pub use shipments::{ShipmentCompleted, ShipmentInvoicing, Shipments, SHIPMENT_COMPLETED};
+pub use stock_costing::{
+    journal_id_for_movement, journal_of, StockCosting, StockCosts, INVENTORY_ACCOUNT,
+};
 
 use crate::{Client, Endpoint, Service};
 

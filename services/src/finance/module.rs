@@ -11,6 +11,7 @@ use sqlx::PgPool;
 
 use super::{
     endpoint, ClaimInvoicing, FinanceClient, FinanceService, ProjectBudgeting, ShipmentInvoicing,
+    StockCosting,
 };
 use crate::module::{DomainModule, Location, Subscription, Task};
 
@@ -77,6 +78,10 @@ fn claim_invoicing(config: &Config, pool: &PgPool) -> ClaimInvoicing {
     ClaimInvoicing::claims(commands(config, pool))
 }
 
+fn stock_costing(config: &Config, pool: &PgPool) -> StockCosting {
+    StockCosting::stock_costs(commands(config, pool))
+}
+
 fn project_budgeting(config: &Config, pool: &PgPool) -> ProjectBudgeting {
     ProjectBudgeting::project_budgets(commands(config, pool))
 }
@@ -105,6 +110,9 @@ pub const MODULE: DomainModule = DomainModule {
             // Finance adds orders' task budgets and approved variations to the project's
             // budget, parked and retried the same way (project_budgets.rs).
             Subscription::new(Domain::Orders, project_budgeting(config, pool)),
+            // Finance posts every stock movement with a value, from the inventory topic,
+            // parked and retried the same way (stock_costing.rs).
+            Subscription::new(Domain::Inventory, stock_costing(config, pool)),
         ]
     },
     tasks: |config, pool, shutdown| {
@@ -114,6 +122,7 @@ pub const MODULE: DomainModule = DomainModule {
             Box::pin(invoicing(config, pool).run_parked(shutdown.clone())),
             Box::pin(claim_invoicing(config, pool).run_parked(shutdown.clone())),
             Box::pin(project_budgeting(config, pool).run_parked(shutdown.clone())),
+            Box::pin(stock_costing(config, pool).run_parked(shutdown.clone())),
         ]
     },
     router: |config, pool, validator| endpoint(service(config, pool)).router(validator),

@@ -1,9 +1,8 @@
 //! The identity domain as one registration.
 
 use constructos_infra::{db, Domain};
-use constructos_projections::identity::{
-    IdentityProjection, KnownEmployeesProjection, KnownProjectsProjection,
-};
+use constructos_projections::identity::{IdentityProjection, KnownEmployeesProjection};
+use constructos_projections::KnownProjectsProjection;
 
 use super::{endpoint, IdentityClient, IdentityService, ProjectOpeners};
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
@@ -18,7 +17,7 @@ pub const MODULE: DomainModule = DomainModule {
             // Identity keeps its own copies of HR's employees and orders' projects, from
             // their topics: what linkUser and assignUser may refer to.
             Subscription::new(Domain::Hr, KnownEmployeesProjection),
-            Subscription::new(Domain::Orders, KnownProjectsProjection),
+            Subscription::new(Domain::Orders, KnownProjectsProjection::IDENTITY),
             // And assigns whoever opens a project to it, so they see it at once.
             Subscription::new(Domain::Orders, ProjectOpeners::new(pool.clone())),
         ]

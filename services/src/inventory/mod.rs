@@ -6,6 +6,7 @@ mod operations;
 use constructos_commands::inventory::InventoryCommands;
 use constructos_infra::{db, Domain};
 use constructos_projections::inventory::{InventoryProjection, InventoryQueries};
+use constructos_projections::KnownProjectsProjection;
 use sqlx::PgPool;
 
 pub use operations::{
@@ -68,7 +69,13 @@ pub fn endpoint(pool: PgPool) -> Endpoint<InventoryService> {
 pub const MODULE: DomainModule = DomainModule {
     domain: Domain::Inventory,
     migrations: db::migrations::inventory,
-    subscriptions: |_, _| vec![Subscription::new(Domain::Inventory, InventoryProjection)],
+    subscriptions: |_, _| {
+        vec![
+            Subscription::new(Domain::Inventory, InventoryProjection),
+            // Inventory's copy of orders' projects: what issues and site stores name.
+            Subscription::new(Domain::Orders, KnownProjectsProjection::INVENTORY),
+        ]
+    },
     tasks: no_tasks,
     router: |_, pool, validator| endpoint(pool).router(validator),
     connect: |_, location, clients| {

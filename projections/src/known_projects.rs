@@ -1,6 +1,7 @@
-//! Identity's copy of the projects orders has opened, from orders' topic: what
-//! `assignUser` checks its projects (by id or code) and sites against, without a read of
-//! orders' database.
+//! A domain's copy of the projects orders has opened, from orders' topic, in
+//! `read_model.known_projects` of the domain's own database: what identity's
+//! `assignUser` checks its projects (by id or code) and sites against, and what
+//! inventory's issues and site stores name, without a read of orders' database.
 
 use async_trait::async_trait;
 use constructos_domain::orders::{ProjectEvent, PROJECT_AGGREGATE};
@@ -9,14 +10,27 @@ use sqlx::{Postgres, Transaction};
 
 use crate::{database, domain_event, ApplyError, Projection};
 
-/// Keeps `read_model.known_projects` in the identity database.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct KnownProjectsProjection;
+/// Keeps `read_model.known_projects` in a domain's database.
+#[derive(Debug, Clone, Copy)]
+pub struct KnownProjectsProjection {
+    name: &'static str,
+}
+
+impl KnownProjectsProjection {
+    /// Identity's copy.
+    pub const IDENTITY: Self = Self {
+        name: "identity.known_projects",
+    };
+    /// Inventory's copy.
+    pub const INVENTORY: Self = Self {
+        name: "inventory.known_projects",
+    };
+}
 
 #[async_trait]
 impl Projection for KnownProjectsProjection {
     fn name(&self) -> &'static str {
-        "identity.known_projects"
+        self.name
     }
 
     async fn apply(
