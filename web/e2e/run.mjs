@@ -617,6 +617,84 @@ await step('a sales order is placed, confirmed and shipped in part, and its ship
   }
 });
 
+// The stores: an inventory clerk sees the seeded stock, receives a product the stores have
+// never held, issues part of it to the demo project, reads its stock card and is refused
+// an issue of more than is available, in the server's words.
+await step('an inventory clerk receives and issues stock and is refused more than is available', async (page) => {
+  const sku = `SAND-RIVER-M3-${Date.now().toString(36).toUpperCase()}`;
+  await page.goto(`${BASE}/sign-in`);
+  await signInAs(page, 'Bongani Zulu');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stock', exact: true }).click();
+  await page.getByRole('heading', { name: 'Stock by location', level: 1 }).waitFor();
+  const levels = page.getByRole('table', { name: 'Stock levels' });
+  // The demo stock is seeded as the stack starts: read the page again until it is there.
+  await until('the seeded cement at WH-JHB', async () => {
+    await levels.or(page.getByText('No stock has been received yet.')).waitFor();
+    if ((await levels.getByRole('row', { name: 'CEM-425-50KG at WH-JHB' }).count()) > 0) return true;
+    await page.reload();
+    return false;
+  }, 60_000);
+  await page.getByRole('table', { name: 'Value by location' }).getByRole('row', { name: 'WH-JHB' }).waitFor();
+  await page.screenshot({ path: `${OUT}19-inventory-stock.png`, fullPage: true });
+
+  // The catalogue has no screen yet: the e2e's own setup defines the new SKU through
+  // GraphQL, as the clerk (who keeps the catalogue too).
+  await gql(page, 'bongani.stores', 'mutation ($input: ProductInput!) { defineProduct(input: $input) { code } }', {
+    input: { sku, description: 'River sand, washed (e2e)', category: 'MATERIALS', unit: 'm3', standardCost: '350', sellPrice: '460', vat: 'STANDARD' },
+  });
+  await until(`the catalogue to know ${sku}`, async () => (await gql(page, 'bongani.stores', 'query ($sku: String!) { product(sku: $sku) { sku } }', { sku })).product);
+
+  // 10 m³ of river sand at R 350 each: R 3 500 on hand.
+  await page.getByRole('button', { name: 'Receive stock' }).click();
+  const receive = page.getByRole('form', { name: 'Receive stock' });
+  await receive.getByLabel(/^Product/).fill(sku);
+  await receive.getByLabel(/^Location/).fill('WH-JHB');
+  await receive.getByLabel(/^Quantity/).fill('10');
+  await receive.getByLabel(/^Unit cost/).fill('350');
+  await receive.getByLabel(/^Reference/).fill('GRN-E2E-001');
+  await receive.getByRole('button', { name: 'Receive', exact: true }).click();
+  await receive.waitFor({ state: 'detached' });
+  const row = levels.getByRole('row', { name: `${sku} at WH-JHB` });
+  await row.waitFor({ timeout: 30_000 });
+  await until(`${sku} on hand at R 3 500`, async () => ((await row.textContent()) ?? '').includes('R 3 500.00'));
+  expect(((await row.textContent()) ?? '').includes('R 350.00'), 'the average unit cost');
+
+  // 4 of them to the demo project's concrete: 6 left, worth R 2 100.
+  await page.getByRole('button', { name: 'Issue stock' }).click();
+  const issue = page.getByRole('form', { name: 'Issue stock' });
+  await issue.getByLabel(/^Product/).fill(sku);
+  await issue.getByLabel(/^Location/).fill('WH-JHB');
+  await issue.getByLabel(/^Quantity/).fill('4');
+  await issue.getByLabel(/^Project/).fill('PRJ-2026-001');
+  await issue.getByLabel(/^Cost code/).fill('CONCRETE');
+  await issue.getByRole('button', { name: 'Issue', exact: true }).click();
+  await issue.waitFor({ state: 'detached' });
+  await until(`${sku} down to 6, worth R 2 100`, async () => ((await row.textContent()) ?? '').includes('R 2 100.00'));
+
+  // Its stock card: the receipt and the issue, oldest first.
+  await row.getByRole('link', { name: sku }).click();
+  await page.getByRole('heading', { name: `Stock card: ${sku} at WH-JHB`, level: 1 }).waitFor();
+  const movements = page.getByRole('table', { name: 'Stock movements' });
+  await movements.getByRole('row', { name: /^Movement / }).nth(1).waitFor({ timeout: 30_000 });
+  const lines = await movements.getByRole('row', { name: /^Movement / }).allTextContents();
+  expect(lines.length === 2, `two movements: ${lines.join(' | ')}`);
+  expect(/Receipt/.test(lines[0]) && lines[0].includes('R 3 500.00') && lines[0].includes('GRN-E2E-001'), `the receipt first: ${lines[0]}`);
+  expect(/Issue/.test(lines[1]) && lines[1].includes('-4') && lines[1].includes('-R 1 400.00') && lines[1].includes('PRJ-2026-001') && lines[1].includes('CONCRETE'), `then the issue: ${lines[1]}`);
+  expect(((await page.getByRole('table', { name: 'Position' }).textContent()) ?? '').includes('R 2 100.00'), 'the position’s value');
+  await page.screenshot({ path: `${OUT}20-inventory-stock-card.png`, fullPage: true });
+
+  // 100 more than the 6 there are: refused, and the form says why.
+  await page.getByRole('button', { name: 'Issue stock' }).click();
+  const more = page.getByRole('form', { name: 'Issue stock' });
+  expect((await more.getByLabel(/^Product/).inputValue()) === sku, 'the card’s product filled in');
+  await more.getByLabel(/^Quantity/).fill('100');
+  await more.getByLabel(/^Project/).fill('PRJ-2026-001');
+  await more.getByLabel(/^Cost code/).fill('CONCRETE');
+  await more.getByRole('button', { name: 'Issue', exact: true }).click();
+  await more.getByText(/only 6 is available/i).waitFor();
+  await page.screenshot({ path: `${OUT}21-inventory-issue-refused.png`, fullPage: true });
+});
+
 await browser.close();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

@@ -38,6 +38,12 @@ describe('the permission-driven menu', () => {
     expect(labels(SITE_MANAGER)).not.toContain('Purchase orders');
   });
 
+  it('shows the stock only to those who read it', () => {
+    const groups = menuFor(new Set(['identity.read', 'inventory.stock.read', 'inventory.stock.write']));
+    expect(groups.find((g) => g.label === 'Inventory')?.items).toEqual([{ label: 'Stock', to: '/inventory/stock', allowed: ['inventory.stock.read'] }]);
+    expect(menuFor(new Set(SITE_MANAGER)).map((g) => g.label)).not.toContain('Inventory');
+  });
+
   it('drops groups with nothing allowed', () => {
     const groups = menuFor(new Set(['hr.employees.read_own']));
     expect(groups.map((g) => g.label)).toEqual(['Overview', 'Projects & people']);

@@ -41,6 +41,10 @@ export const NAV: readonly NavGroup[] = [
     ],
   },
   {
+    label: 'Inventory',
+    items: [{ label: 'Stock', to: '/inventory/stock', allowed: ['inventory.stock.read'] }],
+  },
+  {
     label: 'Projects & people',
     items: [
       { label: 'Projects', to: '/projects', allowed: ['orders.projects.read', 'orders.projects.read_assigned'] },

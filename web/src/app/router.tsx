@@ -15,6 +15,7 @@ import { Shell } from './shell';
 
 const LEDGER: Permission[] = ['finance.ledger.read'];
 const POST: Permission[] = ['finance.journals.post'];
+const STOCK: Permission[] = ['inventory.stock.read'];
 
 /** A guarded, lazily loaded screen. */
 function screen(path: string, allowed: Permission[], load: () => Promise<ComponentType>): RouteObject {
@@ -47,6 +48,8 @@ export function routes(onExpired: () => void): RouteObject[] {
             screen('/sales-orders/:id', ['orders.sales_orders.read'], async () => (await import('@/features/orders/routes/sales-order')).SalesOrderRoute),
             screen('/purchase-orders', ['orders.purchase_orders.read'], async () => (await import('@/features/orders/routes/purchase-orders')).PurchaseOrdersRoute),
             screen('/purchase-orders/:id', ['orders.purchase_orders.read'], async () => (await import('@/features/orders/routes/purchase-order')).PurchaseOrderRoute),
+            screen('/inventory/stock', STOCK, async () => (await import('@/features/inventory/routes/stock')).StockRoute),
+            screen('/inventory/stock/card', STOCK, async () => (await import('@/features/inventory/routes/stock-card')).StockCardRoute),
             screen('/employees', ['hr.employees.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/employees')).EmployeesRoute),
             screen('/finance/invoices', LEDGER, async () => (await import('@/features/finance/routes/invoices')).InvoicesRoute),
             screen('/finance/invoices/new', POST, async () => (await import('@/features/finance/routes/raise-invoice')).RaiseInvoiceRoute),

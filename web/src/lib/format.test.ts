@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { addDays, formatCents, formatRand, humanize } from './format';
+import { addDays, formatCents, formatRand, formatRandExact, humanize } from './format';
 
 describe('money as rand', () => {
   it('shows two decimals and a space between thousands', () => {
@@ -16,6 +16,18 @@ describe('money as rand', () => {
     expect(formatRand('12.5')).toBe('R 12.50');
     expect(formatRand(null)).toBe('');
     expect(formatRand('n/a')).toBe('n/a');
+  });
+});
+
+describe('unit costs to more places than cents', () => {
+  it('keeps the places it has, at least two, with a space between thousands', () => {
+    expect(formatRandExact('88.875')).toBe('R 88.875');
+    expect(formatRandExact('1234.5')).toBe('R 1 234.50');
+    expect(formatRandExact('350')).toBe('R 350.00');
+    expect(formatRandExact('0.0001')).toBe('R 0.0001');
+    expect(formatRandExact('-12.3456')).toBe('-R 12.3456');
+    expect(formatRandExact(null)).toBe('');
+    expect(formatRandExact('n/a')).toBe('n/a');
   });
 });
 

@@ -1,7 +1,7 @@
 // How ConstructOS shows numbers and dates: rand with two decimals and a space between
 // thousands (`R 1 234 567.89`, en-ZA), dates as `YYYY-MM-DD`.
 
-import { parseRand } from './money';
+import { parseDecimal, parseRand } from './money';
 
 /** Cents → `R 1 234 567.89` (negative: `-R 1 234.00`). */
 export function formatCents(cents: bigint): string {
@@ -18,6 +18,22 @@ export function formatRand(amount: string | null | undefined): string {
   if (amount === null || amount === undefined) return '';
   const cents = parseRand(amount);
   return cents === null ? amount : formatCents(cents);
+}
+
+/**
+ * A rand amount with more places than cents, e.g. a weighted average unit cost
+ * ("88.875" → `R 88.875`, "1234.5" → `R 1 234.50`): at least two decimals, the places
+ * it has kept as they are (no rounding); unparseable text as it is.
+ */
+export function formatRandExact(amount: string | null | undefined): string {
+  if (amount === null || amount === undefined) return '';
+  const exact = parseDecimal(amount);
+  if (!exact) return amount;
+  const negative = exact.digits < 0n;
+  const scale = Math.max(exact.scale, 2);
+  const digits = ((negative ? -exact.digits : exact.digits) * 10n ** BigInt(scale - exact.scale)).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${negative ? '-' : ''}R ${whole}.${digits.slice(digits.length - scale)}`;
 }
 
 /** A `DateTime` (RFC 3339) → `YYYY-MM-DD HH:mm` in the browser's time zone. */

@@ -1,7 +1,8 @@
 // A column-driven table: the same markup for every list of rows (a labelled table,
-// numbers right-aligned and unwrapped, an optional expanded row under each row).
+// numbers right-aligned and unwrapped, an optional expanded row under each row, an
+// optional background for rows that need attention).
 
-import { Table } from '@mantine/core';
+import { Table, type MantineColor } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 
 import { NumberCell, NumberTh } from './money';
@@ -24,6 +25,7 @@ export function DataTable<T>({
   expanded,
   minWidth = 700,
   rowLabel,
+  rowColor,
 }: {
   /** The table's accessible name. */
   label: string;
@@ -35,6 +37,8 @@ export function DataTable<T>({
   minWidth?: number;
   /** The accessible name of a row (e.g. its number). */
   rowLabel?: (row: T) => string;
+  /** A background for a row that needs attention (undefined: the table's own). */
+  rowColor?: (row: T) => MantineColor | undefined;
 }) {
   return (
     <Table.ScrollContainer minWidth={minWidth}>
@@ -58,7 +62,7 @@ export function DataTable<T>({
             const extra = expanded?.(row);
             return (
               <Fragment key={key}>
-                <Table.Tr aria-label={rowLabel?.(row)}>
+                <Table.Tr aria-label={rowLabel?.(row)} bg={rowColor?.(row)}>
                   {columns.map((column) =>
                     column.numeric ? (
                       <NumberCell key={column.key}>{column.cell(row)}</NumberCell>

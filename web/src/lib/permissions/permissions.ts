@@ -21,6 +21,8 @@ export type Permission =
   | 'orders.goods.receive'
   | 'sales.opportunities.read'
   | 'sales.opportunities.write'
+  | 'inventory.stock.read'
+  | 'inventory.stock.write'
   | 'hr.employees.read'
   | 'hr.employees.read_own'
   | 'hr.employees.write'
