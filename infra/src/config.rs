@@ -95,6 +95,9 @@ pub struct Config {
     pub web: WebConfig,
     /// Who may approve purchase orders up to which total (`CONSTRUCTOS_PO_APPROVAL_LIMITS`).
     pub po_approval_limits: constructos_domain::orders::approval::ApprovalLimits,
+    /// How long a quote waits for inventory's stock check before saving the line as
+    /// "stock unconfirmed" (`CONSTRUCTOS_STOCK_CHECK_TIMEOUT_MS`, default 1500).
+    pub stock_check_timeout: std::time::Duration,
 }
 
 /// What the gateway serves to browsers (`docs/web.md`).
@@ -437,6 +440,10 @@ impl Config {
             edge: EdgeConfig::from_env()?,
             web,
             po_approval_limits: approval_limits()?,
+            stock_check_timeout: std::time::Duration::from_millis(parsed(
+                "CONSTRUCTOS_STOCK_CHECK_TIMEOUT_MS",
+                "1500",
+            )?),
         })
     }
 

@@ -99,6 +99,9 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in crate::event_samples::opportunity_samples() {
         check(envelope("sales.opportunity", &e));
     }
+    for e in crate::event_samples::quote_samples() {
+        check(envelope("sales.quote", &e));
+    }
     for e in crate::event_samples::stock_samples() {
         check(envelope("inventory.stock", &e));
     }

@@ -1457,3 +1457,68 @@ pub fn goods_received_lines_sample(
     event.sequence = 8;
     event
 }
+
+/// One sample of every quote event, its lines covering every stock answer.
+pub fn quote_samples() -> Vec<constructos_domain::sales::quote::QuoteEvent> {
+    use constructos_domain::finance::VatTreatment;
+    use constructos_domain::sales::quote::{priced, LineStock, QuoteEvent, QuoteLine};
+    let amount = |text: &str| Decimal::from_str(text).expect("a decimal");
+    let stocks = [
+        LineStock::NotChecked,
+        LineStock::Available {
+            available: amount("100"),
+        },
+        LineStock::InTransit {
+            available: amount("10"),
+            in_transit: amount("80"),
+        },
+        LineStock::Short {
+            available: amount("100"),
+            shortfall: amount("400"),
+        },
+        LineStock::Unconfirmed {
+            reason: "inventory did not answer within 1500 ms".into(),
+        },
+    ];
+    let lines: Vec<QuoteLine> = stocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, stock)| QuoteLine {
+            product: (i > 0).then(|| "CEM-425-50KG".to_string()),
+            description: "Cement 42.5N".into(),
+            quantity: amount("40"),
+            unit_price: amount("119.00"),
+            discount_percent: amount("7.5"),
+            vat: VatTreatment::Standard,
+            stock,
+        })
+        .collect();
+    let (lines, totals) = priced(&lines, amount("10")).expect("priced");
+    let until = NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
+    let samples = vec![
+        QuoteEvent::QuoteDrafted {
+            opportunity_id: "0190c7a2-5d1e-7b3a-9f00-1234567890ab".into(),
+            version: 1,
+            valid_until: until,
+            location: Some("WH-JHB".into()),
+            lines: lines.clone(),
+            totals,
+        },
+        QuoteEvent::QuoteRevised {
+            version: 2,
+            valid_until: until,
+            location: None,
+            lines,
+            totals,
+        },
+        QuoteEvent::QuoteAccepted { version: 2 },
+    ];
+    for sample in &samples {
+        match sample {
+            QuoteEvent::QuoteDrafted { .. }
+            | QuoteEvent::QuoteRevised { .. }
+            | QuoteEvent::QuoteAccepted { .. } => {}
+        }
+    }
+    samples
+}

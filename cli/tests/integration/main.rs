@@ -35,6 +35,7 @@ mod project_claims;
 mod projection;
 mod projects;
 mod purchase_orders;
+mod quotes;
 mod rbac;
 mod rebuild;
 mod references;

@@ -24,7 +24,7 @@ const MOVE: &str = "mutation($id: ID!, $stage: OpportunityStage!) {
 }";
 
 /// Captures, qualifies and converts a lead as `token`; returns (lead id, account id).
-async fn converted_lead(app: &TestApp, token: &str, company: &str) -> (String, String) {
+pub(crate) async fn converted_lead(app: &TestApp, token: &str, company: &str) -> (String, String) {
     let input = json!({
         "companyName": company, "contactFirstName": "Sipho", "contactLastName": "Dlamini",
         "email": "sipho@dlamini.co.za",
@@ -63,7 +63,7 @@ async fn converted_lead(app: &TestApp, token: &str, company: &str) -> (String, S
 }
 
 /// The opportunity `id` as `token` sees it, once the read model has it in `stage`.
-async fn opportunity_in(app: &TestApp, token: &str, id: &str, stage: &str) -> Value {
+pub(crate) async fn opportunity_in(app: &TestApp, token: &str, id: &str, stage: &str) -> Value {
     eventually(&format!("opportunity {id} in {stage}"), || async {
         let r = app.graphql(token, OPPORTUNITY, json!({ "id": id })).await;
         let o = r.data()["opportunity"].clone();

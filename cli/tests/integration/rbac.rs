@@ -120,6 +120,27 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { closeLocation(code: \"NONE\", reason: \"x\") { code } }",
             json!({}),
         ),
+        "Query.stockCheck" => (
+            "{ stockCheck(product: \"NONE\", location: \"NONE\", quantity: \"1\", by: \"2099-01-01\") { status } }",
+            json!({}),
+        ),
+        "Query.quote" => ("{ quote(id: \"none\") { id } }", json!({})),
+        "Query.quotes" => (
+            "{ quotes(opportunityId: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",
+            json!({}),
+        ),
+        "Mutation.draftQuote" => (
+            "mutation { draftQuote(opportunityId: \"0190f0c8-0000-7000-8000-000000000000\", input: { validUntil: \"2099-01-01\", lines: [{ description: \"x\", quantity: \"1\", unitPrice: \"1.00\", vat: STANDARD }] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.reviseQuote" => (
+            "mutation { reviseQuote(id: \"0190f0c8-0000-7000-8000-000000000000\", input: { validUntil: \"2099-01-01\", lines: [{ description: \"x\", quantity: \"1\", unitPrice: \"1.00\", vat: STANDARD }] }) { id } }",
+            json!({}),
+        ),
+        "Mutation.acceptQuote" => (
+            "mutation { acceptQuote(id: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",
+            json!({}),
+        ),
         "Query.opportunities" => ("{ opportunities(first: 1) { nodes { id } } }", json!({})),
         "Query.opportunity" => ("{ opportunity(id: \"none\") { id } }", json!({})),
         "Mutation.moveOpportunityStage" => (

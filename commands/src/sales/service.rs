@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use constructos_domain::access::Permission;
 use constructos_domain::identity::Opportunity as LeadOpportunity;
+use constructos_domain::sales::quote::Quote;
 use constructos_domain::sales::{Opportunity, OpportunityCommand, SalesError, Stage};
 use constructos_infra::event_store::Store;
 use cqrs_es::AggregateError;
@@ -22,7 +23,8 @@ use crate::{CommandContext, CommandError};
 /// Executes sales commands against the sales event store.
 #[derive(Clone)]
 pub struct SalesCommands {
-    opportunities: Arc<Aggregates<Opportunity>>,
+    pub(super) opportunities: Arc<Aggregates<Opportunity>>,
+    pub(super) quotes: Arc<Aggregates<Quote>>,
     pool: PgPool,
 }
 
@@ -38,8 +40,10 @@ pub struct OpenedOpportunity {
 impl SalesCommands {
     /// Command handling over the sales database.
     pub fn new(pool: PgPool) -> Self {
+        let store = Store::new(pool.clone());
         Self {
-            opportunities: Arc::new(Aggregates::new(&Store::new(pool.clone()), ())),
+            opportunities: Arc::new(Aggregates::new(&store, ())),
+            quotes: Arc::new(Aggregates::new(&store, ())),
             pool,
         }
     }

@@ -6,6 +6,7 @@
 //! see [`stock_id`]), so two concurrent issues of the last units meet at the optimistic
 //! check of one stream and the loser re-decides against the winner's state.
 
+mod availability;
 mod commands;
 mod errors;
 mod events;
@@ -15,6 +16,7 @@ mod quantity;
 mod stock;
 mod transfer;
 
+pub use availability::{availability, Availability, StockStatus};
 pub use commands::{AdjustmentReason, StockChange, StockCommand};
 pub use errors::InventoryError;
 pub use events::{ReservationShare, StockEvent};

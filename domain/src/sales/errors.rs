@@ -23,13 +23,35 @@ pub enum SalesError {
         "estimatedValue: {0} is not an amount in rand (zero or more, at most two decimal places, at most R 1 trillion)"
     )]
     InvalidEstimate(String),
+    #[error("the quote already exists")]
+    QuoteExists,
+    #[error("the quote does not exist")]
+    QuoteNotFound,
+    #[error("version {0} of the quote was accepted; it can no longer change")]
+    QuoteAccepted(u32),
+    #[error("the quote expired on {0}")]
+    QuoteExpired(chrono::NaiveDate),
+    #[error("validUntil: {0} is in the past")]
+    ValidityInThePast(chrono::NaiveDate),
+    #[error("lines: a quote has from 1 to 200 lines, not {0}")]
+    LineCount(usize),
+    #[error("lines[{0}]: {1} is not a valid quantity, price or discount")]
+    InvalidLine(usize, String),
+    #[error("lines[{line}]: a discount of {discount}% is above your limit of {limit}%")]
+    DiscountAboveLimit {
+        line: usize,
+        discount: rust_decimal::Decimal,
+        limit: rust_decimal::Decimal,
+    },
+    #[error("opportunityId: the opportunity is {} and takes no more quotes", .0.as_str())]
+    OpportunityClosed(Stage),
 }
 
 impl crate::refusal::Refusal for SalesError {
     fn kind(&self) -> crate::refusal::RefusalKind {
         use crate::refusal::RefusalKind;
         match self {
-            SalesError::OpportunityNotFound => RefusalKind::NotFound,
+            SalesError::OpportunityNotFound | SalesError::QuoteNotFound => RefusalKind::NotFound,
             _ => RefusalKind::Rejected,
         }
     }

@@ -1,13 +1,15 @@
 //! Sales: the opportunity pipeline. An opportunity opens when identity converts a lead
 //! and moves through the sales stages until it is won or lost.
 //!
-//! Campaigns and lead scoring build on it later.
+//! Quotes ([`quote`]) price an opportunity in versions, each stocked line checked with
+//! inventory. Campaigns and lead scoring build on it later.
 
 mod commands;
 mod errors;
 mod events;
 mod id;
 mod opportunity;
+pub mod quote;
 mod stage;
 
 #[cfg(test)]

@@ -267,4 +267,29 @@ impl InventoryQueries {
         .await
         .map_err(read("Failed to read the transfers"))
     }
+
+    /// What `location` holds of `product` for a stock check: on hand, reserved, and what
+    /// is on its way there; `None` when the catalogue has no such product or no such
+    /// location.
+    pub async fn holding(
+        &self,
+        product: &str,
+        location: &str,
+    ) -> Result<Option<(Decimal, Decimal, Decimal)>, ReadError> {
+        sqlx::query_as(
+            "SELECT coalesce(s.on_hand, 0), coalesce(s.reserved, 0),
+                    coalesce((SELECT sum(t.quantity) FROM read_model.transfers t
+                               WHERE t.product = p.sku AND t.to_location = l.code
+                                 AND t.received_at IS NULL), 0)
+               FROM read_model.products p
+               CROSS JOIN read_model.locations l
+               LEFT JOIN read_model.stock_levels s ON s.product = p.sku AND s.location = l.code
+              WHERE p.sku = $1 AND l.code = $2",
+        )
+        .bind(product)
+        .bind(location)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(read("Failed to read a stock position"))
+    }
 }

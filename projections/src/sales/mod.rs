@@ -1,9 +1,11 @@
-//! The sales read models: the opportunity pipeline.
+//! The sales read models: the opportunity pipeline and the quotes.
 
 mod projection;
 mod queries;
+mod quotes;
 
 pub use projection::SalesProjection;
 pub use queries::{
-    OpportunityFilter, OpportunityPage, OpportunityRow, SalesQueries, DEFAULT_PAGE, MAX_PAGE,
+    OpportunityFilter, OpportunityPage, OpportunityRow, QuoteRow, SalesQueries, DEFAULT_PAGE,
+    MAX_PAGE,
 };

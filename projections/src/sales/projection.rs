@@ -1,4 +1,5 @@
-//! Keeps `read_model.opportunities` from opportunity events.
+//! Keeps `read_model.opportunities` from opportunity events (and, through
+//! `quotes.rs`, `read_model.quotes` from quote events).
 //!
 //! Idempotent twice over: the worker records each applied event id in the same
 //! transaction (a redelivered message is skipped), and each row remembers the last
@@ -6,6 +7,7 @@
 //! (`WHERE last_sequence < $n`); an opening already there is left alone.
 
 use async_trait::async_trait;
+use constructos_domain::sales::quote::QUOTE_AGGREGATE;
 use constructos_domain::sales::{OpportunityEvent, Stage, OPPORTUNITY_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
@@ -27,6 +29,9 @@ impl Projection for SalesProjection {
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
     ) -> Result<(), ApplyError> {
+        if event.aggregatetype == QUOTE_AGGREGATE {
+            return super::quotes::apply(tx, event).await;
+        }
         if event.aggregatetype != OPPORTUNITY_AGGREGATE {
             return Ok(());
         }

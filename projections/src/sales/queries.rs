@@ -43,6 +43,25 @@ pub struct OpportunityRow {
     pub closed_at: Option<DateTime<Utc>>,
 }
 
+/// A quote with its latest version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct QuoteRow {
+    pub id: String,
+    pub opportunity_id: String,
+    pub version: i32,
+    /// `DRAFT` or `ACCEPTED`.
+    pub status: String,
+    pub valid_until: chrono::NaiveDate,
+    pub location: Option<String>,
+    pub net: Decimal,
+    pub vat: Decimal,
+    pub total: Decimal,
+    /// The latest version's priced lines (`QuotedLine`s), each with its stock answer.
+    pub lines: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// Which opportunities to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpportunityFilter {
@@ -159,6 +178,48 @@ impl SalesQueries {
         .fetch_optional(&self.pool)
         .await
         .map_err(read("Failed to read an opportunity"))
+    }
+
+    /// One quote, if its opportunity is `owner`'s (any owner's when `None`).
+    pub async fn quote(
+        &self,
+        id: &str,
+        owner: Option<&str>,
+    ) -> Result<Option<QuoteRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT q.id, q.opportunity_id, q.version, q.status, q.valid_until, q.location,
+                    q.net, q.vat, q.total, q.lines, q.created_at, q.updated_at
+               FROM read_model.quotes q
+               JOIN read_model.opportunities o ON o.id = q.opportunity_id
+              WHERE q.id = $1 AND ($2::text IS NULL OR o.owner = $2)",
+        )
+        .bind(id)
+        .bind(owner)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(read("Failed to read a quote"))
+    }
+
+    /// The quotes of an opportunity, latest first (at most 100), if it is `owner`'s.
+    pub async fn quotes(
+        &self,
+        opportunity: &str,
+        owner: Option<&str>,
+    ) -> Result<Vec<QuoteRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT q.id, q.opportunity_id, q.version, q.status, q.valid_until, q.location,
+                    q.net, q.vat, q.total, q.lines, q.created_at, q.updated_at
+               FROM read_model.quotes q
+               JOIN read_model.opportunities o ON o.id = q.opportunity_id
+              WHERE q.opportunity_id = $1 AND ($2::text IS NULL OR o.owner = $2)
+              ORDER BY q.created_at DESC
+              LIMIT 100",
+        )
+        .bind(opportunity)
+        .bind(owner)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the quotes"))
     }
 }
 

@@ -10,7 +10,8 @@ use constructos_projections::KnownProjectsProjection;
 use sqlx::PgPool;
 
 pub use operations::{
-    Locations, LowStock, ProductBySku, Products, StockLevels, StockMovements, Transfers,
+    CheckStock, Locations, LowStock, ProductBySku, Products, StockCheckAnswer, StockLevels,
+    StockMovements, Transfers,
 };
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
@@ -63,6 +64,7 @@ pub fn endpoint(pool: PgPool) -> Endpoint<InventoryService> {
         .with::<Locations>()
         .with::<LowStock>()
         .with::<Transfers>()
+        .with::<CheckStock>()
 }
 
 /// The inventory domain: its migrations, read models, service and client.

@@ -5,24 +5,30 @@
 
 mod conversions;
 mod operations;
+mod stock_checks;
 
 use constructos_commands::sales::SalesCommands;
-use constructos_infra::{db, Domain};
+use constructos_infra::{db, Config, Domain};
 use constructos_projections::sales::{SalesProjection, SalesQueries};
 use sqlx::PgPool;
 
 pub use conversions::LeadConversions;
 pub use operations::{
-    LoseOpportunity, MoveOpportunityStage, Opportunities, Opportunity, WinOpportunity,
+    AcceptQuote, DraftQuote, LoseOpportunity, MoveOpportunityStage, Opportunities, Opportunity,
+    QuoteById, QuotesOf, ReviseQuote, WinOpportunity,
 };
+pub use stock_checks::{LineToCheck, StockChecks};
 
+use crate::inventory::{InventoryClient, InventoryService};
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
-use crate::{Client, Endpoint, Service};
+use crate::{Call, Client, Clients, Endpoint, Service};
+use constructos_commands::CommandError;
 
 /// The sales service, answered from the sales database.
 pub struct SalesService {
     commands: SalesCommands,
     queries: SalesQueries,
+    stock: StockChecks,
 }
 
 /// The sales service as the gateway calls it.
@@ -33,23 +39,62 @@ impl Service for SalesService {
 }
 
 impl SalesService {
-    /// The service over the sales database.
-    pub fn new(pool: PgPool) -> Self {
+    /// The service over the sales database, checking stock through `stock`.
+    pub fn new(pool: PgPool, stock: StockChecks) -> Self {
         Self {
             commands: SalesCommands::new(pool.clone()),
             queries: SalesQueries::new(pool),
+            stock,
         }
+    }
+
+    /// What inventory says about each line of `quote` (its products parsed first, so
+    /// a malformed one is refused by name before anything is asked).
+    async fn checked(
+        &self,
+        call: &Call,
+        quote: &constructos_commands::sales::QuoteInput,
+    ) -> Result<Vec<constructos_domain::sales::quote::LineStock>, CommandError> {
+        let (location, products) = quote.parsed()?;
+        let lines: Vec<LineToCheck> = products
+            .into_iter()
+            .zip(&quote.lines)
+            .map(|(product, line)| LineToCheck {
+                product,
+                quantity: line.quantity,
+            })
+            .collect();
+        Ok(self
+            .stock
+            .check(call, location.as_deref(), &lines, quote.valid_until)
+            .await)
     }
 }
 
+/// How this process reaches inventory for stock checks: its own service when
+/// `CONSTRUCTOS_INVENTORY_URL` is set, else the in-process client `clients` holds (the
+/// inventory module connects before sales), else none.
+fn stock_checks(config: &Config, clients: Option<&Clients>) -> StockChecks {
+    let inventory = match config.service_url(Domain::Inventory) {
+        Some(url) => Some(InventoryClient::remote(url)),
+        None => clients.and_then(|c| c.get::<InventoryService>().ok().cloned()),
+    };
+    StockChecks::new(inventory, config.stock_check_timeout)
+}
+
 /// Every sales operation, served as `POST /v1/sales`.
-pub fn endpoint(pool: PgPool) -> Endpoint<SalesService> {
-    Endpoint::new(SalesService::new(pool))
+pub fn endpoint(pool: PgPool, stock: StockChecks) -> Endpoint<SalesService> {
+    Endpoint::new(SalesService::new(pool, stock))
         .with::<MoveOpportunityStage>()
         .with::<WinOpportunity>()
         .with::<LoseOpportunity>()
         .with::<Opportunities>()
         .with::<Opportunity>()
+        .with::<DraftQuote>()
+        .with::<ReviseQuote>()
+        .with::<AcceptQuote>()
+        .with::<QuoteById>()
+        .with::<QuotesOf>()
 }
 
 /// The sales domain: its migrations, read model, process manager, service and client.
@@ -67,10 +112,11 @@ pub const MODULE: DomainModule = DomainModule {
         ]
     },
     tasks: no_tasks,
-    router: |_, pool, validator| endpoint(pool).router(validator),
-    connect: |_, location, clients| {
+    router: |config, pool, validator| endpoint(pool, stock_checks(config, None)).router(validator),
+    connect: |config, location, clients| {
+        let stock = stock_checks(config, Some(clients));
         clients.insert(match location {
-            Location::Local(pool) => SalesClient::local(SalesService::new(pool)),
+            Location::Local(pool) => SalesClient::local(SalesService::new(pool, stock)),
             Location::Remote(url) => SalesClient::remote(&url),
         })
     },
@@ -85,13 +131,19 @@ mod tests {
         let pool = sqlx::postgres::PgPoolOptions::new()
             .connect_lazy("postgres://nobody@127.0.0.1:1/none")
             .expect("a lazy pool");
+        let stock = StockChecks::new(None, std::time::Duration::from_millis(10));
         assert_eq!(
-            endpoint(pool).names(),
+            endpoint(pool, stock).names(),
             [
+                "accept_quote",
+                "draft_quote",
                 "lose_opportunity",
                 "move_opportunity_stage",
                 "opportunities",
                 "opportunity",
+                "quote",
+                "quotes",
+                "revise_quote",
                 "win_opportunity"
             ]
         );

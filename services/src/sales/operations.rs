@@ -3,10 +3,13 @@
 //! moves only the opportunities they own (`CommandContext::opportunity_scope`).
 
 use async_trait::async_trait;
+use constructos_commands::sales::{AcceptQuoteInput, DraftQuoteInput, ReviseQuoteInput};
 use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
 use constructos_domain::sales::Stage;
-use constructos_projections::sales::{OpportunityFilter, OpportunityPage, OpportunityRow};
+use constructos_projections::sales::{
+    OpportunityFilter, OpportunityPage, OpportunityRow, QuoteRow,
+};
 use serde::{Deserialize, Serialize};
 
 use super::SalesService;
@@ -137,5 +140,108 @@ impl Handle<Opportunity> for SalesService {
     ) -> Result<Option<OpportunityRow>, CommandError> {
         let scope = call.context.opportunity_scope()?;
         Ok(self.queries.opportunity(&op.id, scope).await?)
+    }
+}
+
+/// Drafts a quote on an opportunity, each stocked line checked with inventory first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DraftQuote(pub DraftQuoteInput);
+
+impl Operation for DraftQuote {
+    type Service = SalesService;
+    type Answer = String;
+    const NAME: &'static str = "draft_quote";
+    const ACCESS: Access = WRITE;
+}
+
+#[async_trait]
+impl Handle<DraftQuote> for SalesService {
+    async fn handle(&self, call: &Call, op: DraftQuote) -> Result<String, CommandError> {
+        let stock = self.checked(call, &op.0.quote).await?;
+        self.commands.draft_quote(&call.context, op.0, stock).await
+    }
+}
+
+/// A new version of a quote, its stocked lines checked again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReviseQuote(pub ReviseQuoteInput);
+
+impl Operation for ReviseQuote {
+    type Service = SalesService;
+    type Answer = String;
+    const NAME: &'static str = "revise_quote";
+    const ACCESS: Access = WRITE;
+}
+
+#[async_trait]
+impl Handle<ReviseQuote> for SalesService {
+    async fn handle(&self, call: &Call, op: ReviseQuote) -> Result<String, CommandError> {
+        let stock = self.checked(call, &op.0.quote).await?;
+        self.commands.revise_quote(&call.context, op.0, stock).await
+    }
+}
+
+/// The customer accepted the quote's latest version.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AcceptQuote(pub AcceptQuoteInput);
+
+impl Operation for AcceptQuote {
+    type Service = SalesService;
+    type Answer = String;
+    const NAME: &'static str = "accept_quote";
+    const ACCESS: Access = WRITE;
+}
+
+#[async_trait]
+impl Handle<AcceptQuote> for SalesService {
+    async fn handle(&self, call: &Call, op: AcceptQuote) -> Result<String, CommandError> {
+        self.commands.accept_quote(&call.context, op.0).await
+    }
+}
+
+/// One quote with the lines of its latest version.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QuoteById {
+    pub id: String,
+}
+
+impl Operation for QuoteById {
+    type Service = SalesService;
+    type Answer = Option<QuoteRow>;
+    const NAME: &'static str = "quote";
+    const ACCESS: Access = READ;
+}
+
+#[async_trait]
+impl Handle<QuoteById> for SalesService {
+    async fn handle(&self, call: &Call, op: QuoteById) -> Result<Option<QuoteRow>, CommandError> {
+        let Ok(id) = constructos_commands::sales::opportunity_uuid("id", &op.id) else {
+            return Ok(None);
+        };
+        let owner = call.context.opportunity_scope()?;
+        Ok(self.queries.quote(id.as_str(), owner).await?)
+    }
+}
+
+/// The quotes of an opportunity, latest first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QuotesOf {
+    pub opportunity_id: String,
+}
+
+impl Operation for QuotesOf {
+    type Service = SalesService;
+    type Answer = Vec<QuoteRow>;
+    const NAME: &'static str = "quotes";
+    const ACCESS: Access = READ;
+}
+
+#[async_trait]
+impl Handle<QuotesOf> for SalesService {
+    async fn handle(&self, call: &Call, op: QuotesOf) -> Result<Vec<QuoteRow>, CommandError> {
+        let id =
+            constructos_commands::sales::opportunity_uuid("opportunityId", &op.opportunity_id)?;
+        let owner = call.context.opportunity_scope()?;
+        Ok(self.queries.quotes(id.as_str(), owner).await?)
     }
 }

@@ -2,14 +2,14 @@
 //! the locations that hold stock (warehouses and projects' site stores).
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use constructos_commands::inventory::{
     CloseLocationInput, DefineProductInput, DiscontinueProductInput, OpenLocationInput,
     ProductDetailsInput, ReviseProductInput, SetNegativeStockInput, UnitConversionInput,
 };
 use constructos_domain::inventory as domain;
 use constructos_projections::inventory::{LocationRow, ProductRow};
-use constructos_services::inventory::{Locations, ProductBySku, Products};
+use constructos_services::inventory::{CheckStock, Locations, ProductBySku, Products};
 
 use crate::graphql::errors::{ask, request_id};
 use crate::graphql::finance::invoice_types::VatTreatment;
@@ -181,6 +181,21 @@ pub struct OpenLocation {
     allow_negative: bool,
 }
 
+/// What a location can supply of a quantity.
+#[derive(SimpleObject)]
+pub struct StockCheck {
+    product: String,
+    location: String,
+    quantity: Decimal,
+    /// AVAILABLE, IN_TRANSIT (enough on its way to the location) or SHORT.
+    status: String,
+    /// On hand less reserved.
+    available: Decimal,
+    in_transit: Decimal,
+    /// What is missing even counting what is on its way.
+    shortfall: Decimal,
+}
+
 /// A catalogue command was accepted.
 #[derive(SimpleObject)]
 pub struct CatalogueChanged {
@@ -227,6 +242,40 @@ impl CatalogueQuery {
         sku: String,
     ) -> async_graphql::Result<Option<Product>> {
         Ok(ask(ctx, ProductBySku { sku }).await?.map(Product::from))
+    }
+
+    /// Is `quantity` of `product` available at `location` by `by`? The question a quote
+    /// asks of inventory for each stocked line.
+    async fn stock_check(
+        &self,
+        ctx: &Context<'_>,
+        product: String,
+        location: String,
+        quantity: Decimal,
+        by: NaiveDate,
+    ) -> async_graphql::Result<StockCheck> {
+        let ask_for = CheckStock {
+            product,
+            location,
+            quantity: quantity.0,
+            by,
+        };
+        let answer = ask(ctx, ask_for).await?;
+        let a = answer.availability;
+        let status = match a.status {
+            domain::StockStatus::Available => "AVAILABLE",
+            domain::StockStatus::InTransit => "IN_TRANSIT",
+            domain::StockStatus::Short => "SHORT",
+        };
+        Ok(StockCheck {
+            product: answer.product,
+            location: answer.location,
+            quantity: Decimal(answer.quantity),
+            status: status.to_string(),
+            available: Decimal(a.available),
+            in_transit: Decimal(a.in_transit),
+            shortfall: Decimal(a.shortfall),
+        })
     }
 
     /// The warehouses and site stores, closed ones too.

@@ -13,7 +13,7 @@ use constructos_commands::inventory::{
 };
 use constructos_domain::access::Access;
 use constructos_services::inventory::{
-    Locations, LowStock, ProductBySku, Products, StockLevels, StockMovements, Transfers,
+    CheckStock, Locations, LowStock, ProductBySku, Products, StockLevels, StockMovements, Transfers,
 };
 use constructos_services::Operation;
 
@@ -34,6 +34,7 @@ pub const RULES: &[(&str, Access)] = &[
     ("Query.products", Products::ACCESS),
     ("Query.product", ProductBySku::ACCESS),
     ("Query.stockLocations", Locations::ACCESS),
+    ("Query.stockCheck", CheckStock::ACCESS),
     ("Mutation.receiveStock", ReceiveStockInput::ACCESS),
     ("Mutation.issueStock", IssueStockInput::ACCESS),
     ("Mutation.reserveStock", ReserveStockInput::ACCESS),

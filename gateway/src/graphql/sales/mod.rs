@@ -1,22 +1,25 @@
-//! Sales in the schema: the pipeline of opportunities, and who may see and move them.
+//! Sales in the schema: the pipeline of opportunities and their quotes, and who may see
+//! and move them.
 //! The sales service applies the row rule (a rep sees and moves only their own).
 
 mod opportunities;
+mod quotes;
 
 use async_graphql::MergedObject;
 use constructos_domain::access::Access;
 use constructos_services::sales::{
-    LoseOpportunity, MoveOpportunityStage, Opportunities, Opportunity, WinOpportunity,
+    AcceptQuote, DraftQuote, LoseOpportunity, MoveOpportunityStage, Opportunities, Opportunity,
+    QuoteById, QuotesOf, ReviseQuote, WinOpportunity,
 };
 use constructos_services::Operation;
 
 /// Sales' query fields.
 #[derive(MergedObject, Default)]
-pub struct SalesQuery(opportunities::OpportunitiesQuery);
+pub struct SalesQuery(opportunities::OpportunitiesQuery, quotes::QuotesQuery);
 
 /// Sales' mutations.
 #[derive(MergedObject, Default)]
-pub struct SalesMutation(opportunities::OpportunitiesMutation);
+pub struct SalesMutation(opportunities::OpportunitiesMutation, quotes::QuotesMutation);
 
 /// What each of sales' root fields needs: the access its operation declares.
 pub const RULES: &[(&str, Access)] = &[
@@ -28,4 +31,9 @@ pub const RULES: &[(&str, Access)] = &[
     ),
     ("Mutation.winOpportunity", WinOpportunity::ACCESS),
     ("Mutation.loseOpportunity", LoseOpportunity::ACCESS),
+    ("Query.quote", QuoteById::ACCESS),
+    ("Query.quotes", QuotesOf::ACCESS),
+    ("Mutation.draftQuote", DraftQuote::ACCESS),
+    ("Mutation.reviseQuote", ReviseQuote::ACCESS),
+    ("Mutation.acceptQuote", AcceptQuote::ACCESS),
 ];
