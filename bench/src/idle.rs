@@ -160,7 +160,7 @@ async fn sample(
 }
 
 /// Stops the stack: SIGTERM, then SIGKILL after 15 s.
-async fn stop(child: &mut Child) {
+pub(crate) async fn stop(child: &mut Child) {
     if let Some(pid) = child.id() {
         let _ = Command::new("kill")
             .arg("-TERM")
@@ -240,7 +240,7 @@ async fn clock_ticks() -> f64 {
 }
 
 /// A port free now (bound, then released).
-async fn free_port() -> anyhow::Result<u16> {
+pub(crate) async fn free_port() -> anyhow::Result<u16> {
     let listener = TcpListener::bind("127.0.0.1:0")
         .await
         .context("Failed to find a free port")?;
@@ -251,7 +251,7 @@ async fn free_port() -> anyhow::Result<u16> {
 /// runs the bench (`CARGO` is set), it is built first in the same profile. (Not always:
 /// building it alone unifies features differently and rebuilds half the workspace; build
 /// both with `cargo build --release -p constructos-bench -p constructos --bins`.)
-async fn constructos_binary() -> anyhow::Result<PathBuf> {
+pub(crate) async fn constructos_binary() -> anyhow::Result<PathBuf> {
     let exe = std::env::current_exe().context("Failed to find the bench's own binary")?;
     let dir = exe
         .parent()

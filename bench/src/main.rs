@@ -7,6 +7,8 @@
 //!   medians of timed rounds; for an identity command and for a 3-line journal;
 //! - `latency`: commit → read model p50/p99 at a steady rate through the real broker;
 //! - `gateway`: a GraphQL `accounts` page beside a bare axum handler running the same SQL;
+//! - `stock_check`: a quote's synchronous stock check, p50/p99 over 3,000 calls to
+//!   `constructos serve inventory` on loopback, beside the same call in process;
 //! - `load`: aggregate load time at 10 and 100,000 events in one stream;
 //! - `rebuild`: the finance read models rebuilt from a filled store;
 //! - `idle`: the CPU an idle stack uses (broker and constructos), over 30 s.
@@ -30,6 +32,7 @@ mod load;
 mod raw;
 mod rebuild;
 mod report;
+mod stock_check;
 
 use std::time::Instant;
 
@@ -45,7 +48,15 @@ use report::{Row, Section};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Every section, in the order they run.
-const SECTIONS: [&str; 6] = ["append", "load", "gateway", "latency", "rebuild", "idle"];
+const SECTIONS: [&str; 7] = [
+    "append",
+    "load",
+    "gateway",
+    "stock_check",
+    "latency",
+    "rebuild",
+    "idle",
+];
 
 /// What to measure.
 #[derive(Parser, Debug, Clone)]
@@ -137,6 +148,7 @@ async fn main() -> anyhow::Result<()> {
             "append" => append::run(&bench).await,
             "load" => load::run(&bench).await,
             "gateway" => gateway::run(&bench).await,
+            "stock_check" => stock_check::run(&bench).await,
             "latency" => latency::run(&bench).await,
             "rebuild" => rebuild::run(&bench).await,
             "idle" => idle::run(&bench).await,
