@@ -216,3 +216,46 @@ async fn pages_follow_their_cursors_and_a_bad_cursor_is_bad_input() {
     assert!(r.body["errors"].is_array(), "{}", r.body);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_won_opportunity_opens_one_awarded_project_in_orders() {
+    let app = spawn_domains(&[Domain::Identity, Domain::Sales, Domain::Orders]).await;
+    let rep = app.token("rep-sipho", &["Sales_Rep"]);
+    let admin = app.token("admin", &["Admin"]);
+    let (lead, account) = converted_lead(&app, &rep, "Khumalo Developments").await;
+    let id = opportunity_id(&lead);
+    opportunity_in(&app, &rep, &id, "QUALIFICATION").await;
+    app.graphql(
+        &rep,
+        "mutation($id: ID!) { winOpportunity(id: $id) { id } }",
+        json!({ "id": id }),
+    )
+    .await
+    .data();
+    let code = constructos_services::orders::project_code_for(&id);
+    let project = eventually(&format!("project {code} in orders"), || async {
+        let r = app
+            .graphql(
+                &admin,
+                "{ projects { code name status customerAccountId } }",
+                json!({}),
+            )
+            .await;
+        r.data()["projects"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["code"] == code.as_str()).cloned())
+    })
+    .await;
+    assert_eq!(
+        project,
+        json!({ "code": code, "name": "Khumalo Developments", "status": "AWARDED",
+                "customerAccountId": account })
+    );
+    let opened: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM events WHERE event_type = 'ProjectCreated'")
+            .fetch_one(&app.env.pool(Domain::Orders))
+            .await
+            .expect("count");
+    assert_eq!(opened, 1, "one project for one win");
+    app.stop().await;
+}

@@ -7,6 +7,7 @@ mod project_reads;
 mod project_writes;
 mod purchase_orders;
 mod sales_orders;
+mod won_opportunities;
 
 use constructos_commands::orders::{OrdersCommands, PurchaseOrderCommands, SalesOrderCommands};
 use constructos_commands::{CommandContext, CommandError};
@@ -34,6 +35,7 @@ pub use purchase_orders::{
     PurchaseOrder, PurchaseOrders, RejectPurchaseOrder,
 };
 pub use sales_orders::{CancelSalesOrder, ConfirmSalesOrder, SalesOrder, SalesOrders};
+pub use won_opportunities::{project_code_for, WonOpportunities};
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 use crate::{Client, Endpoint, Service};
@@ -153,9 +155,16 @@ fn project_not_found() -> CommandError {
 pub const MODULE: DomainModule = DomainModule {
     domain: Domain::Orders,
     migrations: db::migrations::orders,
-    subscriptions: |_, _| {
+    subscriptions: |_, pool| {
         vec![
             Subscription::new(Domain::Orders, OrdersProjection),
+            // Every won opportunity, from sales' topic, opens one project in AWARDED.
+            Subscription::new(
+                Domain::Sales,
+                WonOpportunities::new(constructos_commands::orders::OrdersCommands::new(
+                    pool.clone(),
+                )),
+            ),
             Subscription::new(Domain::Orders, TradeProjection),
             // Orders keeps its own copies of who is assigned where and of the accounts
             // (a project's customer), from identity's topic.
