@@ -1522,3 +1522,35 @@ pub fn quote_samples() -> Vec<constructos_domain::sales::quote::QuoteEvent> {
     }
     samples
 }
+
+/// One sample of every stock count event.
+pub fn count_samples() -> Vec<constructos_domain::inventory::CountEvent> {
+    use constructos_domain::inventory::{CountEvent, CountVariance};
+    let amount = |text: &str| Decimal::from_str(text).expect("a decimal");
+    let samples = vec![
+        CountEvent::StockCountOpened {
+            location: "WH-JHB".into(),
+            reference: "CNT-2026-11".into(),
+        },
+        CountEvent::StockCounted {
+            product: "CEM-425-50KG".into(),
+            counted: amount("597.5"),
+        },
+        CountEvent::StockCountPosted {
+            variances: vec![CountVariance {
+                product: "CEM-425-50KG".into(),
+                book: amount("600"),
+                counted: amount("597.5"),
+                delta: amount("-2.5"),
+            }],
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            CountEvent::StockCountOpened { .. }
+            | CountEvent::StockCounted { .. }
+            | CountEvent::StockCountPosted { .. } => {}
+        }
+    }
+    samples
+}

@@ -585,3 +585,74 @@ async fn the_catalogue_and_locations_govern_every_movement_and_transfers_keep_va
     assert_eq!(positions + issued, movements);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_stock_count_posts_its_variances_against_the_book_at_posting() {
+    let app = spawn_domains(STORES).await;
+    let clerk = app.token("thandi", &["Inventory_Clerk"]);
+    known_project(&app, "PRJ-2026-001").await;
+    stock_up(&app, &clerk, &["CEM-42"]).await;
+    receive(&app, &clerk, "CEM-42", "100", "10").await.data();
+    let r = app
+        .graphql(
+            &clerk,
+            "mutation { openStockCount(location: \"WH-JHB\", reference: \"CNT-1\") { id } }",
+            json!({}),
+        )
+        .await;
+    let count = r.data()["openStockCount"]["id"]
+        .as_str()
+        .expect("count id")
+        .to_string();
+    const RECORD: &str = "mutation($c: ID!, $p: String!, $q: Decimal!) {
+        recordStockCount(countId: $c, product: $p, counted: $q) { id } }";
+    app.graphql(
+        &clerk,
+        RECORD,
+        json!({ "c": count, "p": "CEM-42", "q": "97" }),
+    )
+    .await
+    .data();
+    let unknown = app
+        .graphql(&clerk, RECORD, json!({ "c": count, "p": "NOPE", "q": "1" }))
+        .await;
+    assert_eq!(unknown.error_code(), Some("NOT_FOUND"), "{}", unknown.body);
+    // Five go out while the count is open: the book at posting is 95.
+    issue(&app, &clerk, "CEM-42", "5", None).await.data();
+    level_once(&app, &clerk, "CEM-42", "95").await;
+    const SHEET: &str =
+        "query($c: ID!) { stockCount(id: $c) { status lines { product counted book variance } } }";
+    let open = app.graphql(&clerk, SHEET, json!({ "c": count })).await;
+    assert_eq!(
+        open.data()["stockCount"],
+        json!({ "status": "OPEN", "lines": [{ "product": "CEM-42", "counted": "97", "book": "95", "variance": "2" }] })
+    );
+    const POST: &str = "mutation($c: ID!) { postStockCount(countId: $c) { id } }";
+    app.graphql(&clerk, POST, json!({ "c": count }))
+        .await
+        .data();
+    let level = level_once(&app, &clerk, "CEM-42", "97").await;
+    assert_eq!(level["value"], "970.00", "found stock at the average cost");
+    let posted = eventually("the count posted", || async {
+        let r = app.graphql(&clerk, SHEET, json!({ "c": count })).await;
+        let sheet = r.data()["stockCount"].clone();
+        (sheet["status"] == "POSTED").then_some(sheet)
+    })
+    .await;
+    assert_eq!(posted["lines"][0]["variance"], "2");
+    let again = app.graphql(&clerk, POST, json!({ "c": count })).await;
+    assert!(
+        message(&again).contains("has been posted"),
+        "{}",
+        again.body
+    );
+    let late = app
+        .graphql(
+            &clerk,
+            RECORD,
+            json!({ "c": count, "p": "CEM-42", "q": "1" }),
+        )
+        .await;
+    assert!(message(&late).contains("has been posted"), "{}", late.body);
+    app.stop().await;
+}

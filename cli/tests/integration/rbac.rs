@@ -124,6 +124,20 @@ fn sample(field: &str) -> (&'static str, Value) {
             "{ stockCheck(product: \"NONE\", location: \"NONE\", quantity: \"1\", by: \"2099-01-01\") { status } }",
             json!({}),
         ),
+        "Query.stockCounts" => ("{ stockCounts { id } }", json!({})),
+        "Query.stockCount" => ("{ stockCount(id: \"none\") { id } }", json!({})),
+        "Mutation.openStockCount" => (
+            "mutation { openStockCount(location: \"NONE\", reference: \"CNT-1\") { id } }",
+            json!({}),
+        ),
+        "Mutation.recordStockCount" => (
+            "mutation { recordStockCount(countId: \"0190f0c8-0000-7000-8000-000000000000\", product: \"NONE\", counted: \"1\") { id } }",
+            json!({}),
+        ),
+        "Mutation.postStockCount" => (
+            "mutation { postStockCount(countId: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",
+            json!({}),
+        ),
         "Query.quote" => ("{ quote(id: \"none\") { id } }", json!({})),
         "Query.quotes" => (
             "{ quotes(opportunityId: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",

@@ -2,6 +2,7 @@
 //! location, and transfers between locations.
 
 mod catalogue;
+mod counts;
 mod inputs;
 mod movement;
 mod projects;
@@ -12,6 +13,7 @@ pub use catalogue::{
     CloseLocationInput, DefineProductInput, DiscontinueProductInput, OpenLocationInput,
     ProductDetailsInput, ReviseProductInput, SetNegativeStockInput, UnitConversionInput,
 };
+pub use counts::{OpenCountInput, PostCountInput, RecordCountInput};
 pub use inputs::{
     AdjustStockInput, IssueStockInput, ReceiveStockInput, ReleaseReservationInput,
     ReserveStockInput,

@@ -7,8 +7,9 @@
 //! `StockTransferredOut`, receipt with the destination's `StockTransferredIn`.
 
 use constructos_domain::inventory::{
-    location_id, product_id, stock_id, InventoryError, Location, Product, Stock, StockChange,
-    StockCommand, Transfer, TransferCommand, LOCATION_AGGREGATE, PRODUCT_AGGREGATE,
+    location_id, product_id, stock_id, AdjustmentReason, CountCommand, InventoryError, Location,
+    Product, Stock, StockChange, StockCommand, StockCount, Transfer, TransferCommand,
+    LOCATION_AGGREGATE, PRODUCT_AGGREGATE,
 };
 use constructos_domain::stored::Stored;
 use constructos_infra::event_store::{AppendError, Store, Stream, UnitOfWork};
@@ -312,6 +313,74 @@ impl Movements {
         unit.write(&stock, previous, stock_events)
             .write(&transfer, transfer_previous, transfer_events)
             .read(LOCATION_AGGREGATE, &destination.id, destination.sequence);
+        self.commit(ctx, unit).await
+    }
+
+    /// Posts a stock count: the variance of each counted product against its quantity on
+    /// hand now, the count's `StockCountPosted` and an adjustment (reason COUNT) at each
+    /// position that differs, in one unit of work with the location in its read set.
+    pub async fn post_count(&self, ctx: &CommandContext, id: Uuid) -> Result<(), CommandError> {
+        self.retrying(|| self.try_post_count(ctx, id)).await
+    }
+
+    async fn try_post_count(
+        &self,
+        ctx: &CommandContext,
+        id: Uuid,
+    ) -> Result<Attempt, CommandError> {
+        let count_id = id.to_string();
+        let mut count = self.load::<StockCount>(&count_id).await?;
+        let Some(location) = count.aggregate.location().map(str::to_string) else {
+            return Err(refused(InventoryError::CountNotFound));
+        };
+        let place = self
+            .load::<Location>(&location_id(&location).to_string())
+            .await?;
+        if let Err(refusal) = place.aggregate.accepts_movements(&location) {
+            return self
+                .refuse(refusal, &[(LOCATION_AGGREGATE, place.id.as_str())])
+                .await;
+        }
+        let mut positions = Vec::new();
+        let mut book = Vec::new();
+        for (product, _) in count.aggregate.counted() {
+            let stock = self
+                .load::<Stock>(&stock_id(product, &location).to_string())
+                .await?;
+            book.push((product.clone(), stock.aggregate.on_hand()));
+            positions.push((product.clone(), stock));
+        }
+        let variances = count.aggregate.variances(&book);
+        let count_previous = count.sequence;
+        let count_events = decide(&mut count, CountCommand::PostCount { book }, ctx)
+            .await?
+            .map_err(refused)?;
+        let mut unit = UnitOfWork::new();
+        unit.write(&count, count_previous, count_events);
+        let mut adjusted = Vec::new();
+        for (variance, (product, mut stock)) in variances.into_iter().zip(positions) {
+            if variance.delta.is_zero() {
+                continue;
+            }
+            let previous = stock.sequence;
+            let change = StockChange::AdjustStock {
+                delta: variance.delta,
+                reason: AdjustmentReason::Count,
+                note: format!("stock count {count_id}"),
+                allow_negative: place.aggregate.allows_negative(),
+            };
+            let command = StockCommand {
+                product,
+                location: location.clone(),
+                change,
+            };
+            let events = decide(&mut stock, command, ctx).await?.map_err(refused)?;
+            adjusted.push((stock, previous, events));
+        }
+        for (stock, previous, events) in &adjusted {
+            unit.write(stock, *previous, events.clone());
+        }
+        unit.read(LOCATION_AGGREGATE, &place.id, place.sequence);
         self.commit(ctx, unit).await
     }
 }

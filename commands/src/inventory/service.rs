@@ -8,10 +8,14 @@
 use std::sync::Arc;
 
 use constructos_domain::access::Permission;
-use constructos_domain::inventory::{Location, LocationCommand, Product, StockChange};
+use constructos_domain::inventory::{
+    location_id, product_id, CountCommand, InventoryError, Location, LocationCommand, Product,
+    StockChange, StockCount,
+};
 use constructos_domain::stored::Stored;
 use constructos_domain::values::ValueError;
 use constructos_infra::event_store::Store;
+use cqrs_es::AggregateError;
 use sqlx::PgPool;
 
 use super::catalogue::AtStream;
@@ -20,11 +24,11 @@ use super::movement::Movements;
 use super::projects::project_id as project_id_of;
 use super::{
     AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
-    IssueStockInput, OpenLocationInput, ReceiveStockInput, ReceiveTransferInput,
-    ReleaseReservationInput, ReserveStockInput, ReviseProductInput, SetNegativeStockInput,
-    TransferStockInput,
+    IssueStockInput, OpenCountInput, OpenLocationInput, PostCountInput, ReceiveStockInput,
+    ReceiveTransferInput, RecordCountInput, ReleaseReservationInput, ReserveStockInput,
+    ReviseProductInput, SetNegativeStockInput, TransferStockInput,
 };
-use crate::execute::{execute, Aggregates};
+use crate::execute::{execute, execute_new, Aggregates};
 use crate::{CommandContext, CommandError};
 
 /// Executes inventory commands against the inventory event store.
@@ -33,6 +37,7 @@ pub struct InventoryCommands {
     pool: PgPool,
     products: Arc<Aggregates<Product>>,
     locations: Arc<Aggregates<Location>>,
+    counts: Arc<Aggregates<StockCount>>,
     movements: Movements,
 }
 
@@ -44,6 +49,7 @@ impl InventoryCommands {
             pool,
             products: Arc::new(Aggregates::new(&store, ())),
             locations: Arc::new(Aggregates::new(&store, ())),
+            counts: Arc::new(Aggregates::new(&store, ())),
             movements: Movements::new(store),
         }
     }
@@ -222,6 +228,69 @@ impl InventoryCommands {
         self.known_location(&code, &id).await?;
         execute(&self.locations, ctx, &id, command).await?;
         Ok(code)
+    }
+
+    /// Opens a count sheet for a location that takes movements; answers its id.
+    pub async fn open_count(
+        &self,
+        ctx: &CommandContext,
+        input: OpenCountInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let (location, reference) = input.parsed()?;
+        let place = self
+            .locations
+            .load(&location_id(&location).to_string())
+            .await?;
+        place
+            .aggregate
+            .accepts_movements(&location)
+            .map_err(|e| CommandError::from(AggregateError::UserError(e)))?;
+        let id = uuid::Uuid::now_v7().to_string();
+        let command = CountCommand::OpenCount {
+            location,
+            reference,
+        };
+        execute_new(&self.counts, ctx, &id, command).await?;
+        Ok(id)
+    }
+
+    /// Records what was counted of a catalogue product; answers the count's id.
+    pub async fn record_count(
+        &self,
+        ctx: &CommandContext,
+        input: RecordCountInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let (id, product) = input.parsed()?;
+        let known = self
+            .products
+            .load(&product_id(&product).to_string())
+            .await?;
+        if known.sequence == 0 {
+            return Err(CommandError::from(AggregateError::UserError(
+                InventoryError::ProductNotFound(product),
+            )));
+        }
+        let id = id.to_string();
+        let command = CountCommand::RecordCount {
+            product,
+            counted: input.counted,
+        };
+        execute(&self.counts, ctx, &id, command).await?;
+        Ok(id)
+    }
+
+    /// Posts a count's variances as adjustments; answers the count's id.
+    pub async fn post_count(
+        &self,
+        ctx: &CommandContext,
+        input: PostCountInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let id = input.parsed()?;
+        self.movements.post_count(ctx, id).await?;
+        Ok(id.to_string())
     }
 
     /// Refuses, by its code, a location never opened.

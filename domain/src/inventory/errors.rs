@@ -48,6 +48,16 @@ pub enum InventoryError {
     UnknownUnit { product: String, unit: String },
     #[error("projectId: the site store {location} holds stock for project {project} only")]
     SiteStoreOfAnotherProject { location: String, project: String },
+    #[error("the stock count does not exist")]
+    CountNotFound,
+    #[error("the stock count already exists")]
+    CountExists,
+    #[error("the stock count has been posted and can no longer change")]
+    CountPosted,
+    #[error("counted: {0} is not a quantity of nought or more with at most 3 decimal places")]
+    InvalidCount(Decimal),
+    #[error("nothing has been counted yet")]
+    NothingCounted,
     #[error("toLocation: a transfer goes to another location")]
     TransferToSameLocation,
     #[error("the transfer {0} does not exist")]
@@ -65,7 +75,8 @@ impl crate::refusal::Refusal for InventoryError {
             InventoryError::ReservationNotFound(_)
             | InventoryError::LocationNotFound(_)
             | InventoryError::ProductNotFound(_)
-            | InventoryError::TransferNotFound(_) => RefusalKind::NotFound,
+            | InventoryError::TransferNotFound(_)
+            | InventoryError::CountNotFound => RefusalKind::NotFound,
             _ => RefusalKind::Rejected,
         }
     }

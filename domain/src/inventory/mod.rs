@@ -8,6 +8,7 @@
 
 mod availability;
 mod commands;
+mod count;
 mod errors;
 mod events;
 mod location;
@@ -18,6 +19,7 @@ mod transfer;
 
 pub use availability::{availability, Availability, StockStatus};
 pub use commands::{AdjustmentReason, StockChange, StockCommand};
+pub use count::{CountCommand, CountEvent, CountVariance, StockCount, COUNT_AGGREGATE};
 pub use errors::InventoryError;
 pub use events::{ReservationShare, StockEvent};
 pub use location::{

@@ -1,15 +1,16 @@
 //! The inventory read models: the product catalogue and the locations, stock levels per
 //! product × location, the stock card of every movement, transfers (those in transit
-//! among them) and the products low on stock.
+//! among them), stock counts with their variances, and the products low on stock.
 
 mod catalogue;
+mod counts;
 mod queries;
 mod stock;
 mod transfers;
 
 use async_trait::async_trait;
 use constructos_domain::inventory::{
-    LOCATION_AGGREGATE, PRODUCT_AGGREGATE, STOCK_AGGREGATE, TRANSFER_AGGREGATE,
+    COUNT_AGGREGATE, LOCATION_AGGREGATE, PRODUCT_AGGREGATE, STOCK_AGGREGATE, TRANSFER_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
@@ -17,8 +18,8 @@ use sqlx::{Postgres, Transaction};
 use crate::{ApplyError, Projection};
 
 pub use queries::{
-    InventoryQueries, LocationRow, LowStockRow, ProductRow, StockLevelRow, StockMovementRow,
-    TransferRow,
+    CountLineRow, CountRow, InventoryQueries, LocationRow, LowStockRow, ProductRow, StockLevelRow,
+    StockMovementRow, TransferRow,
 };
 
 /// The inventory projection: every inventory event, to the table it keeps.
@@ -41,6 +42,7 @@ impl Projection for InventoryProjection {
             PRODUCT_AGGREGATE => catalogue::apply_product(tx, event).await,
             LOCATION_AGGREGATE => catalogue::apply_location(tx, event).await,
             TRANSFER_AGGREGATE => transfers::apply(tx, event).await,
+            COUNT_AGGREGATE => counts::apply(tx, event).await,
             _ => Ok(()),
         }
     }

@@ -75,6 +75,29 @@ pub struct LowStockRow {
     pub preferred_vendor: Option<String>,
 }
 
+/// A stock count sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct CountRow {
+    pub id: String,
+    pub location: String,
+    pub reference: String,
+    /// `OPEN` or `POSTED`.
+    pub status: String,
+    pub opened_at: DateTime<Utc>,
+    pub posted_at: Option<DateTime<Utc>>,
+}
+
+/// One product on a count sheet: the book quantity (on hand now while open, as posted
+/// once posted) and the variance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct CountLineRow {
+    pub product: String,
+    pub counted: Decimal,
+    pub book: Decimal,
+    /// Counted less book.
+    pub variance: Decimal,
+}
+
 /// A transfer between two locations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct TransferRow {
@@ -291,5 +314,52 @@ impl InventoryQueries {
         .fetch_optional(&self.pool)
         .await
         .map_err(read("Failed to read a stock position"))
+    }
+
+    /// Count sheets, latest first (at most 200), optionally of one location.
+    pub async fn counts(&self, location: Option<&str>) -> Result<Vec<CountRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT id, location, reference, status, opened_at, posted_at
+               FROM read_model.stock_counts
+              WHERE $1::text IS NULL OR location = $1
+              ORDER BY opened_at DESC LIMIT 200",
+        )
+        .bind(location)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the stock counts"))
+    }
+
+    /// One count sheet with its lines and variances.
+    pub async fn count(
+        &self,
+        id: &str,
+    ) -> Result<Option<(CountRow, Vec<CountLineRow>)>, ReadError> {
+        let sheet: Option<CountRow> = sqlx::query_as(
+            "SELECT id, location, reference, status, opened_at, posted_at
+               FROM read_model.stock_counts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(read("Failed to read a stock count"))?;
+        let Some(sheet) = sheet else {
+            return Ok(None);
+        };
+        let lines = sqlx::query_as(
+            "SELECT l.product, l.counted,
+                    coalesce(l.book, s.on_hand, 0) AS book,
+                    l.counted - coalesce(l.book, s.on_hand, 0) AS variance
+               FROM read_model.stock_count_lines l
+               LEFT JOIN read_model.stock_levels s ON s.product = l.product AND s.location = $2
+              WHERE l.count_id = $1
+              ORDER BY l.product",
+        )
+        .bind(id)
+        .bind(&sheet.location)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read a stock count's lines"))?;
+        Ok(Some((sheet, lines)))
     }
 }

@@ -10,8 +10,8 @@ use constructos_projections::KnownProjectsProjection;
 use sqlx::PgPool;
 
 pub use operations::{
-    CheckStock, Locations, LowStock, ProductBySku, Products, StockCheckAnswer, StockLevels,
-    StockMovements, Transfers,
+    CheckStock, Locations, LowStock, ProductBySku, Products, StockCheckAnswer, StockCountById,
+    StockCounts, StockLevels, StockMovements, Transfers,
 };
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
@@ -65,6 +65,11 @@ pub fn endpoint(pool: PgPool) -> Endpoint<InventoryService> {
         .with::<LowStock>()
         .with::<Transfers>()
         .with::<CheckStock>()
+        .with::<OpenCountInput>()
+        .with::<RecordCountInput>()
+        .with::<PostCountInput>()
+        .with::<StockCounts>()
+        .with::<StockCountById>()
 }
 
 /// The inventory domain: its migrations, read models, service and client.

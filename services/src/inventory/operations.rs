@@ -5,16 +5,17 @@ use async_trait::async_trait;
 use chrono::NaiveDate;
 use constructos_commands::inventory::{
     AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
-    IssueStockInput, OpenLocationInput, ReceiveStockInput, ReceiveTransferInput,
-    ReleaseReservationInput, ReserveStockInput, ReviseProductInput, SetNegativeStockInput,
-    TransferStockInput,
+    IssueStockInput, OpenCountInput, OpenLocationInput, PostCountInput, ReceiveStockInput,
+    ReceiveTransferInput, RecordCountInput, ReleaseReservationInput, ReserveStockInput,
+    ReviseProductInput, SetNegativeStockInput, TransferStockInput,
 };
 use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
 use constructos_domain::inventory::{availability, checked_quantity, Availability};
 use constructos_domain::values::Code;
 use constructos_projections::inventory::{
-    LocationRow, LowStockRow, ProductRow, StockLevelRow, StockMovementRow, TransferRow,
+    CountLineRow, CountRow, LocationRow, LowStockRow, ProductRow, StockLevelRow, StockMovementRow,
+    TransferRow,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,9 @@ command!(
 );
 command!(AdjustStockInput, "adjust_stock", adjust, WRITE);
 command!(TransferStockInput, "transfer_stock", transfer, WRITE);
+command!(OpenCountInput, "open_stock_count", open_count, WRITE);
+command!(RecordCountInput, "record_stock_count", record_count, WRITE);
+command!(PostCountInput, "post_stock_count", post_count, WRITE);
 command!(
     ReceiveTransferInput,
     "receive_transfer",
@@ -299,5 +303,39 @@ query!(
             location: location.into_string(),
             quantity,
         })
+    }
+);
+
+/// Count sheets, optionally of one location.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StockCounts {
+    pub location: Option<String>,
+}
+
+query!(
+    StockCounts,
+    "stock_counts",
+    Vec<CountRow>,
+    READ,
+    |queries, op| {
+        let location = Code::parse_optional("location", op.location.as_deref())?;
+        queries.counts(location.as_ref().map(Code::as_str)).await
+    }
+);
+
+/// One count sheet with its lines and variances.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StockCountById {
+    pub id: String,
+}
+
+query!(
+    StockCountById,
+    "stock_count",
+    Option<(CountRow, Vec<CountLineRow>)>,
+    READ,
+    |queries, op| {
+        let id = constructos_domain::values::Identifier::parse("id", &op.id)?;
+        queries.count(id.as_str()).await
     }
 );

@@ -2,28 +2,38 @@
 //! stock cards, the movements and transfers that change them, and low stock.
 
 mod catalogue;
+mod counts;
 mod stock;
 
 use async_graphql::MergedObject;
 use constructos_commands::inventory::{
     AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
-    IssueStockInput, OpenLocationInput, ReceiveStockInput, ReceiveTransferInput,
-    ReleaseReservationInput, ReserveStockInput, ReviseProductInput, SetNegativeStockInput,
-    TransferStockInput,
+    IssueStockInput, OpenCountInput, OpenLocationInput, PostCountInput, ReceiveStockInput,
+    ReceiveTransferInput, RecordCountInput, ReleaseReservationInput, ReserveStockInput,
+    ReviseProductInput, SetNegativeStockInput, TransferStockInput,
 };
 use constructos_domain::access::Access;
 use constructos_services::inventory::{
-    CheckStock, Locations, LowStock, ProductBySku, Products, StockLevels, StockMovements, Transfers,
+    CheckStock, Locations, LowStock, ProductBySku, Products, StockCountById, StockCounts,
+    StockLevels, StockMovements, Transfers,
 };
 use constructos_services::Operation;
 
 /// Inventory's query fields.
 #[derive(MergedObject, Default)]
-pub struct InventoryQuery(stock::StockQuery, catalogue::CatalogueQuery);
+pub struct InventoryQuery(
+    stock::StockQuery,
+    catalogue::CatalogueQuery,
+    counts::CountsQuery,
+);
 
 /// Inventory's mutations.
 #[derive(MergedObject, Default)]
-pub struct InventoryMutation(stock::StockMutation, catalogue::CatalogueMutation);
+pub struct InventoryMutation(
+    stock::StockMutation,
+    catalogue::CatalogueMutation,
+    counts::CountsMutation,
+);
 
 /// What each of inventory's root fields needs: the access its operation declares.
 pub const RULES: &[(&str, Access)] = &[
@@ -35,6 +45,11 @@ pub const RULES: &[(&str, Access)] = &[
     ("Query.product", ProductBySku::ACCESS),
     ("Query.stockLocations", Locations::ACCESS),
     ("Query.stockCheck", CheckStock::ACCESS),
+    ("Query.stockCounts", StockCounts::ACCESS),
+    ("Query.stockCount", StockCountById::ACCESS),
+    ("Mutation.openStockCount", OpenCountInput::ACCESS),
+    ("Mutation.recordStockCount", RecordCountInput::ACCESS),
+    ("Mutation.postStockCount", PostCountInput::ACCESS),
     ("Mutation.receiveStock", ReceiveStockInput::ACCESS),
     ("Mutation.issueStock", IssueStockInput::ACCESS),
     ("Mutation.reserveStock", ReserveStockInput::ACCESS),
