@@ -695,6 +695,74 @@ await step('an inventory clerk receives and issues stock and is refused more tha
   await page.screenshot({ path: `${OUT}21-inventory-issue-refused.png`, fullPage: true });
 });
 
+// Sales: the demo sales rep quotes on the opportunity the seed's converted lead opened
+// for her, supplying cement from the Johannesburg warehouse — 10 bags (available) and
+// 100 000 (short) — sees the second line short while building it, and again on the
+// saved quote, as inventory answered when it was saved.
+await step('a sales rep builds a quote and sees a line short of stock', async (page) => {
+  await page.goto(`${BASE}/sign-in`);
+  await signInAs(page, 'Thandi Nkosi');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opportunities' }).waitFor();
+
+  // The seed's converted lead becomes her opportunity once sales has read identity's
+  // event; should there be none, the e2e's own setup captures, qualifies and converts a
+  // lead as her (GraphQL) and waits for it.
+  const open = async () =>
+    (await gql(page, 'demo.sales.rep', '{ opportunities(first: 50) { nodes { id name stage } } }')).opportunities.nodes.find(
+      (o) => o.stage !== 'LOST' && o.stage !== 'WON',
+    );
+  let opportunity = await until('the seeded opportunity', open, 45_000).catch(() => null);
+  if (!opportunity) {
+    const lead = await gql(page, 'demo.sales.rep', 'mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }', {
+      input: { companyName: 'Soweto Mall Extension (e2e)', contactFirstName: 'Lindiwe', contactLastName: 'Dube', email: 'lindiwe@example.co.za', source: 'WEBSITE', estimatedValue: '900000.00' },
+    });
+    await until('the lead to be known', () =>
+      gql(page, 'demo.sales.rep', 'mutation ($id: ID!) { qualifyLead(id: $id) { id } }', { id: lead.captureLead.id }).then(() => true, () => false),
+    );
+    await gql(page, 'demo.sales.rep', 'mutation ($id: ID!) { convertLead(id: $id) { accountId } }', { id: lead.captureLead.id });
+    opportunity = await until('the opportunity of the converted lead', open, 45_000);
+  }
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opportunities' }).click();
+  await page.getByRole('link', { name: `Quotes of ${opportunity.name}` }).first().click();
+  await page.getByRole('heading', { name: `Quotes: ${opportunity.name}`, level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'New quote' }).click();
+  const form = page.getByRole('form', { name: 'New quote' });
+  await form.waitFor();
+  await form.getByLabel(/^Supply location/).selectOption('WH-JHB');
+
+  // Two lines of the catalogue's cement: the picker fills the description, price and VAT.
+  const pickCement = async (n) => {
+    await form.getByLabel(`Line ${n} product`).click();
+    await form.getByLabel(`Line ${n} product`).fill('CEM-425-50KG');
+    await page.getByRole('option', { name: /^CEM-425-50KG/ }).click();
+    expect((await form.getByLabel(`Line ${n} unit price`).inputValue()) !== '', `line ${n} priced from the catalogue`);
+  };
+  await pickCement(1);
+  await form.getByLabel('Line 1 quantity').fill('10');
+  await form.getByRole('button', { name: 'Add line' }).click();
+  await pickCement(2);
+  await form.getByLabel('Line 2 quantity').fill('100000');
+
+  // The live check: 10 available, 100 000 short.
+  await form.getByLabel('Line 1 stock').getByText(/^available$/).waitFor({ timeout: 30_000 });
+  await form.getByLabel('Line 2 stock').getByText(/^short by \d+/).waitFor({ timeout: 30_000 });
+  const total = (await form.getByRole('table', { name: 'Quote totals' }).getByRole('row', { name: /^Total incl\. VAT/ }).textContent()) ?? '';
+  expect(/R [\d ]+\.\d\d/.test(total), `a total before saving: ${total}`);
+  await page.screenshot({ path: `${OUT}22-quote-builder-short.png`, fullPage: true });
+
+  await form.getByRole('button', { name: 'Save quote' }).click();
+  await page.waitForURL(/\/quotes\/[^/]+$/);
+  await page.getByRole('heading', { name: /^Quote for .+, version 1$/, level: 1 }).waitFor({ timeout: 45_000 });
+  await page.getByLabel('Quote status').getByText('Draft').waitFor();
+  await page.getByRole('table', { name: 'Quote lines' }).getByLabel('Line 1 stock').getByText(/^available$/).waitFor();
+  await page.getByRole('table', { name: 'Quote lines' }).getByLabel('Line 2 stock').getByText(/^short by \d+/).waitFor();
+  const details = (await page.getByRole('table', { name: 'Quote details' }).textContent()) ?? '';
+  expect(details.includes(total.replace(/^Total incl\. VAT/, '').trim()), `the saved total is the builder's: ${details} / ${total}`);
+  await page.getByRole('link', { name: 'Revise' }).waitFor();
+  await page.screenshot({ path: `${OUT}23-quote-saved-short.png`, fullPage: true });
+});
+
 await browser.close();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

@@ -23,6 +23,8 @@ export type Permission =
   | 'sales.opportunities.write'
   | 'inventory.stock.read'
   | 'inventory.stock.write'
+  | 'inventory.catalogue.read'
+  | 'inventory.catalogue.write'
   | 'hr.employees.read'
   | 'hr.employees.read_own'
   | 'hr.employees.write'

@@ -4,6 +4,7 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 
+import { AppLink } from '@/components/ui/link';
 import { Money, NumberCell, NumberTh } from '@/components/ui/money';
 import { Page, Section } from '@/components/ui/page';
 import { ErrorAlert, QueryState } from '@/components/ui/query-state';
@@ -66,7 +67,7 @@ export function OpportunitiesRoute() {
       />
       <QueryState query={list} action="read opportunities" isEmpty={(d) => d.opportunities.nodes.length === 0} empty="No opportunities at this stage.">
         {(d) => (
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={980}>
             <Table striped aria-label="Opportunities">
               <Table.Thead>
                 <Table.Tr>
@@ -76,6 +77,7 @@ export function OpportunitiesRoute() {
                   <NumberTh>Estimated value</NumberTh>
                   <Table.Th>Owner</Table.Th>
                   <Table.Th>Opened</Table.Th>
+                  <Table.Th>Quotes</Table.Th>
                   <Table.Th>Next</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -93,6 +95,11 @@ export function OpportunitiesRoute() {
                     <NumberCell>{o.estimatedValue ? <Money amount={o.estimatedValue} /> : '—'}</NumberCell>
                     <Table.Td>{o.owner}</Table.Td>
                     <Table.Td>{formatDateTime(o.openedAt)}</Table.Td>
+                    <Table.Td>
+                      <AppLink to={`/opportunities/${encodeURIComponent(o.id)}/quotes`} aria-label={`Quotes of ${o.name}`}>
+                        Quotes
+                      </AppLink>
+                    </Table.Td>
                     <Table.Td>
                       <Authorization allowed="sales.opportunities.write">
                         <Moves id={o.id} stage={o.stage} />
