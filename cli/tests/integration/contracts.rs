@@ -117,6 +117,9 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in crate::event_samples::count_samples() {
         check(envelope("inventory.count", &e));
     }
+    for e in crate::event_samples::equipment_samples() {
+        check(envelope("inventory.equipment", &e));
+    }
     for e in ledger_account_samples() {
         check(envelope("finance.ledger_account", &e));
     }

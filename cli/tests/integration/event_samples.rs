@@ -1554,3 +1554,68 @@ pub fn count_samples() -> Vec<constructos_domain::inventory::CountEvent> {
     }
     samples
 }
+
+/// One sample of every equipment event.
+pub fn equipment_samples() -> Vec<constructos_domain::inventory::EquipmentEvent> {
+    use constructos_domain::inventory::{EquipmentDetails, EquipmentEvent, MeterKind, Ownership};
+    let amount = |text: &str| Decimal::from_str(text).expect("a decimal");
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+    let samples = vec![
+        EquipmentEvent::EquipmentRegistered(EquipmentDetails {
+            code: "TLB-01".into(),
+            description: "CAT 428 backhoe loader".into(),
+            category: "TLB".into(),
+            serial_number: "CAT0428FXYZ".into(),
+            ownership: Ownership::Owned,
+            meter: MeterKind::Hours,
+            daily_rate: amount("1850.00"),
+            service_every: Some(amount("250")),
+            service_every_days: Some(90),
+            registered_on: day(1),
+            meter_reading: amount("1200"),
+        }),
+        EquipmentEvent::EquipmentRegistered(EquipmentDetails {
+            code: "GEN-07".into(),
+            description: "Generator 60 kVA".into(),
+            category: "Generator".into(),
+            serial_number: "G60-7788".into(),
+            ownership: Ownership::HiredIn,
+            meter: MeterKind::Kilometres,
+            daily_rate: amount("650"),
+            service_every: None,
+            service_every_days: None,
+            registered_on: day(1),
+            meter_reading: amount("0"),
+        }),
+        EquipmentEvent::EquipmentCheckedOut {
+            project_id: "0190c7a2-5d1e-7b3a-9f00-1234567890ab".into(),
+            on: day(3),
+        },
+        EquipmentEvent::MeterRead {
+            reading: amount("1262.5"),
+            on: day(9),
+        },
+        EquipmentEvent::EquipmentCheckedIn {
+            project_id: "0190c7a2-5d1e-7b3a-9f00-1234567890ab".into(),
+            on: day(9),
+            days: 7,
+            daily_rate: amount("1850.00"),
+            charge: amount("12950.00"),
+        },
+        EquipmentEvent::EquipmentServiced {
+            on: day(10),
+            meter: amount("1262.5"),
+            note: "250-hour service".into(),
+        },
+    ];
+    for sample in &samples {
+        match sample {
+            EquipmentEvent::EquipmentRegistered(_)
+            | EquipmentEvent::EquipmentCheckedOut { .. }
+            | EquipmentEvent::EquipmentCheckedIn { .. }
+            | EquipmentEvent::MeterRead { .. }
+            | EquipmentEvent::EquipmentServiced { .. } => {}
+        }
+    }
+    samples
+}

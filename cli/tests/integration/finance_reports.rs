@@ -39,7 +39,7 @@ pub async fn chart_projected(app: &TestApp) {
             .fetch_one(&app.env.finance)
             .await
             .ok()?;
-        (count == 22).then_some(())
+        (count == 23).then_some(())
     })
     .await;
 }

@@ -138,6 +138,28 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { postStockCount(countId: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",
             json!({}),
         ),
+        "Query.equipment" => ("{ equipment { code } }", json!({})),
+        "Query.equipmentUtilisation" => ("{ equipmentUtilisation { code } }", json!({})),
+        "Mutation.registerEquipment" => (
+            "mutation { registerEquipment(input: { code: \"RBAC-1\", description: \"x\", category: \"TLB\", serialNumber: \"S-1\", ownership: OWNED, meter: HOURS, dailyRate: \"1.00\", registeredOn: \"2026-01-01\" }) { code } }",
+            json!({}),
+        ),
+        "Mutation.checkOutEquipment" => (
+            "mutation { checkOutEquipment(code: \"NONE\", projectId: \"none\", on: \"2026-01-01\") { code } }",
+            json!({}),
+        ),
+        "Mutation.checkInEquipment" => (
+            "mutation { checkInEquipment(code: \"NONE\", on: \"2026-01-01\") { code } }",
+            json!({}),
+        ),
+        "Mutation.recordMeterReading" => (
+            "mutation { recordMeterReading(code: \"NONE\", reading: \"1\", on: \"2026-01-01\") { code } }",
+            json!({}),
+        ),
+        "Mutation.recordEquipmentService" => (
+            "mutation { recordEquipmentService(code: \"NONE\", on: \"2026-01-01\", note: \"x\") { code } }",
+            json!({}),
+        ),
         "Query.quote" => ("{ quote(id: \"none\") { id } }", json!({})),
         "Query.quotes" => (
             "{ quotes(opportunityId: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",

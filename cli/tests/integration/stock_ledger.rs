@@ -272,3 +272,143 @@ async fn the_inventory_account_equals_the_inventory_value_after_random_movements
     assert_eq!(actual, issued, "seed {seed_value}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn plant_out_on_a_project_is_charged_to_it_and_its_service_falls_due() {
+    let app = spawn_domains(STORES_AND_BOOKS).await;
+    seed::seed_chart(&app.env.finance, FinancialCalendar::default())
+        .await
+        .expect("chart seeded");
+    let admin = app.token("admin", &["Admin"]);
+    let clerk = app.token("thandi", &["Inventory_Clerk"]);
+    let site = app.token("sipho", &["Site_Manager"]);
+    let r = app
+        .graphql(
+            &admin,
+            "mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }",
+            json!({ "input": { "code": "PRJ-PLANT-1", "name": "Plant on site", "siteId": "SITE-PTA",
+                               "siteName": "Pretoria", "startsOn": "2026-11-01" } }),
+        )
+        .await;
+    let project = r.data()["createProject"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    app.until_known(&app.env.pool(Domain::Inventory), "known_projects", &project)
+        .await;
+    app.until_known(&app.env.finance, "known_projects", &project)
+        .await;
+    app.graphql(
+        &clerk,
+        "mutation { registerEquipment(input: { code: \"TLB-01\", description: \"CAT 428 backhoe loader\",
+            category: \"TLB\", serialNumber: \"CAT0428FXYZ\", ownership: OWNED, meter: HOURS,
+            dailyRate: \"1850.00\", serviceEvery: \"50\", serviceEveryDays: 90,
+            registeredOn: \"2026-11-01\", meterReading: \"1200\" }) { code } }",
+        json!({}),
+    )
+    .await
+    .data();
+    // Out to the project by its code; a site manager may look, not move it.
+    app.graphql(
+        &clerk,
+        "mutation { checkOutEquipment(code: \"TLB-01\", projectId: \"PRJ-PLANT-1\", on: \"2026-11-03\") { code } }",
+        json!({}),
+    )
+    .await
+    .data();
+    let refused = app
+        .graphql(
+            &site,
+            "mutation { checkInEquipment(code: \"TLB-01\", on: \"2026-11-09\") { code } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(refused.error_code(), Some("FORBIDDEN"), "{}", refused.body);
+    const ON_SITE: &str = "query($p: ID) { equipment(projectId: $p) { code projectId outSince } }";
+    let on_site = eventually("the TLB on the project", || async {
+        let r = app.graphql(&site, ON_SITE, json!({ "p": project })).await;
+        let rows = r.data()["equipment"].clone();
+        (rows.as_array().map_or(0, Vec::len) == 1).then_some(rows)
+    })
+    .await;
+    assert_eq!(
+        on_site,
+        json!([{ "code": "TLB-01", "projectId": project, "outSince": "2026-11-03" }])
+    );
+    let backwards = app
+        .graphql(
+            &clerk,
+            "mutation { checkInEquipment(code: \"TLB-01\", on: \"2026-11-09\", meter: \"1100\") { code } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        backwards.error_code(),
+        Some("BAD_USER_INPUT"),
+        "{}",
+        backwards.body
+    );
+    app.graphql(
+        &clerk,
+        "mutation { checkInEquipment(code: \"TLB-01\", on: \"2026-11-09\", meter: \"1262.5\") { code } }",
+        json!({}),
+    )
+    .await
+    .data();
+
+    // Seven days at R1,850: the project's utilisation and its plant cost in finance.
+    let used = eventually("the hire in the utilisation", || async {
+        let r = app
+            .graphql(
+                &site,
+                "query($p: ID) { equipmentUtilisation(projectId: $p) { code spells days charge } }",
+                json!({ "p": project }),
+            )
+            .await;
+        let rows = r.data()["equipmentUtilisation"].clone();
+        (rows.as_array().map_or(0, Vec::len) == 1).then_some(rows)
+    })
+    .await;
+    assert_eq!(
+        used,
+        json!([{ "code": "TLB-01", "spells": 1, "days": 7, "charge": "12950.00" }])
+    );
+    let cost = eventually("the plant cost on the project", || async {
+        let r = app
+            .graphql(
+                &admin,
+                "query($p: String) { projectCostReport(asAt: \"2026-11-30\", projectId: $p) { totalActual } }",
+                json!({ "p": project }),
+            )
+            .await;
+        let total = r.data()["projectCostReport"]["totalActual"].clone();
+        (total == "12950.00").then_some(total)
+    })
+    .await;
+    assert_eq!(cost, "12950.00");
+    // 62.5 hours since registration against a 50-hour plan: overdue until serviced.
+    const OVERDUE: &str = "{ equipment(overdueOnly: true) { code serviceDueMeter } }";
+    let overdue = eventually("the TLB overdue for service", || async {
+        let r = app.graphql(&clerk, OVERDUE, json!({})).await;
+        let rows = r.data()["equipment"].clone();
+        (rows.as_array().map_or(0, Vec::len) == 1).then_some(rows)
+    })
+    .await;
+    assert_eq!(
+        overdue,
+        json!([{ "code": "TLB-01", "serviceDueMeter": "1250" }])
+    );
+    app.graphql(
+        &clerk,
+        "mutation { recordEquipmentService(code: \"TLB-01\", on: \"2026-11-10\", note: \"50-hour service\") { code } }",
+        json!({}),
+    )
+    .await
+    .data();
+    eventually("no longer overdue", || async {
+        let r = app.graphql(&clerk, OVERDUE, json!({})).await;
+        (r.data()["equipment"].as_array().map_or(1, Vec::len) == 0).then_some(())
+    })
+    .await;
+    app.stop().await;
+}

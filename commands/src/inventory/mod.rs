@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod counts;
+mod equipment;
 mod inputs;
 mod movement;
 mod projects;
@@ -14,6 +15,10 @@ pub use catalogue::{
     ProductDetailsInput, ReviseProductInput, SetNegativeStockInput, UnitConversionInput,
 };
 pub use counts::{OpenCountInput, PostCountInput, RecordCountInput};
+pub use equipment::{
+    CheckInEquipmentInput, CheckOutEquipmentInput, RecordMeterInput, RecordServiceInput,
+    RegisterEquipmentInput,
+};
 pub use inputs::{
     AdjustStockInput, IssueStockInput, ReceiveStockInput, ReleaseReservationInput,
     ReserveStockInput,

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use constructos_domain::access::Permission;
 use constructos_domain::inventory::{
-    location_id, product_id, CountCommand, InventoryError, Location, LocationCommand, Product,
-    StockChange, StockCount,
+    location_id, product_id, CountCommand, Equipment, EquipmentCommand, InventoryError, Location,
+    LocationCommand, Product, StockChange, StockCount,
 };
 use constructos_domain::stored::Stored;
 use constructos_domain::values::ValueError;
@@ -19,14 +19,16 @@ use cqrs_es::AggregateError;
 use sqlx::PgPool;
 
 use super::catalogue::AtStream;
+use super::equipment::stream_of;
 use super::inputs::AtPosition;
 use super::movement::Movements;
 use super::projects::project_id as project_id_of;
 use super::{
-    AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
-    IssueStockInput, OpenCountInput, OpenLocationInput, PostCountInput, ReceiveStockInput,
-    ReceiveTransferInput, RecordCountInput, ReleaseReservationInput, ReserveStockInput,
-    ReviseProductInput, SetNegativeStockInput, TransferStockInput,
+    AdjustStockInput, CheckInEquipmentInput, CheckOutEquipmentInput, CloseLocationInput,
+    DefineProductInput, DiscontinueProductInput, IssueStockInput, OpenCountInput,
+    OpenLocationInput, PostCountInput, ReceiveStockInput, ReceiveTransferInput, RecordCountInput,
+    RecordMeterInput, RecordServiceInput, RegisterEquipmentInput, ReleaseReservationInput,
+    ReserveStockInput, ReviseProductInput, SetNegativeStockInput, TransferStockInput,
 };
 use crate::execute::{execute, execute_new, Aggregates};
 use crate::{CommandContext, CommandError};
@@ -38,6 +40,7 @@ pub struct InventoryCommands {
     products: Arc<Aggregates<Product>>,
     locations: Arc<Aggregates<Location>>,
     counts: Arc<Aggregates<StockCount>>,
+    equipment: Arc<Aggregates<Equipment>>,
     movements: Movements,
 }
 
@@ -50,6 +53,7 @@ impl InventoryCommands {
             products: Arc::new(Aggregates::new(&store, ())),
             locations: Arc::new(Aggregates::new(&store, ())),
             counts: Arc::new(Aggregates::new(&store, ())),
+            equipment: Arc::new(Aggregates::new(&store, ())),
             movements: Movements::new(store),
         }
     }
@@ -291,6 +295,91 @@ impl InventoryCommands {
         let id = input.parsed()?;
         self.movements.post_count(ctx, id).await?;
         Ok(id.to_string())
+    }
+
+    /// Adds an item of plant to the register; answers its code.
+    pub async fn register_equipment(
+        &self,
+        ctx: &CommandContext,
+        input: RegisterEquipmentInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let (id, details) = input.details()?;
+        let code = details.code.clone();
+        execute(
+            &self.equipment,
+            ctx,
+            &id,
+            EquipmentCommand::RegisterEquipment(details),
+        )
+        .await?;
+        Ok(code)
+    }
+
+    /// Checks an item out to a project's site; answers its code.
+    pub async fn check_out_equipment(
+        &self,
+        ctx: &CommandContext,
+        input: CheckOutEquipmentInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let (id, code) = stream_of(&input.code)?;
+        let project_id = project_id_of(&self.pool, "projectId", input.project_id.trim()).await?;
+        let command = EquipmentCommand::CheckOut {
+            project_id,
+            on: input.on,
+        };
+        execute(&self.equipment, ctx, &id, command).await?;
+        Ok(code)
+    }
+
+    /// Checks an item back in, charging its project the days it was out; answers its code.
+    pub async fn check_in_equipment(
+        &self,
+        ctx: &CommandContext,
+        input: CheckInEquipmentInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let (id, code) = stream_of(&input.code)?;
+        let command = EquipmentCommand::CheckIn {
+            on: input.on,
+            meter: input.meter,
+        };
+        execute(&self.equipment, ctx, &id, command).await?;
+        Ok(code)
+    }
+
+    /// Records a meter reading; answers the item's code.
+    pub async fn record_meter(
+        &self,
+        ctx: &CommandContext,
+        input: RecordMeterInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let (id, code) = stream_of(&input.code)?;
+        let command = EquipmentCommand::RecordMeter {
+            reading: input.reading,
+            on: input.on,
+        };
+        execute(&self.equipment, ctx, &id, command).await?;
+        Ok(code)
+    }
+
+    /// Records a service; answers the item's code.
+    pub async fn record_service(
+        &self,
+        ctx: &CommandContext,
+        input: RecordServiceInput,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let (id, code) = stream_of(&input.code)?;
+        let command = EquipmentCommand::RecordService {
+            on: input.on,
+            meter: input.meter,
+            note: input.note()?,
+        };
+        execute(&self.equipment, ctx, &id, command).await?;
+        Ok(code)
     }
 
     /// Refuses, by its code, a location never opened.

@@ -53,6 +53,7 @@ pub const DEFAULT_CHART: &[ChartEntry] = &[
     entry("3000", "Share capital", AccountType::Equity),
     entry("3100", "Retained earnings", AccountType::Equity),
     entry("4000", "Contract revenue", AccountType::Income),
+    entry("4900", "Internal plant hire recovered", AccountType::Income),
     cost("5000", "Cost of sales: labour", CostType::Labour),
     cost("5100", "Cost of sales: materials", CostType::Materials),
     cost("5200", "Cost of sales: plant", CostType::Plant),

@@ -48,6 +48,24 @@ pub enum InventoryError {
     UnknownUnit { product: String, unit: String },
     #[error("projectId: the site store {location} holds stock for project {project} only")]
     SiteStoreOfAnotherProject { location: String, project: String },
+    #[error("the equipment does not exist")]
+    EquipmentNotFound,
+    #[error("the equipment {0} is already in the register")]
+    EquipmentExists(String),
+    #[error("{0} is out on project {1}; check it in first")]
+    EquipmentOut(String, String),
+    #[error("{0} is in the yard, not checked out")]
+    EquipmentInYard(String),
+    #[error("on: it was checked out on {0}; it cannot come back before")]
+    CheckInBeforeCheckOut(chrono::NaiveDate),
+    #[error("meter: {0} is not a reading of nought or more with at most 1 decimal place")]
+    InvalidMeter(Decimal),
+    #[error("meter: {reading} is below the last reading of {last}")]
+    MeterBackwards { reading: Decimal, last: Decimal },
+    #[error("on: {0} is before the last meter reading")]
+    DateBeforeLastReading(chrono::NaiveDate),
+    #[error("serviceEvery: a service plan is every so many units or days, more than nought")]
+    InvalidServicePlan,
     #[error("the stock count does not exist")]
     CountNotFound,
     #[error("the stock count already exists")]
@@ -76,7 +94,8 @@ impl crate::refusal::Refusal for InventoryError {
             | InventoryError::LocationNotFound(_)
             | InventoryError::ProductNotFound(_)
             | InventoryError::TransferNotFound(_)
-            | InventoryError::CountNotFound => RefusalKind::NotFound,
+            | InventoryError::CountNotFound
+            | InventoryError::EquipmentNotFound => RefusalKind::NotFound,
             _ => RefusalKind::Rejected,
         }
     }

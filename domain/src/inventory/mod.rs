@@ -9,6 +9,7 @@
 mod availability;
 mod commands;
 mod count;
+mod equipment;
 mod errors;
 mod events;
 mod location;
@@ -20,6 +21,10 @@ mod transfer;
 pub use availability::{availability, Availability, StockStatus};
 pub use commands::{AdjustmentReason, StockChange, StockCommand};
 pub use count::{CountCommand, CountEvent, CountVariance, StockCount, COUNT_AGGREGATE};
+pub use equipment::{
+    equipment_id, Equipment, EquipmentCommand, EquipmentDetails, EquipmentEvent, MeterKind,
+    Ownership, EQUIPMENT_AGGREGATE,
+};
 pub use errors::InventoryError;
 pub use events::{ReservationShare, StockEvent};
 pub use location::{

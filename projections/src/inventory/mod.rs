@@ -4,13 +4,15 @@
 
 mod catalogue;
 mod counts;
+mod equipment;
 mod queries;
 mod stock;
 mod transfers;
 
 use async_trait::async_trait;
 use constructos_domain::inventory::{
-    COUNT_AGGREGATE, LOCATION_AGGREGATE, PRODUCT_AGGREGATE, STOCK_AGGREGATE, TRANSFER_AGGREGATE,
+    COUNT_AGGREGATE, EQUIPMENT_AGGREGATE, LOCATION_AGGREGATE, PRODUCT_AGGREGATE, STOCK_AGGREGATE,
+    TRANSFER_AGGREGATE,
 };
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
@@ -18,8 +20,8 @@ use sqlx::{Postgres, Transaction};
 use crate::{ApplyError, Projection};
 
 pub use queries::{
-    CountLineRow, CountRow, InventoryQueries, LocationRow, LowStockRow, ProductRow, StockLevelRow,
-    StockMovementRow, TransferRow,
+    CountLineRow, CountRow, EquipmentRow, HireRow, InventoryQueries, LocationRow, LowStockRow,
+    ProductRow, StockLevelRow, StockMovementRow, TransferRow,
 };
 
 /// The inventory projection: every inventory event, to the table it keeps.
@@ -43,6 +45,7 @@ impl Projection for InventoryProjection {
             LOCATION_AGGREGATE => catalogue::apply_location(tx, event).await,
             TRANSFER_AGGREGATE => transfers::apply(tx, event).await,
             COUNT_AGGREGATE => counts::apply(tx, event).await,
+            EQUIPMENT_AGGREGATE => equipment::apply(tx, event).await,
             _ => Ok(()),
         }
     }

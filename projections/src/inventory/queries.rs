@@ -75,6 +75,40 @@ pub struct LowStockRow {
     pub preferred_vendor: Option<String>,
 }
 
+/// An item of the equipment register, with where it is and when its service is due.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct EquipmentRow {
+    pub code: String,
+    pub description: String,
+    pub category: String,
+    pub serial_number: String,
+    pub ownership: String,
+    pub meter_kind: String,
+    pub daily_rate: Decimal,
+    pub meter: Decimal,
+    pub meter_read_on: chrono::NaiveDate,
+    /// The project it is out on; `None` in the yard.
+    pub project_id: Option<String>,
+    pub out_since: Option<chrono::NaiveDate>,
+    pub last_service_on: chrono::NaiveDate,
+    /// The meter reading at which the next service is due, if the plan counts units.
+    pub service_due_meter: Option<Decimal>,
+    /// The date by which the next service is due, if the plan counts days.
+    pub service_due_on: Option<chrono::NaiveDate>,
+    /// Past either limit as at the date asked about.
+    pub service_overdue: bool,
+}
+
+/// What an item cost a project: its spells out and their charges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct HireRow {
+    pub code: String,
+    pub project_id: String,
+    pub spells: i64,
+    pub days: i64,
+    pub charge: Decimal,
+}
+
 /// A stock count sheet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct CountRow {
@@ -361,5 +395,52 @@ impl InventoryQueries {
         .await
         .map_err(read("Failed to read a stock count's lines"))?;
         Ok(Some((sheet, lines)))
+    }
+
+    /// The equipment register by code (at most 500), optionally only what is out on
+    /// `project` or only what is overdue for service as at `today`.
+    pub async fn equipment(
+        &self,
+        project: Option<&str>,
+        overdue_only: bool,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<EquipmentRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT * FROM (
+                 SELECT code, description, category, serial_number, ownership, meter_kind,
+                        daily_rate, meter, meter_read_on, project_id, out_since, last_service_on,
+                        last_service_meter + service_every AS service_due_meter,
+                        last_service_on + service_every_days AS service_due_on,
+                        coalesce(meter >= last_service_meter + service_every, false)
+                          OR coalesce($3 > last_service_on + service_every_days, false)
+                          AS service_overdue
+                   FROM read_model.equipment
+                  WHERE $1::text IS NULL OR project_id = $1) register
+              WHERE NOT $2 OR service_overdue
+              ORDER BY code LIMIT 500",
+        )
+        .bind(project)
+        .bind(overdue_only)
+        .bind(today)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the equipment register"))
+    }
+
+    /// Utilisation: each item's spells out on `project` (or every project), days and
+    /// charges, from the check-ins.
+    pub async fn hire(&self, project: Option<&str>) -> Result<Vec<HireRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT code, project_id, count(*) AS spells, sum(days)::bigint AS days,
+                    sum(charge) AS charge
+               FROM read_model.equipment_hire
+              WHERE $1::text IS NULL OR project_id = $1
+              GROUP BY code, project_id
+              ORDER BY project_id, code LIMIT 500",
+        )
+        .bind(project)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read equipment hire"))
     }
 }

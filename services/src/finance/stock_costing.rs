@@ -1,5 +1,6 @@
 //! Costing what inventory moves: a worker on the **inventory** topic
-//! (`finance.stock_costing`) that posts one journal per stock movement with a value,
+//! (`finance.stock_costing`) that posts one journal per stock movement with a value (and
+//! per item of plant back from a project, its internal hire, dated the day it came back),
 //! exactly once, on the mechanism of `parking.rs` (a movement finance cannot post yet —
 //! an account not open, a project it has not heard of — is parked and retried). The
 //! journal's id derives from the event's id, so a redelivery or a retry posts nothing
@@ -11,6 +12,7 @@
 //! | `StockIssued` | 5100 Cost of sales: materials (project, cost code) | 1300 Inventory |
 //! | `StockAdjusted` up | 1300 Inventory | 6050 Stock adjustments |
 //! | `StockAdjusted` down | 6050 Stock adjustments | 1300 Inventory |
+//! | `EquipmentCheckedIn` | 5200 Cost of sales: plant (project) | 4900 Internal plant hire recovered |
 //!
 //! Transfers move value between two of inventory's own locations (and in transit) and
 //! post nothing: account 1300 holds the value of every position plus what is in transit,
@@ -32,6 +34,8 @@ pub const STOCK_RECEIVED: &str = "constructos.inventory.StockReceived.v1";
 pub const STOCK_ISSUED: &str = "constructos.inventory.StockIssued.v1";
 /// The CloudEvent type of a correction of the quantity on hand.
 pub const STOCK_ADJUSTED: &str = "constructos.inventory.StockAdjusted.v1";
+/// The CloudEvent type of plant back from a project, charged its internal hire.
+pub const EQUIPMENT_CHECKED_IN: &str = "constructos.inventory.EquipmentCheckedIn.v1";
 
 /// The inventory asset account.
 pub const INVENTORY_ACCOUNT: &str = "1300";
@@ -41,6 +45,10 @@ pub const GOODS_RECEIVED_NOT_INVOICED: &str = "2010";
 pub const MATERIALS_COST: &str = "5100";
 /// Count differences, damage and theft.
 pub const STOCK_ADJUSTMENTS: &str = "6050";
+/// Plant hired to projects.
+pub const PLANT_COST: &str = "5200";
+/// The company's own plant hire charged to its projects.
+pub const PLANT_HIRE_RECOVERED: &str = "4900";
 
 #[derive(Debug, Deserialize)]
 struct Received {
@@ -56,6 +64,14 @@ struct Issued {
 }
 
 #[derive(Debug, Deserialize)]
+struct CheckedIn {
+    project_id: String,
+    on: chrono::NaiveDate,
+    days: u32,
+    charge: Decimal,
+}
+
+#[derive(Debug, Deserialize)]
 struct Adjusted {
     value: Decimal,
     reason: String,
@@ -65,7 +81,16 @@ struct Adjusted {
 /// breach is an error).
 pub fn journal_of(event: &CloudEvent) -> Result<Option<PostJournalInput>, serde_json::Error> {
     let data = || event.data.clone();
+    let mut date = event.time.date_naive();
     let (value, narrative, debit, credit) = match event.event_type.as_str() {
+        EQUIPMENT_CHECKED_IN => {
+            let c: CheckedIn = serde_json::from_value(data())?;
+            date = c.on;
+            let narrative = format!("Plant hire, {} days", c.days);
+            let mut cost = line(PLANT_COST);
+            cost.project_id = Some(c.project_id);
+            (c.charge, narrative, cost, line(PLANT_HIRE_RECOVERED))
+        }
         STOCK_RECEIVED => {
             let r: Received = serde_json::from_value(data())?;
             let narrative = format!("Stock received ({})", r.reference);
@@ -116,11 +141,20 @@ pub fn journal_of(event: &CloudEvent) -> Result<Option<PostJournalInput>, serde_
         line
     };
     Ok(Some(PostJournalInput {
-        date: event.time.date_naive(),
-        narrative: format!("{narrative} — stock position {}", event.subject),
+        date,
+        narrative: format!("{narrative} — {} {}", what(event), event.subject),
         source: JournalSource::System,
         lines: vec![sided(debit, Side::Debit), sided(credit, Side::Credit)],
     }))
+}
+
+/// What the event's subject is, for the narrative.
+fn what(event: &CloudEvent) -> &'static str {
+    if event.event_type == EQUIPMENT_CHECKED_IN {
+        "equipment"
+    } else {
+        "stock position"
+    }
 }
 
 fn line(account_code: &str) -> JournalLine {
@@ -172,7 +206,12 @@ impl StockCosts {
 #[async_trait]
 impl Parkable for StockCosts {
     const NAME: &'static str = "finance.stock_costing";
-    const TYPES: &'static [&'static str] = &[STOCK_RECEIVED, STOCK_ISSUED, STOCK_ADJUSTED];
+    const TYPES: &'static [&'static str] = &[
+        STOCK_RECEIVED,
+        STOCK_ISSUED,
+        STOCK_ADJUSTED,
+        EQUIPMENT_CHECKED_IN,
+    ];
 
     fn source_id(event: &CloudEvent) -> Option<String> {
         Self::asked(event).map(|_| event.id.to_string())
@@ -271,6 +310,20 @@ mod tests {
         .expect("valid");
         assert!(free.is_none(), "a receipt worth nothing posts nothing");
         assert!(journal_of(&event(STOCK_ISSUED, json!({ "value": "x" }))).is_err());
+        let hire = journal_of(&event(
+            EQUIPMENT_CHECKED_IN,
+            json!({ "project_id": "p-1", "on": "2026-11-09", "days": 7, "daily_rate": "1850.00", "charge": "12950.00" }),
+        ))
+        .expect("valid")
+        .expect("a journal");
+        assert_eq!(hire.date.to_string(), "2026-11-09");
+        assert_eq!(
+            sides(&hire),
+            vec![
+                ("5200".into(), Side::Debit, "12950.00".into(), None),
+                ("4900".into(), Side::Credit, "12950.00".into(), None),
+            ]
+        );
     }
 
     #[test]

@@ -10,8 +10,9 @@ use constructos_projections::KnownProjectsProjection;
 use sqlx::PgPool;
 
 pub use operations::{
-    CheckStock, Locations, LowStock, ProductBySku, Products, StockCheckAnswer, StockCountById,
-    StockCounts, StockLevels, StockMovements, Transfers,
+    CheckStock, EquipmentRegister, EquipmentUtilisation, Locations, LowStock, ProductBySku,
+    Products, StockCheckAnswer, StockCountById, StockCounts, StockLevels, StockMovements,
+    Transfers,
 };
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
@@ -70,6 +71,13 @@ pub fn endpoint(pool: PgPool) -> Endpoint<InventoryService> {
         .with::<PostCountInput>()
         .with::<StockCounts>()
         .with::<StockCountById>()
+        .with::<RegisterEquipmentInput>()
+        .with::<CheckOutEquipmentInput>()
+        .with::<CheckInEquipmentInput>()
+        .with::<RecordMeterInput>()
+        .with::<RecordServiceInput>()
+        .with::<EquipmentRegister>()
+        .with::<EquipmentUtilisation>()
 }
 
 /// The inventory domain: its migrations, read models, service and client.

@@ -4,18 +4,19 @@
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use constructos_commands::inventory::{
-    AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
-    IssueStockInput, OpenCountInput, OpenLocationInput, PostCountInput, ReceiveStockInput,
-    ReceiveTransferInput, RecordCountInput, ReleaseReservationInput, ReserveStockInput,
-    ReviseProductInput, SetNegativeStockInput, TransferStockInput,
+    AdjustStockInput, CheckInEquipmentInput, CheckOutEquipmentInput, CloseLocationInput,
+    DefineProductInput, DiscontinueProductInput, IssueStockInput, OpenCountInput,
+    OpenLocationInput, PostCountInput, ReceiveStockInput, ReceiveTransferInput, RecordCountInput,
+    RecordMeterInput, RecordServiceInput, RegisterEquipmentInput, ReleaseReservationInput,
+    ReserveStockInput, ReviseProductInput, SetNegativeStockInput, TransferStockInput,
 };
 use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
 use constructos_domain::inventory::{availability, checked_quantity, Availability};
 use constructos_domain::values::Code;
 use constructos_projections::inventory::{
-    CountLineRow, CountRow, LocationRow, LowStockRow, ProductRow, StockLevelRow, StockMovementRow,
-    TransferRow,
+    CountLineRow, CountRow, EquipmentRow, HireRow, LocationRow, LowStockRow, ProductRow,
+    StockLevelRow, StockMovementRow, TransferRow,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -61,6 +62,36 @@ command!(
 command!(AdjustStockInput, "adjust_stock", adjust, WRITE);
 command!(TransferStockInput, "transfer_stock", transfer, WRITE);
 command!(OpenCountInput, "open_stock_count", open_count, WRITE);
+command!(
+    RegisterEquipmentInput,
+    "register_equipment",
+    register_equipment,
+    WRITE
+);
+command!(
+    CheckOutEquipmentInput,
+    "check_out_equipment",
+    check_out_equipment,
+    WRITE
+);
+command!(
+    CheckInEquipmentInput,
+    "check_in_equipment",
+    check_in_equipment,
+    WRITE
+);
+command!(
+    RecordMeterInput,
+    "record_meter_reading",
+    record_meter,
+    WRITE
+);
+command!(
+    RecordServiceInput,
+    "record_equipment_service",
+    record_service,
+    WRITE
+);
 command!(RecordCountInput, "record_stock_count", record_count, WRITE);
 command!(PostCountInput, "post_stock_count", post_count, WRITE);
 command!(
@@ -337,5 +368,51 @@ query!(
     |queries, op| {
         let id = constructos_domain::values::Identifier::parse("id", &op.id)?;
         queries.count(id.as_str()).await
+    }
+);
+
+/// The equipment register, optionally only what is out on a project or overdue for
+/// service (as at today, UTC).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EquipmentRegister {
+    pub project_id: Option<String>,
+    #[serde(default)]
+    pub overdue_only: bool,
+}
+
+query!(
+    EquipmentRegister,
+    "equipment",
+    Vec<EquipmentRow>,
+    READ,
+    |queries, op| {
+        let project = constructos_domain::values::Identifier::parse_optional(
+            "projectId",
+            op.project_id.as_deref(),
+        )?;
+        let today = chrono::Utc::now().date_naive();
+        queries
+            .equipment(project.as_ref().map(|p| p.as_str()), op.overdue_only, today)
+            .await
+    }
+);
+
+/// What each item cost each project (or one project): spells, days, charges.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EquipmentUtilisation {
+    pub project_id: Option<String>,
+}
+
+query!(
+    EquipmentUtilisation,
+    "equipment_utilisation",
+    Vec<HireRow>,
+    READ,
+    |queries, op| {
+        let project = constructos_domain::values::Identifier::parse_optional(
+            "projectId",
+            op.project_id.as_deref(),
+        )?;
+        queries.hire(project.as_ref().map(|p| p.as_str())).await
     }
 );

@@ -1,21 +1,24 @@
 //! Inventory in the schema: the catalogue (products and locations), stock levels and
-//! stock cards, the movements and transfers that change them, and low stock.
+//! stock cards, the movements and transfers that change them, stock counts, low stock,
+//! and the plant and equipment register.
 
 mod catalogue;
 mod counts;
+mod equipment;
 mod stock;
 
 use async_graphql::MergedObject;
 use constructos_commands::inventory::{
-    AdjustStockInput, CloseLocationInput, DefineProductInput, DiscontinueProductInput,
-    IssueStockInput, OpenCountInput, OpenLocationInput, PostCountInput, ReceiveStockInput,
-    ReceiveTransferInput, RecordCountInput, ReleaseReservationInput, ReserveStockInput,
-    ReviseProductInput, SetNegativeStockInput, TransferStockInput,
+    AdjustStockInput, CheckInEquipmentInput, CheckOutEquipmentInput, CloseLocationInput,
+    DefineProductInput, DiscontinueProductInput, IssueStockInput, OpenCountInput,
+    OpenLocationInput, PostCountInput, ReceiveStockInput, ReceiveTransferInput, RecordCountInput,
+    RecordMeterInput, RecordServiceInput, RegisterEquipmentInput, ReleaseReservationInput,
+    ReserveStockInput, ReviseProductInput, SetNegativeStockInput, TransferStockInput,
 };
 use constructos_domain::access::Access;
 use constructos_services::inventory::{
-    CheckStock, Locations, LowStock, ProductBySku, Products, StockCountById, StockCounts,
-    StockLevels, StockMovements, Transfers,
+    CheckStock, EquipmentRegister, EquipmentUtilisation, Locations, LowStock, ProductBySku,
+    Products, StockCountById, StockCounts, StockLevels, StockMovements, Transfers,
 };
 use constructos_services::Operation;
 
@@ -25,6 +28,7 @@ pub struct InventoryQuery(
     stock::StockQuery,
     catalogue::CatalogueQuery,
     counts::CountsQuery,
+    equipment::EquipmentQuery,
 );
 
 /// Inventory's mutations.
@@ -33,6 +37,7 @@ pub struct InventoryMutation(
     stock::StockMutation,
     catalogue::CatalogueMutation,
     counts::CountsMutation,
+    equipment::EquipmentMutation,
 );
 
 /// What each of inventory's root fields needs: the access its operation declares.
@@ -46,6 +51,16 @@ pub const RULES: &[(&str, Access)] = &[
     ("Query.stockLocations", Locations::ACCESS),
     ("Query.stockCheck", CheckStock::ACCESS),
     ("Query.stockCounts", StockCounts::ACCESS),
+    ("Query.equipment", EquipmentRegister::ACCESS),
+    ("Query.equipmentUtilisation", EquipmentUtilisation::ACCESS),
+    ("Mutation.registerEquipment", RegisterEquipmentInput::ACCESS),
+    ("Mutation.checkOutEquipment", CheckOutEquipmentInput::ACCESS),
+    ("Mutation.checkInEquipment", CheckInEquipmentInput::ACCESS),
+    ("Mutation.recordMeterReading", RecordMeterInput::ACCESS),
+    (
+        "Mutation.recordEquipmentService",
+        RecordServiceInput::ACCESS,
+    ),
     ("Query.stockCount", StockCountById::ACCESS),
     ("Mutation.openStockCount", OpenCountInput::ACCESS),
     ("Mutation.recordStockCount", RecordCountInput::ACCESS),
