@@ -401,11 +401,20 @@ pub fn opportunity_samples() -> Vec<OpportunityEvent> {
             reason: "priced 12% above the winning tender".into(),
             competitor: Some("Bokamoso Builders".into()),
         },
+        OpportunityEvent::OpportunityForecastSet {
+            expected_close: NaiveDate::from_ymd_opt(2027, 3, 31).expect("date"),
+            estimated_value: Some(Decimal::new(275_000_000, 2)),
+        },
+        OpportunityEvent::OpportunityForecastSet {
+            expected_close: NaiveDate::from_ymd_opt(2027, 4, 30).expect("date"),
+            estimated_value: None,
+        },
     ];
     for sample in &samples {
         match sample {
             OpportunityEvent::OpportunityOpened { .. }
             | OpportunityEvent::OpportunityStageMoved { .. }
+            | OpportunityEvent::OpportunityForecastSet { .. }
             | OpportunityEvent::OpportunityWon { .. }
             | OpportunityEvent::OpportunityLost { .. } => {}
         }

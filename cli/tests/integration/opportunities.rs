@@ -259,3 +259,90 @@ async fn a_won_opportunity_opens_one_awarded_project_in_orders() {
     assert_eq!(opened, 1, "one project for one win");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_pipeline_weighs_each_opportunity_by_its_stage_and_month() {
+    let app = spawn_domains(&[Domain::Identity, Domain::Sales]).await;
+    let rep = app.token("rep-sipho", &["Sales_Rep"]);
+    let other = app.token("rep-anele", &["Sales_Rep"]);
+    let manager = app.token("mgr-lindiwe", &["Sales_Manager"]);
+    let (lead, _) = converted_lead(&app, &rep, "Pillay Projects").await;
+    let id = opportunity_id(&lead);
+    opportunity_in(&app, &rep, &id, "QUALIFICATION").await;
+    app.graphql(
+        &rep,
+        "mutation($id: ID!) { setOpportunityForecast(id: $id, expectedClose: \"2027-03-15\", estimatedValue: \"1000000.00\") { id } }",
+        json!({ "id": id }),
+    )
+    .await
+    .data();
+    app.graphql(&rep, MOVE, json!({ "id": id, "stage": "TENDER" }))
+        .await
+        .data();
+    let tender = opportunity_in(&app, &rep, &id, "TENDER").await;
+    let probability = tender["probability"].as_i64().expect("a probability");
+    let weighted = format!("{}.00", 1_000_000 * probability / 100);
+    const PIPELINE: &str = "{ pipeline { byStage { key opportunities value weighted }
+        byMonth { key opportunities weighted } byOwner { key weighted } } }";
+    let pipeline = eventually("the forecast in the pipeline", || async {
+        let r = app.graphql(&rep, PIPELINE, json!({})).await;
+        let p = r.data()["pipeline"].clone();
+        (p["byMonth"].as_array().map_or(0, Vec::len) == 1).then_some(p)
+    })
+    .await;
+    assert_eq!(
+        pipeline["byStage"],
+        json!([{ "key": "TENDER", "opportunities": 1, "value": "1000000.00", "weighted": weighted }])
+    );
+    assert_eq!(
+        pipeline["byMonth"],
+        json!([{ "key": "2027-03", "opportunities": 1, "weighted": weighted }])
+    );
+    assert_eq!(
+        pipeline["byOwner"],
+        json!([{ "key": "rep-sipho", "weighted": weighted }])
+    );
+    // Another rep's pipeline is their own; a manager sees everyone's.
+    let theirs = app.graphql(&other, PIPELINE, json!({})).await;
+    assert_eq!(theirs.data()["pipeline"]["byStage"], json!([]));
+    let all = app.graphql(&manager, PIPELINE, json!({})).await;
+    assert_eq!(all.data()["pipeline"]["byStage"][0]["opportunities"], 1);
+    // The stage history: qualification (left), then tender (current).
+    let history = app
+        .graphql(
+            &rep,
+            "query($id: ID!) { opportunityStageHistory(id: $id) { stage leftAt seconds } }",
+            json!({ "id": id }),
+        )
+        .await;
+    let spells = history.data()["opportunityStageHistory"].clone();
+    assert_eq!(spells[0]["stage"], "QUALIFICATION");
+    assert!(spells[0]["leftAt"].is_string(), "{spells}");
+    assert_eq!(spells[1]["stage"], "TENDER");
+    assert!(
+        spells[1]["leftAt"].is_null() && spells[1]["seconds"].as_i64() >= Some(0),
+        "{spells}"
+    );
+    let past_win = app
+        .graphql(
+            &rep,
+            "mutation($id: ID!) { winOpportunity(id: $id) { id } }",
+            json!({ "id": id }),
+        )
+        .await;
+    past_win.data();
+    let closed = app
+        .graphql(
+            &rep,
+            "mutation($id: ID!) { setOpportunityForecast(id: $id, expectedClose: \"2027-04-01\") { id } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(
+        closed.error_code(),
+        Some("BAD_USER_INPUT"),
+        "{}",
+        closed.body
+    );
+    app.stop().await;
+}

@@ -160,6 +160,15 @@ fn sample(field: &str) -> (&'static str, Value) {
             "mutation { recordEquipmentService(code: \"NONE\", on: \"2026-01-01\", note: \"x\") { code } }",
             json!({}),
         ),
+        "Query.pipeline" => ("{ pipeline { byStage { key } } }", json!({})),
+        "Query.opportunityStageHistory" => (
+            "{ opportunityStageHistory(id: \"0190f0c8-0000-7000-8000-000000000000\") { stage } }",
+            json!({}),
+        ),
+        "Mutation.setOpportunityForecast" => (
+            "mutation { setOpportunityForecast(id: \"0190f0c8-0000-7000-8000-000000000000\", expectedClose: \"2027-01-31\") { id } }",
+            json!({}),
+        ),
         "Query.quote" => ("{ quote(id: \"none\") { id } }", json!({})),
         "Query.quotes" => (
             "{ quotes(opportunityId: \"0190f0c8-0000-7000-8000-000000000000\") { id } }",

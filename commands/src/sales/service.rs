@@ -107,6 +107,24 @@ impl SalesCommands {
         execute(&self.opportunities, ctx, id.as_str(), command).await
     }
 
+    /// Sets when an open opportunity is expected to close and, when given, its value.
+    pub async fn set_forecast(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        expected_close: chrono::NaiveDate,
+        estimated_value: Option<rust_decimal::Decimal>,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::OpportunitiesWrite)?;
+        let id = opportunity_uuid("id", id)?;
+        let command = OpportunityCommand::SetForecast {
+            expected_close,
+            estimated_value,
+            owned_by: owned_by(ctx)?,
+        };
+        execute(&self.opportunities, ctx, id.as_str(), command).await
+    }
+
     /// Closes an open opportunity as lost, with the reason and, when known, the
     /// competitor who won it.
     pub async fn lose(

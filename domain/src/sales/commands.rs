@@ -33,6 +33,13 @@ pub enum OpportunityCommand {
         stage: Stage,
         owned_by: Option<String>,
     },
+    /// Set when the deal is expected to close and, when known, what it is worth: the
+    /// pipeline's forecast by month weighs the value by the stage's probability.
+    SetForecast {
+        expected_close: chrono::NaiveDate,
+        estimated_value: Option<Decimal>,
+        owned_by: Option<String>,
+    },
     /// Close the opportunity as won.
     Win { owned_by: Option<String> },
     /// Close the opportunity as lost, saying why and, when known, to whom.

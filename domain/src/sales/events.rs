@@ -32,6 +32,11 @@ pub enum OpportunityEvent {
         to: Stage,
         probability: u8,
     },
+    /// When the deal is expected to close, and its estimated value (rand, two places).
+    OpportunityForecastSet {
+        expected_close: chrono::NaiveDate,
+        estimated_value: Option<Decimal>,
+    },
     /// The opportunity was won (stage WON, probability 100).
     OpportunityWon {},
     /// The opportunity was lost (stage LOST, probability 0).
@@ -46,6 +51,7 @@ impl DomainEvent for OpportunityEvent {
         match self {
             OpportunityEvent::OpportunityOpened { .. } => "OpportunityOpened",
             OpportunityEvent::OpportunityStageMoved { .. } => "OpportunityStageMoved",
+            OpportunityEvent::OpportunityForecastSet { .. } => "OpportunityForecastSet",
             OpportunityEvent::OpportunityWon { .. } => "OpportunityWon",
             OpportunityEvent::OpportunityLost { .. } => "OpportunityLost",
         }

@@ -119,6 +119,17 @@ impl Opportunity {
                     probability: stage.default_probability(),
                 })
             }
+            OpportunityCommand::SetForecast {
+                expected_close,
+                estimated_value,
+                owned_by,
+            } => {
+                self.changeable_by(owned_by.as_deref())?;
+                Ok(OpportunityEvent::OpportunityForecastSet {
+                    expected_close,
+                    estimated_value: checked_estimate(estimated_value)?,
+                })
+            }
             OpportunityCommand::Win { owned_by } => {
                 self.changeable_by(owned_by.as_deref())?;
                 Ok(OpportunityEvent::OpportunityWon {})
@@ -164,6 +175,7 @@ impl Aggregate for Opportunity {
                 self.owner = owner;
             }
             OpportunityEvent::OpportunityStageMoved { to, .. } => self.stage = to,
+            OpportunityEvent::OpportunityForecastSet { .. } => {}
             OpportunityEvent::OpportunityWon {} => self.stage = Stage::Won,
             OpportunityEvent::OpportunityLost { .. } => self.stage = Stage::Lost,
         }

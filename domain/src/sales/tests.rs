@@ -257,7 +257,12 @@ fn any_command() -> impl Strategy<Value = OpportunityCommand> {
             owned_by: o.map(String::from),
         }),
         1 => owner.clone().prop_map(|o| OpportunityCommand::Win { owned_by: o.map(String::from) }),
-        1 => owner.prop_map(|o| lose(o)),
+        1 => owner.clone().prop_map(|o| lose(o)),
+        1 => owner.prop_map(|o| OpportunityCommand::SetForecast {
+            expected_close: chrono::NaiveDate::from_ymd_opt(2027, 3, 31).expect("date"),
+            estimated_value: Some(Decimal::new(250_000_000, 2)),
+            owned_by: o.map(String::from),
+        }),
         1 => Just(open()),
     ]
 }
@@ -293,7 +298,9 @@ proptest! {
                     prop_assert!(to.is_open());
                     prop_assert_eq!(*probability, to.default_probability());
                 }
-                OpportunityEvent::OpportunityWon {} | OpportunityEvent::OpportunityLost { .. } => {
+                OpportunityEvent::OpportunityWon {}
+                | OpportunityEvent::OpportunityLost { .. }
+                | OpportunityEvent::OpportunityForecastSet { .. } => {
                     prop_assert!(before.exists());
                 }
             }

@@ -6,6 +6,6 @@ mod quotes;
 
 pub use projection::SalesProjection;
 pub use queries::{
-    OpportunityFilter, OpportunityPage, OpportunityRow, QuoteRow, SalesQueries, DEFAULT_PAGE,
-    MAX_PAGE,
+    OpportunityFilter, OpportunityPage, OpportunityRow, Pipeline, PipelineRow, QuoteRow,
+    SalesQueries, StageSpellRow, DEFAULT_PAGE, MAX_PAGE,
 };

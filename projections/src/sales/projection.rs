@@ -35,7 +35,15 @@ impl Projection for SalesProjection {
         if event.aggregatetype != OPPORTUNITY_AGGREGATE {
             return Ok(());
         }
-        let query = match domain_event::<OpportunityEvent>(event)? {
+        let change = domain_event::<OpportunityEvent>(event)?;
+        let entered = match &change {
+            OpportunityEvent::OpportunityOpened { stage, .. } => Some(*stage),
+            OpportunityEvent::OpportunityStageMoved { to, .. } => Some(*to),
+            OpportunityEvent::OpportunityWon {} => Some(Stage::Won),
+            OpportunityEvent::OpportunityLost { .. } => Some(Stage::Lost),
+            OpportunityEvent::OpportunityForecastSet { .. } => None,
+        };
+        let query = match change {
             OpportunityEvent::OpportunityOpened {
                 lead_id,
                 account_id,
@@ -77,6 +85,20 @@ impl Projection for SalesProjection {
             .bind(i32::from(probability))
             .bind(event.time)
             .bind(event.sequence),
+            OpportunityEvent::OpportunityForecastSet {
+                expected_close,
+                estimated_value,
+            } => sqlx::query(
+                "UPDATE read_model.opportunities
+                    SET expected_close = $2, estimated_value = coalesce($3, estimated_value),
+                        updated_at = $4, last_sequence = $5
+                  WHERE id = $1 AND last_sequence < $5",
+            )
+            .bind(&event.subject)
+            .bind(expected_close)
+            .bind(estimated_value)
+            .bind(event.time)
+            .bind(event.sequence),
             OpportunityEvent::OpportunityWon {} => sqlx::query(
                 "UPDATE read_model.opportunities
                     SET stage = $2, probability = $3, updated_at = $4, closed_at = $4,
@@ -102,10 +124,43 @@ impl Projection for SalesProjection {
             .bind(event.time)
             .bind(event.sequence),
         };
-        query
+        let applied = query
             .execute(&mut **tx)
             .await
-            .map_err(database("Failed to update opportunities"))?;
+            .map_err(database("Failed to update opportunities"))?
+            .rows_affected();
+        if let (1, Some(stage)) = (applied, entered) {
+            stage_entered(tx, &event.subject, stage, event.time).await?;
+        }
         Ok(())
     }
+}
+
+/// Closes the opportunity's current stage in its history and opens `stage` at `at`.
+async fn stage_entered(
+    tx: &mut Transaction<'_, Postgres>,
+    id: &str,
+    stage: Stage,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ApplyError> {
+    sqlx::query(
+        "UPDATE read_model.opportunity_stages SET left_at = $2
+          WHERE opportunity_id = $1 AND left_at IS NULL",
+    )
+    .bind(id)
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map_err(database("Failed to close a stage in the history"))?;
+    sqlx::query(
+        "INSERT INTO read_model.opportunity_stages (opportunity_id, stage, entered_at)
+         VALUES ($1, $2, $3)",
+    )
+    .bind(id)
+    .bind(stage.as_str())
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map_err(database("Failed to record a stage in the history"))?;
+    Ok(())
 }

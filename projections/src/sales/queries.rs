@@ -41,6 +41,42 @@ pub struct OpportunityRow {
     pub updated_at: DateTime<Utc>,
     /// When it was won or lost.
     pub closed_at: Option<DateTime<Utc>>,
+    /// When it is expected to close.
+    pub expected_close: Option<chrono::NaiveDate>,
+}
+
+/// One slice of the pipeline (a stage, a month of expected close, an owner).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct PipelineRow {
+    /// The stage, the month (`2027-03`) or the owner's subject.
+    pub key: String,
+    pub opportunities: i64,
+    /// Estimated value, rand.
+    pub value: Decimal,
+    /// Value × the stage's probability, rand and cents.
+    pub weighted: Decimal,
+}
+
+/// The pipeline three ways.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pipeline {
+    /// Every stage, open and closed.
+    pub by_stage: Vec<PipelineRow>,
+    /// Open opportunities by the month they are expected to close.
+    pub by_month: Vec<PipelineRow>,
+    /// Open opportunities by owner.
+    pub by_owner: Vec<PipelineRow>,
+}
+
+/// A stage an opportunity passed through, and how long it stayed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct StageSpellRow {
+    pub stage: String,
+    pub entered_at: DateTime<Utc>,
+    /// `None` for the stage it is in.
+    pub left_at: Option<DateTime<Utc>>,
+    /// Until it left, or until now.
+    pub seconds: i64,
 }
 
 /// A quote with its latest version.
@@ -87,7 +123,7 @@ pub struct SalesQueries {
 
 const OPPORTUNITY_COLUMNS: &str = "id, lead_id, account_id, contact_id, name, owner, source, \
      stage, probability, estimated_value, lost_reason, competitor, opened_at, updated_at, \
-     closed_at";
+     closed_at, expected_close";
 
 /// The cursor after the row opened at `opened_at` with `id`.
 fn encode_cursor(opened_at: DateTime<Utc>, id: &str) -> String {
@@ -220,6 +256,63 @@ impl SalesQueries {
         .fetch_all(&self.pool)
         .await
         .map_err(read("Failed to read the quotes"))
+    }
+
+    /// The pipeline by stage, by month of expected close (open ones with a date) and by
+    /// owner (open ones), of `owner`'s opportunities only when given.
+    pub async fn pipeline(&self, owner: Option<&str>) -> Result<Pipeline, ReadError> {
+        let slice = |key: &str, filter: &str| {
+            format!(
+                "SELECT {key} AS key, count(*) AS opportunities,
+                        coalesce(sum(estimated_value), 0) AS value,
+                        coalesce(round(sum(estimated_value * probability / 100.0), 2), 0) AS weighted
+                   FROM read_model.opportunities
+                  WHERE ($1::text IS NULL OR owner = $1) {filter}
+                  GROUP BY 1 ORDER BY 1"
+            )
+        };
+        let open = "AND stage NOT IN ('WON', 'LOST')";
+        let by = |sql: String| {
+            let pool = self.pool.clone();
+            let owner = owner.map(str::to_string);
+            async move {
+                sqlx::query_as::<_, PipelineRow>(&sql)
+                    .bind(owner)
+                    .fetch_all(&pool)
+                    .await
+                    .map_err(read("Failed to read the pipeline"))
+            }
+        };
+        Ok(Pipeline {
+            by_stage: by(slice("stage", "")).await?,
+            by_month: by(slice(
+                "to_char(expected_close, 'YYYY-MM')",
+                &format!("{open} AND expected_close IS NOT NULL"),
+            ))
+            .await?,
+            by_owner: by(slice("owner", open)).await?,
+        })
+    }
+
+    /// The stages an opportunity passed through, first to last, if it is `owner`'s.
+    pub async fn stage_history(
+        &self,
+        id: &str,
+        owner: Option<&str>,
+    ) -> Result<Vec<StageSpellRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT h.stage, h.entered_at, h.left_at,
+                    extract(epoch FROM coalesce(h.left_at, now()) - h.entered_at)::bigint AS seconds
+               FROM read_model.opportunity_stages h
+               JOIN read_model.opportunities o ON o.id = h.opportunity_id
+              WHERE h.opportunity_id = $1 AND ($2::text IS NULL OR o.owner = $2)
+              ORDER BY h.entered_at",
+        )
+        .bind(id)
+        .bind(owner)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the stage history"))
     }
 }
 

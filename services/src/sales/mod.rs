@@ -15,7 +15,8 @@ use sqlx::PgPool;
 pub use conversions::LeadConversions;
 pub use operations::{
     AcceptQuote, DraftQuote, LoseOpportunity, MoveOpportunityStage, Opportunities, Opportunity,
-    QuoteById, QuotesOf, ReviseQuote, WinOpportunity,
+    PipelineReport, QuoteById, QuotesOf, ReviseQuote, SetOpportunityForecast, StageHistory,
+    WinOpportunity,
 };
 pub use stock_checks::{LineToCheck, StockChecks};
 
@@ -95,6 +96,9 @@ pub fn endpoint(pool: PgPool, stock: StockChecks) -> Endpoint<SalesService> {
         .with::<AcceptQuote>()
         .with::<QuoteById>()
         .with::<QuotesOf>()
+        .with::<SetOpportunityForecast>()
+        .with::<PipelineReport>()
+        .with::<StageHistory>()
 }
 
 /// The sales domain: its migrations, read model, process manager, service and client.
@@ -141,9 +145,12 @@ mod tests {
                 "move_opportunity_stage",
                 "opportunities",
                 "opportunity",
+                "pipeline",
                 "quote",
                 "quotes",
                 "revise_quote",
+                "set_opportunity_forecast",
+                "stage_history",
                 "win_opportunity"
             ]
         );

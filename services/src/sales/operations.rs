@@ -8,7 +8,7 @@ use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
 use constructos_domain::sales::Stage;
 use constructos_projections::sales::{
-    OpportunityFilter, OpportunityPage, OpportunityRow, QuoteRow,
+    OpportunityFilter, OpportunityPage, OpportunityRow, Pipeline, QuoteRow, StageSpellRow,
 };
 use serde::{Deserialize, Serialize};
 
@@ -243,5 +243,74 @@ impl Handle<QuotesOf> for SalesService {
             constructos_commands::sales::opportunity_uuid("opportunityId", &op.opportunity_id)?;
         let owner = call.context.opportunity_scope()?;
         Ok(self.queries.quotes(id.as_str(), owner).await?)
+    }
+}
+
+/// Sets when an open opportunity is expected to close and, when given, its value.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SetOpportunityForecast {
+    pub id: String,
+    pub expected_close: chrono::NaiveDate,
+    pub estimated_value: Option<rust_decimal::Decimal>,
+}
+
+impl Operation for SetOpportunityForecast {
+    type Service = SalesService;
+    type Answer = ();
+    const NAME: &'static str = "set_opportunity_forecast";
+    const ACCESS: Access = WRITE;
+}
+
+#[async_trait]
+impl Handle<SetOpportunityForecast> for SalesService {
+    async fn handle(&self, call: &Call, op: SetOpportunityForecast) -> Result<(), CommandError> {
+        self.commands
+            .set_forecast(&call.context, &op.id, op.expected_close, op.estimated_value)
+            .await
+    }
+}
+
+/// The pipeline by stage, month of expected close and owner (a rep's own only).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PipelineReport {}
+
+impl Operation for PipelineReport {
+    type Service = SalesService;
+    type Answer = Pipeline;
+    const NAME: &'static str = "pipeline";
+    const ACCESS: Access = READ;
+}
+
+#[async_trait]
+impl Handle<PipelineReport> for SalesService {
+    async fn handle(&self, call: &Call, _: PipelineReport) -> Result<Pipeline, CommandError> {
+        let owner = call.context.opportunity_scope()?;
+        Ok(self.queries.pipeline(owner).await?)
+    }
+}
+
+/// The stages an opportunity passed through and how long it stayed in each.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StageHistory {
+    pub id: String,
+}
+
+impl Operation for StageHistory {
+    type Service = SalesService;
+    type Answer = Vec<StageSpellRow>;
+    const NAME: &'static str = "stage_history";
+    const ACCESS: Access = READ;
+}
+
+#[async_trait]
+impl Handle<StageHistory> for SalesService {
+    async fn handle(
+        &self,
+        call: &Call,
+        op: StageHistory,
+    ) -> Result<Vec<StageSpellRow>, CommandError> {
+        let id = constructos_commands::sales::opportunity_uuid("id", &op.id)?;
+        let owner = call.context.opportunity_scope()?;
+        Ok(self.queries.stage_history(id.as_str(), owner).await?)
     }
 }

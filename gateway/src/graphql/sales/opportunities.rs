@@ -50,6 +50,8 @@ pub struct Opportunity {
     updated_at: DateTime<Utc>,
     /// When it was won or lost.
     closed_at: Option<DateTime<Utc>>,
+    /// When it is expected to close (what the forecast by month counts by).
+    expected_close: Option<chrono::NaiveDate>,
 }
 
 impl Opportunity {
@@ -72,6 +74,7 @@ impl Opportunity {
             opened_at: row.opened_at,
             updated_at: row.updated_at,
             closed_at: row.closed_at,
+            expected_close: row.expected_close,
         })
     }
 }
