@@ -38,9 +38,14 @@ describe('the permission-driven menu', () => {
     expect(labels(SITE_MANAGER)).not.toContain('Purchase orders');
   });
 
-  it('shows the stock only to those who read it', () => {
+  it('shows the stock, counts, transfers and equipment only to those who read stock', () => {
     const groups = menuFor(new Set(['identity.read', 'inventory.stock.read', 'inventory.stock.write']));
-    expect(groups.find((g) => g.label === 'Inventory')?.items).toEqual([{ label: 'Stock', to: '/inventory/stock', allowed: ['inventory.stock.read'] }]);
+    expect(groups.find((g) => g.label === 'Inventory')?.items.map((i) => [i.label, i.to, i.allowed])).toEqual([
+      ['Stock', '/inventory/stock', ['inventory.stock.read']],
+      ['Counts', '/inventory/counts', ['inventory.stock.read']],
+      ['Transfers', '/inventory/transfers', ['inventory.stock.read']],
+      ['Equipment', '/inventory/equipment', ['inventory.stock.read']],
+    ]);
     expect(menuFor(new Set(SITE_MANAGER)).map((g) => g.label)).not.toContain('Inventory');
   });
 

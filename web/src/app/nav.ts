@@ -42,7 +42,12 @@ export const NAV: readonly NavGroup[] = [
   },
   {
     label: 'Inventory',
-    items: [{ label: 'Stock', to: '/inventory/stock', allowed: ['inventory.stock.read'] }],
+    items: [
+      { label: 'Stock', to: '/inventory/stock', allowed: ['inventory.stock.read'] },
+      { label: 'Counts', to: '/inventory/counts', allowed: ['inventory.stock.read'] },
+      { label: 'Transfers', to: '/inventory/transfers', allowed: ['inventory.stock.read'] },
+      { label: 'Equipment', to: '/inventory/equipment', allowed: ['inventory.stock.read'] },
+    ],
   },
   {
     label: 'Projects & people',

@@ -32,3 +32,14 @@ export function useProjectName() {
   const names = useQuery({ ...projectNamesQueryOptions(), enabled: can(['orders.projects.read', 'orders.projects.read_assigned']) });
   return (id: string) => names.data?.get(id) ?? id;
 }
+
+/** The projects (id, code, name) for a picker; empty for those who may not read projects. */
+export function useProjectList() {
+  const { can } = usePermissions();
+  const list = useQuery({
+    queryKey: ['inventory', 'project-names'],
+    queryFn: () => execute(InventoryProjectNamesQuery),
+    enabled: can(['orders.projects.read', 'orders.projects.read_assigned']),
+  });
+  return list.data?.projects ?? [];
+}

@@ -2,7 +2,7 @@
 // figures, then its movements oldest first (the latest 500), and
 // the stock commands on this position for those who may move stock. Reservations are
 // not movements, so they show only in the reserved figure. (Transfers between locations
-// show as TRANSFER_OUT / TRANSFER_IN movements; they are entered through the API.)
+// show as TRANSFER_OUT / TRANSFER_IN movements; they are sent and received on /inventory/transfers.)
 
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
