@@ -14,10 +14,12 @@ pub mod module;
 pub mod operation;
 pub mod orders;
 pub mod sales;
+mod system_caller;
 pub mod transport;
 mod wire;
 
 pub use call::Call;
 pub use module::{DomainModule, Location, Subscription};
 pub use operation::{Client, Clients, Endpoint, Handle, Operation, Service};
+pub use system_caller::acting_on;
 pub use wire::WireError;

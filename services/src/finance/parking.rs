@@ -29,7 +29,6 @@ use std::time::Duration;
 use async_trait::async_trait;
 use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Role;
-use constructos_infra::auth::Caller;
 use constructos_infra::cloudevents::CloudEvent;
 use constructos_projections::{ApplyError, Projection};
 use sqlx::{PgPool, Postgres, Transaction};
@@ -101,19 +100,7 @@ pub trait Parkable: Send + Sync + 'static {
 /// The command context a worker acts in: a system caller with `Finance_User`'s rights,
 /// the event's correlation id, caused by the event.
 pub fn system_context(name: &'static str, event: &CloudEvent) -> CommandContext {
-    let caller = Caller {
-        subject: format!("system:{name}"),
-        object_id: None,
-        tenant_id: None,
-        name: Some(name.to_string()),
-        username: None,
-        roles: vec![Role::FinanceUser],
-    };
-    let correlation = event
-        .correlationid
-        .clone()
-        .unwrap_or_else(|| event.id.to_string());
-    CommandContext::new(caller, correlation).caused_by(event.id.to_string())
+    crate::acting_on(event, format!("system:{name}"), name, Role::FinanceUser)
 }
 
 /// The worker of a [`Parkable`]: a projection on its topic and the retry of what it

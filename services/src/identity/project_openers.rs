@@ -15,7 +15,6 @@ use constructos_commands::identity::IdentityCommands;
 use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Role;
 use constructos_domain::orders::{ProjectEvent, PROJECT_AGGREGATE};
-use constructos_infra::auth::Caller;
 use constructos_infra::cloudevents::CloudEvent;
 use constructos_projections::{domain_event, ApplyError, Projection};
 use sqlx::{PgPool, Postgres, Transaction};
@@ -39,19 +38,7 @@ impl ProjectOpeners {
 
 /// The caller the worker acts as, caused by `event`.
 fn system_context(event: &CloudEvent) -> CommandContext {
-    let caller = Caller {
-        subject: format!("system:{NAME}"),
-        object_id: None,
-        tenant_id: None,
-        name: Some(NAME.to_string()),
-        username: None,
-        roles: vec![Role::Admin],
-    };
-    let correlation = event
-        .correlationid
-        .clone()
-        .unwrap_or_else(|| event.id.to_string());
-    CommandContext::new(caller, correlation).caused_by(event.id.to_string())
+    crate::acting_on(event, format!("system:{NAME}"), NAME, Role::Admin)
 }
 
 #[async_trait]

@@ -20,7 +20,6 @@ use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Role;
 use constructos_domain::orders::{OrdersError, ProjectCode, ProjectStatus};
 use constructos_domain::sales::{OpportunityEvent, OPPORTUNITY_AGGREGATE};
-use constructos_infra::auth::Caller;
 use constructos_infra::cloudevents::CloudEvent;
 use constructos_projections::{database, domain_event, ApplyError, Projection};
 use sqlx::{Postgres, Transaction};
@@ -51,19 +50,12 @@ impl WonOpportunities {
     }
 
     fn context(event: &CloudEvent) -> CommandContext {
-        let caller = Caller {
-            subject: SUBJECT.to_string(),
-            object_id: None,
-            tenant_id: None,
-            name: Some("Won opportunities".to_string()),
-            username: None,
-            roles: vec![Role::ProjectManager],
-        };
-        let correlation = event
-            .correlationid
-            .clone()
-            .unwrap_or_else(|| event.id.to_string());
-        CommandContext::new(caller, correlation).caused_by(event.id.to_string())
+        crate::acting_on(
+            event,
+            SUBJECT.to_string(),
+            "Won opportunities",
+            Role::ProjectManager,
+        )
     }
 }
 

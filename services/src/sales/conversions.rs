@@ -25,7 +25,6 @@ use constructos_commands::sales::SalesCommands;
 use constructos_commands::{CommandContext, CommandError};
 use constructos_domain::access::Role;
 use constructos_domain::identity::{LeadEvent, LEAD_AGGREGATE};
-use constructos_infra::auth::Caller;
 use constructos_infra::cloudevents::CloudEvent;
 use constructos_projections::{domain_event, ApplyError, Projection};
 use sqlx::{Postgres, Transaction};
@@ -50,19 +49,12 @@ impl LeadConversions {
 
     /// The system caller, within the conversion's request and caused by its event.
     fn context(event: &CloudEvent) -> CommandContext {
-        let caller = Caller {
-            subject: SUBJECT.to_string(),
-            object_id: None,
-            tenant_id: None,
-            name: Some("Lead conversions".to_string()),
-            username: None,
-            roles: vec![Role::SalesManager],
-        };
-        let correlation = event
-            .correlationid
-            .clone()
-            .unwrap_or_else(|| event.id.to_string());
-        CommandContext::new(caller, correlation).caused_by(event.id.to_string())
+        crate::acting_on(
+            event,
+            SUBJECT.to_string(),
+            "Lead conversions",
+            Role::SalesManager,
+        )
     }
 }
 
