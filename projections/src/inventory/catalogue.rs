@@ -5,6 +5,7 @@ use constructos_domain::inventory::{LocationEvent, ProductDetails, ProductEvent}
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
+use super::wire;
 use crate::{database, domain_event, ApplyError};
 
 /// Applies one product event.
@@ -85,16 +86,6 @@ async fn write_details(
     .await
     .map_err(database("Failed to write a product's details"))?;
     Ok(())
-}
-
-/// An enum's wire name, as its serde form.
-fn wire<T: serde::Serialize>(value: &T) -> Result<String, ApplyError> {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => Ok(name),
-        other => Err(ApplyError::Unfit {
-            what: format!("not a wire name: {other:?}"),
-        }),
-    }
 }
 
 /// Applies one location event.

@@ -5,16 +5,8 @@ use constructos_domain::inventory::EquipmentEvent;
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
+use super::wire;
 use crate::{database, domain_event, ApplyError};
-
-fn wire<T: serde::Serialize>(value: &T) -> Result<String, ApplyError> {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => Ok(name),
-        other => Err(ApplyError::Unfit {
-            what: format!("not a wire name: {other:?}"),
-        }),
-    }
-}
 
 /// Applies one equipment event.
 pub(super) async fn apply(
