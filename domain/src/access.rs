@@ -122,6 +122,9 @@ pub enum Permission {
     OpportunitiesRead,
     /// Move opportunities through the pipeline, and win or lose them.
     OpportunitiesWrite,
+    /// Configure the pipeline's stages and probabilities, run campaigns and set the
+    /// lead-scoring rules.
+    SalesSettingsWrite,
     /// Read stock on hand, reserved and its value at every location, and the movements.
     StockRead,
     /// Receive, issue, reserve, release and adjust stock.
@@ -150,7 +153,7 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 31] = [
+    pub const ALL: [Permission; 32] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -170,6 +173,7 @@ impl Permission {
         Permission::LeadsWrite,
         Permission::OpportunitiesRead,
         Permission::OpportunitiesWrite,
+        Permission::SalesSettingsWrite,
         Permission::StockRead,
         Permission::StockWrite,
         Permission::CatalogueRead,
@@ -206,6 +210,7 @@ impl Permission {
             Permission::LeadsWrite => "identity.leads.write",
             Permission::OpportunitiesRead => "sales.opportunities.read",
             Permission::OpportunitiesWrite => "sales.opportunities.write",
+            Permission::SalesSettingsWrite => "sales.settings.write",
             Permission::StockRead => "inventory.stock.read",
             Permission::StockWrite => "inventory.stock.write",
             Permission::CatalogueRead => "inventory.catalogue.read",
@@ -260,6 +265,9 @@ impl Permission {
             }
             Permission::OpportunitiesWrite => {
                 "move opportunities through the pipeline and win or lose them"
+            }
+            Permission::SalesSettingsWrite => {
+                "configure the pipeline's stages, run campaigns and set the lead-scoring rules"
             }
             Permission::EmployeesRead => "read every employee record",
             Permission::EmployeesReadOwn => {
@@ -380,6 +388,7 @@ impl Permission {
             // The pipeline a converted lead becomes, under the same owner-only rule.
             Permission::OpportunitiesRead => &[Admin, Auditor, SalesManager, SalesRep],
             Permission::OpportunitiesWrite => &[Admin, SalesManager, SalesRep],
+            Permission::SalesSettingsWrite => &[Admin, SalesManager],
             // The stores: clerks keep them; site and project managers see what their sites
             // hold and draw on; procurement reorders; finance values it.
             Permission::StockRead => &[

@@ -24,6 +24,16 @@ pub use worker::{
     MAX_BATCH,
 };
 
+/// An enum's wire name, as its serde form (`SITE_STORE`, `GAUTENG`).
+pub(crate) fn wire<T: serde::Serialize>(value: &T) -> Result<String, ApplyError> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => Ok(name),
+        other => Err(ApplyError::Unfit {
+            what: format!("not a wire name: {other:?}"),
+        }),
+    }
+}
+
 /// `%text%` with `%`, `_` and `\` escaped, so user text matches literally in `ILIKE`.
 pub(crate) fn like_pattern(text: &str) -> String {
     let escaped = text

@@ -57,6 +57,8 @@ pub async fn fill_trade(
                     line(None, "Concrete pump hire, per day", 2, 8_500_00),
                 ],
                 retention_percent: None,
+                // Delivered from the batching plant: nothing leaves a store of ours.
+                ship_from: None,
             },
         )
         .await?;
@@ -115,6 +117,7 @@ pub async fn fill_trade(
                 purchase_order_id: po.id,
                 date: day(2026, 11, 10)?,
                 lines: quantities(&[(1, 300), (2, 12)]),
+                into_location: None,
             },
         )
         .await?;

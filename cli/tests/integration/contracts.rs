@@ -102,6 +102,18 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in crate::event_samples::quote_samples() {
         check(envelope("sales.quote", &e));
     }
+    for e in crate::event_samples::pipeline_stage_samples() {
+        check(envelope("sales.pipeline_stages", &e));
+    }
+    for e in crate::marketing_samples::campaign_samples() {
+        check(envelope("sales.campaign", &e));
+    }
+    for e in crate::marketing_samples::lead_profile_samples() {
+        check(envelope("sales.lead_profile", &e));
+    }
+    for e in crate::marketing_samples::scoring_samples() {
+        check(envelope("sales.lead_scoring", &e));
+    }
     for e in crate::event_samples::stock_samples() {
         check(envelope("inventory.stock", &e));
     }

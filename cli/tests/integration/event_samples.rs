@@ -422,6 +422,16 @@ pub fn opportunity_samples() -> Vec<OpportunityEvent> {
     samples
 }
 
+/// One sample of every pipeline-stage event.
+pub fn pipeline_stage_samples() -> Vec<constructos_domain::sales::stages::PipelineStagesEvent> {
+    use constructos_domain::sales::stages::PipelineStagesEvent;
+    vec![PipelineStagesEvent::PipelineStageConfigured {
+        stage: constructos_domain::sales::Stage::Tender,
+        label: "Tender priced".into(),
+        probability: 40,
+    }]
+}
+
 /// One sample of every employee event.
 pub fn employee_samples() -> Vec<EmployeeEvent> {
     let samples = vec![
@@ -464,6 +474,7 @@ pub fn stock_samples() -> Vec<StockEvent> {
             unit_cost: amount("92.5"),
             value: amount("3700.00"),
             reference: "GRN-000017".into(),
+            source: Some("receipt:0190c7a2-5d1e-7b3a-9f00-1234567890ab:1".into()),
         },
         StockEvent::StockReserved {
             reservation,
@@ -476,6 +487,7 @@ pub fn stock_samples() -> Vec<StockEvent> {
             project_id: "PRJ-2026-001".into(),
             cost_code: "03-CONC".into(),
             reservation: Some(share),
+            source: Some("shipment:0190c7a2-5d1e-7b3a-9f00-1234567890ab".into()),
         },
         StockEvent::StockIssued {
             quantity: amount("1"),
@@ -483,6 +495,7 @@ pub fn stock_samples() -> Vec<StockEvent> {
             project_id: "PRJ-2026-001".into(),
             cost_code: "03-CONC".into(),
             reservation: None,
+            source: None,
         },
         StockEvent::ReservationReleased {
             reservation,
@@ -1159,6 +1172,8 @@ pub fn sales_order_samples() -> Vec<constructos_domain::orders::sales_order::Sal
             ],
             retention_percent: Some(Decimal::from(5)),
             total_excl_vat: Rand::cents(162_500),
+            ship_from: Some("WH-JHB".into()),
+            quote_id: Some("0190f0c2-0000-5000-8000-0000000000d3".into()),
         },
         SalesOrderEvent::SalesOrderConfirmed {
             sales_order_id: order.clone(),
@@ -1207,6 +1222,7 @@ pub fn sales_order_samples() -> Vec<constructos_domain::orders::sales_order::Sal
                 sku: "CEM-50KG".into(),
                 quantity: Decimal::from(4),
             }],
+            location: Some("WH-JHB".into()),
         },
     ];
     for sample in &samples {
@@ -1226,7 +1242,9 @@ pub fn sales_order_samples() -> Vec<constructos_domain::orders::sales_order::Sal
 pub fn purchase_order_samples(
 ) -> Vec<constructos_domain::orders::purchase_order::PurchaseOrderEvent> {
     use constructos_domain::orders::lines::OrderLine;
-    use constructos_domain::orders::purchase_order::{PurchaseOrderEvent, ReceivedLine};
+    use constructos_domain::orders::purchase_order::{
+        PurchaseOrderEvent, ReceivedLine, StockReceiptLine,
+    };
     let order = "0190f0c2-0000-5000-8000-0000000000e1".to_string();
     let lines = vec![OrderLine {
         line_no: 1,
@@ -1273,6 +1291,20 @@ pub fn purchase_order_samples(
             purchase_order_id: order.clone(),
             reason: None,
         },
+        PurchaseOrderEvent::GoodsIntoStock {
+            purchase_order_id: order.clone(),
+            receipt_id: "0190f0c2-0000-5000-8000-0000000000e2".into(),
+            receipt_number: "GRN-00001".into(),
+            project_id: "prj-1".into(),
+            location: "SS-SANDTON".into(),
+            date: date(2026, 12, 3),
+            lines: vec![StockReceiptLine {
+                line_no: 1,
+                sku: "REBAR-Y12".into(),
+                quantity: Decimal::new(1205, 1),
+                unit_cost: Rand::cents(1_850),
+            }],
+        },
         PurchaseOrderEvent::GoodsReceived {
             purchase_order_id: order,
             receipt_id: "0190f0c2-0000-5000-8000-0000000000e2".into(),
@@ -1292,7 +1324,8 @@ pub fn purchase_order_samples(
             | PurchaseOrderEvent::PurchaseOrderRejected { .. }
             | PurchaseOrderEvent::PurchaseOrderCancelled { .. }
             | PurchaseOrderEvent::PurchaseOrderClosed { .. }
-            | PurchaseOrderEvent::GoodsReceived { .. } => {}
+            | PurchaseOrderEvent::GoodsReceived { .. }
+            | PurchaseOrderEvent::GoodsIntoStock { .. } => {}
         }
     }
     samples

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use constructos_domain::access::Permission;
+use constructos_domain::finance::chart::GOODS_RECEIVED_NOT_INVOICED;
 use constructos_domain::finance::{
     normalized_reference, Bill, BillCommand, BillLineInput, BillSupplier, FinanceError, LineMatch,
     Rand,
@@ -123,6 +124,26 @@ impl FinanceCommands {
                         "{number} is for project {project}, but lines[{index}] is costed to {p}"
                     ))
                 }
+            }
+        }
+        // Goods received into stock are on the books already (Dr inventory, Cr goods
+        // received not invoiced): their bill clears 2010, whatever account was entered;
+        // the project is costed when the stock is issued to it.
+        let stocked: Vec<i32> = sqlx::query_scalar(
+            "SELECT DISTINCT line_no FROM read_model.goods_receipts
+              WHERE purchase_order_id = $1 AND into_stock",
+        )
+        .bind(order)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| CommandError::Internal(format!("Failed to read the goods receipts: {e}")))?;
+        for line in lines.iter_mut() {
+            let into_stock = line
+                .purchase_order_line_no
+                .and_then(|n| i32::try_from(n).ok())
+                .is_some_and(|n| stocked.contains(&n));
+            if into_stock {
+                line.account_code = GOODS_RECEIVED_NOT_INVOICED.to_string();
             }
         }
         Ok(())

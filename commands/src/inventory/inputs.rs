@@ -29,12 +29,19 @@ pub(super) fn at(
             product,
             location,
             change,
+            source: None,
         },
         unit: None,
     })
 }
 
 impl AtPosition {
+    /// Caused by another domain's event, named `source`: done at most once.
+    pub(super) fn caused_by(mut self, source: String) -> Self {
+        self.command.source = Some(source);
+        self
+    }
+
     /// Counted in `unit` (the product's stock unit when absent).
     pub(super) fn counted_in(mut self, unit: Option<&str>) -> Result<Self, ValueError> {
         self.unit = Code::parse_optional("unit", unit)?.map(Code::into_string);
@@ -118,7 +125,11 @@ pub struct ReserveStockInput {
 impl ReserveStockInput {
     /// The command with a freshly minted reservation id, and that id.
     pub(super) fn command(self) -> Result<(AtPosition, Uuid), ValueError> {
-        let reservation = Uuid::now_v7();
+        self.command_as(Uuid::now_v7())
+    }
+
+    /// The command under the reservation id `reservation`.
+    pub(super) fn command_as(self, reservation: Uuid) -> Result<(AtPosition, Uuid), ValueError> {
         let change = StockChange::ReserveStock {
             reservation,
             quantity: self.quantity,

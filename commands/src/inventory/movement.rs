@@ -139,6 +139,7 @@ impl Movements {
             product,
             location,
             change,
+            source,
         } = position.command.clone();
         let refs = self.references(&location, &product).await?;
         let read = [
@@ -156,8 +157,10 @@ impl Movements {
             product,
             location,
             change,
+            source,
         };
         let events = match decide(&mut stock, command, ctx).await? {
+            Ok(events) if events.is_empty() => return Ok(Attempt::Done),
             Ok(events) => events,
             Err(refusal) => {
                 let mut streams = read.to_vec();
@@ -226,6 +229,7 @@ impl Movements {
             product: d.product.clone(),
             location: d.from.clone(),
             change,
+            source: None,
         };
         let stock_events = match decide(&mut stock, command, ctx).await? {
             Ok(events) => events,
@@ -297,6 +301,7 @@ impl Movements {
         let arrival = StockCommand {
             product: consignment.product.clone(),
             location: consignment.to.clone(),
+            source: None,
             change: StockChange::TransferIn {
                 transfer: id,
                 from: consignment.from.clone(),
@@ -373,6 +378,7 @@ impl Movements {
                 product,
                 location: location.clone(),
                 change,
+                source: None,
             };
             let events = decide(&mut stock, command, ctx).await?.map_err(refused)?;
             adjusted.push((stock, previous, events));

@@ -105,6 +105,50 @@ impl InventoryCommands {
         Ok(reservation.to_string())
     }
 
+    /// Receives goods another domain's event `source` brought (e.g. `receipt:<id>:1`
+    /// for a goods received note's line): at most once, however often the event comes.
+    pub async fn receive_caused_by(
+        &self,
+        ctx: &CommandContext,
+        input: ReceiveStockInput,
+        source: String,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        self.at(ctx, input.command().map(|p| p.caused_by(source)))
+            .await
+    }
+
+    /// Issues goods another domain's event `source` sent out (e.g. `shipment:<id>`):
+    /// at most once, however often the event comes.
+    pub async fn issue_caused_by(
+        &self,
+        ctx: &CommandContext,
+        input: IssueStockInput,
+        source: String,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let mut position = input.command()?.caused_by(source);
+        if let StockChange::IssueStock { project_id, .. } = &mut position.command.change {
+            *project_id = project_id_of(&self.pool, "projectId", project_id).await?;
+        }
+        self.at(ctx, Ok(position)).await
+    }
+
+    /// Reserves goods under a reservation id the caller derived (e.g. from a sales
+    /// order and a SKU), so that a repeated request is refused as
+    /// [`InventoryError::ReservationExists`] instead of holding the goods twice.
+    pub async fn reserve_as(
+        &self,
+        ctx: &CommandContext,
+        input: ReserveStockInput,
+        reservation: uuid::Uuid,
+    ) -> Result<String, CommandError> {
+        ctx.require(Permission::StockWrite)?;
+        let (position, reservation) = input.command_as(reservation)?;
+        self.at(ctx, Ok(position)).await?;
+        Ok(reservation.to_string())
+    }
+
     /// Lets a reservation go; answers the stock position's id.
     pub async fn release(
         &self,

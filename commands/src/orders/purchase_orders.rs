@@ -158,7 +158,8 @@ impl PurchaseOrderCommands {
         input: ReceiveGoodsInput,
     ) -> Result<Numbered, CommandError> {
         ctx.require(Permission::GoodsReceive)?;
-        let (id, date, lines) = input.parse()?;
+        let receipt = input.parse()?;
+        let (id, date, lines) = (receipt.order, receipt.date, receipt.lines);
         let received_by = ctx.caller.subject.clone();
         let (number, _) =
             execute_numbered::<PurchaseOrder>(&self.store, ctx, GOODS_RECEIPT_SERIES, |number| {
@@ -172,6 +173,7 @@ impl PurchaseOrderCommands {
                         date,
                         lines: lines.clone(),
                         received_by: received_by.clone(),
+                        into_location: receipt.into_location.clone(),
                     },
                 }
             })

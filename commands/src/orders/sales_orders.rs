@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 use constructos_domain::access::Permission;
-use constructos_domain::orders::numbering::{id_for_number, sales_order_series, shipment_id};
+use constructos_domain::orders::numbering::{
+    id_for_number, quote_sales_order_id, sales_order_series, shipment_id,
+};
 use constructos_domain::orders::sales_order::{SalesOrder, SalesOrderCommand};
 use constructos_domain::orders::{check_customer, OrdersError, Project};
 use constructos_infra::event_store::Store;
@@ -15,7 +17,9 @@ use cqrs_es::AggregateError;
 use sqlx::PgPool;
 
 use super::numbered::{execute_numbered, Target};
-use super::trade_inputs::{order_id, reason, PlaceSalesOrderInput, ShipSalesOrderInput};
+use super::trade_inputs::{
+    order_id, reason, ParsedOrder, PlaceSalesOrderInput, ShipSalesOrderInput,
+};
 use super::trade_references::account_facts;
 use crate::execute::{execute, Aggregates};
 use crate::{CommandContext, CommandError};
@@ -83,9 +87,68 @@ impl SalesOrderCommands {
         let facts = account_facts(&self.pool, customer).await?;
         check_customer(customer, facts.as_ref().map(|f| &f.account)).map_err(refused)?;
         require_project(&self.store, order.project_id.as_str()).await?;
+        self.place_at(ctx, order, retention_percent, None).await
+    }
+
+    /// Places the sales order an accepted quote became, at most once: its id derives
+    /// from the quote ([`quote_sales_order_id`]), so a second attempt finds the order
+    /// the first placed and answers it. The customer and project are checked as for
+    /// any order.
+    pub async fn place_from_quote(
+        &self,
+        ctx: &CommandContext,
+        quote_id: &str,
+        input: PlaceSalesOrderInput,
+    ) -> Result<Numbered, CommandError> {
+        ctx.require(Permission::SalesOrdersWrite)?;
+        let id = quote_sales_order_id(quote_id);
+        if let Some(placed) = self.placed(&id).await? {
+            return Ok(placed);
+        }
+        let (order, retention_percent) = input.parse()?;
+        let customer = order.account_id.as_str();
+        let facts = account_facts(&self.pool, customer).await?;
+        check_customer(customer, facts.as_ref().map(|f| &f.account)).map_err(refused)?;
+        require_project(&self.store, order.project_id.as_str()).await?;
+        match self
+            .place_at(ctx, order, retention_percent, Some((quote_id, &id)))
+            .await
+        {
+            Err(CommandError::Rejected(_)) | Err(CommandError::Conflict) => {
+                match self.placed(&id).await? {
+                    Some(placed) => Ok(placed),
+                    None => Err(CommandError::Conflict),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// The order stored under `id`, if it was placed.
+    async fn placed(&self, id: &str) -> Result<Option<Numbered>, CommandError> {
+        let order = self
+            .store
+            .load_stored::<SalesOrder>(id)
+            .await
+            .map_err(|e| CommandError::Internal(format!("Failed to load sales order {id}: {e}")))?;
+        Ok(order.aggregate.number().map(|number| Numbered {
+            id: id.to_string(),
+            number: number.to_string(),
+        }))
+    }
+
+    /// Numbers and appends a checked order: at the id its number derives, or at the
+    /// quote's order id when `quote` (its id and the order id) placed it.
+    async fn place_at(
+        &self,
+        ctx: &CommandContext,
+        order: ParsedOrder,
+        retention_percent: Option<rust_decimal::Decimal>,
+        quote: Option<(&str, &str)>,
+    ) -> Result<Numbered, CommandError> {
         let series = sales_order_series(order.date.date().year());
         let (number, id) = execute_numbered::<SalesOrder>(&self.store, ctx, &series, |number| {
-            let id = id_for_number(number);
+            let id = quote.map_or_else(|| id_for_number(number), |(_, id)| id.to_string());
             Target {
                 stream_id: id.clone(),
                 assigned_to: id.clone(),
@@ -97,6 +160,8 @@ impl SalesOrderCommands {
                     date: order.date,
                     lines: order.lines.clone(),
                     retention_percent,
+                    ship_from: order.ship_from.clone(),
+                    quote_id: quote.map(|(quote_id, _)| quote_id.to_string()),
                 },
             }
         })

@@ -39,6 +39,9 @@ pub struct PlaceSalesOrderInput {
     pub date: NaiveDate,
     pub lines: Vec<OrderLineInput>,
     pub retention_percent: Option<Decimal>,
+    /// The stock location (its code) the products are supplied from.
+    #[serde(default)]
+    pub ship_from: Option<String>,
 }
 
 /// A shipment of a sales order, named by the caller's delivery note.
@@ -66,6 +69,9 @@ pub struct ReceiveGoodsInput {
     pub purchase_order_id: String,
     pub date: NaiveDate,
     pub lines: Vec<LineQuantityInput>,
+    /// The stock location (its code) the goods go into; none: straight to the project.
+    #[serde(default)]
+    pub into_location: Option<String>,
 }
 
 /// The validated parts of a new order.
@@ -75,6 +81,7 @@ pub struct ParsedOrder {
     pub project_id: Identifier,
     pub date: BusinessDate,
     pub lines: Vec<LineInput>,
+    pub ship_from: Option<Code>,
 }
 
 fn lines(raw: Vec<OrderLineInput>) -> Result<Vec<LineInput>, ValueError> {
@@ -133,6 +140,7 @@ impl PlaceSalesOrderInput {
                 project_id: Identifier::parse("input.projectId", &self.project_id)?,
                 date: BusinessDate::parse("input.date", self.date)?,
                 lines: lines(self.lines)?,
+                ship_from: Code::parse_optional("input.shipFrom", self.ship_from.as_deref())?,
             },
             self.retention_percent,
         ))
@@ -160,6 +168,7 @@ impl RaisePurchaseOrderInput {
                 project_id: Identifier::parse("input.projectId", &self.project_id)?,
                 date: BusinessDate::parse("input.date", self.date)?,
                 lines: lines(self.lines)?,
+                ship_from: None,
             },
             Code::parse("input.costCode", &self.cost_code)?,
         ))
@@ -167,14 +176,27 @@ impl RaisePurchaseOrderInput {
 }
 
 impl ReceiveGoodsInput {
-    /// The order's id, the date and the quantities.
-    pub fn parse(&self) -> Result<(Identifier, BusinessDate, LineQuantities), ValueError> {
-        Ok((
-            Identifier::parse("input.purchaseOrderId", &self.purchase_order_id)?,
-            BusinessDate::parse("input.date", self.date)?,
-            line_quantities(&self.lines)?,
-        ))
+    /// The order's id, the date, the quantities and the stock location.
+    pub fn parse(&self) -> Result<ParsedReceipt, ValueError> {
+        Ok(ParsedReceipt {
+            order: Identifier::parse("input.purchaseOrderId", &self.purchase_order_id)?,
+            date: BusinessDate::parse("input.date", self.date)?,
+            lines: line_quantities(&self.lines)?,
+            into_location: Code::parse_optional(
+                "input.intoLocation",
+                self.into_location.as_deref(),
+            )?,
+        })
     }
+}
+
+/// A goods received note's validated parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedReceipt {
+    pub order: Identifier,
+    pub date: BusinessDate,
+    pub lines: LineQuantities,
+    pub into_location: Option<Code>,
 }
 
 /// An order id the caller gives.
@@ -267,6 +289,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
             lines: vec![line()],
             retention_percent: None,
+            ship_from: None,
         };
         assert_eq!(
             field(sale.clone().parse()),
@@ -309,6 +332,7 @@ mod tests {
             purchase_order_id: "po 1".into(),
             date: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
             lines: vec![q(1, 1)],
+            into_location: None,
         };
         assert_eq!(field(receipt.parse()), Err("input.purchaseOrderId".into()));
         assert_eq!(field(reason(" ")), Err("reason".into()));

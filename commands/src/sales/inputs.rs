@@ -25,12 +25,14 @@ pub fn opportunity_uuid(field: &str, value: &str) -> Result<Identifier, ValueErr
 }
 
 /// The command that opens the opportunity the lead `lead_id` was converted into, and
-/// the id it is sent to (derived from the lead, so a repeated conversion lands on it).
+/// the id it is sent to (derived from the lead, so a repeated conversion lands on it);
+/// `probability` is qualification's as configured.
 pub fn open_from_lead(
     lead_id: &str,
     account_id: &str,
     contact_id: &str,
     opportunity: &LeadOpportunity,
+    probability: u8,
 ) -> Result<(String, OpportunityCommand), ValueError> {
     let lead_id = opportunity_uuid("leadId", lead_id)?;
     let id = opportunity_id(lead_id.as_str());
@@ -42,6 +44,7 @@ pub fn open_from_lead(
         estimated_value: opportunity.estimated_value,
         owner: Name::parse("opportunity.owner", &opportunity.owner)?,
         source: opportunity.source,
+        probability,
     };
     Ok((id, command))
 }
@@ -106,9 +109,9 @@ mod tests {
 
     #[test]
     fn the_opportunity_id_follows_the_lead() {
-        let (a, _) = open_from_lead(LEAD, ACCOUNT, CONTACT, &lead()).expect("valid");
+        let (a, _) = open_from_lead(LEAD, ACCOUNT, CONTACT, &lead(), 10).expect("valid");
         let (b, _) =
-            open_from_lead(&LEAD.to_uppercase(), ACCOUNT, CONTACT, &lead()).expect("valid");
+            open_from_lead(&LEAD.to_uppercase(), ACCOUNT, CONTACT, &lead(), 10).expect("valid");
         assert_eq!(a, b);
         assert_eq!(a, opportunity_id(LEAD));
     }
@@ -121,17 +124,20 @@ mod tests {
         blank.owner = " ".into();
         let cases = [
             (
-                open_from_lead("lead-1", ACCOUNT, CONTACT, &lead()),
+                open_from_lead("lead-1", ACCOUNT, CONTACT, &lead(), 10),
                 "leadId",
             ),
-            (open_from_lead(LEAD, "acc-1", CONTACT, &lead()), "accountId"),
-            (open_from_lead(LEAD, ACCOUNT, "c", &lead()), "contactId"),
             (
-                open_from_lead(LEAD, ACCOUNT, CONTACT, &long),
+                open_from_lead(LEAD, "acc-1", CONTACT, &lead(), 10),
+                "accountId",
+            ),
+            (open_from_lead(LEAD, ACCOUNT, "c", &lead(), 10), "contactId"),
+            (
+                open_from_lead(LEAD, ACCOUNT, CONTACT, &long, 10),
                 "opportunity.companyName",
             ),
             (
-                open_from_lead(LEAD, ACCOUNT, CONTACT, &blank),
+                open_from_lead(LEAD, ACCOUNT, CONTACT, &blank, 10),
                 "opportunity.owner",
             ),
         ];

@@ -9,8 +9,12 @@ use std::sync::Arc;
 
 use constructos_domain::access::Permission;
 use constructos_domain::identity::Opportunity as LeadOpportunity;
+use constructos_domain::sales::marketing::scoring::LeadScoring;
+use constructos_domain::sales::marketing::{Campaign, LeadProfile};
 use constructos_domain::sales::quote::Quote;
+use constructos_domain::sales::stages::{ConfigureStage, PipelineStages, PIPELINE_STAGES_ID};
 use constructos_domain::sales::{Opportunity, OpportunityCommand, SalesError, Stage};
+use constructos_domain::values::Name;
 use constructos_infra::event_store::Store;
 use cqrs_es::AggregateError;
 use serde::{Deserialize, Serialize};
@@ -25,6 +29,10 @@ use crate::{CommandContext, CommandError};
 pub struct SalesCommands {
     pub(super) opportunities: Arc<Aggregates<Opportunity>>,
     pub(super) quotes: Arc<Aggregates<Quote>>,
+    stages: Arc<Aggregates<PipelineStages>>,
+    pub(super) campaigns: Arc<Aggregates<Campaign>>,
+    pub(super) profiles: Arc<Aggregates<LeadProfile>>,
+    pub(super) scoring: Arc<Aggregates<LeadScoring>>,
     pool: PgPool,
 }
 
@@ -44,6 +52,10 @@ impl SalesCommands {
         Self {
             opportunities: Arc::new(Aggregates::new(&store, ())),
             quotes: Arc::new(Aggregates::new(&store, ())),
+            stages: Arc::new(Aggregates::new(&store, ())),
+            campaigns: Arc::new(Aggregates::new(&store, ())),
+            profiles: Arc::new(Aggregates::new(&store, ())),
+            scoring: Arc::new(Aggregates::new(&store, ())),
             pool,
         }
     }
@@ -67,7 +79,9 @@ impl SalesCommands {
         opportunity: &LeadOpportunity,
     ) -> Result<OpenedOpportunity, CommandError> {
         ctx.require(Permission::OpportunitiesWrite)?;
-        let (id, command) = open_from_lead(lead_id, account_id, contact_id, opportunity)?;
+        let probability = self.probability(Stage::Qualification).await?;
+        let (id, command) =
+            open_from_lead(lead_id, account_id, contact_id, opportunity, probability)?;
         match try_execute(&self.opportunities, ctx, &id, command).await {
             Ok(()) => Ok(OpenedOpportunity {
                 id,
@@ -92,6 +106,7 @@ impl SalesCommands {
         let id = opportunity_uuid("id", id)?;
         let command = OpportunityCommand::MoveStage {
             stage,
+            probability: self.probability(stage).await?,
             owned_by: owned_by(ctx)?,
         };
         execute(&self.opportunities, ctx, id.as_str(), command).await
@@ -138,6 +153,32 @@ impl SalesCommands {
         let id = opportunity_uuid("id", id)?;
         let command = lose(&reason, competitor.as_deref(), owned_by(ctx)?)?;
         execute(&self.opportunities, ctx, id.as_str(), command).await
+    }
+}
+
+impl SalesCommands {
+    /// The probability `stage` is forecast with now (its configured setting).
+    async fn probability(&self, stage: Stage) -> Result<u8, CommandError> {
+        let stages = self.stages.load(PIPELINE_STAGES_ID).await?;
+        Ok(stages.aggregate.probability(stage))
+    }
+
+    /// Sets what `stage` is called on the board and the probability the forecast
+    /// weighs it by; opportunities at that stage are forecast at it from now on.
+    pub async fn configure_stage(
+        &self,
+        ctx: &CommandContext,
+        stage: Stage,
+        label: &str,
+        probability: i32,
+    ) -> Result<(), CommandError> {
+        ctx.require(Permission::SalesSettingsWrite)?;
+        let command = ConfigureStage {
+            stage,
+            label: Name::parse("label", label)?,
+            probability,
+        };
+        execute(&self.stages, ctx, PIPELINE_STAGES_ID, command).await
     }
 }
 

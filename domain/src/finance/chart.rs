@@ -3,6 +3,10 @@
 
 use super::{AccountType, CostType};
 
+/// Goods received not invoiced: a receipt into stock waits here for its supplier's
+/// bill (inventory's costing credits it, the bill's matched stock lines debit it).
+pub const GOODS_RECEIVED_NOT_INVOICED: &str = "2010";
+
 /// One account of the default chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChartEntry {

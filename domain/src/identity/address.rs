@@ -7,7 +7,7 @@ use super::values::required_name;
 use super::IdentityError;
 
 /// The nine provinces of South Africa.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Province {
     EasternCape,

@@ -22,6 +22,10 @@ pub struct StockCommand {
     pub product: String,
     pub location: String,
     pub change: StockChange,
+    /// What the movement answers, when another domain's event caused it (e.g.
+    /// `shipment:<id>`): a receipt or issue with a source the position has recorded
+    /// before is done already and records nothing again.
+    pub source: Option<String>,
 }
 
 /// What can be asked of a stock position. `allow_negative` is the location's setting,

@@ -25,6 +25,9 @@ pub enum StockEvent {
         unit_cost: Decimal,
         value: Decimal,
         reference: String,
+        /// The event that caused it, when one did (see [`super::StockCommand::source`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
     },
     StockIssued {
         quantity: Decimal,
@@ -33,6 +36,9 @@ pub enum StockEvent {
         cost_code: String,
         /// The reservation drawn on and how much of it.
         reservation: Option<ReservationShare>,
+        /// The event that caused it, when one did (see [`super::StockCommand::source`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
     },
     StockReserved {
         reservation: Uuid,
@@ -65,6 +71,18 @@ pub enum StockEvent {
         /// Reservations cut back, latest first, so reserved never exceeds on hand.
         trimmed: Vec<ReservationShare>,
     },
+}
+
+impl StockEvent {
+    /// Records what caused a receipt or an issue; other events have no source.
+    pub(super) fn with_source(mut self, key: Option<String>) -> Self {
+        if let StockEvent::StockReceived { source, .. } | StockEvent::StockIssued { source, .. } =
+            &mut self
+        {
+            *source = key;
+        }
+        self
+    }
 }
 
 impl DomainEvent for StockEvent {

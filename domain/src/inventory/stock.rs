@@ -29,6 +29,9 @@ pub struct Stock {
     last_average: Decimal,
     /// Open reservations in the order they were made.
     reservations: Vec<(Uuid, Decimal)>,
+    /// The sources of the receipts and issues other domains' events caused.
+    #[serde(default)]
+    sources: std::collections::BTreeSet<String>,
 }
 
 impl Stock {
@@ -99,6 +102,7 @@ impl Stock {
                     unit_cost,
                     value: round_cents(quantity * unit_cost),
                     reference,
+                    source: None,
                 })
             }
             StockChange::IssueStock {
@@ -135,6 +139,7 @@ impl Stock {
                     project_id,
                     cost_code,
                     reservation: drawn,
+                    source: None,
                 })
             }
             StockChange::ReserveStock {
@@ -283,8 +288,12 @@ impl Aggregate for Stock {
             product,
             location,
             change,
+            source,
         } = command;
-        let event = self.decide(change)?;
+        if source.as_ref().is_some_and(|s| self.sources.contains(s)) {
+            return Ok(());
+        }
+        let event = self.decide(change)?.with_source(source);
         if self.position.is_none() {
             let opened = StockEvent::StockPositionOpened { product, location };
             sink.write(opened, self).await;
@@ -302,8 +311,10 @@ impl Aggregate for Stock {
                 quantity,
                 unit_cost,
                 value,
+                source,
                 ..
             } => {
+                self.sources.extend(source);
                 if self.on_hand <= Decimal::ZERO && self.on_hand + quantity <= Decimal::ZERO {
                     self.last_average = unit_cost;
                 }
@@ -313,8 +324,10 @@ impl Aggregate for Stock {
                 quantity,
                 value,
                 reservation,
+                source,
                 ..
             } => {
+                self.sources.extend(source);
                 if let Some(drawn) = reservation {
                     self.take_from_reservation(drawn.reservation, drawn.quantity);
                 }

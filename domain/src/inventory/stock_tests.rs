@@ -28,6 +28,7 @@ fn at(change: StockChange) -> StockCommand {
         product: "CEM-42".into(),
         location: "WH-JHB".into(),
         change,
+        source: None,
     }
 }
 
@@ -44,6 +45,7 @@ fn received(quantity: Decimal, unit_cost: Decimal) -> StockEvent {
         unit_cost,
         value: round_cents(quantity * unit_cost),
         reference: "GRN-0001".into(),
+        source: None,
     }
 }
 
@@ -73,6 +75,7 @@ fn issues_at_the_weighted_average_and_the_last_unit_takes_what_is_left() {
             project_id: "PRJ-001".into(),
             cost_code: "03-CONC".into(),
             reservation: None,
+            source: None,
         }]);
     // Three at R10 for R10 in total (3.3333… each): 1 + 1 + 1 moves 3.33, 3.34, 3.33.
     let mut stock = folded(&[StockEvent::StockReceived {
@@ -80,6 +83,7 @@ fn issues_at_the_weighted_average_and_the_last_unit_takes_what_is_left() {
         unit_cost: dec!(3.3333),
         value: dec!(10.00),
         reference: "GRN-0002".into(),
+        source: None,
     }]);
     let mut values = Vec::new();
     for _ in 0..3 {
@@ -124,6 +128,7 @@ fn stock_never_goes_negative_unless_the_location_allows_it() {
             project_id: "PRJ-001".into(),
             cost_code: "03-CONC".into(),
             reservation: None,
+            source: None,
         }]);
 }
 
@@ -170,6 +175,7 @@ fn reserved_stock_is_not_available_to_others_but_is_to_its_holder() {
                 reservation: order,
                 quantity: dec!(8),
             }),
+            source: None,
         }]);
 }
 
@@ -208,6 +214,34 @@ fn a_count_below_the_reserved_quantity_cuts_the_latest_reservations() {
                 quantity: dec!(3),
             }],
         }]);
+}
+
+#[test]
+fn a_movement_caused_by_an_event_is_recorded_once() {
+    let caused = |change: StockChange| StockCommand {
+        source: Some("shipment:s-1".into()),
+        ..at(change)
+    };
+    let given = vec![opened(), received(dec!(10), dec!(90))];
+    let issued = StockEvent::StockIssued {
+        quantity: dec!(4),
+        value: dec!(360.00),
+        project_id: "PRJ-001".into(),
+        cost_code: "03-CONC".into(),
+        reservation: None,
+        source: Some("shipment:s-1".into()),
+    };
+    TestFramework::<Stock>::with(())
+        .given(given.clone())
+        .when(caused(issue(dec!(4), None, false)))
+        .then_expect_events(vec![issued.clone()]);
+    // The same shipment again: nothing more leaves.
+    let mut again = given;
+    again.push(issued);
+    TestFramework::<Stock>::with(())
+        .given(again)
+        .when(caused(issue(dec!(4), None, false)))
+        .then_expect_events(vec![]);
 }
 
 #[test]

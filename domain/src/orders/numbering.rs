@@ -21,6 +21,12 @@ pub fn id_for_number(number: &str) -> String {
     Uuid::new_v5(&TRADE_NAMESPACE, format!("number:{number}").as_bytes()).to_string()
 }
 
+/// The id of the sales order the accepted sales quote `quote_id` places: a quote
+/// becomes at most one order.
+pub fn quote_sales_order_id(quote_id: &str) -> String {
+    Uuid::new_v5(&TRADE_NAMESPACE, format!("quote:{quote_id}").as_bytes()).to_string()
+}
+
 /// The id of the shipment of sales order `sales_order_id` under the caller's delivery
 /// note `delivery_note` (normalised): a resent shipment names the same one.
 pub fn shipment_id(sales_order_id: &str, delivery_note: &str) -> String {

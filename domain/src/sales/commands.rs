@@ -27,10 +27,14 @@ pub enum OpportunityCommand {
         /// The subject of the user who owned the lead, and now owns the opportunity.
         owner: Name,
         source: LeadSource,
+        /// Percent: qualification's as configured.
+        probability: u8,
     },
     /// Move an open opportunity to another open stage, forward or back.
     MoveStage {
         stage: Stage,
+        /// Percent: `stage`'s as configured.
+        probability: u8,
         owned_by: Option<String>,
     },
     /// Set when the deal is expected to close and, when known, what it is worth: the

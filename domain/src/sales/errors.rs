@@ -43,6 +43,30 @@ pub enum SalesError {
         discount: rust_decimal::Decimal,
         limit: rust_decimal::Decimal,
     },
+    #[error(
+        "probability: {probability}% is not allowed for {}: won is always 100, lost 0 and an open stage from 1 to 99",
+        .stage.as_str()
+    )]
+    StageProbability { stage: Stage, probability: i32 },
+    #[error("cidbGrade: {0} is not a CIDB grade (1 to 9)")]
+    CidbGrade(i64),
+    #[error("the campaign already exists")]
+    CampaignExists,
+    #[error("the campaign does not exist")]
+    CampaignNotFound,
+    #[error("the campaign is closed")]
+    CampaignClosed,
+    #[error("endsOn: the campaign ends on {ends_on}, before it starts on {starts_on}")]
+    CampaignPeriod {
+        starts_on: chrono::NaiveDate,
+        ends_on: chrono::NaiveDate,
+    },
+    #[error("amount: {0} is not an amount in rand the campaign can take")]
+    CampaignAmount(String),
+    #[error("on: the campaign starts on {0}; no response can come before it")]
+    ResponseBeforeStart(chrono::NaiveDate),
+    #[error("rules: {0}")]
+    ScoringRule(String),
     #[error("opportunityId: the opportunity is {} and takes no more quotes", .0.as_str())]
     OpportunityClosed(Stage),
 }
@@ -51,7 +75,9 @@ impl crate::refusal::Refusal for SalesError {
     fn kind(&self) -> crate::refusal::RefusalKind {
         use crate::refusal::RefusalKind;
         match self {
-            SalesError::OpportunityNotFound | SalesError::QuoteNotFound => RefusalKind::NotFound,
+            SalesError::OpportunityNotFound
+            | SalesError::QuoteNotFound
+            | SalesError::CampaignNotFound => RefusalKind::NotFound,
             _ => RefusalKind::Rejected,
         }
     }

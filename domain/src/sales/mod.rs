@@ -2,15 +2,17 @@
 //! and moves through the sales stages until it is won or lost.
 //!
 //! Quotes ([`quote`]) price an opportunity in versions, each stocked line checked with
-//! inventory. Campaigns and lead scoring build on it later.
+//! inventory. Campaigns, lead profiles and lead scoring are [`marketing`].
 
 mod commands;
 mod errors;
 mod events;
 mod id;
+pub mod marketing;
 mod opportunity;
 pub mod quote;
 mod stage;
+pub mod stages;
 
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,8 @@
 //!   move changes something;
 //! - won and lost are reached only by winning or losing it, from any open stage, and
 //!   are final: nothing changes a closed opportunity;
-//! - the probability is always the stage's default ([`Stage::default_probability`]);
+//! - the probability is the stage's as configured when the command was decided
+//!   ([`super::stages::PipelineStages`]), carried in by the command;
 //! - an opportunity not opened, or owned by someone else when the caller acts only on
 //!   their own, does not exist ([`SalesError::OpportunityNotFound`]).
 
@@ -88,6 +89,7 @@ impl Opportunity {
                 estimated_value,
                 owner,
                 source,
+                probability,
             } => {
                 if self.opened {
                     return Err(SalesError::AlreadyOpen);
@@ -102,10 +104,14 @@ impl Opportunity {
                     source,
                     estimated_value: checked_estimate(estimated_value)?,
                     stage,
-                    probability: stage.default_probability(),
+                    probability,
                 })
             }
-            OpportunityCommand::MoveStage { stage, owned_by } => {
+            OpportunityCommand::MoveStage {
+                stage,
+                probability,
+                owned_by,
+            } => {
                 self.changeable_by(owned_by.as_deref())?;
                 if stage.is_closed() {
                     return Err(SalesError::NotAnOpenStage(stage));
@@ -116,7 +122,7 @@ impl Opportunity {
                 Ok(OpportunityEvent::OpportunityStageMoved {
                     from: self.stage,
                     to: stage,
-                    probability: stage.default_probability(),
+                    probability,
                 })
             }
             OpportunityCommand::SetForecast {

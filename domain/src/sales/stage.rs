@@ -59,6 +59,18 @@ impl Stage {
         }
     }
 
+    /// The name a stage has on the board until it is configured.
+    pub fn default_label(self) -> &'static str {
+        match self {
+            Stage::Qualification => "Qualification",
+            Stage::SiteVisit => "Site visit",
+            Stage::Tender => "Tender",
+            Stage::Negotiation => "Negotiation",
+            Stage::Won => "Won",
+            Stage::Lost => "Lost",
+        }
+    }
+
     /// Whether the opportunity is still being pursued (not won or lost).
     pub fn is_open(self) -> bool {
         !self.is_closed()

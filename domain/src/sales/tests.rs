@@ -24,6 +24,7 @@ fn open_with(estimated_value: Option<Decimal>) -> OpportunityCommand {
         estimated_value,
         owner: Name::parse("owner", "rep-1").expect("owner"),
         source: LeadSource::TenderBulletin,
+        probability: 10,
     }
 }
 
@@ -56,6 +57,7 @@ fn moved(from: Stage, to: Stage) -> OpportunityEvent {
 fn move_to(stage: Stage) -> OpportunityCommand {
     OpportunityCommand::MoveStage {
         stage,
+        probability: stage.default_probability(),
         owned_by: None,
     }
 }
@@ -197,6 +199,7 @@ fn someone_elses_opportunity_does_not_exist_for_an_owner_only_caller() {
         .given(vec![opened()])
         .when(OpportunityCommand::MoveStage {
             stage: Stage::SiteVisit,
+            probability: 25,
             owned_by: Some("rep-2".into()),
         })
         .then_expect_error(SalesError::OpportunityNotFound);
@@ -254,6 +257,7 @@ fn any_command() -> impl Strategy<Value = OpportunityCommand> {
     prop_oneof![
         4 => (any_stage(), owner.clone()).prop_map(|(stage, o)| OpportunityCommand::MoveStage {
             stage,
+            probability: stage.default_probability(),
             owned_by: o.map(String::from),
         }),
         1 => owner.clone().prop_map(|o| OpportunityCommand::Win { owned_by: o.map(String::from) }),

@@ -7,6 +7,8 @@
 //! is taken off when the project cost report reads the commitments (`reports.rs`): a
 //! bill is finance's own event, an order orders'. Rows are inserted once (keyed by
 //! order and line); updates of the copy are guarded by the order stream's sequence.
+//! A note's lines received into a stock location (`GoodsIntoStock`, right after its
+//! `GoodsReceived` on the same stream) are marked `into_stock`.
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
@@ -202,6 +204,31 @@ async fn received(tx: Tx<'_, '_>, event: &CloudEvent) -> Result<(), ApplyError> 
     Ok(())
 }
 
+/// The `data` of `GoodsIntoStock` v1, as far as finance reads it.
+#[derive(Debug, Clone, Deserialize)]
+struct GoodsIntoStock {
+    receipt_id: String,
+    lines: Vec<ReceivedLine>,
+}
+
+/// Marks the note's lines that went into stock: their bills clear goods received not
+/// invoiced instead of costing the project (the issue from stock does that).
+async fn into_stock(tx: Tx<'_, '_>, event: &CloudEvent) -> Result<(), ApplyError> {
+    let note: GoodsIntoStock =
+        serde_json::from_value(event.data.clone()).map_err(contract(event))?;
+    let lines: Vec<i32> = note.lines.iter().map(|l| l.line_no).collect();
+    sqlx::query(
+        "UPDATE read_model.goods_receipts SET into_stock = true
+          WHERE receipt_id = $1 AND line_no = ANY($2)",
+    )
+    .bind(&note.receipt_id)
+    .bind(&lines)
+    .execute(&mut **tx)
+    .await
+    .map_err(database("Failed to mark goods received into stock"))?;
+    Ok(())
+}
+
 #[async_trait]
 impl Projection for PurchaseOrderFactsProjection {
     fn name(&self) -> &'static str {
@@ -217,6 +244,7 @@ impl Projection for PurchaseOrderFactsProjection {
             "PurchaseOrderCancelled" => ended(tx, event, "CANCELLED").await,
             "PurchaseOrderClosed" => ended(tx, event, "CLOSED").await,
             "GoodsReceived" => received(tx, event).await,
+            "GoodsIntoStock" => into_stock(tx, event).await,
             _ => Ok(()),
         }
     }

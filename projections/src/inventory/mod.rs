@@ -51,12 +51,4 @@ impl Projection for InventoryProjection {
     }
 }
 
-/// An enum's wire name, as its serde form.
-pub(super) fn wire<T: serde::Serialize>(value: &T) -> Result<String, ApplyError> {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => Ok(name),
-        other => Err(ApplyError::Unfit {
-            what: format!("not a wire name: {other:?}"),
-        }),
-    }
-}
+pub(super) use crate::wire;

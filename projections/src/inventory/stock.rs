@@ -77,6 +77,7 @@ pub(super) async fn apply(
             project_id,
             cost_code,
             reservation,
+            ..
         } => (
             Change {
                 on_hand: -*quantity,

@@ -112,6 +112,7 @@ async fn apply_sale(
             lines,
             retention_percent,
             total_excl_vat,
+            ..
         } => {
             sqlx::query(
                 "INSERT INTO read_model.sales_orders

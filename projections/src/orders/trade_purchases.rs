@@ -149,5 +149,7 @@ pub(super) async fn apply_purchase(
             .map_err(database("Failed to insert a goods receipt"))?;
             Ok(())
         }
+        // Inventory's movement; the note itself is `GoodsReceived`.
+        PurchaseOrderEvent::GoodsIntoStock { .. } => Ok(()),
     }
 }

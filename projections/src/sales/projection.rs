@@ -1,5 +1,7 @@
 //! Keeps `read_model.opportunities` from opportunity events (and, through
-//! `quotes.rs`, `read_model.quotes` from quote events).
+//! `quotes.rs`, `read_model.quotes` from quote events, and through `stages.rs` the
+//! pipeline's stage settings, and through `marketing.rs` campaigns, lead profiles and
+//! the scoring rules).
 //!
 //! Idempotent twice over: the worker records each applied event id in the same
 //! transaction (a redelivered message is skipped), and each row remembers the last
@@ -7,7 +9,10 @@
 //! (`WHERE last_sequence < $n`); an opening already there is left alone.
 
 use async_trait::async_trait;
+use constructos_domain::sales::marketing::scoring::SCORING_AGGREGATE;
+use constructos_domain::sales::marketing::{CAMPAIGN_AGGREGATE, LEAD_PROFILE_AGGREGATE};
 use constructos_domain::sales::quote::QUOTE_AGGREGATE;
+use constructos_domain::sales::stages::PIPELINE_STAGES_AGGREGATE;
 use constructos_domain::sales::{OpportunityEvent, Stage, OPPORTUNITY_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
@@ -31,6 +36,13 @@ impl Projection for SalesProjection {
     ) -> Result<(), ApplyError> {
         if event.aggregatetype == QUOTE_AGGREGATE {
             return super::quotes::apply(tx, event).await;
+        }
+        match event.aggregatetype.as_str() {
+            PIPELINE_STAGES_AGGREGATE => return super::stages::apply(tx, event).await,
+            CAMPAIGN_AGGREGATE => return super::marketing::apply_campaign(tx, event).await,
+            LEAD_PROFILE_AGGREGATE => return super::marketing::apply_profile(tx, event).await,
+            SCORING_AGGREGATE => return super::marketing::apply_rules(tx, event).await,
+            _ => {}
         }
         if event.aggregatetype != OPPORTUNITY_AGGREGATE {
             return Ok(());

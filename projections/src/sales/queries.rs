@@ -31,7 +31,7 @@ pub struct OpportunityRow {
     pub source: String,
     /// `QUALIFICATION`, `SITE_VISIT`, `TENDER`, `NEGOTIATION`, `WON` or `LOST`.
     pub stage: String,
-    /// Percent: the stage's default.
+    /// Percent: the stage's as configured.
     pub probability: i32,
     /// Rand, two decimal places.
     pub estimated_value: Option<Decimal>,
@@ -55,6 +55,16 @@ pub struct PipelineRow {
     pub value: Decimal,
     /// Value × the stage's probability, rand and cents.
     pub weighted: Decimal,
+}
+
+/// A stage of the pipeline as configured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct PipelineStageRow {
+    /// `QUALIFICATION` … `LOST`.
+    pub stage: String,
+    pub label: String,
+    /// Percent.
+    pub probability: i32,
 }
 
 /// The pipeline three ways.
@@ -118,7 +128,7 @@ pub struct OpportunityPage {
 /// Reads of the sales database's read models.
 #[derive(Clone)]
 pub struct SalesQueries {
-    pool: PgPool,
+    pub(super) pool: PgPool,
 }
 
 const OPPORTUNITY_COLUMNS: &str = "id, lead_id, account_id, contact_id, name, owner, source, \
@@ -292,6 +302,16 @@ impl SalesQueries {
             .await?,
             by_owner: by(slice("owner", open)).await?,
         })
+    }
+
+    /// The stages as configured, in pipeline order.
+    pub async fn pipeline_stages(&self) -> Result<Vec<PipelineStageRow>, ReadError> {
+        sqlx::query_as(
+            "SELECT stage, label, probability FROM read_model.pipeline_stages ORDER BY position",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the pipeline's stages"))
     }
 
     /// The stages an opportunity passed through, first to last, if it is `owner`'s.

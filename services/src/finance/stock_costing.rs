@@ -39,8 +39,7 @@ pub const EQUIPMENT_CHECKED_IN: &str = "constructos.inventory.EquipmentCheckedIn
 
 /// The inventory asset account.
 pub const INVENTORY_ACCOUNT: &str = "1300";
-/// Where a receipt waits for its supplier's bill.
-pub const GOODS_RECEIVED_NOT_INVOICED: &str = "2010";
+pub use constructos_domain::finance::chart::GOODS_RECEIVED_NOT_INVOICED;
 /// Materials issued to a project.
 pub const MATERIALS_COST: &str = "5100";
 /// Count differences, damage and theft.

@@ -2,6 +2,7 @@
 //! declared in [`operations`]; [`endpoint`] serves them as `POST /v1/inventory`.
 
 mod operations;
+mod order_stock;
 
 use constructos_commands::inventory::InventoryCommands;
 use constructos_infra::{db, Domain};
@@ -14,6 +15,8 @@ pub use operations::{
     Products, StockCheckAnswer, StockCountById, StockCounts, StockLevels, StockMovements,
     Transfers,
 };
+
+pub use order_stock::{reservation_for, OrderStock, SHIPMENT_COST_CODE};
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 use crate::{Client, Endpoint, Service};
@@ -84,11 +87,17 @@ pub fn endpoint(pool: PgPool) -> Endpoint<InventoryService> {
 pub const MODULE: DomainModule = DomainModule {
     domain: Domain::Inventory,
     migrations: db::migrations::inventory,
-    subscriptions: |_, _| {
+    subscriptions: |_, pool| {
         vec![
             Subscription::new(Domain::Inventory, InventoryProjection),
             // Inventory's copy of orders' projects: what issues and site stores name.
             Subscription::new(Domain::Orders, KnownProjectsProjection::INVENTORY),
+            // Goods received into a store book stock; sales orders reserve their
+            // products and shipments issue them.
+            Subscription::new(
+                Domain::Orders,
+                OrderStock::new(InventoryCommands::new(pool.clone())),
+            ),
         ]
     },
     tasks: no_tasks,

@@ -6,8 +6,8 @@ mod operations;
 mod project_reads;
 mod project_writes;
 mod purchase_orders;
+mod sales_intake;
 mod sales_orders;
-mod won_opportunities;
 
 use constructos_commands::orders::{OrdersCommands, PurchaseOrderCommands, SalesOrderCommands};
 use constructos_commands::{CommandContext, CommandError};
@@ -34,8 +34,8 @@ pub use purchase_orders::{
     ApprovePurchaseOrder, CancelPurchaseOrder, ClosePurchaseOrder, Commitments, ProjectCommitments,
     PurchaseOrder, PurchaseOrders, RejectPurchaseOrder,
 };
+pub use sales_intake::{project_code_for, SalesIntake};
 pub use sales_orders::{CancelSalesOrder, ConfirmSalesOrder, SalesOrder, SalesOrders};
-pub use won_opportunities::{project_code_for, WonOpportunities};
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 use crate::{Client, Endpoint, Service};
@@ -158,12 +158,14 @@ pub const MODULE: DomainModule = DomainModule {
     subscriptions: |_, pool| {
         vec![
             Subscription::new(Domain::Orders, OrdersProjection),
-            // Every won opportunity, from sales' topic, opens one project in AWARDED.
+            // Every won opportunity, from sales' topic, opens one project in AWARDED;
+            // every accepted quote places one sales order on it.
             Subscription::new(
                 Domain::Sales,
-                WonOpportunities::new(constructos_commands::orders::OrdersCommands::new(
-                    pool.clone(),
-                )),
+                SalesIntake::new(
+                    constructos_commands::orders::OrdersCommands::new(pool.clone()),
+                    constructos_commands::orders::SalesOrderCommands::new(pool.clone()),
+                ),
             ),
             Subscription::new(Domain::Orders, TradeProjection),
             // Orders keeps its own copies of who is assigned where and of the accounts

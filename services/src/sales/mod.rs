@@ -4,19 +4,24 @@
 //! an opportunity for every converted lead.
 
 mod conversions;
+mod marketing;
 mod operations;
 mod stock_checks;
 
 use constructos_commands::sales::SalesCommands;
 use constructos_infra::{db, Config, Domain};
-use constructos_projections::sales::{SalesProjection, SalesQueries};
+use constructos_projections::sales::{LeadsProjection, SalesProjection, SalesQueries};
 use sqlx::PgPool;
 
 pub use conversions::LeadConversions;
+pub use marketing::{
+    CampaignById, CampaignLeads, Campaigns, LeadScoreOf, LeadScores, LeadScoringRules,
+    MAX_LEAD_SCORES,
+};
 pub use operations::{
-    AcceptQuote, DraftQuote, LoseOpportunity, MoveOpportunityStage, Opportunities, Opportunity,
-    PipelineReport, QuoteById, QuotesOf, ReviseQuote, SetOpportunityForecast, StageHistory,
-    WinOpportunity,
+    AcceptQuote, ConfigurePipelineStage, DraftQuote, LoseOpportunity, MoveOpportunityStage,
+    Opportunities, Opportunity, PipelineReport, PipelineStages, QuoteById, QuotesOf, ReviseQuote,
+    SetOpportunityForecast, StageHistory, WinOpportunity,
 };
 pub use stock_checks::{LineToCheck, StockChecks};
 
@@ -99,6 +104,20 @@ pub fn endpoint(pool: PgPool, stock: StockChecks) -> Endpoint<SalesService> {
         .with::<SetOpportunityForecast>()
         .with::<PipelineReport>()
         .with::<StageHistory>()
+        .with::<PipelineStages>()
+        .with::<ConfigurePipelineStage>()
+        .with::<constructos_commands::sales::PlanCampaignInput>()
+        .with::<constructos_commands::sales::CampaignSpendInput>()
+        .with::<constructos_commands::sales::CampaignResponseInput>()
+        .with::<constructos_commands::sales::CloseCampaignInput>()
+        .with::<constructos_commands::sales::ProfileLeadInput>()
+        .with::<constructos_commands::sales::ScoringRulesInput>()
+        .with::<Campaigns>()
+        .with::<CampaignById>()
+        .with::<CampaignLeads>()
+        .with::<LeadScores>()
+        .with::<LeadScoreOf>()
+        .with::<LeadScoringRules>()
 }
 
 /// The sales domain: its migrations, read model, process manager, service and client.
@@ -113,6 +132,8 @@ pub const MODULE: DomainModule = DomainModule {
                 Domain::Identity,
                 LeadConversions::new(SalesCommands::new(pool.clone())),
             ),
+            // And its copy of the leads, which lead scoring scores.
+            Subscription::new(Domain::Identity, LeadsProjection),
         ]
     },
     tasks: no_tasks,
@@ -140,15 +161,29 @@ mod tests {
             endpoint(pool, stock).names(),
             [
                 "accept_quote",
+                "campaign",
+                "campaign_leads",
+                "campaigns",
+                "close_campaign",
+                "configure_pipeline_stage",
                 "draft_quote",
+                "lead_score",
+                "lead_scores",
+                "lead_scoring_rules",
                 "lose_opportunity",
                 "move_opportunity_stage",
                 "opportunities",
                 "opportunity",
                 "pipeline",
+                "pipeline_stages",
+                "plan_campaign",
+                "profile_lead",
                 "quote",
                 "quotes",
+                "record_campaign_response",
+                "record_campaign_spend",
                 "revise_quote",
+                "set_lead_scoring_rules",
                 "set_opportunity_forecast",
                 "stage_history",
                 "win_opportunity"

@@ -8,7 +8,8 @@ use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
 use constructos_domain::sales::Stage;
 use constructos_projections::sales::{
-    OpportunityFilter, OpportunityPage, OpportunityRow, Pipeline, QuoteRow, StageSpellRow,
+    OpportunityFilter, OpportunityPage, OpportunityRow, Pipeline, PipelineStageRow, QuoteRow,
+    StageSpellRow,
 };
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,7 @@ use crate::{Call, Handle, Operation};
 
 const READ: Access = Access::Requires(Permission::OpportunitiesRead);
 const WRITE: Access = Access::Requires(Permission::OpportunitiesWrite);
+const SETTINGS: Access = Access::Requires(Permission::SalesSettingsWrite);
 
 /// Moves an open opportunity to another open stage, with that stage's probability.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -312,5 +314,51 @@ impl Handle<StageHistory> for SalesService {
         let id = constructos_commands::sales::opportunity_uuid("id", &op.id)?;
         let owner = call.context.opportunity_scope()?;
         Ok(self.queries.stage_history(id.as_str(), owner).await?)
+    }
+}
+
+/// The pipeline's stages as configured: label and probability, in pipeline order.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PipelineStages {}
+
+impl Operation for PipelineStages {
+    type Service = SalesService;
+    type Answer = Vec<PipelineStageRow>;
+    const NAME: &'static str = "pipeline_stages";
+    const ACCESS: Access = READ;
+}
+
+#[async_trait]
+impl Handle<PipelineStages> for SalesService {
+    async fn handle(
+        &self,
+        _: &Call,
+        _: PipelineStages,
+    ) -> Result<Vec<PipelineStageRow>, CommandError> {
+        Ok(self.queries.pipeline_stages().await?)
+    }
+}
+
+/// Sets a stage's label and the probability the forecast weighs it by.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ConfigurePipelineStage {
+    pub stage: Stage,
+    pub label: String,
+    pub probability: i32,
+}
+
+impl Operation for ConfigurePipelineStage {
+    type Service = SalesService;
+    type Answer = ();
+    const NAME: &'static str = "configure_pipeline_stage";
+    const ACCESS: Access = SETTINGS;
+}
+
+#[async_trait]
+impl Handle<ConfigurePipelineStage> for SalesService {
+    async fn handle(&self, call: &Call, op: ConfigurePipelineStage) -> Result<(), CommandError> {
+        self.commands
+            .configure_stage(&call.context, op.stage, &op.label, op.probability)
+            .await
     }
 }

@@ -45,5 +45,8 @@ pub enum PurchaseOrderCommand {
         date: BusinessDate,
         lines: LineQuantities,
         received_by: String,
+        /// The stock location (its code) the goods go into; none when they go
+        /// straight to the project.
+        into_location: Option<Code>,
     },
 }

@@ -18,6 +18,16 @@ pub struct ReceivedLine {
     pub quantity: Decimal,
 }
 
+/// A product received into stock at the order's unit price (`GoodsIntoStock` v1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StockReceiptLine {
+    pub line_no: u32,
+    pub sku: String,
+    pub quantity: Decimal,
+    /// The order line's unit price, rand excl. VAT.
+    pub unit_cost: Rand,
+}
+
 /// Events of the purchase order aggregate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PurchaseOrderEvent {
@@ -66,6 +76,17 @@ pub enum PurchaseOrderEvent {
         lines: Vec<ReceivedLine>,
         received_by: String,
     },
+    /// Inventory's stock movement: the products (lines with a SKU) of a goods received
+    /// note that went into a stock location, appended with its `GoodsReceived`.
+    GoodsIntoStock {
+        purchase_order_id: String,
+        receipt_id: String,
+        receipt_number: String,
+        project_id: String,
+        location: String,
+        date: NaiveDate,
+        lines: Vec<StockReceiptLine>,
+    },
 }
 
 impl DomainEvent for PurchaseOrderEvent {
@@ -77,6 +98,7 @@ impl DomainEvent for PurchaseOrderEvent {
             PurchaseOrderEvent::PurchaseOrderCancelled { .. } => "PurchaseOrderCancelled",
             PurchaseOrderEvent::PurchaseOrderClosed { .. } => "PurchaseOrderClosed",
             PurchaseOrderEvent::GoodsReceived { .. } => "GoodsReceived",
+            PurchaseOrderEvent::GoodsIntoStock { .. } => "GoodsIntoStock",
         }
         .to_string()
     }

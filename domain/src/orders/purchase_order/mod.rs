@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use commands::PurchaseOrderCommand;
-pub use events::{PurchaseOrderEvent, ReceivedLine};
+pub use events::{PurchaseOrderEvent, ReceivedLine, StockReceiptLine};
 
 use super::lines::{check_delivery, fully_delivered, total_excl_vat, OrderLine};
 use super::sales_order::over;
@@ -254,6 +254,7 @@ impl PurchaseOrder {
                 date,
                 lines,
                 received_by,
+                into_location,
             } => {
                 if !matches!(self.status, Approved | PartReceived) {
                     return Err(self.not_now("received against"));
@@ -263,7 +264,33 @@ impl PurchaseOrder {
                 }
                 check_delivery(&self.lines, &self.received, &lines)
                     .map_err(|e| over("lines", e))?;
-                PurchaseOrderEvent::GoodsReceived {
+                let stocked: Vec<StockReceiptLine> = lines
+                    .iter()
+                    .filter_map(|(line_no, q)| {
+                        let line = self.lines.iter().find(|l| l.line_no == *line_no)?;
+                        Some(StockReceiptLine {
+                            line_no: *line_no,
+                            sku: line.sku.clone()?,
+                            quantity: q.value(),
+                            unit_cost: line.unit_price,
+                        })
+                    })
+                    .collect();
+                let into_stock = match into_location {
+                    Some(location) if !stocked.is_empty() => {
+                        Some(PurchaseOrderEvent::GoodsIntoStock {
+                            purchase_order_id: id.clone(),
+                            receipt_id: receipt_id.clone(),
+                            receipt_number: receipt_number.clone(),
+                            project_id: self.project_id().unwrap_or_default().to_string(),
+                            location: location.into_string(),
+                            date: date.date(),
+                            lines: stocked,
+                        })
+                    }
+                    _ => None,
+                };
+                let received = PurchaseOrderEvent::GoodsReceived {
                     purchase_order_id: id,
                     receipt_id,
                     receipt_number,
@@ -276,7 +303,8 @@ impl PurchaseOrder {
                         })
                         .collect(),
                     received_by,
-                }
+                };
+                return Ok(std::iter::once(received).chain(into_stock).collect());
             }
         };
         Ok(vec![event])
@@ -337,6 +365,7 @@ impl Aggregate for PurchaseOrder {
             PurchaseOrderEvent::PurchaseOrderClosed { .. } => {
                 self.status = PurchaseOrderStatus::Closed;
             }
+            PurchaseOrderEvent::GoodsIntoStock { .. } => {}
             PurchaseOrderEvent::GoodsReceived { lines, .. } => {
                 for line in lines {
                     *self.received.entry(line.line_no).or_default() += line.quantity;

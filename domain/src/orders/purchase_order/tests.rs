@@ -70,6 +70,7 @@ fn receive(receipt: &str, lines: &[(u32, i64)]) -> PurchaseOrderCommand {
         date: day(),
         lines: lines.iter().map(|(l, n)| (*l, q(*n))).collect(),
         received_by: "site".into(),
+        into_location: None,
     }
 }
 
@@ -220,6 +221,62 @@ fn rejects_cancels_and_closes_only_when_the_life_cycle_allows() {
             purchase_order_id: ID.into(),
             reason: None,
         }]);
+}
+
+#[test]
+fn goods_received_into_a_store_name_its_products_at_the_order_price() {
+    let mut raise = raise_for(ID, 1_000);
+    if let PurchaseOrderCommand::RaisePurchaseOrder { lines, .. } = &mut raise {
+        lines[0].sku = Some(crate::orders::lines::Sku::parse("sku", "REBAR-Y12").expect("sku"));
+    }
+    let state = state_after(vec![raise, approve(&[Role::Admin])]);
+    let into = |location: Option<&str>| match receive("GRN-00001", &[(1, 6), (2, 4)]) {
+        PurchaseOrderCommand::ReceiveGoods {
+            receipt_id,
+            receipt_number,
+            date,
+            lines,
+            received_by,
+            ..
+        } => PurchaseOrderCommand::ReceiveGoods {
+            receipt_id,
+            receipt_number,
+            date,
+            lines,
+            received_by,
+            into_location: location.map(|l| Code::parse("l", l).expect("code")),
+        },
+        other => other,
+    };
+    let events = state.decide(into(Some("SS-SANDTON"))).expect("received");
+    assert_eq!(events.len(), 2);
+    assert!(matches!(
+        events[0],
+        PurchaseOrderEvent::GoodsReceived { .. }
+    ));
+    let PurchaseOrderEvent::GoodsIntoStock {
+        location,
+        lines,
+        project_id,
+        ..
+    } = &events[1]
+    else {
+        panic!("{events:?}")
+    };
+    assert_eq!(location, "SS-SANDTON");
+    assert_eq!(project_id, "prj-1");
+    // Only the line with a SKU is stock; the shuttering hire is not.
+    assert_eq!(
+        lines,
+        &vec![StockReceiptLine {
+            line_no: 1,
+            sku: "REBAR-Y12".into(),
+            quantity: Decimal::from(6),
+            unit_cost: Rand::cents(100_000),
+        }]
+    );
+    // Straight to the project: no stock movement.
+    assert_eq!(state.decide(into(None)).expect("received").len(), 1);
 }
 
 #[test]

@@ -18,6 +18,10 @@ pub enum SalesOrderCommand {
         date: BusinessDate,
         lines: Vec<LineInput>,
         retention_percent: Option<Decimal>,
+        /// The stock location (its code) the products are supplied from.
+        ship_from: Option<Code>,
+        /// The accepted sales quote it is placed from.
+        quote_id: Option<String>,
     },
     ConfirmSalesOrder,
     /// Only while nothing is shipped.

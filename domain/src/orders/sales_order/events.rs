@@ -51,6 +51,13 @@ pub enum SalesOrderEvent {
         lines: Vec<OrderLine>,
         retention_percent: Option<Decimal>,
         total_excl_vat: Rand,
+        /// The stock location (its code) the products are supplied from; inventory
+        /// reserves them there at confirmation and issues them there at shipment.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ship_from: Option<String>,
+        /// The sales quote it was placed from, when an accepted quote placed it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quote_id: Option<String>,
     },
     SalesOrderConfirmed {
         sales_order_id: String,
@@ -84,6 +91,9 @@ pub enum SalesOrderEvent {
         project_id: String,
         date: NaiveDate,
         lines: Vec<StockLine>,
+        /// The location (its code) the goods left from: the order's `ship_from`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        location: Option<String>,
     },
 }
 

@@ -23,6 +23,7 @@ pub use events::{CustomerSnapshot, SalesOrderEvent, ShipmentLine, ShippedLine, S
 use super::lines::{check_delivery, fully_delivered, total_excl_vat, OrderLine, OverDelivery};
 use super::TradeError;
 use crate::finance::MAX_RETENTION_PERCENT;
+use crate::values::Code;
 
 /// The aggregate type of sales orders; unique across the system.
 pub const SALES_ORDER_AGGREGATE: &str = "orders.sales_order";
@@ -72,6 +73,10 @@ struct Shipment {
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SalesOrder {
     id: Option<String>,
+    #[serde(default)]
+    number: String,
+    #[serde(default)]
+    ship_from: Option<String>,
     status: SalesOrderStatus,
     customer_account_id: String,
     project_id: String,
@@ -85,6 +90,11 @@ impl SalesOrder {
     /// Where it stands.
     pub fn status(&self) -> SalesOrderStatus {
         self.status
+    }
+
+    /// Its number (`SO-2026-00042`), once placed.
+    pub fn number(&self) -> Option<&str> {
+        self.id.as_ref().map(|_| self.number.as_str())
     }
 
     /// The customer's account, once placed.
@@ -119,6 +129,8 @@ impl SalesOrder {
             date,
             lines,
             retention_percent,
+            ship_from,
+            quote_id,
         } = command
         else {
             return Ok(Vec::new());
@@ -145,6 +157,8 @@ impl SalesOrder {
             lines,
             retention_percent: retention_percent.map(|p| p.normalize()),
             total_excl_vat: total,
+            ship_from: ship_from.map(Code::into_string),
+            quote_id,
         }])
     }
 
@@ -243,6 +257,7 @@ impl SalesOrder {
                 project_id: self.project_id.clone(),
                 date: date.date(),
                 lines: stock,
+                location: self.ship_from.clone(),
             });
         }
         Ok(events)
@@ -326,13 +341,17 @@ impl Aggregate for SalesOrder {
         match event {
             SalesOrderEvent::SalesOrderPlaced {
                 sales_order_id,
+                number,
                 customer_account_id,
                 project_id,
                 lines,
                 retention_percent,
+                ship_from,
                 ..
             } => {
                 self.id = Some(sales_order_id);
+                self.number = number;
+                self.ship_from = ship_from;
                 self.customer_account_id = customer_account_id;
                 self.status = SalesOrderStatus::Placed;
                 self.project_id = project_id;

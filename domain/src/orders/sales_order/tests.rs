@@ -45,6 +45,8 @@ fn place() -> SalesOrderCommand {
             },
         ],
         retention_percent: Some(Decimal::from(5)),
+        ship_from: Some(Code::parse("shipFrom", "WH-JHB").expect("code")),
+        quote_id: None,
     }
 }
 
@@ -61,6 +63,8 @@ fn placed() -> SalesOrderEvent {
         lines: crate::orders::lines::OrderLine::numbered(lines),
         retention_percent: Some(Decimal::from(5)),
         total_excl_vat: Rand::cents(140_000),
+        ship_from: Some("WH-JHB".into()),
+        quote_id: None,
     }
 }
 

@@ -127,6 +127,10 @@ pub struct ReceiveGoodsInput {
     date: NaiveDate,
     /// What arrived, per order line: received to date never exceeds ordered.
     lines: Vec<LineQuantityInput>,
+    /// The stock location (its code) the goods go into: inventory books the lines with
+    /// a SKU in there at the order's price, and their bills clear goods received not
+    /// invoiced. Without it the goods go straight to the project.
+    into_location: Option<String>,
 }
 
 #[derive(Default)]
@@ -293,6 +297,7 @@ impl PurchaseOrdersMutation {
             purchase_order_id: input.purchase_order_id.0,
             date: input.date,
             lines: input.lines.into_iter().map(Into::into).collect(),
+            into_location: input.into_location,
         };
         let numbered = ask(ctx, command).await?;
         Ok(OrderNumbered {

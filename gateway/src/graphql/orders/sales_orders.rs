@@ -102,6 +102,10 @@ pub struct PlaceSalesOrderInput {
     lines: Vec<OrderLineInput>,
     /// Retention withheld, 0–20 (percent of each invoice's total incl. VAT).
     retention_percent: Option<Decimal>,
+    /// The stock location (its code) the products come from: inventory reserves them
+    /// there when the order is confirmed and issues them there when it ships. Without
+    /// it, inventory is not told what to move.
+    ship_from: Option<String>,
 }
 
 /// A shipment to complete.
@@ -178,6 +182,7 @@ impl SalesOrdersMutation {
             date: input.date,
             lines: input.lines.into_iter().map(Into::into).collect(),
             retention_percent: input.retention_percent.map(|p| p.0),
+            ship_from: input.ship_from,
         };
         let numbered = ask(ctx, command).await?;
         Ok(OrderNumbered {

@@ -4,9 +4,13 @@
 
 use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, NaiveDate, Utc};
-use constructos_projections::sales::{PipelineRow, StageSpellRow};
-use constructos_services::sales::{PipelineReport, SetOpportunityForecast, StageHistory};
+use constructos_domain::sales as domain;
+use constructos_projections::sales::{PipelineRow, PipelineStageRow, StageSpellRow};
+use constructos_services::sales::{
+    ConfigurePipelineStage, PipelineReport, PipelineStages, SetOpportunityForecast, StageHistory,
+};
 
+use super::opportunities::OpportunityStage;
 use crate::graphql::errors::{ask, request_id};
 use crate::graphql::rand::Rand;
 
@@ -66,6 +70,40 @@ impl From<StageSpellRow> for StageSpell {
     }
 }
 
+/// A stage of the pipeline as configured.
+#[derive(SimpleObject)]
+pub struct PipelineStage {
+    stage: OpportunityStage,
+    /// What the board calls it.
+    label: String,
+    /// Percent: what the forecast weighs an opportunity at this stage by.
+    probability: i32,
+    /// Whether opportunities are still pursued at it (not won or lost).
+    open: bool,
+}
+
+impl TryFrom<PipelineStageRow> for PipelineStage {
+    type Error = async_graphql::Error;
+
+    fn try_from(r: PipelineStageRow) -> Result<Self, Self::Error> {
+        let stage = domain::Stage::parse("stage", &r.stage)
+            .map_err(|e| async_graphql::Error::new(e.to_string()))?;
+        Ok(Self {
+            stage: stage.into(),
+            label: r.label,
+            probability: r.probability,
+            open: stage.is_open(),
+        })
+    }
+}
+
+/// A stage was configured.
+#[derive(SimpleObject)]
+pub struct PipelineStageConfigured {
+    stage: OpportunityStage,
+    correlation_id: String,
+}
+
 /// The forecast was set.
 #[derive(SimpleObject)]
 pub struct ForecastSet {
@@ -90,6 +128,15 @@ impl PipelineQuery {
         })
     }
 
+    /// The pipeline's stages in order, each with its label and probability.
+    async fn pipeline_stages(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<PipelineStage>> {
+        let rows = ask(ctx, PipelineStages {}).await?;
+        rows.into_iter().map(PipelineStage::try_from).collect()
+    }
+
     /// The stages an opportunity passed through, first to last, with the time in each.
     async fn opportunity_stage_history(
         &self,
@@ -106,6 +153,28 @@ pub struct PipelineMutation;
 
 #[Object]
 impl PipelineMutation {
+    /// Sets what a stage is called on the board and the probability (percent) the
+    /// forecast weighs it by: won is always 100, lost 0, an open stage from 1 to 99.
+    /// Open opportunities at the stage are re-forecast at it.
+    async fn configure_pipeline_stage(
+        &self,
+        ctx: &Context<'_>,
+        stage: OpportunityStage,
+        label: String,
+        probability: i32,
+    ) -> async_graphql::Result<PipelineStageConfigured> {
+        let op = ConfigurePipelineStage {
+            stage: stage.into(),
+            label,
+            probability,
+        };
+        ask(ctx, op).await?;
+        Ok(PipelineStageConfigured {
+            stage,
+            correlation_id: request_id(ctx),
+        })
+    }
+
     /// Sets when an open opportunity is expected to close and, when given, its value.
     async fn set_opportunity_forecast(
         &self,
