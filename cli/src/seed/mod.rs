@@ -15,6 +15,7 @@
 mod company;
 mod finance;
 mod identity;
+mod marketing;
 mod project;
 mod stock;
 mod trade;
@@ -33,6 +34,7 @@ use sqlx::PgPool;
 pub use company::{DemoCompany, DEMO_COMPANY};
 pub use finance::{seed_chart, seed_finance, seed_matched_bill, DEMO_BILL_REFERENCE};
 pub use identity::{seed, seed_leads, DEMO_SALES_REP};
+pub use marketing::seed_marketing;
 pub use project::{seed_project, DEMO_PROJECT_CODE};
 pub use stock::seed_stock;
 
@@ -142,8 +144,14 @@ pub async fn seed_all(
         None => 0,
     };
     tracing::info!(movements, "demo stock seeded");
+    // The campaign and lead profiles, where sales runs in this process.
+    let responses = match pools.get(&Domain::Sales) {
+        Some(sales) => seed_marketing(identity, sales, today).await?,
+        None => 0,
+    };
+    tracing::info!(responses, "demo campaign seeded");
     Ok(format!(
         "seeded {accounts} accounts, {opened} ledger accounts, {documents} invoices and bills, \
-         {matched} matched bill, {movements} stock movements"
+         {matched} matched bill, {movements} stock movements, {responses} campaign responses"
     ))
 }

@@ -1291,8 +1291,19 @@ pub fn purchase_order_samples(
             purchase_order_id: order.clone(),
             reason: None,
         },
-        PurchaseOrderEvent::GoodsIntoStock {
+        PurchaseOrderEvent::GoodsReceived {
             purchase_order_id: order.clone(),
+            receipt_id: "0190f0c2-0000-5000-8000-0000000000e2".into(),
+            receipt_number: "GRN-00001".into(),
+            date: date(2026, 12, 3),
+            lines: vec![ReceivedLine {
+                line_no: 1,
+                quantity: Decimal::new(1205, 1),
+            }],
+            received_by: "site".into(),
+        },
+        PurchaseOrderEvent::GoodsIntoStock {
+            purchase_order_id: order,
             receipt_id: "0190f0c2-0000-5000-8000-0000000000e2".into(),
             receipt_number: "GRN-00001".into(),
             project_id: "prj-1".into(),
@@ -1304,17 +1315,6 @@ pub fn purchase_order_samples(
                 quantity: Decimal::new(1205, 1),
                 unit_cost: Rand::cents(1_850),
             }],
-        },
-        PurchaseOrderEvent::GoodsReceived {
-            purchase_order_id: order,
-            receipt_id: "0190f0c2-0000-5000-8000-0000000000e2".into(),
-            receipt_number: "GRN-00001".into(),
-            date: date(2026, 12, 3),
-            lines: vec![ReceivedLine {
-                line_no: 1,
-                quantity: Decimal::new(1205, 1),
-            }],
-            received_by: "site".into(),
         },
     ];
     for sample in &samples {

@@ -161,6 +161,41 @@ fn sample(field: &str) -> (&'static str, Value) {
             json!({}),
         ),
         "Query.pipeline" => ("{ pipeline { byStage { key } } }", json!({})),
+        "Query.pipelineStages" => ("{ pipelineStages { stage } }", json!({})),
+        "Mutation.configurePipelineStage" => (
+            "mutation { configurePipelineStage(stage: TENDER, label: \"Tender\", probability: 50) { stage } }",
+            json!({}),
+        ),
+        "Query.campaigns" => ("{ campaigns { id } }", json!({})),
+        "Query.campaign" => ("{ campaign(id: \"0190f0c8-0000-7000-8000-000000000000\") { id } }", json!({})),
+        "Query.campaignLeads" => ("{ campaignLeads(id: \"0190f0c8-0000-7000-8000-000000000000\") { leadId } }", json!({})),
+        "Query.leadScores" => ("{ leadScores { leadId } }", json!({})),
+        "Query.leadScore" => ("{ leadScore(leadId: \"0190f0c8-0000-7000-8000-000000000000\") { leadId } }", json!({})),
+        "Query.leadScoringRules" => ("{ leadScoringRules { version } }", json!({})),
+        "Mutation.planCampaign" => (
+            "mutation { planCampaign(input: { name: \"Expo\", channel: EVENT, budget: \"10\", startsOn: \"2027-01-01\", endsOn: \"2027-01-02\" }) { id } }",
+            json!({}),
+        ),
+        "Mutation.recordCampaignSpend" => (
+            "mutation { recordCampaignSpend(campaignId: \"0190f0c8-0000-7000-8000-000000000000\", amount: \"10\", note: \"x\", on: \"2027-01-01\") { id } }",
+            json!({}),
+        ),
+        "Mutation.recordCampaignResponse" => (
+            "mutation { recordCampaignResponse(campaignId: \"0190f0c8-0000-7000-8000-000000000000\", leadId: \"0190f0c8-0000-7000-8000-000000000000\", kind: RESPONDED, on: \"2027-01-01\") { id } }",
+            json!({}),
+        ),
+        "Mutation.closeCampaign" => (
+            "mutation { closeCampaign(campaignId: \"0190f0c8-0000-7000-8000-000000000000\", on: \"2027-01-01\") { id } }",
+            json!({}),
+        ),
+        "Mutation.profileLead" => (
+            "mutation { profileLead(leadId: \"0190f0c8-0000-7000-8000-000000000000\", sector: MINING) { id } }",
+            json!({}),
+        ),
+        "Mutation.setLeadScoringRules" => (
+            "mutation { setLeadScoringRules(input: { sectors: [], provinces: [], cidbGrades: [], projectSizes: [], perResponse: 1, maxResponses: 1, siteVisitBooked: 1 }) { id } }",
+            json!({}),
+        ),
         "Query.opportunityStageHistory" => (
             "{ opportunityStageHistory(id: \"0190f0c8-0000-7000-8000-000000000000\") { stage } }",
             json!({}),
