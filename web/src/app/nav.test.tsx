@@ -49,6 +49,22 @@ describe('the permission-driven menu', () => {
     expect(menuFor(new Set(SITE_MANAGER)).map((g) => g.label)).not.toContain('Inventory');
   });
 
+  it('shows the pipeline board to those who read opportunities, the catalogue to those who read it', () => {
+    const labels = (permissions: string[]) => menuFor(new Set(permissions)).flatMap((g) => g.items.map((i) => [i.label, i.to]));
+    // A sales rep reads opportunities and the catalogue, but not stock.
+    const rep = labels(['identity.read', 'sales.opportunities.read', 'sales.opportunities.write', 'inventory.catalogue.read']);
+    expect(rep).toContainEqual(['Pipeline board', '/sales/pipeline']);
+    expect(rep).toContainEqual(['Catalogue', '/inventory/catalogue']);
+    expect(rep).not.toContainEqual(['Stock', '/inventory/stock']);
+    expect(labels(SITE_MANAGER)).not.toContainEqual(['Pipeline board', '/sales/pipeline']);
+  });
+
+  it('shows campaigns and lead scores to those who read opportunities', () => {
+    const sales = (permissions: string[]) => menuFor(new Set(permissions)).find((g) => g.label === 'Sales')?.items.map((i) => [i.label, i.to]) ?? [];
+    expect(sales(['identity.read', 'sales.opportunities.read'])).toEqual(expect.arrayContaining([['Campaigns', '/sales/campaigns'], ['Lead scores', '/sales/lead-scores']]));
+    expect(sales(SITE_MANAGER)).toEqual([]);
+  });
+
   it('drops groups with nothing allowed', () => {
     const groups = menuFor(new Set(['hr.employees.read_own']));
     expect(groups.map((g) => g.label)).toEqual(['Overview', 'Projects & people']);

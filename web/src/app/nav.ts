@@ -31,7 +31,12 @@ export const NAV: readonly NavGroup[] = [
   },
   {
     label: 'Sales',
-    items: [{ label: 'Opportunities', to: '/opportunities', allowed: ['sales.opportunities.read'] }],
+    items: [
+      { label: 'Opportunities', to: '/opportunities', allowed: ['sales.opportunities.read'] },
+      { label: 'Pipeline board', to: '/sales/pipeline', allowed: ['sales.opportunities.read'] },
+      { label: 'Campaigns', to: '/sales/campaigns', allowed: ['sales.opportunities.read'] },
+      { label: 'Lead scores', to: '/sales/lead-scores', allowed: ['sales.opportunities.read'] },
+    ],
   },
   {
     label: 'Orders',
@@ -44,6 +49,7 @@ export const NAV: readonly NavGroup[] = [
     label: 'Inventory',
     items: [
       { label: 'Stock', to: '/inventory/stock', allowed: ['inventory.stock.read'] },
+      { label: 'Catalogue', to: '/inventory/catalogue', allowed: ['inventory.catalogue.read'] },
       { label: 'Counts', to: '/inventory/counts', allowed: ['inventory.stock.read'] },
       { label: 'Transfers', to: '/inventory/transfers', allowed: ['inventory.stock.read'] },
       { label: 'Equipment', to: '/inventory/equipment', allowed: ['inventory.stock.read'] },

@@ -21,6 +21,7 @@ export type Permission =
   | 'orders.goods.receive'
   | 'sales.opportunities.read'
   | 'sales.opportunities.write'
+  | 'sales.settings.write'
   | 'inventory.stock.read'
   | 'inventory.stock.write'
   | 'inventory.catalogue.read'

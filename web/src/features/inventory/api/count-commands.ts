@@ -1,17 +1,17 @@
 // The count commands — open a sheet, record what was counted of a product, post it — and
 // what follows each: the sheet is read again until it shows the change (the counted
 // figure recorded, the sheet posted), then the sheet, the list and (after posting) the
-// stock levels are read again (`poll.ts`).
+// stock levels are read again (`lib/poll.ts`).
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { graphql } from '@/gql';
 import { execute } from '@/lib/graphql';
+import { pollUntil } from '@/lib/poll';
 import { compareDecimal, parseDecimal } from '@/lib/money';
 
 import { stockCountKey, stockCountQueryOptions, stockCountsKey } from './get-stock-counts';
 import { stockLevelsKey } from './get-stock-levels';
-import { pollUntil } from './poll';
 
 export const OpenStockCountMutation = graphql(`
   mutation OpenStockCount($location: String!, $reference: String!) {

@@ -1,6 +1,6 @@
 // The register's commands — register, check out, check in, a meter reading, a service —
 // and what follows each: the register is read again until the item shows the change
-// (`poll.ts`), then the register and (after a check-in, which charges the project) the
+// (`lib/poll.ts`), then the register and (after a check-in, which charges the project) the
 // utilisation are read again.
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,10 +8,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { graphql } from '@/gql';
 import type { RegisterEquipment } from '@/gql/graphql';
 import { execute } from '@/lib/graphql';
+import { pollUntil } from '@/lib/poll';
 import { compareDecimal, parseDecimal } from '@/lib/money';
 
 import { equipmentKey, equipmentQueryOptions, utilisationKey, type EquipmentRow } from './get-equipment';
-import { pollUntil } from './poll';
 
 export const RegisterEquipmentMutation = graphql(`
   mutation RegisterEquipment($input: RegisterEquipment!) {

@@ -1,16 +1,16 @@
 // Sending goods between locations and receiving them: the transfers are read again until
 // the transfer shows (dispatched, or received), then the transfers and the stock levels
-// are read again (`poll.ts`).
+// are read again (`lib/poll.ts`).
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { graphql } from '@/gql';
 import type { TransferStockInput } from '@/gql/graphql';
 import { execute } from '@/lib/graphql';
+import { pollUntil } from '@/lib/poll';
 
 import { stockLevelsKey } from './get-stock-levels';
 import { stockTransfersKey, stockTransfersQueryOptions } from './get-stock-transfers';
-import { pollUntil } from './poll';
 
 export const TransferStockMutation = graphql(`
   mutation TransferStock($input: TransferStockInput!) {

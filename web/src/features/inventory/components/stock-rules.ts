@@ -46,3 +46,26 @@ export const note: Rule = (value) => (value.trim().length > 500 ? 'At most 500 c
 /** A reservation id is a UUID (optional on an issue). */
 export const reservationId: Rule = (value) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim()) ? null : 'A reservation id is a UUID, as reserving answered it';
+
+// The catalogue's entries, as `domain/src/inventory/product/mod.rs` checks them: prices
+// of nought or more with at most 4 decimal places (the unit cost rule), reorder levels
+// and quantities of nought or more with at most 3, a conversion factor above nought with
+// at most 6, a description of at most 200 characters on one line.
+
+export const FACTOR_SCALE = 6;
+
+export const level: Rule = (value) => {
+  const q = parseDecimal(value);
+  if (!q || q.digits < 0n) return 'Enter a quantity of nought or more';
+  if (q.scale > QUANTITY_SCALE) return 'At most three decimal places';
+  return null;
+};
+
+export const factor: Rule = (value) => {
+  const f = parseDecimal(value);
+  if (!f || f.digits <= 0n) return 'Enter how many stock units one is, above nought';
+  if (f.scale > FACTOR_SCALE) return 'At most six decimal places';
+  return null;
+};
+
+export const name = oneLine(200);
