@@ -527,7 +527,7 @@ await step('a purchase order is refused over a limit, approved within one, recei
     await until('both bills in the list', async () => {
       if ((await billRow(`HCA-${suffix}-2`).count()) === 1 && (await billRow(`HCA-${suffix}-1`).count()) === 1) return true;
       await fm.page.reload();
-      await bills.waitFor();
+      await bills.waitFor({ timeout: 30_000 });
       return false;
     });
     expect(((await billRow(`HCA-${suffix}-1`).textContent()) ?? '').includes('Matched'), 'the cement bill matched');
