@@ -139,6 +139,8 @@ pub enum Permission {
     EmployeesReadOwn,
     /// Hire employees and end employments.
     EmployeesWrite,
+    /// Read payroll figures and use the PAYE calculator.
+    PayrollRead,
     /// Read the general ledger: accounts, journals, trial balance, ledger history.
     LedgerRead,
     /// Post journals and reverse them.
@@ -153,7 +155,7 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 32] = [
+    pub const ALL: [Permission; 33] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -181,6 +183,7 @@ impl Permission {
         Permission::EmployeesRead,
         Permission::EmployeesReadOwn,
         Permission::EmployeesWrite,
+        Permission::PayrollRead,
         Permission::LedgerRead,
         Permission::JournalsPost,
         Permission::AccountsManage,
@@ -218,6 +221,7 @@ impl Permission {
             Permission::EmployeesRead => "hr.employees.read",
             Permission::EmployeesReadOwn => "hr.employees.read_own",
             Permission::EmployeesWrite => "hr.employees.write",
+            Permission::PayrollRead => "hr.payroll.read",
             Permission::LedgerRead => "finance.ledger.read",
             Permission::JournalsPost => "finance.journals.post",
             Permission::AccountsManage => "finance.accounts.manage",
@@ -274,6 +278,7 @@ impl Permission {
                 "read one's own employee record (the one one's user is linked to)"
             }
             Permission::EmployeesWrite => "hire employees and end employments",
+            Permission::PayrollRead => "read payroll figures and use the PAYE calculator",
             Permission::LedgerRead => {
                 "read ledger accounts, journals, the trial balance and ledger history"
             }
@@ -420,6 +425,7 @@ impl Permission {
             Permission::EmployeesRead => &[Admin, Auditor, HrManager, PayrollOfficer],
             Permission::EmployeesReadOwn => &Role::ALL,
             Permission::EmployeesWrite => &[Admin, HrManager],
+            Permission::PayrollRead => &[Admin, Auditor, HrManager, PayrollOfficer],
             // The books: finance keeps them, auditors read everything and change nothing.
             Permission::LedgerRead => &[Admin, Auditor, FinanceManager, FinanceUser],
             Permission::JournalsPost => &[Admin, FinanceManager, FinanceUser],

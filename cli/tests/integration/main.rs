@@ -31,6 +31,7 @@ mod marketing;
 mod marketing_samples;
 mod migrate;
 mod opportunities;
+mod payroll;
 mod period_race;
 mod project_budgets;
 mod project_claims;

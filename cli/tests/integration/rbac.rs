@@ -162,6 +162,10 @@ fn sample(field: &str) -> (&'static str, Value) {
         ),
         "Query.pipeline" => ("{ pipeline { byStage { key } } }", json!({})),
         "Query.pipelineStages" => ("{ pipelineStages { stage } }", json!({})),
+        "Query.payeCalculation" => (
+            "{ payeCalculation(payDate: \"2025-11-25\", monthlyRemuneration: \"30000\", age: 40) { paye } }",
+            json!({}),
+        ),
         "Mutation.configurePipelineStage" => (
             "mutation { configurePipelineStage(stage: TENDER, label: \"Tender\", probability: 50) { stage } }",
             json!({}),

@@ -11,6 +11,16 @@ pub enum HrError {
     EmployeeNotFound,
     #[error("the employment has already ended")]
     AlreadyTerminated,
+    #[error(
+        "payDate: no SARS tax table for the {tax_year} tax year ({} to {}) is loaded",
+        format!("1 March {}", tax_year - 1),
+        format!("end February {tax_year}")
+    )]
+    NoTaxTable { tax_year: i32 },
+    #[error("monthlyRemuneration: {0} is not an amount in rand (nought or more, two places)")]
+    Remuneration(String),
+    #[error("age: {0} is not an age")]
+    Age(u32),
     #[error("lastDay: the last day {last_day} is before the hiring date {hired_on}")]
     LastDayBeforeHiring {
         last_day: NaiveDate,

@@ -10,6 +10,7 @@ pub mod holidays;
 mod id_number;
 pub mod leave;
 mod number;
+pub mod payroll;
 
 pub use commands::EmployeeCommand;
 pub use employee::Employee;

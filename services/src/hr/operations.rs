@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use constructos_commands::hr::HireEmployeeInput;
 use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
+use constructos_domain::hr::payroll::{calculate, MonthlyDeductions, PayeInput};
 use constructos_projections::hr::EmployeeRow;
 use serde::{Deserialize, Serialize};
 
@@ -99,5 +100,43 @@ impl Handle<Employee> for HrService {
             .employee(&op.id, scope)
             .await
             .map_err(CommandError::from)
+    }
+}
+
+/// The PAYE calculator: a month's PAYE, UIF and SDL for regular remuneration, by the
+/// same function the pay run uses (`domain::hr::payroll::calculate`). SDL is answered
+/// as for an employer whose annual payroll exceeds the threshold.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PayeCalculation {
+    pub pay_date: NaiveDate,
+    pub monthly_remuneration: rust_decimal::Decimal,
+    pub age: u32,
+    #[serde(default)]
+    pub medical_members: u32,
+}
+
+impl Operation for PayeCalculation {
+    type Service = HrService;
+    type Answer = MonthlyDeductions;
+    const NAME: &'static str = "paye_calculation";
+    const ACCESS: Access = Access::Requires(Permission::PayrollRead);
+}
+
+#[async_trait]
+impl Handle<PayeCalculation> for HrService {
+    async fn handle(
+        &self,
+        call: &Call,
+        op: PayeCalculation,
+    ) -> Result<MonthlyDeductions, CommandError> {
+        call.context.require(Permission::PayrollRead)?;
+        let input = PayeInput {
+            pay_date: op.pay_date,
+            monthly_remuneration: op.monthly_remuneration,
+            age: op.age,
+            medical_members: op.medical_members,
+            sdl_liable: true,
+        };
+        calculate(&input).map_err(|e| CommandError::Rejected(e.to_string()))
     }
 }

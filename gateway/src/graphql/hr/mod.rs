@@ -2,16 +2,17 @@
 //! every member of staff (the HR service filters the rows).
 
 mod employees;
+mod payroll;
 
 use async_graphql::MergedObject;
 use constructos_commands::hr::HireEmployeeInput;
 use constructos_domain::access::Access;
-use constructos_services::hr::{Employee, Employees, TerminateEmployment};
+use constructos_services::hr::{Employee, Employees, PayeCalculation, TerminateEmployment};
 use constructos_services::Operation;
 
 /// HR's query fields.
 #[derive(MergedObject, Default)]
-pub struct HrQuery(employees::EmployeesQuery);
+pub struct HrQuery(employees::EmployeesQuery, payroll::PayrollQuery);
 
 /// HR's mutations.
 #[derive(MergedObject, Default)]
@@ -23,4 +24,5 @@ pub const RULES: &[(&str, Access)] = &[
     ("Query.employee", Employee::ACCESS),
     ("Mutation.hireEmployee", HireEmployeeInput::ACCESS),
     ("Mutation.terminateEmployment", TerminateEmployment::ACCESS),
+    ("Query.payeCalculation", PayeCalculation::ACCESS),
 ];

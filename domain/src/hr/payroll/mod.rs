@@ -1,0 +1,9 @@
+//! Payroll by South African law, as pure rules: PAYE from SARS's tax tables for the
+//! tax year of the pay date ([`tables`]), UIF and SDL ([`paye`]). The tables are data
+//! (`tables/<tax year>.json`, each citing its source), so a new year is a new file.
+
+pub mod paye;
+pub mod tables;
+
+pub use paye::{calculate, MonthlyDeductions, PayeInput};
+pub use tables::{tax_year_of, TaxTable, TAX_TABLES};
