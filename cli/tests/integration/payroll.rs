@@ -72,3 +72,33 @@ async fn a_payroll_officer_checks_a_months_paye_uif_and_sdl() {
         .await;
     assert_eq!(r.error_code(), Some("FORBIDDEN"), "{}", r.body);
 }
+
+#[tokio::test]
+async fn anyone_signed_in_sees_the_public_holidays_with_observed_mondays() {
+    let app = spawn_domains(&[Domain::Identity, Domain::Hr]).await;
+    let employee = app.token("emp-sipho", &["Employee"]);
+    let r = app
+        .graphql(
+            &employee,
+            "{ publicHolidays(year: 2026) { date name observed } }",
+            json!({}),
+        )
+        .await;
+    let days = r.data()["publicHolidays"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(days.len(), 13);
+    assert!(days.contains(&json!({ "date": "2026-08-10", "name": "National Women's Day (observed)", "observed": true })));
+    assert!(
+        days.contains(&json!({ "date": "2026-04-03", "name": "Good Friday", "observed": false }))
+    );
+    let r = app
+        .graphql(
+            &employee,
+            "{ publicHolidays(year: 1900) { date } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+}

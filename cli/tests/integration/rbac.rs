@@ -162,6 +162,7 @@ fn sample(field: &str) -> (&'static str, Value) {
         ),
         "Query.pipeline" => ("{ pipeline { byStage { key } } }", json!({})),
         "Query.pipelineStages" => ("{ pipelineStages { stage } }", json!({})),
+        "Query.publicHolidays" => ("{ publicHolidays(year: 2026) { date } }", json!({})),
         "Query.payeCalculation" => (
             "{ payeCalculation(payDate: \"2025-11-25\", monthlyRemuneration: \"30000\", age: 40) { paye } }",
             json!({}),

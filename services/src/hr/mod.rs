@@ -11,7 +11,7 @@ use constructos_infra::{db, Domain};
 use constructos_projections::hr::{HrProjection, HrQueries, LinksProjection};
 use sqlx::PgPool;
 
-pub use operations::{Employee, Employees, PayeCalculation, TerminateEmployment};
+pub use operations::{Employee, Employees, PayeCalculation, PublicHolidays, TerminateEmployment};
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 use crate::{Client, Endpoint, Service};
@@ -69,6 +69,7 @@ pub fn endpoint(pool: PgPool) -> Endpoint<HrService> {
         .with::<Employees>()
         .with::<Employee>()
         .with::<PayeCalculation>()
+        .with::<PublicHolidays>()
 }
 
 /// Row-level scope of employee reads and writes (`access::employee_scope`): `None` sees

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use constructos_commands::hr::HireEmployeeInput;
 use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
+use constructos_domain::hr::holidays::{public_holidays, PublicHoliday};
 use constructos_domain::hr::payroll::{calculate, MonthlyDeductions, PayeInput};
 use constructos_projections::hr::EmployeeRow;
 use serde::{Deserialize, Serialize};
@@ -138,5 +139,36 @@ impl Handle<PayeCalculation> for HrService {
             sdl_liable: true,
         };
         calculate(&input).map_err(|e| CommandError::Rejected(e.to_string()))
+    }
+}
+
+/// South Africa's public holidays of a year, observed Mondays included: what leave and
+/// overtime count by. Anyone signed in may ask.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PublicHolidays {
+    pub year: i32,
+}
+
+impl Operation for PublicHolidays {
+    type Service = HrService;
+    type Answer = Vec<PublicHoliday>;
+    const NAME: &'static str = "public_holidays";
+    const ACCESS: Access = Access::Authenticated;
+}
+
+#[async_trait]
+impl Handle<PublicHolidays> for HrService {
+    async fn handle(
+        &self,
+        _: &Call,
+        op: PublicHolidays,
+    ) -> Result<Vec<PublicHoliday>, CommandError> {
+        if !(1995..=2199).contains(&op.year) {
+            return Err(CommandError::Rejected(format!(
+                "year: {} is outside 1995 to 2199 (the Public Holidays Act dates from 1994)",
+                op.year
+            )));
+        }
+        Ok(public_holidays(op.year))
     }
 }

@@ -65,6 +65,14 @@ describe('the permission-driven menu', () => {
     expect(sales(SITE_MANAGER)).toEqual([]);
   });
 
+  it('shows the PAYE calculator only to those who read payroll', () => {
+    const people = (permissions: string[]) => menuFor(new Set(permissions)).find((g) => g.label === 'Projects & people')?.items.map((i) => [i.label, i.to]) ?? [];
+    // Payroll officers, HR managers, auditors and administrators hold `hr.payroll.read`.
+    expect(people(['hr.employees.read', 'hr.payroll.read'])).toContainEqual(['PAYE calculator', '/hr/paye-calculator']);
+    expect(people(['hr.employees.read', 'hr.employees.write'])).not.toContainEqual(['PAYE calculator', '/hr/paye-calculator']);
+    expect(people(SITE_MANAGER)).not.toContainEqual(['PAYE calculator', '/hr/paye-calculator']);
+  });
+
   it('drops groups with nothing allowed', () => {
     const groups = menuFor(new Set(['hr.employees.read_own']));
     expect(groups.map((g) => g.label)).toEqual(['Overview', 'Projects & people']);

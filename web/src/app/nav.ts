@@ -60,6 +60,7 @@ export const NAV: readonly NavGroup[] = [
     items: [
       { label: 'Projects', to: '/projects', allowed: ['orders.projects.read', 'orders.projects.read_assigned'] },
       { label: 'Employees', to: '/employees', allowed: ['hr.employees.read', 'hr.employees.read_own'] },
+      { label: 'PAYE calculator', to: '/hr/paye-calculator', allowed: ['hr.payroll.read'] },
     ],
   },
   {

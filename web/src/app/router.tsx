@@ -66,6 +66,7 @@ export function routes(onExpired: () => void): RouteObject[] {
             screen('/inventory/transfers', STOCK, async () => (await import('@/features/inventory/routes/transfers')).TransfersRoute),
             screen('/inventory/equipment', STOCK, async () => (await import('@/features/inventory/routes/equipment')).EquipmentRoute),
             screen('/employees', ['hr.employees.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/employees')).EmployeesRoute),
+            screen('/hr/paye-calculator', ['hr.payroll.read'], async () => (await import('@/features/hr/routes/paye-calculator')).PayeCalculatorRoute),
             screen('/finance/invoices', LEDGER, async () => (await import('@/features/finance/routes/invoices')).InvoicesRoute),
             screen('/finance/invoices/new', POST, async () => (await import('@/features/finance/routes/raise-invoice')).RaiseInvoiceRoute),
             screen('/finance/invoices/:id', LEDGER, async () => (await import('@/features/finance/routes/invoice')).InvoiceRoute),

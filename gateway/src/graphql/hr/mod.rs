@@ -7,7 +7,9 @@ mod payroll;
 use async_graphql::MergedObject;
 use constructos_commands::hr::HireEmployeeInput;
 use constructos_domain::access::Access;
-use constructos_services::hr::{Employee, Employees, PayeCalculation, TerminateEmployment};
+use constructos_services::hr::{
+    Employee, Employees, PayeCalculation, PublicHolidays, TerminateEmployment,
+};
 use constructos_services::Operation;
 
 /// HR's query fields.
@@ -25,4 +27,5 @@ pub const RULES: &[(&str, Access)] = &[
     ("Mutation.hireEmployee", HireEmployeeInput::ACCESS),
     ("Mutation.terminateEmployment", TerminateEmployment::ACCESS),
     ("Query.payeCalculation", PayeCalculation::ACCESS),
+    ("Query.publicHolidays", PublicHolidays::ACCESS),
 ];

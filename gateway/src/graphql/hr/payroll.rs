@@ -1,9 +1,9 @@
 //! Payroll in the schema: the PAYE calculator payroll officers check a figure with — the
-//! same function the pay run uses.
+//! same function the pay run uses — and the public holidays leave and overtime count by.
 
 use async_graphql::{Context, Object, SimpleObject};
 use chrono::NaiveDate;
-use constructos_services::hr::PayeCalculation;
+use constructos_services::hr::{PayeCalculation, PublicHolidays};
 
 use crate::graphql::errors::{ask, error, ErrorCode};
 use crate::graphql::rand::Rand;
@@ -28,11 +28,38 @@ pub struct PayeAnswer {
     sdl: Rand,
 }
 
+/// A public holiday.
+#[derive(SimpleObject)]
+pub struct PublicHoliday {
+    date: NaiveDate,
+    name: String,
+    /// The Monday after a holiday that fell on a Sunday.
+    observed: bool,
+}
+
 #[derive(Default)]
 pub struct PayrollQuery;
 
 #[Object]
 impl PayrollQuery {
+    /// South Africa's public holidays of `year`, in date order, with the Mondays
+    /// observed for holidays that fell on a Sunday.
+    async fn public_holidays(
+        &self,
+        ctx: &Context<'_>,
+        year: i32,
+    ) -> async_graphql::Result<Vec<PublicHoliday>> {
+        let days = ask(ctx, PublicHolidays { year }).await?;
+        Ok(days
+            .into_iter()
+            .map(|h| PublicHoliday {
+                date: h.date,
+                name: h.name,
+                observed: h.observed,
+            })
+            .collect())
+    }
+
     /// A month's PAYE (SARS's annual equivalent method for the tax year of `payDate`),
     /// UIF (employee and employer, 1% each up to the ceiling) and SDL (1%), for
     /// `monthlyRemuneration` at `age` (on the last day of the tax year), with

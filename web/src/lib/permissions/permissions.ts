@@ -29,6 +29,7 @@ export type Permission =
   | 'hr.employees.read'
   | 'hr.employees.read_own'
   | 'hr.employees.write'
+  | 'hr.payroll.read'
   | 'finance.ledger.read'
   | 'finance.journals.post'
   | 'finance.accounts.manage'
