@@ -5,8 +5,9 @@ use async_trait::async_trait;
 use constructos_domain::identity::{Account, AccountDirectory, AccountStatus};
 use constructos_infra::event_store::Store;
 
-/// An [`AccountDirectory`] that loads the account's stream (cached, or its snapshot and
-/// the events after it).
+/// An [`AccountDirectory`] that reads the account's stream as stored (not a cached copy:
+/// an account another request created a moment ago — the other half of a lead converted
+/// twice at once — must count, and a refusal here is not re-decided).
 pub struct EventStoreDirectory {
     store: Store,
 }
@@ -23,7 +24,7 @@ impl AccountDirectory for EventStoreDirectory {
     async fn account_status(&self, account_id: &str) -> Result<Option<AccountStatus>, String> {
         let account = self
             .store
-            .load::<Account>(account_id)
+            .load_stored::<Account>(account_id)
             .await
             .map_err(|e| e.to_string())?
             .aggregate;
