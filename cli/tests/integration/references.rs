@@ -245,10 +245,12 @@ async fn the_demo_project_is_opened_for_the_demo_customer_once_orders_knows_it()
             .expect("accounts seeded")
             > 0
     );
+    // Every domain's workers start together here: on a loaded machine orders' copy of
+    // the accounts can take longer than one `EVENTUALLY` to catch up.
     let id = constructos::seed::seed_project(
         &app.env.identity,
         &app.env.orders,
-        crate::harness::EVENTUALLY,
+        crate::harness::EVENTUALLY * 3,
     )
     .await
     .expect("seeding the project")
