@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::EmployeeNumber;
+use super::{EmployeeNumber, EmployeeProfile};
 use crate::values::{BusinessDate, Code, Name, Reason, Title};
 
 /// Commands to the employee aggregate.
@@ -19,6 +19,9 @@ pub enum EmployeeCommand {
         hired_on: BusinessDate,
         site_id: Option<Code>,
     },
+    /// Record (or replace) what HR keeps about the employment: identity, tax, bank,
+    /// type, trade, pay and cost rates, working week, line manager and allocation.
+    SetProfile { profile: EmployeeProfile },
     /// End the employment on a date (the last day worked).
     TerminateEmployment {
         last_day: BusinessDate,

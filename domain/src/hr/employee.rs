@@ -5,16 +5,49 @@ use cqrs_es::event_sink::EventSink;
 use cqrs_es::Aggregate;
 use serde::{Deserialize, Serialize};
 
-use super::{EmployeeCommand, EmployeeEvent, HrError, EMPLOYEE_AGGREGATE};
+use super::{EmployeeCommand, EmployeeEvent, EmployeeProfile, HrError, EMPLOYEE_AGGREGATE};
 
-/// The state an employee's decisions need, rebuilt from its events.
+/// The state an employee's decisions need, rebuilt from its events; also what leave,
+/// timesheets and pay runs read of the employee (as stored, never from a read model).
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Employee {
     hired_on: Option<NaiveDate>,
     terminated: bool,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    last_day: Option<NaiveDate>,
+    #[serde(default)]
+    profile: Option<EmployeeProfile>,
 }
 
 impl Employee {
+    /// The first day of employment, once hired.
+    pub fn hired_on(&self) -> Option<NaiveDate> {
+        self.hired_on
+    }
+
+    /// The last day worked, once the employment has ended.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.last_day
+    }
+
+    /// First and last name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The profile HR has recorded, if any.
+    pub fn profile(&self) -> Option<&EmployeeProfile> {
+        self.profile.as_ref()
+    }
+
+    /// Whether the employee is employed on `date`.
+    pub fn employed_on(&self, date: NaiveDate) -> bool {
+        self.hired_on.is_some_and(|hired| hired <= date)
+            && self.last_day.is_none_or(|last| date <= last)
+    }
+
     fn decide(&self, command: EmployeeCommand) -> Result<EmployeeEvent, HrError> {
         match command {
             EmployeeCommand::HireEmployee {
@@ -37,6 +70,32 @@ impl Employee {
                     hired_on: hired_on.date(),
                     site_id: site_id.map(String::from),
                 })
+            }
+            EmployeeCommand::SetProfile { profile } => {
+                let hired_on = self.hired_on.ok_or(HrError::EmployeeNotFound)?;
+                if self.terminated {
+                    return Err(HrError::AlreadyTerminated);
+                }
+                if profile.contract_ends.is_some_and(|end| end < hired_on) {
+                    return Err(HrError::Profile(format!(
+                        "input.contractEnds: the contract cannot end before the hiring date {hired_on}"
+                    )));
+                }
+                if (profile.employment_type == super::EmploymentType::FixedTerm)
+                    != profile.contract_ends.is_some()
+                {
+                    return Err(HrError::Profile(
+                        "input.contractEnds: a fixed-term employment has an end date, and only it"
+                            .into(),
+                    ));
+                }
+                if profile.date_of_birth >= hired_on {
+                    return Err(HrError::Profile(format!(
+                        "input.dateOfBirth: born on {} is not before the hiring date {hired_on}",
+                        profile.date_of_birth
+                    )));
+                }
+                Ok(EmployeeEvent::EmployeeProfileSet { profile })
             }
             EmployeeCommand::TerminateEmployment { last_day, reason } => {
                 let last_day = last_day.date();
@@ -76,13 +135,27 @@ impl Aggregate for Employee {
 
     fn apply(&mut self, event: Self::Event) {
         match event {
-            EmployeeEvent::EmployeeHired { hired_on, .. } => self.hired_on = Some(hired_on),
-            EmployeeEvent::EmploymentTerminated { .. } => self.terminated = true,
+            EmployeeEvent::EmployeeHired {
+                hired_on,
+                first_name,
+                last_name,
+                ..
+            } => {
+                self.hired_on = Some(hired_on);
+                self.name = format!("{first_name} {last_name}");
+            }
+            EmployeeEvent::EmployeeProfileSet { profile } => self.profile = Some(profile),
+            EmployeeEvent::EmploymentTerminated { last_day, .. } => {
+                self.terminated = true;
+                self.last_day = Some(last_day);
+            }
         }
     }
 }
 
-impl crate::stored::Stored for Employee {}
+impl crate::stored::Stored for Employee {
+    const SNAPSHOT_SCHEMA: i32 = 2;
+}
 
 #[cfg(test)]
 mod tests {

@@ -21,6 +21,24 @@ pub enum HrError {
     Remuneration(String),
     #[error("age: {0} is not an age")]
     Age(u32),
+    /// A leave request or decision the rules refuse (the message says why).
+    #[error("{0}")]
+    Leave(String),
+    #[error("the leave request {0} does not exist")]
+    LeaveRequestNotFound(String),
+    /// A timesheet the rules refuse (the message names the entry).
+    #[error("{0}")]
+    Timesheet(String),
+    #[error("the timesheet does not exist")]
+    TimesheetNotFound,
+    #[error("the pay run does not exist")]
+    PayRunNotFound,
+    /// A pay run step the rules refuse.
+    #[error("{0}")]
+    PayRun(String),
+    /// A profile that contradicts itself or the employment (the message names the field).
+    #[error("{0}")]
+    Profile(String),
     #[error("lastDay: the last day {last_day} is before the hiring date {hired_on}")]
     LastDayBeforeHiring {
         last_day: NaiveDate,
@@ -32,7 +50,10 @@ impl crate::refusal::Refusal for HrError {
     fn kind(&self) -> crate::refusal::RefusalKind {
         use crate::refusal::RefusalKind;
         match self {
-            HrError::EmployeeNotFound => RefusalKind::NotFound,
+            HrError::EmployeeNotFound
+            | HrError::LeaveRequestNotFound(_)
+            | HrError::TimesheetNotFound
+            | HrError::PayRunNotFound => RefusalKind::NotFound,
             _ => RefusalKind::Rejected,
         }
     }

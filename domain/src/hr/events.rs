@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use cqrs_es::DomainEvent;
 use serde::{Deserialize, Serialize};
 
+use super::EmployeeProfile;
+
 /// Events of the employee aggregate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum EmployeeEvent {
@@ -15,6 +17,10 @@ pub enum EmployeeEvent {
         hired_on: NaiveDate,
         site_id: Option<String>,
     },
+    /// The whole profile as it now stands (sensitive: see `profile.rs`).
+    EmployeeProfileSet {
+        profile: EmployeeProfile,
+    },
     EmploymentTerminated {
         last_day: NaiveDate,
         reason: String,
@@ -25,6 +31,7 @@ impl DomainEvent for EmployeeEvent {
     fn event_type(&self) -> String {
         match self {
             EmployeeEvent::EmployeeHired { .. } => "EmployeeHired",
+            EmployeeEvent::EmployeeProfileSet { .. } => "EmployeeProfileSet",
             EmployeeEvent::EmploymentTerminated { .. } => "EmploymentTerminated",
         }
         .to_string()

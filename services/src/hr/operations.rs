@@ -134,6 +134,7 @@ impl Handle<PayeCalculation> for HrService {
         let input = PayeInput {
             pay_date: op.pay_date,
             monthly_remuneration: op.monthly_remuneration,
+            periods_per_year: 12,
             age: op.age,
             medical_members: op.medical_members,
             sdl_liable: true,

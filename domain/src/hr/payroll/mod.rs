@@ -2,8 +2,10 @@
 //! tax year of the pay date ([`tables`]), UIF and SDL ([`paye`]). The tables are data
 //! (`tables/<tax year>.json`, each citing its source), so a new year is a new file.
 
+pub mod pay_run;
 pub mod paye;
 pub mod tables;
 
-pub use paye::{calculate, MonthlyDeductions, PayeInput};
+pub use pay_run::{PayRun, PayRunCommand, PayRunEvent, PAY_RUN_AGGREGATE};
+pub use paye::{calculate, calculate_under, MonthlyDeductions, PayeInput};
 pub use tables::{tax_year_of, TaxTable, TAX_TABLES};

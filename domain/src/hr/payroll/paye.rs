@@ -1,10 +1,13 @@
-//! A month's PAYE, UIF and SDL for regular monthly remuneration — the figures a pay run
+//! A pay period's PAYE, UIF and SDL for regular remuneration — the figures a pay run
 //! uses and the PAYE calculator answers, from one function.
 //!
-//! PAYE by SARS's annual equivalent method for regular remuneration: the month's
-//! remuneration × 12 is taxed by the year's brackets, less the rebates for the
-//! employee's age on the last day of the tax year; a twelfth of that (never below
-//! nought) less the month's medical scheme fees tax credits (never below nought).
+//! PAYE by SARS's annual equivalent method for regular remuneration: the period's
+//! remuneration × the periods of a year (12 monthly, 52 weekly) is taxed by the year's
+//! brackets, less the rebates for the employee's age on the last day of the tax year;
+//! that divided by the periods (never below nought) less the period's share of the
+//! medical scheme fees tax credits (the monthly credit × 12 ÷ periods; never below
+//! nought). UIF's monthly ceiling becomes a period's the same way (weekly: R17 712 ×
+//! 12 ÷ 52 = R4 087.38).
 //! Irregular income (a bonus) is taxed by the difference between the tax on the annual
 //! equivalent with it and without it — the pay run's concern, documented in
 //! `docs/payroll.md`. Amounts are exact decimals, rounded half up to the cent once, at
@@ -21,8 +24,10 @@ use crate::hr::HrError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayeInput {
     pub pay_date: NaiveDate,
-    /// Regular remuneration for the month, rand.
+    /// Regular remuneration for the period, rand.
     pub monthly_remuneration: Decimal,
+    /// Pay periods in a year: 12 (monthly) or 52 (weekly).
+    pub periods_per_year: u32,
     /// The employee's age on the last day of the tax year.
     pub age: u32,
     /// Members of a medical scheme the employee pays for (0: none; 1: the employee;
@@ -66,11 +71,26 @@ fn medical_credits(table: &TaxTable, members: u32) -> Decimal {
 /// The oldest age accepted.
 const MAX_AGE: u32 = 130;
 
-/// The month's PAYE, UIF and SDL by the table of the pay date's tax year.
+/// The period's PAYE, UIF and SDL by the table of the pay date's tax year.
 pub fn calculate(input: &PayeInput) -> Result<MonthlyDeductions, HrError> {
     let table = table_for(input.pay_date).ok_or(HrError::NoTaxTable {
         tax_year: tax_year_of(input.pay_date),
     })?;
+    calculate_under(table, input)
+}
+
+/// The period's PAYE, UIF and SDL by `table`, whatever the pay date: what a pay run's
+/// what-if asks ("this run under that year's table").
+pub fn calculate_under(table: &TaxTable, input: &PayeInput) -> Result<MonthlyDeductions, HrError> {
+    let periods = match input.periods_per_year {
+        12 | 52 => Decimal::from(input.periods_per_year),
+        other => {
+            return Err(HrError::PayRun(format!(
+                "{other} pay periods a year: only 12 or 52"
+            )))
+        }
+    };
+    let twelve = Decimal::from(12);
     let pay = input.monthly_remuneration;
     if pay.is_sign_negative() || pay.scale() > 2 {
         return Err(HrError::Remuneration(pay.to_string()));
@@ -78,12 +98,13 @@ pub fn calculate(input: &PayeInput) -> Result<MonthlyDeductions, HrError> {
     if input.age > MAX_AGE {
         return Err(HrError::Age(input.age));
     }
-    let annual_equivalent = pay * Decimal::from(12);
+    let annual_equivalent = pay * periods;
     let annual_tax =
         (table.tax_before_rebates(annual_equivalent) - table.rebate(input.age)).max(Decimal::ZERO);
-    let credits = medical_credits(table, input.medical_members);
-    let paye = cents((annual_tax / Decimal::from(12) - credits).max(Decimal::ZERO));
-    let uif = cents(pay.min(table.uif.monthly_ceiling) * table.uif.rate);
+    let credits = cents(medical_credits(table, input.medical_members) * twelve / periods);
+    let paye = cents((annual_tax / periods - credits).max(Decimal::ZERO));
+    let ceiling = cents(table.uif.monthly_ceiling * twelve / periods);
+    let uif = cents(pay.min(ceiling) * table.uif.rate);
     let sdl = if input.sdl_liable {
         cents(pay * table.sdl.rate)
     } else {
@@ -111,6 +132,7 @@ mod tests {
         PayeInput {
             pay_date: NaiveDate::from_ymd_opt(2025, 11, 25).expect("date"),
             monthly_remuneration: Decimal::from(pay),
+            periods_per_year: 12,
             age,
             medical_members: 0,
             sdl_liable: true,
@@ -171,6 +193,20 @@ mod tests {
             Err(HrError::Remuneration(_))
         ));
         assert_eq!(calculate(&month(10_000, 200)), Err(HrError::Age(200)));
+    }
+
+    #[test]
+    fn a_week_is_taxed_on_52_weeks_with_a_weekly_uif_ceiling() {
+        // R7 000 a week is R364 000 a year: 42 678 + 26% × 126 900 = 75 672, less
+        // 17 235 = 58 437, R1 123.79 a week; UIF on R4 087.38.
+        let mut week = month(7_000, 40);
+        week.periods_per_year = 52;
+        let d = calculate(&week).expect("calculated");
+        assert_eq!(d.annual_equivalent, Decimal::from(364_000));
+        assert_eq!(d.paye, Decimal::new(112_379, 2));
+        assert_eq!(d.uif_employee, Decimal::new(4_087, 2));
+        week.periods_per_year = 26;
+        assert!(calculate(&week).is_err());
     }
 
     proptest! {
