@@ -34,6 +34,15 @@ impl<A: Stored> Aggregates<A> {
             .await
             .map_err(|e| CommandError::Internal(format!("Failed to load {} {id}: {e}", A::TYPE)))
     }
+
+    /// The stream `id` as stored, not from the cache: what another aggregate's
+    /// decision reads as facts (another process may have moved it on).
+    pub async fn load_stored(&self, id: &str) -> Result<Stream<A>, CommandError> {
+        self.store
+            .load_stored::<A>(id)
+            .await
+            .map_err(|e| CommandError::Internal(format!("Failed to load {} {id}: {e}", A::TYPE)))
+    }
 }
 
 /// Executes with the context's metadata, re-deciding on a concurrency conflict.

@@ -141,6 +141,12 @@ pub enum Permission {
     EmployeesWrite,
     /// Read payroll figures and use the PAYE calculator.
     PayrollRead,
+    EmployeesReadSensitive,
+    LeaveSelfService,
+    TimesheetsWrite,
+    TimesheetsApprove,
+    PayrollRun,
+    PayrollApprove,
     /// Read the general ledger: accounts, journals, trial balance, ledger history.
     LedgerRead,
     /// Post journals and reverse them.
@@ -155,7 +161,7 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 33] = [
+    pub const ALL: [Permission; 39] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -184,6 +190,12 @@ impl Permission {
         Permission::EmployeesReadOwn,
         Permission::EmployeesWrite,
         Permission::PayrollRead,
+        Permission::EmployeesReadSensitive,
+        Permission::LeaveSelfService,
+        Permission::TimesheetsWrite,
+        Permission::TimesheetsApprove,
+        Permission::PayrollRun,
+        Permission::PayrollApprove,
         Permission::LedgerRead,
         Permission::JournalsPost,
         Permission::AccountsManage,
@@ -222,6 +234,12 @@ impl Permission {
             Permission::EmployeesReadOwn => "hr.employees.read_own",
             Permission::EmployeesWrite => "hr.employees.write",
             Permission::PayrollRead => "hr.payroll.read",
+            Permission::EmployeesReadSensitive => "hr.employees.read_sensitive",
+            Permission::LeaveSelfService => "hr.leave.self_service",
+            Permission::TimesheetsWrite => "hr.timesheets.write",
+            Permission::TimesheetsApprove => "hr.timesheets.approve",
+            Permission::PayrollRun => "hr.payroll.run",
+            Permission::PayrollApprove => "hr.payroll.approve",
             Permission::LedgerRead => "finance.ledger.read",
             Permission::JournalsPost => "finance.journals.post",
             Permission::AccountsManage => "finance.accounts.manage",
@@ -279,6 +297,22 @@ impl Permission {
             }
             Permission::EmployeesWrite => "hire employees and end employments",
             Permission::PayrollRead => "read payroll figures and use the PAYE calculator",
+            Permission::EmployeesReadSensitive => {
+                "see every employee's identity number, tax number, bank account and pay (others see only their own)"
+            }
+            Permission::LeaveSelfService => {
+                "request and cancel one's own leave, and decide the requests of the employees one manages"
+            }
+            Permission::TimesheetsWrite => {
+                "capture and submit weekly timesheets (site and project managers: on their projects)"
+            }
+            Permission::TimesheetsApprove => {
+                "approve or reject timesheets on one's projects, which costs them to the project"
+            }
+            Permission::PayrollRun => "open and calculate pay runs, and record them paid",
+            Permission::PayrollApprove => {
+                "approve pay runs calculated by someone else, and reverse approved ones"
+            }
             Permission::LedgerRead => {
                 "read ledger accounts, journals, the trial balance and ledger history"
             }
@@ -426,6 +460,23 @@ impl Permission {
             Permission::EmployeesReadOwn => &Role::ALL,
             Permission::EmployeesWrite => &[Admin, HrManager],
             Permission::PayrollRead => &[Admin, Auditor, HrManager, PayrollOfficer],
+            // Identity and tax numbers, bank accounts and pay are personal information
+            // (POPIA): HR and payroll only; the auditor sees records without them.
+            Permission::EmployeesReadSensitive => &[Admin, HrManager, PayrollOfficer],
+            // Everyone may ask for leave; deciding is for one's own reports (row rule).
+            Permission::LeaveSelfService => &Role::ALL,
+            Permission::TimesheetsWrite => &[
+                Admin,
+                HrManager,
+                PayrollOfficer,
+                ProjectManager,
+                SiteManager,
+            ],
+            Permission::TimesheetsApprove => &[Admin, ProjectManager, SiteManager],
+            // Segregation of duties: who calculates a run does not approve it (the pay
+            // run refuses the same person), and payroll officers do not approve.
+            Permission::PayrollRun => &[Admin, PayrollOfficer],
+            Permission::PayrollApprove => &[Admin, HrManager, FinanceManager],
             // The books: finance keeps them, auditors read everything and change nothing.
             Permission::LedgerRead => &[Admin, Auditor, FinanceManager, FinanceUser],
             Permission::JournalsPost => &[Admin, FinanceManager, FinanceUser],

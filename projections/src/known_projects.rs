@@ -21,6 +21,10 @@ impl KnownProjectsProjection {
     pub const IDENTITY: Self = Self {
         name: "identity.known_projects",
     };
+    /// HR's copy (timesheets name projects).
+    pub const HR: Self = Self {
+        name: "hr.known_projects",
+    };
     /// Inventory's copy.
     pub const INVENTORY: Self = Self {
         name: "inventory.known_projects",

@@ -5,6 +5,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use constructos_domain::access::Permission;
+use constructos_domain::hr::leave_book::LeaveBook;
+use constructos_domain::hr::payroll::PayRun;
+use constructos_domain::hr::timesheet::Timesheet;
 use constructos_domain::hr::Employee;
 use constructos_infra::event_store::Store;
 use sqlx::PgPool;
@@ -16,14 +19,25 @@ use crate::{CommandContext, CommandError};
 /// Executes HR commands against the HR event store.
 #[derive(Clone)]
 pub struct HrCommands {
-    employees: Arc<Aggregates<Employee>>,
+    pub(super) employees: Arc<Aggregates<Employee>>,
+    pub(super) leave_books: Arc<Aggregates<LeaveBook>>,
+    pub(super) timesheets: Arc<Aggregates<Timesheet>>,
+    pub(super) pay_runs: Arc<Aggregates<PayRun>>,
+    /// Whether the company pays SDL: its annual payroll exceeds the R500 000 threshold
+    /// (a construction company of this size always does; see `docs/payroll.md`).
+    pub(super) sdl_liable: bool,
 }
 
 impl HrCommands {
     /// Command handling over the HR database.
     pub fn new(pool: PgPool) -> Self {
+        let store = Store::new(pool);
         Self {
-            employees: Arc::new(Aggregates::new(&Store::new(pool), ())),
+            employees: Arc::new(Aggregates::new(&store, ())),
+            leave_books: Arc::new(Aggregates::new(&store, ())),
+            timesheets: Arc::new(Aggregates::new(&store, ())),
+            pay_runs: Arc::new(Aggregates::new(&store, ())),
+            sdl_liable: true,
         }
     }
 

@@ -14,6 +14,8 @@ pub struct Employee {
     hired_on: Option<NaiveDate>,
     terminated: bool,
     #[serde(default)]
+    number: String,
+    #[serde(default)]
     name: String,
     #[serde(default)]
     last_day: Option<NaiveDate>,
@@ -30,6 +32,11 @@ impl Employee {
     /// The last day worked, once the employment has ended.
     pub fn last_day(&self) -> Option<NaiveDate> {
         self.last_day
+    }
+
+    /// The employee number (`EMP-…`).
+    pub fn number(&self) -> &str {
+        &self.number
     }
 
     /// First and last name.
@@ -136,12 +143,14 @@ impl Aggregate for Employee {
     fn apply(&mut self, event: Self::Event) {
         match event {
             EmployeeEvent::EmployeeHired {
+                employee_number,
                 hired_on,
                 first_name,
                 last_name,
                 ..
             } => {
                 self.hired_on = Some(hired_on);
+                self.number = employee_number;
                 self.name = format!("{first_name} {last_name}");
             }
             EmployeeEvent::EmployeeProfileSet { profile } => self.profile = Some(profile),

@@ -275,6 +275,16 @@ impl Timesheet {
         projects
     }
 
+    /// What an approved week's hours earn at the hourly pay rate (site labour);
+    /// `None` until approved or for salaried staff.
+    pub fn approved_pay(&self) -> Option<Decimal> {
+        if self.status != TimesheetStatus::Approved {
+            return None;
+        }
+        self.pay_rate
+            .map(|rate| self.entries.iter().map(|e| e.at(rate)).sum())
+    }
+
     /// The employee whose week this is.
     pub fn employee_id(&self) -> &str {
         &self.employee_id

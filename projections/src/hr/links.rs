@@ -1,14 +1,16 @@
-//! Copies which user is which employee from the identity topic into the HR database,
-//! so self-service filtering needs no call to identity.
+//! Copies which user is which employee, and who is assigned to which projects, from
+//! the identity topic into the HR database, so self-service filtering and timesheet
+//! approval need no call to identity.
 
 use async_trait::async_trait;
 use constructos_domain::identity::{UserEvent, USER_AGGREGATE};
 use constructos_infra::cloudevents::CloudEvent;
 use sqlx::{Postgres, Transaction};
 
+use crate::orders::AssignmentsProjection;
 use crate::{database, domain_event, ApplyError, Projection};
 
-/// The HR domain's projection of identity's user links.
+/// The HR domain's projection of identity's user links and assignments.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LinksProjection;
 
@@ -23,7 +25,14 @@ impl Projection for LinksProjection {
         tx: &mut Transaction<'_, Postgres>,
         event: &CloudEvent,
     ) -> Result<(), ApplyError> {
-        if event.aggregatetype != USER_AGGREGATE || event.short_type() != "UserLinked" {
+        if event.aggregatetype != USER_AGGREGATE {
+            return Ok(());
+        }
+        if event.short_type() == "UserAssignmentsChanged" {
+            // The same table shape and code as the orders domain's copy.
+            return AssignmentsProjection.apply(tx, event).await;
+        }
+        if event.short_type() != "UserLinked" {
             return Ok(());
         }
         let UserEvent::UserLinked { employee_id, .. } = domain_event::<UserEvent>(event)? else {

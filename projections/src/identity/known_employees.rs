@@ -39,6 +39,8 @@ impl Projection for KnownEmployeesProjection {
             .bind(employee_number)
             .bind(event.sequence)
             .bind(event.time),
+            // Identity keeps no profile facts (they are HR's, and personal).
+            EmployeeEvent::EmployeeProfileSet { .. } => return Ok(()),
             EmployeeEvent::EmploymentTerminated { .. } => sqlx::query(
                 "UPDATE read_model.known_employees
                     SET status = 'TERMINATED', last_sequence = $2, updated_at = $3

@@ -1,7 +1,13 @@
-//! The HR service: employee records, filtered row by row for self-service. Its
-//! operations are declared in [`operations`]; [`endpoint`] serves them as `POST /v1/hr`.
+//! The HR service: employee records (filtered row by row for self-service, sensitive
+//! fields field by field), leave, timesheets and payroll. Its operations are declared
+//! in [`operations`], [`leave`], [`time`] and [`payroll`]; [`endpoint`] serves them as
+//! `POST /v1/hr`.
 
+mod leave;
 mod operations;
+mod payroll;
+mod people;
+mod time;
 
 use constructos_commands::hr::HrCommands;
 use constructos_commands::{CommandContext, CommandError};
@@ -9,9 +15,16 @@ use constructos_domain::access;
 use constructos_domain::hr::HrError;
 use constructos_infra::{db, Domain};
 use constructos_projections::hr::{HrProjection, HrQueries, LinksProjection};
+use constructos_projections::KnownProjectsProjection;
 use sqlx::PgPool;
 
+pub use leave::{LeaveBalances, LeaveRequests};
 pub use operations::{Employee, Employees, PayeCalculation, PublicHolidays, TerminateEmployment};
+pub use payroll::{
+    ApprovePayRun, CalculatePayRun, Emp201, MarkPayRunPaid, PayRunWhatIf, PayRuns, Payslips,
+    ReversePayRun,
+};
+pub use time::{DecideTimesheet, Timesheets};
 
 use crate::module::{no_tasks, DomainModule, Location, Subscription};
 use crate::{Client, Endpoint, Service};
@@ -70,6 +83,24 @@ pub fn endpoint(pool: PgPool) -> Endpoint<HrService> {
         .with::<Employee>()
         .with::<PayeCalculation>()
         .with::<PublicHolidays>()
+        .with::<constructos_commands::hr::SetProfileInput>()
+        .with::<constructos_commands::hr::RequestLeaveInput>()
+        .with::<constructos_commands::hr::DecideLeaveInput>()
+        .with::<constructos_commands::hr::CancelLeaveInput>()
+        .with::<LeaveRequests>()
+        .with::<LeaveBalances>()
+        .with::<constructos_commands::hr::SubmitTimesheetInput>()
+        .with::<DecideTimesheet>()
+        .with::<Timesheets>()
+        .with::<constructos_commands::hr::OpenPayRunInput>()
+        .with::<CalculatePayRun>()
+        .with::<ApprovePayRun>()
+        .with::<MarkPayRunPaid>()
+        .with::<ReversePayRun>()
+        .with::<PayRuns>()
+        .with::<Payslips>()
+        .with::<Emp201>()
+        .with::<PayRunWhatIf>()
 }
 
 /// Row-level scope of employee reads and writes (`access::employee_scope`): `None` sees
@@ -90,8 +121,10 @@ pub const MODULE: DomainModule = DomainModule {
     subscriptions: |_, _| {
         vec![
             Subscription::new(Domain::Hr, HrProjection),
-            // HR keeps its own copy of which user is which employee, from identity's topic.
+            // HR keeps its own copy of which user is which employee and who is assigned
+            // where, from identity's topic, and of orders' projects (timesheets name them).
             Subscription::new(Domain::Identity, LinksProjection),
+            Subscription::new(Domain::Orders, KnownProjectsProjection::HR),
         ]
     },
     tasks: no_tasks,

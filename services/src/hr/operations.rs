@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
-use constructos_commands::hr::HireEmployeeInput;
+use constructos_commands::hr::{HireEmployeeInput, SetProfileInput};
 use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
 use constructos_domain::hr::holidays::{public_holidays, PublicHoliday};
@@ -29,6 +29,31 @@ impl Operation for HireEmployeeInput {
 impl Handle<HireEmployeeInput> for HrService {
     async fn handle(&self, call: &Call, op: HireEmployeeInput) -> Result<String, CommandError> {
         self.commands.hire_employee(&call.context, op).await
+    }
+}
+
+/// Records an employee's profile. An allocation names a project by id or code; HR
+/// must have heard of it (its copy of orders' projects).
+impl Operation for SetProfileInput {
+    type Service = HrService;
+    type Answer = ();
+    const NAME: &'static str = "set_employee_profile";
+    const ACCESS: Access = Access::Requires(Permission::EmployeesWrite);
+}
+
+#[async_trait]
+impl Handle<SetProfileInput> for HrService {
+    async fn handle(&self, call: &Call, mut op: SetProfileInput) -> Result<(), CommandError> {
+        let ctx = &call.context;
+        ctx.require(Permission::EmployeesWrite)?;
+        self.require_employee_in_scope(ctx, &op.employee_id).await?;
+        if let Some(given) = op.project_id.as_deref().map(str::trim) {
+            let id = self.queries.known_project(given).await?.ok_or_else(|| {
+                CommandError::Rejected(format!("input.projectId: no project {given} is known"))
+            })?;
+            op.project_id = Some(id);
+        }
+        self.commands.set_profile(ctx, op).await
     }
 }
 
@@ -58,7 +83,8 @@ impl Handle<TerminateEmployment> for HrService {
     }
 }
 
-/// The employee records the caller may see.
+/// The employee records the caller may see (sensitive fields only to HR roles and on
+/// one's own record).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Employees;
 
@@ -73,10 +99,8 @@ impl Operation for Employees {
 impl Handle<Employees> for HrService {
     async fn handle(&self, call: &Call, _: Employees) -> Result<Vec<EmployeeRow>, CommandError> {
         let scope = employee_scope(&call.context)?;
-        self.queries
-            .employees(scope)
-            .await
-            .map_err(CommandError::from)
+        let rows = self.queries.employees(scope).await?;
+        self.visible(&call.context, rows).await
     }
 }
 
@@ -97,10 +121,11 @@ impl Operation for Employee {
 impl Handle<Employee> for HrService {
     async fn handle(&self, call: &Call, op: Employee) -> Result<Option<EmployeeRow>, CommandError> {
         let scope = employee_scope(&call.context)?;
-        self.queries
-            .employee(&op.id, scope)
-            .await
-            .map_err(CommandError::from)
+        let row = self.queries.employee(&op.id, scope).await?;
+        Ok(self
+            .visible(&call.context, row.into_iter().collect())
+            .await?
+            .pop())
     }
 }
 
