@@ -96,6 +96,15 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in employee_samples() {
         check(envelope("hr.employee", &e));
     }
+    for e in crate::hr_samples::leave_samples() {
+        check(envelope("hr.leave_book", &e));
+    }
+    for e in crate::hr_samples::timesheet_samples() {
+        check(envelope("hr.timesheet", &e));
+    }
+    for e in crate::hr_samples::pay_run_samples() {
+        check(envelope("hr.pay_run", &e));
+    }
     for e in crate::event_samples::opportunity_samples() {
         check(envelope("sales.opportunity", &e));
     }

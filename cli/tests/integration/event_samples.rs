@@ -448,9 +448,13 @@ pub fn employee_samples() -> Vec<EmployeeEvent> {
             reason: "resigned".into(),
         },
     ];
+    let mut samples = samples;
+    samples.extend(crate::hr_samples::profile_samples());
     for sample in &samples {
         match sample {
-            EmployeeEvent::EmployeeHired { .. } | EmployeeEvent::EmploymentTerminated { .. } => {}
+            EmployeeEvent::EmployeeHired { .. }
+            | EmployeeEvent::EmployeeProfileSet { .. }
+            | EmployeeEvent::EmploymentTerminated { .. } => {}
         }
     }
     samples

@@ -39,7 +39,7 @@ pub async fn seeded(app: &TestApp) {
     let opened = seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("chart seeded");
-    assert_eq!(opened, 23);
+    assert_eq!(opened, 27);
     let again = seed::seed_chart(&app.env.finance, FinancialCalendar::default())
         .await
         .expect("seeding again");
@@ -334,7 +334,7 @@ async fn verify_ledger_names_the_first_edited_event() {
         .await
         .expect("verification ran");
     assert_eq!(intact.broken, None);
-    assert_eq!(intact.streams, 23 + 3, "23 accounts, 3 journals");
+    assert_eq!(intact.streams, 27 + 3, "27 accounts, 3 journals");
     // What an auditor's screen asks for says the same.
     let auditor = app.token("lerato", &["Auditor"]);
     const VERIFICATION: &str =
@@ -342,7 +342,7 @@ async fn verify_ledger_names_the_first_edited_event() {
     let on_screen = app.graphql(&auditor, VERIFICATION, json!({})).await;
     let on_screen = &on_screen.data()["ledgerVerification"];
     assert_eq!(on_screen["intact"], true);
-    assert_eq!(on_screen["streams"], 23 + 3);
+    assert_eq!(on_screen["streams"], 27 + 3);
     assert_eq!(on_screen["brokenLink"], Value::Null);
 
     // An attacker with DBA rights lowers the first journal's amount in place.

@@ -39,7 +39,7 @@ pub async fn chart_projected(app: &TestApp) {
             .fetch_one(&app.env.finance)
             .await
             .ok()?;
-        (count == 23).then_some(())
+        (count == 27).then_some(())
     })
     .await;
 }

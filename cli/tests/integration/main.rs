@@ -24,6 +24,8 @@ mod finance_settlements;
 mod finance_shipments;
 mod fuzz;
 mod harness;
+mod hr_payroll;
+mod hr_samples;
 mod identity_api;
 mod inventory;
 mod leads;

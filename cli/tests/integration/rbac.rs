@@ -162,6 +162,56 @@ fn sample(field: &str) -> (&'static str, Value) {
         ),
         "Query.pipeline" => ("{ pipeline { byStage { key } } }", json!({})),
         "Query.pipelineStages" => ("{ pipelineStages { stage } }", json!({})),
+        "Mutation.setEmployeeProfile" => (
+            "mutation { setEmployeeProfile(input: { employeeId: \"none\", idNumber: \"8001015009087\", employmentType: PERMANENT, payRate: \"1000.00\", costRate: \"100.00\" }) { id } }",
+            json!({}),
+        ),
+        "Query.leaveRequests" => ("{ leaveRequests { id } }", json!({})),
+        "Query.leaveBalances" => ("{ leaveBalances(employeeId: \"none\") { kind } }", json!({})),
+        "Mutation.requestLeave" => (
+            "mutation { requestLeave(employeeId: \"none\", kind: ANNUAL, from: \"2026-02-02\", to: \"2026-02-03\", reason: \"x\") { id } }",
+            json!({}),
+        ),
+        "Mutation.decideLeave" => (
+            "mutation { decideLeave(employeeId: \"none\", requestId: \"none\", approve: true) { id } }",
+            json!({}),
+        ),
+        "Mutation.cancelLeave" => (
+            "mutation { cancelLeave(employeeId: \"none\", requestId: \"none\") { id } }",
+            json!({}),
+        ),
+        "Query.timesheets" => ("{ timesheets { id } }", json!({})),
+        "Query.timesheet" => ("{ timesheet(id: \"none\") { id } }", json!({})),
+        "Mutation.submitTimesheet" => (
+            "mutation { submitTimesheet(employeeId: \"none\", weekStarting: \"2026-02-02\", entries: [{ day: \"2026-02-02\", projectId: \"NONE\", costCode: \"X\", hours: \"1\" }]) { id } }",
+            json!({}),
+        ),
+        "Mutation.decideTimesheet" => (
+            "mutation { decideTimesheet(id: \"none\", approve: true) { id } }",
+            json!({}),
+        ),
+        "Query.payRuns" => ("{ payRuns { id } }", json!({})),
+        "Query.payRun" => ("{ payRun(id: \"none\") { id } }", json!({})),
+        "Query.payslips" => ("{ payslips { name } }", json!({})),
+        "Query.emp201" => ("{ emp201(year: 2026) { month } }", json!({})),
+        "Query.payRunWhatIf" => (
+            "{ payRunWhatIf(id: \"none\", taxYear: 2026) { name } }",
+            json!({}),
+        ),
+        "Mutation.openPayRun" => (
+            "mutation { openPayRun(frequency: MONTHLY, periodStart: \"2026-02-01\", periodEnd: \"2026-02-01\", payDate: \"2026-02-01\") { id } }",
+            json!({}),
+        ),
+        "Mutation.calculatePayRun" => ("mutation { calculatePayRun(id: \"none\") { id } }", json!({})),
+        "Mutation.approvePayRun" => ("mutation { approvePayRun(id: \"none\") { id } }", json!({})),
+        "Mutation.markPayRunPaid" => (
+            "mutation { markPayRunPaid(id: \"none\", on: \"2026-02-01\") { id } }",
+            json!({}),
+        ),
+        "Mutation.reversePayRun" => (
+            "mutation { reversePayRun(id: \"none\", reason: \"x\") { id } }",
+            json!({}),
+        ),
         "Query.publicHolidays" => ("{ publicHolidays(year: 2026) { date } }", json!({})),
         "Query.payeCalculation" => (
             "{ payeCalculation(payDate: \"2025-11-25\", monthlyRemuneration: \"30000\", age: 40) { paye } }",

@@ -58,8 +58,10 @@ pub fn facts_of(employee: &Employee) -> Result<EmploymentFacts, CommandError> {
     })
 }
 
-fn forbidden() -> CommandError {
-    CommandError::Forbidden(Permission::EmployeesWrite)
+/// Another employee's leave, to a caller who is neither HR nor their manager: as if
+/// the employee did not exist (the rule of every row-level scope).
+fn out_of_scope() -> CommandError {
+    CommandError::NotFound(constructos_domain::hr::HrError::EmployeeNotFound.to_string())
 }
 
 impl HrCommands {
@@ -74,7 +76,7 @@ impl HrCommands {
         ctx.require(Permission::LeaveSelfService)?;
         let employee_id = Identifier::parse("input.employeeId", &input.employee_id)?;
         if !ctx.caller.may(Permission::EmployeesWrite) && acting_as != Some(employee_id.as_str()) {
-            return Err(forbidden());
+            return Err(out_of_scope());
         }
         let reason = Reason::parse("input.reason", &input.reason)?;
         let employee = self.hired(employee_id.as_str()).await?;
@@ -114,7 +116,7 @@ impl HrCommands {
                 .and_then(|p| p.line_manager_id.as_deref())
                 == acting_as;
         if !manages && !ctx.caller.may(Permission::EmployeesWrite) {
-            return Err(forbidden());
+            return Err(out_of_scope());
         }
         let by = ctx
             .caller
@@ -148,7 +150,7 @@ impl HrCommands {
         let employee_id = Identifier::parse("input.employeeId", &input.employee_id)?;
         let request_id = Identifier::parse("input.requestId", &input.request_id)?;
         if !ctx.caller.may(Permission::EmployeesWrite) && acting_as != Some(employee_id.as_str()) {
-            return Err(forbidden());
+            return Err(out_of_scope());
         }
         let command = LeaveCommand::Cancel {
             request_id: request_id.into(),

@@ -54,6 +54,7 @@ pub const DEFAULT_CHART: &[ChartEntry] = &[
     entry("2200", "PAYE payable", AccountType::Liability),
     entry("2210", "UIF payable", AccountType::Liability),
     entry("2220", "SDL payable", AccountType::Liability),
+    entry("2230", "Net pay payable", AccountType::Liability),
     entry("3000", "Share capital", AccountType::Equity),
     entry("3100", "Retained earnings", AccountType::Equity),
     entry("4000", "Contract revenue", AccountType::Income),
@@ -68,6 +69,9 @@ pub const DEFAULT_CHART: &[ChartEntry] = &[
     ),
     entry("6000", "Overheads", AccountType::Expense),
     entry("6050", "Stock adjustments", AccountType::Expense),
+    entry("6100", "Salaries and wages", AccountType::Expense),
+    entry("6110", "Employer's UIF and SDL", AccountType::Expense),
+    entry("6190", "Labour charged to projects", AccountType::Expense),
 ];
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod claims;
 mod module;
 pub mod operations;
 mod parking;
+mod payroll_costing;
 mod project_budgets;
 mod shipments;
 mod stock_costing;
@@ -30,6 +31,7 @@ pub use claims::{
 pub use module::{calendar, service, supplier, MODULE};
 pub use operations::*;
 pub use parking::{Attempt, Parkable, Parking, LOUD_AFTER};
+pub use payroll_costing::{payroll_journal_of, PayrollCosting, PayrollCosts};
 pub use project_budgets::{
     budget_of, ProjectBudgeting, ProjectBudgets, VARIATION_APPROVED, WORK_ITEM_ADDED,
 };

@@ -10,8 +10,8 @@ use constructos_projections::finance::{
 use sqlx::PgPool;
 
 use super::{
-    endpoint, ClaimInvoicing, FinanceClient, FinanceService, ProjectBudgeting, ShipmentInvoicing,
-    StockCosting,
+    endpoint, ClaimInvoicing, FinanceClient, FinanceService, PayrollCosting, ProjectBudgeting,
+    ShipmentInvoicing, StockCosting,
 };
 use crate::module::{DomainModule, Location, Subscription, Task};
 
@@ -82,6 +82,10 @@ fn stock_costing(config: &Config, pool: &PgPool) -> StockCosting {
     StockCosting::stock_costs(commands(config, pool))
 }
 
+fn payroll_costing(config: &Config, pool: &PgPool) -> PayrollCosting {
+    PayrollCosting::payroll_costs(commands(config, pool))
+}
+
 fn project_budgeting(config: &Config, pool: &PgPool) -> ProjectBudgeting {
     ProjectBudgeting::project_budgets(commands(config, pool))
 }
@@ -113,6 +117,9 @@ pub const MODULE: DomainModule = DomainModule {
             // Finance posts every stock movement with a value, from the inventory topic,
             // parked and retried the same way (stock_costing.rs).
             Subscription::new(Domain::Inventory, stock_costing(config, pool)),
+            // Finance posts approved timesheets, pay runs, their payment and reversal,
+            // from the HR topic, parked and retried the same way (payroll_costing.rs).
+            Subscription::new(Domain::Hr, payroll_costing(config, pool)),
         ]
     },
     tasks: |config, pool, shutdown| {

@@ -43,7 +43,7 @@ pay_run_op!(
     "open_pay_run",
     String,
     RUN,
-    |s, ctx, op| { s.commands.open_pay_run(ctx, op).await }
+    |s, ctx, op| s.commands.open_pay_run(ctx, op).await
 );
 
 /// Calculate (or recalculate) a draft run over everyone employed in its period.
@@ -83,7 +83,7 @@ pay_run_op!(
     "approve_pay_run",
     (),
     APPROVE,
-    |s, ctx, op| { s.commands.approve_pay_run(ctx, &op.id).await }
+    |s, ctx, op| s.commands.approve_pay_run(ctx, &op.id).await
 );
 
 /// Record a run paid.
@@ -98,7 +98,7 @@ pay_run_op!(
     "mark_pay_run_paid",
     (),
     RUN,
-    |s, ctx, op| { s.commands.mark_pay_run_paid(ctx, &op.id, op.on).await }
+    |s, ctx, op| s.commands.mark_pay_run_paid(ctx, &op.id, op.on).await
 );
 
 /// Reverse an approved or paid run.
@@ -113,7 +113,7 @@ pay_run_op!(
     "reverse_pay_run",
     (),
     APPROVE,
-    |s, ctx, op| { s.commands.reverse_pay_run(ctx, &op.id, &op.reason).await }
+    |s, ctx, op| s.commands.reverse_pay_run(ctx, &op.id, &op.reason).await
 );
 
 /// Pay runs, latest first (or one).

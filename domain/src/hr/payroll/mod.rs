@@ -6,6 +6,6 @@ pub mod pay_run;
 pub mod paye;
 pub mod tables;
 
-pub use pay_run::{PayRun, PayRunCommand, PayRunEvent, PAY_RUN_AGGREGATE};
+pub use pay_run::{PayRun, PayRunCommand, PayRunEvent, PayRunStatus, PAY_RUN_AGGREGATE};
 pub use paye::{calculate, calculate_under, MonthlyDeductions, PayeInput};
 pub use tables::{tax_year_of, TaxTable, TAX_TABLES};
