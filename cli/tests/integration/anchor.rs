@@ -67,9 +67,9 @@ async fn anchoring_is_idempotent_and_an_untouched_ledger_verifies() {
 
     let now = Utc::now();
     let first = anchored(anchor_at(pool, now).await.expect("anchor"));
-    // 23 accounts (one event each), 3 journals: 2 posted + 1 reversal, and the
+    // 27 accounts (one event each), 3 journals: 2 posted + 1 reversal, and the
     // reversed journal's JournalReversed.
-    assert_eq!((first.sequence, first.streams, first.events), (1, 26, 27));
+    assert_eq!((first.sequence, first.streams, first.events), (1, 30, 31));
     assert_eq!(
         anchor_at(pool, now).await.expect("again"),
         AnchorOutcome::AlreadyAnchored {
@@ -115,12 +115,12 @@ async fn anchoring_is_idempotent_and_an_untouched_ledger_verifies() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("anchor 2 at"), "{stdout}");
-    assert!(stdout.contains("27 streams, 28 events"), "{stdout}");
+    assert!(stdout.contains("31 streams, 32 events"), "{stdout}");
 
     let check = verified(pool).await;
     assert!(check.intact(), "{check:?}");
     assert_eq!(check.anchors, 2);
-    assert_eq!(check.streams, 27 + 1, "the anchor stream is chained too");
+    assert_eq!(check.streams, 31 + 1, "the anchor stream is chained too");
     app.stop().await;
 }
 
@@ -159,7 +159,7 @@ async fn a_deleted_last_event_leaves_the_chain_valid_but_breaks_the_anchor() {
     assert!(
         anchor
             .reason
-            .contains("anchored 26 streams and 27 events; the ledger as at the cutoff now has 26 streams and 26 events"),
+            .contains("anchored 30 streams and 31 events; the ledger as at the cutoff now has 30 streams and 30 events"),
         "{}",
         anchor.reason
     );
@@ -224,7 +224,7 @@ async fn a_back_dated_stream_breaks_the_anchor_though_its_chain_holds() {
     assert_eq!(check.broken, None, "the forged stream is chained correctly");
     let anchor = check.broken_anchor.expect("the anchor catches it");
     assert!(
-        anchor.reason.contains("now has 27 streams and 28 events")
+        anchor.reason.contains("now has 31 streams and 32 events")
             && anchor.reason.contains("back-dated"),
         "{}",
         anchor.reason

@@ -237,7 +237,7 @@ async fn unbounded_text_and_control_characters_are_refused_by_name() {
     ] {
         refused_unstored(&app, &manager, POST, variables, field, case).await;
     }
-    let open = "mutation($n: String!) { openLedgerAccount(input: { code: \"6100\", name: $n, accountType: EXPENSE }) { id } }";
+    let open = "mutation($n: String!) { openLedgerAccount(input: { code: \"6900\", name: $n, accountType: EXPENSE }) { id } }";
     refused_unstored(
         &app,
         &manager,

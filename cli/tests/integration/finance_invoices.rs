@@ -316,7 +316,7 @@ async fn finance_invoice_numbers_have_no_gaps_or_duplicates_under_concurrency() 
     assert_eq!(verified.broken, None);
     assert_eq!(
         verified.streams,
-        23 + 7 + 1 + 7,
+        27 + 7 + 1 + 7,
         "accounts, invoices, INV, journals"
     );
     app.stop().await;

@@ -110,6 +110,12 @@ impl HrCommands {
         Ok(id)
     }
 
+    /// The pay run `id` as stored (a never-opened default when there is none).
+    pub async fn pay_run(&self, id: &str) -> Result<PayRun, CommandError> {
+        let id = Identifier::parse("id", id)?;
+        Ok(self.pay_runs.load_stored(id.as_str()).await?.aggregate)
+    }
+
     /// Calculates (or recalculates) a draft run over `employee_ids` — the service's
     /// list of the frequency's employees — each read as stored.
     pub async fn calculate_pay_run(

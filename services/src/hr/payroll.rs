@@ -58,16 +58,11 @@ pay_run_op!(
     Calculation,
     RUN,
     |s, ctx, op| {
-        let run = s
-            .queries
-            .pay_runs(Some(&op.id))
-            .await?
-            .pop()
-            .ok_or_else(|| CommandError::NotFound("the pay run does not exist".into()))?;
-        let employees = s
-            .queries
-            .employed_between(run.period_start, run.period_end)
-            .await?;
+        // The period as stored: a run opened a moment ago is calculated at once.
+        let Some((start, end)) = s.commands.pay_run(&op.id).await?.period() else {
+            return Err(CommandError::NotFound("the pay run does not exist".into()));
+        };
+        let employees = s.queries.employed_between(start, end).await?;
         s.commands.calculate_pay_run(ctx, &op.id, employees).await
     }
 );
