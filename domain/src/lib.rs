@@ -4,6 +4,7 @@
 //! or through a small services trait that the write side implements.
 
 pub mod access;
+pub mod compliance;
 pub mod finance;
 pub mod hr;
 pub mod identity;

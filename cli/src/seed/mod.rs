@@ -8,12 +8,14 @@
 //! receipt (`finance.rs`); and the stores' stock (`stock.rs`). Finance names only
 //! accounts, projects and orders it knows from identity's and orders' events, so the
 //! finance part waits (bounded) until finance's copy knows them; the work breakdown's budgets reach finance's budgets by
-//! themselves (`finance.project_budgets`).
+//! themselves (`finance.project_budgets`). HR's staff, a pending leave request and an
+//! approved pay run (`hr.rs`), whose journal finance posts from HR's topic.
 
 #![allow(clippy::inconsistent_digit_grouping)] // amounts read as rand_cents
 
 mod company;
 mod finance;
+mod hr;
 mod identity;
 mod marketing;
 mod project;
@@ -33,6 +35,7 @@ use sqlx::PgPool;
 
 pub use company::{DemoCompany, DEMO_COMPANY};
 pub use finance::{seed_chart, seed_finance, seed_matched_bill, DEMO_BILL_REFERENCE};
+pub use hr::seed_hr;
 pub use identity::{seed, seed_leads, DEMO_SALES_REP};
 pub use marketing::seed_marketing;
 pub use project::{seed_project, DEMO_PROJECT_CODE};
@@ -150,8 +153,15 @@ pub async fn seed_all(
         None => 0,
     };
     tracing::info!(responses, "demo campaign seeded");
+    // The staff and a pay run, where HR runs in this process.
+    let payslips = match pools.get(&Domain::Hr) {
+        Some(hr) => seed_hr(hr).await?,
+        None => 0,
+    };
+    tracing::info!(payslips, "demo staff and pay run seeded");
     Ok(format!(
         "seeded {accounts} accounts, {opened} ledger accounts, {documents} invoices and bills, \
-         {matched} matched bill, {movements} stock movements, {responses} campaign responses"
+         {matched} matched bill, {movements} stock movements, {responses} campaign responses, \
+         {payslips} payslips"
     ))
 }

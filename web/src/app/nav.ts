@@ -60,6 +60,11 @@ export const NAV: readonly NavGroup[] = [
     items: [
       { label: 'Projects', to: '/projects', allowed: ['orders.projects.read', 'orders.projects.read_assigned'] },
       { label: 'Employees', to: '/employees', allowed: ['hr.employees.read', 'hr.employees.read_own'] },
+      { label: 'Leave', to: '/hr/leave', allowed: ['hr.leave.self_service'] },
+      { label: 'Timesheets', to: '/hr/timesheets', allowed: ['hr.timesheets.write', 'hr.timesheets.approve', 'hr.payroll.read'] },
+      { label: 'Pay runs', to: '/hr/pay-runs', allowed: ['hr.payroll.read'] },
+      { label: 'EMP201', to: '/hr/emp201', allowed: ['hr.payroll.read'] },
+      { label: 'Payslips', to: '/hr/payslips', allowed: ['hr.payroll.read', 'hr.employees.read_own'] },
       { label: 'PAYE calculator', to: '/hr/paye-calculator', allowed: ['hr.payroll.read'] },
     ],
   },

@@ -16,6 +16,9 @@ import { Shell } from './shell';
 const LEDGER: Permission[] = ['finance.ledger.read'];
 const POST: Permission[] = ['finance.journals.post'];
 const STOCK: Permission[] = ['inventory.stock.read'];
+const EMPLOYEES: Permission[] = ['hr.employees.read', 'hr.employees.read_own'];
+const PAYROLL: Permission[] = ['hr.payroll.read'];
+const TIMESHEETS: Permission[] = ['hr.timesheets.write', 'hr.timesheets.approve', 'hr.payroll.read'];
 
 /** A guarded, lazily loaded screen. */
 function screen(path: string, allowed: Permission[], load: () => Promise<ComponentType>): RouteObject {
@@ -65,8 +68,16 @@ export function routes(onExpired: () => void): RouteObject[] {
             screen('/inventory/counts/:id', STOCK, async () => (await import('@/features/inventory/routes/count')).CountRoute),
             screen('/inventory/transfers', STOCK, async () => (await import('@/features/inventory/routes/transfers')).TransfersRoute),
             screen('/inventory/equipment', STOCK, async () => (await import('@/features/inventory/routes/equipment')).EquipmentRoute),
-            screen('/employees', ['hr.employees.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/employees')).EmployeesRoute),
-            screen('/hr/paye-calculator', ['hr.payroll.read'], async () => (await import('@/features/hr/routes/paye-calculator')).PayeCalculatorRoute),
+            screen('/employees', EMPLOYEES, async () => (await import('@/features/hr/routes/employees')).EmployeesRoute),
+            screen('/employees/:id', EMPLOYEES, async () => (await import('@/features/hr/routes/employee')).EmployeeRoute),
+            screen('/hr/leave', ['hr.leave.self_service'], async () => (await import('@/features/hr/routes/leave')).LeaveRoute),
+            screen('/hr/timesheets', TIMESHEETS, async () => (await import('@/features/hr/routes/timesheets')).TimesheetsRoute),
+            screen('/hr/pay-runs', PAYROLL, async () => (await import('@/features/hr/routes/pay-runs')).PayRunsRoute),
+            screen('/hr/pay-runs/:id', PAYROLL, async () => (await import('@/features/hr/routes/pay-run')).PayRunRoute),
+            screen('/hr/emp201', PAYROLL, async () => (await import('@/features/hr/routes/emp201')).Emp201Route),
+            screen('/hr/payslips', ['hr.payroll.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/payslips')).PayslipsRoute),
+            screen('/hr/payslips/:runId/:employeeId', ['hr.payroll.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/payslip')).PayslipRoute),
+            screen('/hr/paye-calculator', PAYROLL, async () => (await import('@/features/hr/routes/paye-calculator')).PayeCalculatorRoute),
             screen('/finance/invoices', LEDGER, async () => (await import('@/features/finance/routes/invoices')).InvoicesRoute),
             screen('/finance/invoices/new', POST, async () => (await import('@/features/finance/routes/raise-invoice')).RaiseInvoiceRoute),
             screen('/finance/invoices/:id', LEDGER, async () => (await import('@/features/finance/routes/invoice')).InvoiceRoute),

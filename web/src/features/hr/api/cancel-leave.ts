@@ -21,7 +21,7 @@ export function useCancelLeave() {
   return useMutation({
     mutationFn: async (variables: CancelLeaveMutationVariables) => {
       await execute(CancelLeaveMutation, variables);
-      await settleLeave(queryClient, variables.employeeId, variables.requestId, (r) => r?.status === 'CANCELLED');
+      await settleLeave(queryClient, String(variables.employeeId), String(variables.requestId), (r) => r?.status === 'CANCELLED');
     },
   });
 }

@@ -21,7 +21,7 @@ export function useDecideLeave() {
   return useMutation({
     mutationFn: async (variables: DecideLeaveMutationVariables) => {
       await execute(DecideLeaveMutation, variables);
-      await settleLeave(queryClient, variables.employeeId, variables.requestId, (r) => r !== undefined && r.status !== 'PENDING');
+      await settleLeave(queryClient, String(variables.employeeId), String(variables.requestId), (r) => r !== undefined && r.status !== 'PENDING');
     },
   });
 }

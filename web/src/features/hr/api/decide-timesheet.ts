@@ -27,8 +27,8 @@ export function useDecideTimesheet() {
     mutationFn: async (variables: DecideTimesheetMutationVariables) => {
       await execute(DecideTimesheetMutation, variables);
       const status = variables.approve ? 'APPROVED' : 'REJECTED';
-      await waitUntil(() => queryClient.fetchQuery({ ...timesheetQueryOptions(variables.id), staleTime: 0 }), (d) => d.timesheet?.status === status);
-      await Promise.all([queryClient.invalidateQueries({ queryKey: timesheetsKey }), queryClient.invalidateQueries({ queryKey: timesheetKey(variables.id) })]);
+      await waitUntil(() => queryClient.fetchQuery({ ...timesheetQueryOptions(String(variables.id)), staleTime: 0 }), (d) => d.timesheet?.status === status);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: timesheetsKey }), queryClient.invalidateQueries({ queryKey: timesheetKey(String(variables.id)) })]);
     },
   });
 }

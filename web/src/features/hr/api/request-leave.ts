@@ -22,7 +22,7 @@ export function useRequestLeave() {
   return useMutation({
     mutationFn: async (variables: RequestLeaveMutationVariables) => {
       const { requestLeave } = await execute(RequestLeaveMutation, variables);
-      await settleLeave(queryClient, variables.employeeId, requestLeave.id, (r) => r !== undefined);
+      await settleLeave(queryClient, String(variables.employeeId), requestLeave.id, (r) => r !== undefined);
       return requestLeave.id;
     },
   });

@@ -59,7 +59,7 @@ function Capture({ sheets, draft, onEmployee }: { sheets: readonly TimesheetRow[
         error={submit.error}
         onSubmit={(variables) => {
           setDone(null);
-          submit.mutate(variables, { onSuccess: () => setDone(`The week of ${variables.weekStarting} was submitted for ${options.get(variables.employeeId) ?? variables.employeeId}.`) });
+          submit.mutate(variables, { onSuccess: () => setDone(`The week of ${variables.weekStarting} was submitted for ${options.get(String(variables.employeeId)) ?? variables.employeeId}.`) });
         }}
       />
       {done ? (
