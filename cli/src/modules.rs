@@ -2,7 +2,9 @@
 //! test harness iterate it; adding a domain is adding its line here.
 
 use constructos_infra::Domain;
-use constructos_services::{finance, hr, identity, inventory, orders, sales, DomainModule};
+use constructos_services::{
+    compliance, finance, hr, identity, inventory, orders, sales, DomainModule,
+};
 
 /// Every domain that is built. Inventory connects before sales: in one process, sales'
 /// quotes check stock through the inventory client already in the table.
@@ -12,6 +14,7 @@ pub const MODULES: &[&DomainModule] = &[
     &sales::MODULE,
     &finance::MODULE,
     &hr::MODULE,
+    &compliance::MODULE,
     &orders::MODULE,
 ];
 

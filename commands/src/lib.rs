@@ -4,6 +4,7 @@
 //! Events are not dispatched to in-process queries: read models are built from the
 //! relayed Kafka stream, so a crash after the commit loses nothing.
 
+pub mod compliance;
 mod context;
 mod decide;
 mod error;

@@ -147,6 +147,12 @@ pub enum Permission {
     TimesheetsApprove,
     PayrollRun,
     PayrollApprove,
+    InspectionsRead,
+    InspectionsWrite,
+    ActionsWrite,
+    IncidentsWrite,
+    TicketsRaise,
+    TicketsWork,
     /// Read the general ledger: accounts, journals, trial balance, ledger history.
     LedgerRead,
     /// Post journals and reverse them.
@@ -161,7 +167,7 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, in the order the matrix is shown.
-    pub const ALL: [Permission; 39] = [
+    pub const ALL: [Permission; 45] = [
         Permission::IdentityRead,
         Permission::IdentityWrite,
         Permission::UsersRead,
@@ -196,6 +202,12 @@ impl Permission {
         Permission::TimesheetsApprove,
         Permission::PayrollRun,
         Permission::PayrollApprove,
+        Permission::InspectionsRead,
+        Permission::InspectionsWrite,
+        Permission::ActionsWrite,
+        Permission::IncidentsWrite,
+        Permission::TicketsRaise,
+        Permission::TicketsWork,
         Permission::LedgerRead,
         Permission::JournalsPost,
         Permission::AccountsManage,
@@ -240,6 +252,12 @@ impl Permission {
             Permission::TimesheetsApprove => "hr.timesheets.approve",
             Permission::PayrollRun => "hr.payroll.run",
             Permission::PayrollApprove => "hr.payroll.approve",
+            Permission::InspectionsRead => "compliance.inspections.read",
+            Permission::InspectionsWrite => "compliance.inspections.write",
+            Permission::ActionsWrite => "compliance.actions.write",
+            Permission::IncidentsWrite => "compliance.incidents.write",
+            Permission::TicketsRaise => "compliance.tickets.raise",
+            Permission::TicketsWork => "compliance.tickets.work",
             Permission::LedgerRead => "finance.ledger.read",
             Permission::JournalsPost => "finance.journals.post",
             Permission::AccountsManage => "finance.accounts.manage",
@@ -313,6 +331,16 @@ impl Permission {
             Permission::PayrollApprove => {
                 "approve pay runs calculated by someone else, and reverse approved ones"
             }
+            Permission::InspectionsRead => {
+                "read safety inspections, findings, corrective actions and incidents"
+            }
+            Permission::InspectionsWrite => {
+                "inspect sites, raise corrective actions, verify their close-out, investigate and close incidents"
+            }
+            Permission::ActionsWrite => "submit the evidence that a corrective action is done",
+            Permission::IncidentsWrite => "report incidents on a project",
+            Permission::TicketsRaise => "raise tickets with the desk, and follow and comment on one's own",
+            Permission::TicketsWork => "work the ticket desk: assign, answer, pend, resolve, close and reopen",
             Permission::LedgerRead => {
                 "read ledger accounts, journals, the trial balance and ledger history"
             }
@@ -477,6 +505,14 @@ impl Permission {
             // run refuses the same person), and payroll officers do not approve.
             Permission::PayrollRun => &[Admin, PayrollOfficer],
             Permission::PayrollApprove => &[Admin, HrManager, FinanceManager],
+            Permission::InspectionsRead => {
+                &[Admin, Auditor, SafetyOfficer, SiteManager, ProjectManager]
+            }
+            Permission::InspectionsWrite => &[Admin, SafetyOfficer],
+            Permission::ActionsWrite => &[Admin, SafetyOfficer, SiteManager, ProjectManager],
+            Permission::IncidentsWrite => &[Admin, SafetyOfficer, SiteManager, ProjectManager],
+            Permission::TicketsRaise => &Role::ALL,
+            Permission::TicketsWork => &[Admin, SupportAgent],
             // The books: finance keeps them, auditors read everything and change nothing.
             Permission::LedgerRead => &[Admin, Auditor, FinanceManager, FinanceUser],
             Permission::JournalsPost => &[Admin, FinanceManager, FinanceUser],

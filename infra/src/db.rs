@@ -88,6 +88,9 @@ pub mod migrations {
     pub fn inventory() -> Migrator {
         sqlx::migrate!("migrations/inventory")
     }
+    pub fn compliance() -> Migrator {
+        sqlx::migrate!("migrations/compliance")
+    }
 }
 
 /// Applies the shared event store's migrations, then the domain's own (`own`).

@@ -21,6 +21,10 @@ impl KnownProjectsProjection {
     pub const IDENTITY: Self = Self {
         name: "identity.known_projects",
     };
+    /// Compliance's copy (incidents name projects).
+    pub const COMPLIANCE: Self = Self {
+        name: "compliance.known_projects",
+    };
     /// HR's copy (timesheets name projects).
     pub const HR: Self = Self {
         name: "hr.known_projects",

@@ -3,6 +3,7 @@
 //! message changes nothing.
 
 mod apply_error;
+pub mod compliance;
 mod consumer;
 pub mod dead_letters;
 pub mod finance;

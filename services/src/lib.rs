@@ -6,6 +6,7 @@
 //! not trust the network it sits on.
 
 mod call;
+pub mod compliance;
 pub mod finance;
 pub mod hr;
 pub mod identity;

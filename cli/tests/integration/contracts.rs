@@ -96,6 +96,15 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
     for e in employee_samples() {
         check(envelope("hr.employee", &e));
     }
+    for e in crate::compliance_samples::inspection_samples() {
+        check(envelope("compliance.inspection", &e));
+    }
+    for e in crate::compliance_samples::incident_samples() {
+        check(envelope("compliance.incident", &e));
+    }
+    for e in crate::compliance_samples::ticket_samples() {
+        check(envelope("compliance.ticket", &e));
+    }
     for e in crate::hr_samples::leave_samples() {
         check(envelope("hr.leave_book", &e));
     }
@@ -217,7 +226,15 @@ fn every_event_type_has_a_schema_and_its_samples_validate() {
         check(serde_json::to_value(event).expect("envelope"));
     }
     let mut on_disk = BTreeSet::new();
-    for domain in ["identity", "orders", "hr", "finance", "sales", "inventory"] {
+    for domain in [
+        "identity",
+        "orders",
+        "hr",
+        "finance",
+        "sales",
+        "inventory",
+        "compliance",
+    ] {
         for file in
             std::fs::read_dir(schemas_dir().join("events").join(domain)).expect("schema folder")
         {

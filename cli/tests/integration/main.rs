@@ -3,6 +3,8 @@
 
 mod account_facts;
 mod anchor;
+mod compliance;
+mod compliance_samples;
 mod contact_facts;
 mod contracts;
 mod dead_letters;

@@ -33,7 +33,11 @@ async fn the_first_request_provisions_the_user_from_the_token() {
         .await;
     assert_eq!(
         me.data()["me"]["permissions"],
-        json!(["hr.employees.read_own"])
+        json!([
+            "hr.employees.read_own",
+            "hr.leave.self_service",
+            "compliance.tickets.raise"
+        ])
     );
     let user = own_user(&app, &token).await;
     assert_eq!(user["subject"], "zanele");

@@ -158,8 +158,11 @@ pub enum InspectionEvent {
         level: EscalationLevel,
         at: DateTime<Utc>,
     },
-    /// Every action on the area's high findings verified: work may resume.
-    AreaCleared,
+    /// Every action on the area's high findings verified (the last one `by_action`):
+    /// work may resume.
+    AreaCleared {
+        by_action: String,
+    },
 }
 
 impl DomainEvent for InspectionEvent {
@@ -174,7 +177,7 @@ impl DomainEvent for InspectionEvent {
             InspectionEvent::ActionEvidenceSubmitted { .. } => "ActionEvidenceSubmitted",
             InspectionEvent::ActionVerified { .. } => "ActionVerified",
             InspectionEvent::ActionEscalated { .. } => "ActionEscalated",
-            InspectionEvent::AreaCleared => "AreaCleared",
+            InspectionEvent::AreaCleared { .. } => "AreaCleared",
         }
         .to_string()
     }
@@ -375,7 +378,9 @@ impl Inspection {
                     by,
                 }];
                 if self.stopped && self.clears_after(&action_id) {
-                    events.push(E::AreaCleared);
+                    events.push(E::AreaCleared {
+                        by_action: action_id,
+                    });
                 }
                 Ok(events)
             }
@@ -521,7 +526,7 @@ impl Aggregate for Inspection {
                     a.escalated_at = Some(at);
                 }
             }
-            E::AreaCleared => self.stopped = false,
+            E::AreaCleared { .. } => self.stopped = false,
         }
     }
 }
@@ -650,7 +655,12 @@ mod tests {
                 by: "safety".into(),
             },
         );
-        assert_eq!(events.last(), Some(&InspectionEvent::AreaCleared));
+        assert_eq!(
+            events.last(),
+            Some(&InspectionEvent::AreaCleared {
+                by_action: "a1".into()
+            })
+        );
         assert!(!run.stopped());
     }
 

@@ -19,6 +19,7 @@ pub use constructos_domain::access::Access as Rule;
 
 /// Every domain's guarded fields, each list next to that domain's resolvers.
 const DOMAIN_RULES: &[&[(&str, Rule)]] = &[
+    super::compliance::RULES,
     super::finance::RULES,
     super::hr::RULES,
     super::identity::RULES,

@@ -1,5 +1,6 @@
 //! The GraphQL schema: domain roots merged into one query and one mutation type.
 
+mod compliance;
 pub(crate) mod errors;
 mod finance;
 mod guard;
@@ -37,6 +38,7 @@ pub struct QueryRoot(
     finance::FinanceQuery,
     sales::SalesQuery,
     inventory::InventoryQuery,
+    compliance::ComplianceQuery,
 );
 
 /// Every mutation, merged from the domain roots.
@@ -49,6 +51,7 @@ pub struct MutationRoot(
     finance::FinanceMutation,
     sales::SalesMutation,
     inventory::InventoryMutation,
+    compliance::ComplianceMutation,
 );
 
 /// The gateway's schema type.

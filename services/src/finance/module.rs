@@ -130,6 +130,7 @@ pub const MODULE: DomainModule = DomainModule {
             Box::pin(claim_invoicing(config, pool).run_parked(shutdown.clone())),
             Box::pin(project_budgeting(config, pool).run_parked(shutdown.clone())),
             Box::pin(stock_costing(config, pool).run_parked(shutdown.clone())),
+            Box::pin(payroll_costing(config, pool).run_parked(shutdown.clone())),
         ]
     },
     router: |config, pool, validator| endpoint(service(config, pool)).router(validator),
