@@ -969,6 +969,110 @@ await step('a sales manager plans a campaign, a rep records a response and the l
   await page.screenshot({ path: `${OUT}28-lead-score-factors.png`, fullPage: true });
 });
 
+// Payroll: the e2e's setup, through GraphQL, hires an employee record for the demo
+// employee (Sam Petersen) as the HR manager, records its profile (R 30 000 a month, an
+// identity number born 1980-01-01, a tax number) and, as the administrator, links Sam's
+// user to it. The administrator (who holds `hr.payroll.run`; no demo person is a
+// payroll officer) opens February 2026's monthly run on the Pay runs screen and
+// calculates it — Sam's payslip: R 30 000 gross, PAYE R 4 783.08 (aged 46), UIF
+// R 177.12, net R 25 039.80 —; her own approval is refused in the server's words (she
+// calculated it); the HR manager (Ayanda Mthembu) approves it; Sam opens My payslips
+// and his printable payslip with the same figures.
+await step('payroll calculates a pay run, the HR manager approves it and the employee opens his payslip', async (page) => {
+  const number = `EMP-${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+  // Sam's user record is there once he has asked the gateway something.
+  await gql(page, 'sam.employee', '{ me { subject } }');
+  const hired = await gql(page, 'ayanda.hr', 'mutation ($input: HireEmployeeInput!) { hireEmployee(input: $input) { id } }', {
+    input: { employeeNumber: number, firstName: 'Sam', lastName: 'Petersen', jobTitle: 'Site administrator', hiredOn: '2025-03-01' },
+  });
+  const employeeId = hired.hireEmployee.id;
+  await gql(page, 'ayanda.hr', 'mutation ($input: EmployeeProfileInput!) { setEmployeeProfile(input: $input) { id } }', {
+    input: { employeeId, idNumber: '8001015010085', taxNumber: '0123456789', employmentType: 'PERMANENT', payRate: '30000.00', costRate: '250.00' },
+  });
+  const user = await until('Sam’s user record', async () => (await gql(page, 'zanele.admin', '{ users { id subject } }')).users.find((u) => u.subject === 'sam.employee'));
+  await until('identity to know the new employee', async () =>
+    gql(page, 'zanele.admin', 'mutation ($id: ID!, $e: String) { linkUser(id: $id, employeeId: $e) { id } }', { id: user.id, e: employeeId }).then(
+      () => true,
+      (error) => {
+        if (/no employee .* is known/.test(String(error))) return false;
+        throw error;
+      },
+    ),
+  );
+  await until('HR to have Sam linked to his record', async () => (await gql(page, 'sam.employee', '{ employees { id employmentType } }')).employees.some((e) => e.id === employeeId && e.employmentType === 'PERMANENT'));
+
+  // The administrator opens and calculates February 2026's monthly run.
+  await page.goto(`${BASE}/sign-in`);
+  await signInAs(page, 'Zanele Dube');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pay runs' }).click();
+  await page.getByRole('heading', { name: 'Pay runs', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'New pay run' }).click();
+  const open = page.getByRole('form', { name: 'New pay run' });
+  await open.getByLabel('Frequency').selectOption('MONTHLY');
+  await open.getByLabel(/^Period starts/).fill('2026-02-01');
+  expect((await open.getByLabel(/^Period ends/).inputValue()) === '2026-02-28', 'the period ends with its month');
+  await open.getByLabel(/^Pay date/).fill('2026-02-25');
+  await open.getByRole('button', { name: 'Open pay run' }).click();
+  await page.waitForURL(/\/hr\/pay-runs\/[^/]+$/, { timeout: 30_000 });
+  const runUrl = page.url();
+  await page.getByRole('heading', { name: 'Pay run Monthly 2026-02-01 – 2026-02-28', level: 1 }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Calculate', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /Calculated: \d+ payslips?/ }).waitFor({ timeout: 30_000 });
+  const slip = page.getByRole('table', { name: 'Payslips' }).getByRole('row').filter({ hasText: number });
+  await slip.waitFor({ timeout: 30_000 });
+  const figures = (await slip.textContent()) ?? '';
+  for (const amount of ['R 30 000.00', 'R 4 783.08', 'R 177.12', 'R 300.00', 'R 25 039.80']) {
+    expect(figures.includes(amount), `Sam's payslip shows ${amount}: ${figures}`);
+  }
+  await page.getByRole('table', { name: 'Pay run details' }).getByText('Calculated', { exact: true }).waitFor();
+  await page.screenshot({ path: `${OUT}29-pay-run-calculated.png`, fullPage: true });
+  // Whoever calculated a run may not approve it: the server says so.
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'The run was not approved' });
+  await refusal.waitFor();
+  expect(/someone other than whoever calculated it/.test((await refusal.textContent()) ?? ''), 'the refusal says why');
+
+  // The HR manager approves it.
+  const hr = await newPage();
+  try {
+    await hr.page.goto(runUrl);
+    await signInAs(hr.page, 'Ayanda Mthembu');
+    await hr.page.getByRole('button', { name: 'Approve', exact: true }).click({ timeout: 30_000 });
+    const details = hr.page.getByRole('table', { name: 'Pay run details' });
+    await details.getByText('Approved', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(((await details.textContent()) ?? '').includes('ayanda.hr'), 'approved by the HR manager');
+    await hr.page.screenshot({ path: `${OUT}30-pay-run-approved.png`, fullPage: true });
+  } finally {
+    await hr.context.close();
+  }
+
+  // Sam opens his payslip from My payslips.
+  const sam = await newPage();
+  try {
+    await sam.page.goto(`${BASE}/hr/payslips`);
+    await signInAs(sam.page, 'Sam Petersen');
+    await sam.page.getByRole('heading', { name: 'My payslips', level: 1 }).waitFor();
+    const link = sam.page.getByRole('table', { name: 'Payslips' }).getByRole('link', { name: '2026-02-25', exact: true });
+    await until('Sam’s payslip in his list', async () => {
+      if ((await link.count()) > 0) return true;
+      await sam.page.reload();
+      await sam.page.getByRole('heading', { name: 'My payslips', level: 1 }).waitFor();
+      return false;
+    });
+    await link.first().click();
+    const doc = sam.page.getByRole('article', { name: 'Payslip of Sam Petersen, 2026-02-25' });
+    await doc.waitFor({ timeout: 30_000 });
+    const text = (await doc.textContent()) ?? '';
+    for (const part of ['ConstructOS demo', number, '0123456789', '2026-02-01 – 2026-02-28', 'R 30 000.00', 'R 4 783.08', 'R 177.12', 'R 300.00', 'R 25 039.80', '2026 (1 March 2025 – 28 February 2026)']) {
+      expect(text.includes(part), `the payslip shows ${part}: ${text}`);
+    }
+    await sam.page.getByRole('button', { name: 'Print' }).waitFor();
+    await sam.page.screenshot({ path: `${OUT}31-payslip.png`, fullPage: true });
+  } finally {
+    await sam.context.close();
+  }
+});
+
 await browser.close();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

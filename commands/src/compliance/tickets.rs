@@ -70,7 +70,8 @@ impl ComplianceCommands {
         public: bool,
     ) -> Result<(), CommandError> {
         let desk = ctx.caller.may(Permission::TicketsWork);
-        if !desk && !(own && public) {
+        let may = desk || (own && public);
+        if !may {
             ctx.require(Permission::TicketsWork)?;
         }
         let id = Identifier::parse("id", id)?;

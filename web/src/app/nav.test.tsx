@@ -73,6 +73,14 @@ describe('the permission-driven menu', () => {
     expect(people(SITE_MANAGER)).not.toContainEqual(['PAYE calculator', '/hr/paye-calculator']);
   });
 
+  it('shows leave and payslips to everyone, timesheets to those who capture or approve them, pay runs to payroll', () => {
+    const people = (permissions: string[]) => menuFor(new Set(permissions)).find((g) => g.label === 'Projects & people')?.items.map((i) => i.label) ?? [];
+    const employee = ['hr.employees.read_own', 'hr.leave.self_service'];
+    expect(people(employee)).toEqual(['Employees', 'Leave', 'Payslips']);
+    expect(people([...SITE_MANAGER, 'hr.leave.self_service', 'hr.timesheets.write', 'hr.timesheets.approve'])).toEqual(['Projects', 'Employees', 'Leave', 'Timesheets', 'Payslips']);
+    expect(people([...employee, 'hr.employees.read', 'hr.payroll.read', 'hr.payroll.run', 'hr.timesheets.write'])).toEqual(['Employees', 'Leave', 'Timesheets', 'Pay runs', 'EMP201', 'Payslips', 'PAYE calculator']);
+  });
+
   it('drops groups with nothing allowed', () => {
     const groups = menuFor(new Set(['hr.employees.read_own']));
     expect(groups.map((g) => g.label)).toEqual(['Overview', 'Projects & people']);

@@ -1,7 +1,7 @@
 // Submits (or resubmits, until approved) an employee's week. The command is answered
 // before the read model has the week, so it stays pending until `timesheet(id)` is
-// SUBMITTED with a later `updatedAt` than before (every 700 ms, 30 s at most); then the
-// lists are read again.
+// SUBMITTED with another `updatedAt` than the week had before it was sent (every 700 ms,
+// 30 s at most); then the lists are read again.
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
@@ -11,7 +11,7 @@ import { execute } from '@/lib/graphql';
 import { waitUntil } from '@/lib/poll';
 
 import { timesheetKey, timesheetQueryOptions } from './get-timesheet';
-import { timesheetsKey } from './get-timesheets';
+import { timesheetsKey, timesheetsQueryOptions } from './get-timesheets';
 
 export const SubmitTimesheetMutation = graphql(`
   mutation SubmitTimesheet($employeeId: ID!, $weekStarting: NaiveDate!, $entries: [TimeEntryInput!]!) {
@@ -26,10 +26,14 @@ export function useSubmitTimesheet() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (variables: SubmitTimesheetMutationVariables) => {
+      // The week as read before (one per employee and Monday), to see the resubmission arrive.
+      const employeeId = String(variables.employeeId);
+      const before = (await queryClient.fetchQuery({ ...timesheetsQueryOptions(employeeId), staleTime: 0 }).catch(() => null))?.timesheets.find((t) => t.weekStarting === variables.weekStarting);
       const { submitTimesheet } = await execute(SubmitTimesheetMutation, variables);
-      const read = () => queryClient.fetchQuery({ ...timesheetQueryOptions(submitTimesheet.id), staleTime: 0 });
-      const before = (await read().catch(() => null))?.timesheet;
-      await waitUntil(read, (d) => d.timesheet?.status === 'SUBMITTED' && (!before || before.status !== 'SUBMITTED' || d.timesheet.updatedAt !== before.updatedAt));
+      await waitUntil(
+        () => queryClient.fetchQuery({ ...timesheetQueryOptions(submitTimesheet.id), staleTime: 0 }),
+        (d) => d.timesheet?.status === 'SUBMITTED' && d.timesheet.updatedAt !== before?.updatedAt,
+      );
       await Promise.all([queryClient.invalidateQueries({ queryKey: timesheetsKey }), queryClient.invalidateQueries({ queryKey: timesheetKey(submitTimesheet.id) })]);
       return submitTimesheet.id;
     },

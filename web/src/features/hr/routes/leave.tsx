@@ -149,11 +149,11 @@ export function LeaveRoute() {
   const chosen = list.find((e) => e.id === employeeId);
   return (
     <Page title="Leave" description="Balances in working days by the BCEA's rules; weekends and public holidays are not leave days.">
-      <Section title={employeeId && employeeId !== own && chosen ? `Leave of ${chosen.firstName} ${chosen.lastName}` : 'My leave'}>
+      <Section title={employeeId && employeeId !== own && chosen && can('hr.employees.read') ? `Leave of ${chosen.firstName} ${chosen.lastName}` : 'My leave'}>
         <Stack gap="md">
           {mayPick ? (
             <EmployeePicker
-              label={own ? 'Employee (HR may act for anyone)' : 'Your employee record'}
+              label={can('hr.employees.write') ? 'Employee (HR may act for anyone)' : 'Your employee record'}
               options={list.map((e) => ({ id: e.id, label: employeeLabel(e) }))}
               value={employeeId}
               onChange={setPicked}

@@ -211,7 +211,7 @@ export function PayRunRoute() {
   const queryClient = useQueryClient();
   const r = run.data?.payRun;
   return (
-    <Page title={r ? `Pay run ${payRunName(r)}` : 'Pay run'} description={r ? `Paid on ${r.payDate}` : undefined} actions={<AppLink to="/hr/pay-runs">All pay runs</AppLink>}>
+    <Page title={r ? `Pay run ${payRunName(r)}` : 'Pay run'} description={r ? `Pay date ${r.payDate}` : undefined} actions={<AppLink to="/hr/pay-runs">All pay runs</AppLink>}>
       <QueryState query={run} action="read pay runs">
         {(d) =>
           d.payRun ? (
