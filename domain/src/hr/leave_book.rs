@@ -587,6 +587,49 @@ mod tests {
     }
 
     #[test]
+    fn balances_start_again_at_the_cycle_boundary() {
+        // Five days taken in the cycle from 1 March 2025.
+        let taken = [LeaveEntry {
+            kind: LeaveKind::Annual,
+            from: day(2025, 9, 1),
+            to: day(2025, 9, 5),
+            days: Decimal::from(5),
+            status: LeaveStatus::Approved,
+        }];
+        let before =
+            balance(&facts(), LeaveKind::Annual, day(2026, 2, 28), taken.iter()).expect("annual");
+        assert_eq!(
+            (before.entitled, before.taken, before.available),
+            (
+                Decimal::new(1375, 2),
+                Decimal::from(5),
+                Decimal::new(875, 2)
+            )
+        );
+        let after =
+            balance(&facts(), LeaveKind::Annual, day(2026, 3, 1), taken.iter()).expect("annual");
+        assert_eq!(after.cycle_start, day(2026, 3, 1));
+        assert_eq!(
+            (after.entitled, after.taken),
+            (Decimal::ZERO, Decimal::ZERO),
+            "a new cycle: nothing accrued, nothing taken"
+        );
+        let later =
+            balance(&facts(), LeaveKind::Annual, day(2026, 6, 1), taken.iter()).expect("annual");
+        assert_eq!(
+            later.entitled,
+            Decimal::new(375, 2),
+            "three months of the new cycle"
+        );
+        // Sick leave's 36-month cycle from hiring runs on across the annual boundary.
+        let sick = balance(&facts(), LeaveKind::Sick, day(2026, 3, 1), taken.iter()).expect("sick");
+        assert_eq!(
+            (sick.cycle_start, sick.entitled),
+            (day(2024, 3, 1), Decimal::from(30))
+        );
+    }
+
+    #[test]
     fn a_request_is_counted_in_working_days_and_held_against_the_balance() {
         TestFramework::<LeaveBook>::with(())
             .given_no_previous_events()
