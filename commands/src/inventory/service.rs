@@ -58,6 +58,19 @@ impl InventoryCommands {
         }
     }
 
+    /// Executes an issue at its position, the project it names resolved by id or code
+    /// (inventory's copy of orders' projects) first.
+    async fn issue_at(
+        &self,
+        ctx: &CommandContext,
+        mut position: AtPosition,
+    ) -> Result<String, CommandError> {
+        if let StockChange::IssueStock { project_id, .. } = &mut position.command.change {
+            *project_id = project_id_of(&self.pool, "projectId", project_id).await?;
+        }
+        self.at(ctx, Ok(position)).await
+    }
+
     /// Executes at a position; the caller has checked `inventory.stock.write`.
     async fn at(
         &self,
@@ -86,11 +99,7 @@ impl InventoryCommands {
         input: IssueStockInput,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::StockWrite)?;
-        let mut position = input.command()?;
-        if let StockChange::IssueStock { project_id, .. } = &mut position.command.change {
-            *project_id = project_id_of(&self.pool, "projectId", project_id).await?;
-        }
-        self.at(ctx, Ok(position)).await
+        self.issue_at(ctx, input.command()?).await
     }
 
     /// Reserves goods; answers the reservation's id.
@@ -127,11 +136,7 @@ impl InventoryCommands {
         source: String,
     ) -> Result<String, CommandError> {
         ctx.require(Permission::StockWrite)?;
-        let mut position = input.command()?.caused_by(source);
-        if let StockChange::IssueStock { project_id, .. } = &mut position.command.change {
-            *project_id = project_id_of(&self.pool, "projectId", project_id).await?;
-        }
-        self.at(ctx, Ok(position)).await
+        self.issue_at(ctx, input.command()?.caused_by(source)).await
     }
 
     /// Reserves goods under a reservation id the caller derived (e.g. from a sales
