@@ -1073,6 +1073,77 @@ await step('payroll calculates a pay run, the HR manager approves it and the emp
   }
 });
 
+// Safety on a phone (360 × 740): no demo person is a `Safety_Officer`, so the
+// administrator (Zanele Dube, who holds `compliance.inspections.write`) starts a weekly
+// site inspection, answers every item of the checklist — one FAIL with a note and HIGH
+// severity, the rest passed —, completes it, sees the area stopped and raises a
+// corrective action on the finding; the page never scrolls sideways.
+await step('a safety inspection on a phone: every item answered, a high finding stops the area, an action raised', async (page) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const noSideScroll = async (where) => {
+    const width = await page.evaluate('document.documentElement.scrollWidth');
+    expect(width <= 360, `no horizontal scroll ${where}: scrollWidth ${width}`);
+  };
+  await page.goto(`${BASE}/compliance/inspections`);
+  await signInAs(page, 'Zanele Dube');
+  await page.getByRole('heading', { name: 'Inspections', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'New inspection' }).click();
+  const form = page.getByRole('form', { name: 'New inspection' });
+  const area = `E2E scaffold bay ${Date.now() % 100_000}`;
+  await form.getByLabel('Checklist').selectOption('SITE-WEEKLY');
+  await form.getByLabel(/^Site id/).fill('SITE-JHB-01');
+  await form.getByLabel(/^Area/).fill(area);
+  await form.getByRole('button', { name: 'Start inspection' }).click();
+  await page.waitForURL(/\/compliance\/inspections\/[^/]+$/, { timeout: 30_000 });
+  await page.getByRole('heading', { name: `Inspection: ${area}`, level: 1 }).waitFor({ timeout: 30_000 });
+  const progress = page.getByText(/^\d+ of \d+ answered$/);
+  await progress.waitFor({ timeout: 30_000 });
+  const total = Number(/of (\d+) answered/.exec((await progress.textContent()) ?? '')?.[1]);
+  expect(total > 1, `the checklist has items: ${total}`);
+  await noSideScroll('on the checklist');
+
+  const items = page.getByRole('article').filter({ has: page.getByRole('group', { name: /^Result of / }) });
+  expect((await items.count()) === total, `one card per item: ${await items.count()} of ${total}`);
+  // The first item fails, HIGH; the rest pass — one at a time, each read back.
+  const first = items.nth(0);
+  await first.getByRole('button', { name: 'Fail', exact: true }).click();
+  await first.getByRole('button', { name: 'Record failure' }).click();
+  await first.getByText('Say what failed.').waitFor();
+  await first.getByLabel(/^What failed/).fill('Guardrail missing on the second lift of the scaffold');
+  await first.getByRole('button', { name: 'High', exact: true }).click();
+  await first.getByRole('button', { name: 'Record failure' }).click();
+  await first.getByText('Failed · High').waitFor({ timeout: 30_000 });
+  const failedCode = ((await first.getAttribute('aria-labelledby')) ?? '').replace(/^item-/, '');
+  expect(failedCode, 'the failed item’s code');
+  await page.getByRole('alert').filter({ hasText: 'Work in this area is stopped' }).waitFor({ timeout: 30_000 });
+  for (let i = 1; i < total; i += 1) {
+    const item = items.nth(i);
+    await item.getByRole('button', { name: 'Pass', exact: true }).click();
+    await item.getByText('Passed', { exact: true }).waitFor({ timeout: 30_000 });
+  }
+  await page.getByText(`${total} of ${total} answered`).waitFor({ timeout: 30_000 });
+  await noSideScroll('with every item answered');
+  await page.getByRole('button', { name: 'Complete inspection' }).click();
+  await page.getByText('Completed', { exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByText(`${total - 1} passed · 1 failed · 0 not applicable`).waitFor({ timeout: 30_000 });
+  const banner = page.getByRole('alert').filter({ hasText: 'Work in this area is stopped' });
+  await banner.waitFor();
+  expect(((await banner.textContent()) ?? '').includes(area), 'the banner names the area');
+
+  // The finding: a corrective action for the site manager, due in a week.
+  const finding = page.getByRole('article', { name: `Finding ${failedCode}` });
+  await finding.getByRole('button', { name: 'Raise action' }).click();
+  const raise = page.getByRole('form', { name: `Raise action on ${failedCode}` });
+  await raise.getByLabel(/^Owner/).fill('sipho.site');
+  await raise.getByRole('button', { name: 'Raise action' }).click();
+  await raise.waitFor({ state: 'detached', timeout: 30_000 });
+  const action = page.getByRole('article', { name: `Action on ${failedCode}` });
+  await action.waitFor({ timeout: 30_000 });
+  expect(((await action.textContent()) ?? '').includes('Owner sipho.site'), 'the action names its owner');
+  await noSideScroll('with the finding and its action');
+  await page.screenshot({ path: `${OUT}32-inspection-phone-stopped.png`, fullPage: true });
+});
+
 await browser.close();
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

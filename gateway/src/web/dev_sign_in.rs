@@ -87,6 +87,24 @@ pub const DEMO_PEOPLE: &[DemoPerson] = &[
         description: "HR manager: employee records",
     },
     DemoPerson {
+        subject: "refilwe.payroll",
+        name: "Refilwe Dlamini",
+        roles: &["Payroll_Officer"],
+        description: "Payroll officer: opens and calculates pay runs, the PAYE calculator",
+    },
+    DemoPerson {
+        subject: "ayabonga.safety",
+        name: "Ayabonga Ngcobo",
+        roles: &["Safety_Officer"],
+        description: "Safety officer: inspects sites, raises and verifies corrective actions",
+    },
+    DemoPerson {
+        subject: "precious.desk",
+        name: "Precious Mahlangu",
+        roles: &["Support_Agent"],
+        description: "Support agent: works the ticket desk",
+    },
+    DemoPerson {
         subject: "zanele.admin",
         name: "Zanele Dube",
         roles: &["Admin"],

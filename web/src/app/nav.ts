@@ -69,6 +69,15 @@ export const NAV: readonly NavGroup[] = [
     ],
   },
   {
+    label: 'Safety & support',
+    items: [
+      { label: 'Inspections', to: '/compliance/inspections', allowed: ['compliance.inspections.read'] },
+      { label: 'Corrective actions', to: '/compliance/actions', allowed: ['compliance.inspections.read'] },
+      { label: 'Incidents', to: '/compliance/incidents', allowed: ['compliance.inspections.read'] },
+      { label: 'Tickets', to: '/compliance/tickets', allowed: ['compliance.tickets.raise'] },
+    ],
+  },
+  {
     label: 'Finance',
     items: [
       { label: 'Invoices', to: '/finance/invoices', allowed: LEDGER },

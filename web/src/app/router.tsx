@@ -18,6 +18,8 @@ const POST: Permission[] = ['finance.journals.post'];
 const STOCK: Permission[] = ['inventory.stock.read'];
 const EMPLOYEES: Permission[] = ['hr.employees.read', 'hr.employees.read_own'];
 const PAYROLL: Permission[] = ['hr.payroll.read'];
+const INSPECTIONS: Permission[] = ['compliance.inspections.read'];
+const TICKETS: Permission[] = ['compliance.tickets.raise'];
 const TIMESHEETS: Permission[] = ['hr.timesheets.write', 'hr.timesheets.approve', 'hr.payroll.read'];
 
 /** A guarded, lazily loaded screen. */
@@ -78,6 +80,12 @@ export function routes(onExpired: () => void): RouteObject[] {
             screen('/hr/payslips', ['hr.payroll.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/payslips')).PayslipsRoute),
             screen('/hr/payslips/:runId/:employeeId', ['hr.payroll.read', 'hr.employees.read_own'], async () => (await import('@/features/hr/routes/payslip')).PayslipRoute),
             screen('/hr/paye-calculator', PAYROLL, async () => (await import('@/features/hr/routes/paye-calculator')).PayeCalculatorRoute),
+            screen('/compliance/inspections', INSPECTIONS, async () => (await import('@/features/compliance/routes/inspections')).InspectionsRoute),
+            screen('/compliance/inspections/:id', INSPECTIONS, async () => (await import('@/features/compliance/routes/inspection')).InspectionRoute),
+            screen('/compliance/actions', INSPECTIONS, async () => (await import('@/features/compliance/routes/actions')).ActionsRoute),
+            screen('/compliance/incidents', INSPECTIONS, async () => (await import('@/features/compliance/routes/incidents')).IncidentsRoute),
+            screen('/compliance/tickets', TICKETS, async () => (await import('@/features/compliance/routes/tickets')).TicketsRoute),
+            screen('/compliance/tickets/:id', TICKETS, async () => (await import('@/features/compliance/routes/ticket')).TicketRoute),
             screen('/finance/invoices', LEDGER, async () => (await import('@/features/finance/routes/invoices')).InvoicesRoute),
             screen('/finance/invoices/new', POST, async () => (await import('@/features/finance/routes/raise-invoice')).RaiseInvoiceRoute),
             screen('/finance/invoices/:id', LEDGER, async () => (await import('@/features/finance/routes/invoice')).InvoiceRoute),

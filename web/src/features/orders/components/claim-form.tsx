@@ -51,7 +51,9 @@ export function ClaimForm({
   const lines = useMemo(() => claimLines(bill, percents), [bill, percents]);
   const [debounced] = useDebouncedValue(lines, debounceMs);
   const preview = usePreviewProgressClaim(projectId, debounced);
-  const current = JSON.stringify(debounced) === JSON.stringify(lines) && !preview.isPlaceholderData && !preview.isFetching;
+  // The preview answers these very lines (not a previous key's placeholder). A background
+  // refetch of the same key keeps its figures, so Submit never goes dead under a click.
+  const current = JSON.stringify(debounced) === JSON.stringify(lines) && !preview.isPlaceholderData && (preview.isSuccess || preview.isError);
   const figures = current && !preview.error ? preview.data?.previewProgressClaim : undefined;
   const refusal = error ?? (current ? preview.error : null);
   const fields = fieldErrors(refusal);
