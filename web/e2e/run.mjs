@@ -1074,11 +1074,11 @@ await step('payroll calculates a pay run, the HR manager approves it and the emp
   }
 });
 
-// Safety on a phone (360 × 740): no demo person is a `Safety_Officer`, so the
-// administrator (Zanele Dube, who holds `compliance.inspections.write`) starts a weekly
-// site inspection, answers every item of the checklist — one FAIL with a note and HIGH
-// severity, the rest passed —, completes it, sees the area stopped and raises a
-// corrective action on the finding; the page never scrolls sideways.
+// Safety on a phone (360 × 740): the safety officer (Ayabonga Ngcobo, a
+// `Safety_Officer`) starts a weekly site inspection, answers every item of the
+// checklist — one FAIL with a note and HIGH severity, the rest passed —, completes it,
+// sees the area stopped and raises a corrective action on the finding; the page never
+// scrolls sideways.
 await step('a safety inspection on a phone: every item answered, a high finding stops the area, an action raised', async (page) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const noSideScroll = async (where) => {
@@ -1086,7 +1086,7 @@ await step('a safety inspection on a phone: every item answered, a high finding 
     expect(width <= 360, `no horizontal scroll ${where}: scrollWidth ${width}`);
   };
   await page.goto(`${BASE}/compliance/inspections`);
-  await signInAs(page, 'Zanele Dube');
+  await signInAs(page, 'Ayabonga Ngcobo');
   await page.getByRole('heading', { name: 'Inspections', level: 1 }).waitFor();
   await page.getByRole('button', { name: 'New inspection' }).click();
   const form = page.getByRole('form', { name: 'New inspection' });

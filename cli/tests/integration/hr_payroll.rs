@@ -477,6 +477,40 @@ async fn hr_and_payroll_from_profile_to_the_books() {
     assert_eq!(feb["runs"], 2);
     assert_eq!(feb["paye"], "4889.04");
 
+    // COIDA for the 2026 assessment year: R30 000 + R2 430 at R2.37 per R100 is R768.59,
+    // below the R1 621 minimum assessment, so the minimum is due.
+    let coida = "query($t: Decimal!, $y: Int!) { coidaEstimate(year: $y, tariffPerHundred: $t) { assessmentYear lines { name earnings assessable } earnings assessableEarnings atTariff assessment minimumApplied } }";
+    let r = app
+        .graphql(&payroll, coida, json!({ "t": "2.37", "y": 2026 }))
+        .await;
+    let estimate = r.data()["coidaEstimate"].clone();
+    assert_eq!(
+        estimate["lines"].as_array().map(Vec::len),
+        Some(2),
+        "{estimate}"
+    );
+    assert_eq!(estimate["earnings"], "32430.00");
+    assert_eq!(estimate["atTariff"], "768.59");
+    assert_eq!(estimate["assessment"], "1621.00");
+    assert_eq!(estimate["minimumApplied"], true);
+    let r = app
+        .graphql(&payroll, coida, json!({ "t": "0", "y": 2026 }))
+        .await;
+    assert_eq!(r.error_code(), Some("BAD_USER_INPUT"), "{}", r.body);
+    assert!(message(&r).starts_with("tariffPerHundred:"), "{}", r.body);
+    let r = app
+        .graphql(&payroll, coida, json!({ "t": "2.37", "y": 2020 }))
+        .await;
+    assert!(
+        message(&r).contains("no COIDA earnings limits for the 2020"),
+        "{}",
+        r.body
+    );
+    let r = app
+        .graphql(&thandi, coida, json!({ "t": "2.37", "y": 2026 }))
+        .await;
+    assert_eq!(r.error_code(), Some("FORBIDDEN"), "{}", r.body);
+
     // The what-if: Thandi on a medical scheme with one dependant; nothing is written.
     let journals_before: i64 =
         sqlx::query_scalar("SELECT count(*) FROM events WHERE event_type = 'JournalPosted'")

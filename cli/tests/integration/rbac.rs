@@ -194,6 +194,10 @@ fn sample(field: &str) -> (&'static str, Value) {
         "Query.payRun" => ("{ payRun(id: \"none\") { id } }", json!({})),
         "Query.payslips" => ("{ payslips { name } }", json!({})),
         "Query.emp201" => ("{ emp201(year: 2026) { month } }", json!({})),
+        "Query.coidaEstimate" => (
+            "{ coidaEstimate(year: 2026, tariffPerHundred: \"2.37\") { assessment } }",
+            json!({}),
+        ),
         "Query.payRunWhatIf" => (
             "{ payRunWhatIf(id: \"none\", taxYear: 2026) { name } }",
             json!({}),

@@ -36,6 +36,11 @@ pub enum HrError {
     /// A pay run step the rules refuse.
     #[error("{0}")]
     PayRun(String),
+    /// A COIDA estimate asked with an input the rules refuse (the message names it).
+    #[error("{0}")]
+    Coida(String),
+    #[error("year: no COIDA earnings limits for the {0} assessment year are loaded")]
+    NoCoidaYear(i32),
     /// A profile that contradicts itself or the employment (the message names the field).
     #[error("{0}")]
     Profile(String),

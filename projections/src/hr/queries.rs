@@ -1,6 +1,7 @@
 //! Reads of the HR read models.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use constructos_domain::hr::payroll::coida::EmployeeEarnings;
 use constructos_infra::{read, ReadError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -403,6 +404,37 @@ impl HrQueries {
         .fetch_all(&self.pool)
         .await
         .map_err(read("Failed to read payslips"))
+    }
+
+    /// Each employee's gross pay from the approved and paid runs with a pay date in
+    /// `from..=to` (what a COIDA Return of Earnings declares), by employee number.
+    pub async fn earnings_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<EmployeeEarnings>, ReadError> {
+        let rows: Vec<(String, String, Decimal)> = sqlx::query_as(
+            "SELECT s.employee_id, min(s.name) AS name, sum(s.gross) AS earnings
+               FROM read_model.payslips s
+               JOIN read_model.pay_runs r ON r.id = s.pay_run_id
+              WHERE r.status IN ('APPROVED', 'PAID')
+                AND r.pay_date BETWEEN $1 AND $2
+              GROUP BY s.employee_id
+              ORDER BY min(s.employee_number)",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(read("Failed to read the year's earnings"))?;
+        Ok(rows
+            .into_iter()
+            .map(|(employee_id, name, earnings)| EmployeeEarnings {
+                employee_id,
+                name,
+                earnings,
+            })
+            .collect())
     }
 
     /// The EMP201 figures of each month of the calendar year `year` with approved runs.

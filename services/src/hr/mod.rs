@@ -21,8 +21,8 @@ use sqlx::PgPool;
 pub use leave::{LeaveBalances, LeaveRequests};
 pub use operations::{Employee, Employees, PayeCalculation, PublicHolidays, TerminateEmployment};
 pub use payroll::{
-    ApprovePayRun, CalculatePayRun, Emp201, MarkPayRunPaid, PayRunWhatIf, PayRuns, Payslips,
-    ReversePayRun,
+    ApprovePayRun, CalculatePayRun, CoidaAssessment, Emp201, MarkPayRunPaid, PayRunWhatIf, PayRuns,
+    Payslips, ReversePayRun,
 };
 pub use time::{DecideTimesheet, Timesheets};
 
@@ -100,6 +100,7 @@ pub fn endpoint(pool: PgPool) -> Endpoint<HrService> {
         .with::<PayRuns>()
         .with::<Payslips>()
         .with::<Emp201>()
+        .with::<payroll::CoidaAssessment>()
         .with::<PayRunWhatIf>()
 }
 

@@ -1,12 +1,16 @@
 //! Payroll's operations: pay runs through their life cycle, their payslips (everyone's
-//! for payroll, one's own for every employee), the EMP201 month and the what-if.
+//! for payroll, one's own for every employee), the EMP201 month, the COIDA assessment
+//! estimate and the what-if.
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use constructos_commands::hr::{Calculation, OpenPayRunInput, WhatIfCorrection, WhatIfLine};
 use constructos_commands::CommandError;
 use constructos_domain::access::{Access, Permission};
+use constructos_domain::hr::payroll::coida::{self, CoidaEstimate};
+use constructos_domain::hr::HrError;
 use constructos_projections::hr::{Emp201Row, PayRunRow, PayslipRow};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::HrService;
@@ -180,5 +184,31 @@ pay_run_op!(
         s.commands
             .pay_run_what_if(ctx, &op.id, op.tax_year, op.corrections)
             .await
+    }
+);
+
+/// The COIDA assessment estimate of an assessment year (1 March to the end of
+/// February, named by the February) from the approved and paid runs with a pay date in
+/// it, at the employer's tariff from its notice of assessment.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CoidaAssessment {
+    pub year: i32,
+    pub tariff_per_hundred: Decimal,
+}
+
+pay_run_op!(
+    CoidaAssessment,
+    "coida_assessment",
+    CoidaEstimate,
+    READ,
+    |s, _ctx, op| {
+        let year = coida::coida_year(op.year)
+            .ok_or_else(|| CommandError::Rejected(HrError::NoCoidaYear(op.year).to_string()))?;
+        let earnings = s
+            .queries
+            .earnings_between(year.starts_on, year.ends_on)
+            .await?;
+        coida::estimate(year, op.tariff_per_hundred, &earnings)
+            .map_err(|e| CommandError::Rejected(e.to_string()))
     }
 );

@@ -1,7 +1,9 @@
 //! Payroll by South African law, as pure rules: PAYE from SARS's tax tables for the
-//! tax year of the pay date ([`tables`]), UIF and SDL ([`paye`]). The tables are data
-//! (`tables/<tax year>.json`, each citing its source), so a new year is a new file.
+//! tax year of the pay date ([`tables`]), UIF and SDL ([`paye`]), and the COIDA
+//! assessment estimate ([`coida`]). The tables are data (`tables/<tax year>.json` and
+//! `tables/coida.json`, each citing its source), so a new year is a new entry.
 
+pub mod coida;
 pub mod pay_run;
 pub mod paye;
 pub mod tables;

@@ -1,6 +1,7 @@
 //! HR in the schema: employee records (everyone's for HR and payroll, their own for every
 //! member of staff; sensitive fields for HR only), leave, timesheets and payroll.
 
+mod coida;
 mod employees;
 mod enums;
 mod leave;
@@ -15,8 +16,8 @@ use constructos_commands::hr::{
 };
 use constructos_domain::access::Access;
 use constructos_services::hr::{
-    ApprovePayRun, CalculatePayRun, DecideTimesheet, Emp201, Employee, Employees, LeaveBalances,
-    LeaveRequests, MarkPayRunPaid, PayRunWhatIf, PayRuns, PayeCalculation, Payslips,
+    ApprovePayRun, CalculatePayRun, CoidaAssessment, DecideTimesheet, Emp201, Employee, Employees,
+    LeaveBalances, LeaveRequests, MarkPayRunPaid, PayRunWhatIf, PayRuns, PayeCalculation, Payslips,
     PublicHolidays, ReversePayRun, TerminateEmployment, Timesheets,
 };
 use constructos_services::Operation;
@@ -29,6 +30,7 @@ pub struct HrQuery(
     leave::LeaveQuery,
     timesheets::TimesheetsQuery,
     pay_runs::PayRunsQuery,
+    coida::CoidaQuery,
 );
 
 /// HR's mutations.
@@ -62,6 +64,7 @@ pub const RULES: &[(&str, Access)] = &[
     ("Query.payRun", PayRuns::ACCESS),
     ("Query.payslips", Payslips::ACCESS),
     ("Query.emp201", Emp201::ACCESS),
+    ("Query.coidaEstimate", CoidaAssessment::ACCESS),
     ("Query.payRunWhatIf", PayRunWhatIf::ACCESS),
     ("Mutation.openPayRun", OpenPayRunInput::ACCESS),
     ("Mutation.calculatePayRun", CalculatePayRun::ACCESS),

@@ -1,19 +1,21 @@
 // EMP201 (`/hr/emp201`, `hr.payroll.read`): a calendar year's months of approved and
 // paid runs by their pay date — runs, employees, gross, PAYE, SDL, UIF (employee and
 // employer together) and the total due to SARS by the 7th of the next month — and the
-// year's totals, summed in cents.
+// year's totals, summed in cents. Under them, the COIDA assessment estimate of an
+// assessment year at the employer's tariff (`components/coida-estimate.tsx`).
 
 import { NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 
 import { Money, NumberCell, NumberTh } from '@/components/ui/money';
 import { AppLink } from '@/components/ui/link';
-import { Page } from '@/components/ui/page';
+import { Page, Section } from '@/components/ui/page';
 import { QueryState } from '@/components/ui/query-state';
 import { isoDate } from '@/lib/format';
 import { parseRand } from '@/lib/money';
 
 import { useEmp201, type Emp201Row } from '../api/get-emp201';
+import { CoidaEstimatePanel } from '../components/coida-estimate';
 
 type Figure = 'gross' | 'paye' | 'sdl' | 'uif' | 'total';
 const FIGURES: [Figure, string][] = [
@@ -80,6 +82,12 @@ export function Emp201Route() {
         <QueryState query={emp201} action="read the EMP201" isEmpty={(d) => d.emp201.length === 0} empty={`No approved or paid runs in ${year}.`}>
           {(d) => <Months months={d.emp201} />}
         </QueryState>
+        <Section title="COIDA assessment estimate">
+          <Text c="dimmed" size="sm">
+            The earnings of the approved and paid runs paid in the assessment year, each employee’s counted up to the year’s maximum, at your tariff from the Compensation Fund’s notice of assessment — never below the minimum assessment.
+          </Text>
+          <CoidaEstimatePanel />
+        </Section>
       </Stack>
     </Page>
   );
